@@ -1,0 +1,33 @@
+// One build script for every bundle: the extension host (Node), the engine library, the CLI, the standalone debug
+// adapter, and the webview (browser). `--watch` rebuilds on change; `--production` minifies without source maps.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions[]} */
+const bundles = [
+	{ entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+	{ entryPoints: ['src/engine/index.ts'], outfile: 'dist/engine.js', platform: 'node', format: 'cjs' },
+	{ entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+	{ entryPoints: ['src/extension/debug/debugAdapterMain.ts'], outfile: 'dist/debugAdapter.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+	{ entryPoints: ['src/engine/worker/engineWorker.ts'], outfile: 'dist/engineWorker.js', platform: 'node', format: 'cjs' },
+	{ entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
+].filter((b) => existsSync(b.entryPoints[0]));
+
+const common = {
+	bundle: true,
+	target: 'es2022',
+	sourcemap: production ? false : 'linked',
+	minify: production,
+	logLevel: 'warning',
+	legalComments: production ? 'none' : 'inline',
+};
+
+if (watch) {
+	for (const b of bundles) await (await esbuild.context({ ...common, ...b })).watch();
+	console.log(`watching ${bundles.length} bundles`);
+} else {
+	await Promise.all(bundles.map((b) => esbuild.build({ ...common, ...b })));
+}
