@@ -1,0 +1,194 @@
+/**
+ * The reference evaluator of the IR: walks the graph for every loop iteration, recording each value on a tape (a
+ * Wengert list), then sweeps the tape backwards for the gradient. Slow and obviously right; the compiler in
+ * `compileGraph.ts` is tested against it, and it is the fallback where generated code cannot run.
+ *
+ * The tape is append-only and its order is topological, so reverse-mode autodiff is one backwards loop over it that
+ * writes into a fresh gradient array; the graph itself is never mutated (micrograd's `backward()`, without its
+ * `grad +=` on the nodes).
+ */
+import { childrenOf, type LossGraph, type Node } from './node';
+import { ops } from './ops';
+
+/** One recorded value: where its gradient goes (a parameter slot or earlier entries) and the local partials. */
+interface TapeEntry {
+	readonly value: number;
+	readonly parents: readonly number[];
+	readonly partials: readonly number[];
+	/** Flat parameter index for a parameter leaf, else -1. */
+	readonly param: number;
+}
+
+class Tape {
+	readonly entries: TapeEntry[] = [];
+	push(value: number, parents: readonly number[] = [], partials: readonly number[] = [], param = -1): number {
+		this.entries.push({ value, parents, partials, param });
+		return this.entries.length - 1;
+	}
+	value(slot: number): number {
+		return this.entries[slot]!.value;
+	}
+}
+
+/** Evaluates the loss at `x`, optionally only over the samples in `batch` (see `compileGraph`). */
+export function interpretValue(graph: LossGraph, x: ArrayLike<number>, batch?: ArrayLike<number>): number {
+	const tape = new Tape();
+	return tape.value(new Evaluation(graph, x, tape, batch).run());
+}
+
+/** Evaluates the loss and writes its gradient into `gradient`; returns the loss. */
+export function interpretValueAndGradient(
+	graph: LossGraph,
+	x: ArrayLike<number>,
+	gradient: Float64Array,
+	batch?: ArrayLike<number>,
+): number {
+	const tape = new Tape();
+	const out = new Evaluation(graph, x, tape, batch).run();
+	gradient.fill(0);
+	const adjoint = new Float64Array(tape.entries.length);
+	adjoint[out] = 1;
+	for (let slot = out; slot >= 0; slot--) {
+		const a = adjoint[slot]!;
+		if (a === 0) continue;
+		const entry = tape.entries[slot]!;
+		if (entry.param >= 0) gradient[entry.param]! += a;
+		for (let j = 0; j < entry.parents.length; j++) adjoint[entry.parents[j]!]! += a * entry.partials[j]!;
+	}
+	return tape.value(out);
+}
+
+class Evaluation {
+	private readonly loopValues = new Map<number, number>();
+	/** Memo per node id; entries of nodes inside a loop are dropped when the loop moves on. */
+	private readonly memo = new Map<number, number>();
+
+	constructor(
+		private readonly graph: LossGraph,
+		private readonly x: ArrayLike<number>,
+		private readonly tape: Tape,
+		private readonly batch: ArrayLike<number> | undefined,
+	) {}
+
+	run(): number {
+		return this.visit(this.graph.output);
+	}
+
+	private visit(node: Node): number {
+		const known = this.memo.get(node.id);
+		if (known !== undefined) return known;
+		const slot = this.record(node);
+		this.memo.set(node.id, slot);
+		return slot;
+	}
+
+	private record(node: Node): number {
+		switch (node.kind) {
+			case 'const':
+				return this.tape.push(node.value);
+			case 'param':
+				return this.tape.push(this.x[node.index]!, [], [], node.index);
+			case 'paramAt': {
+				const i = this.tape.value(this.visit(node.index));
+				const inRange = Number.isInteger(i) && i >= 0 && i < node.length;
+				return inRange ? this.tape.push(this.x[node.offset + i]!, [], [], node.offset + i) : this.tape.push(Number.NaN);
+			}
+			case 'data': {
+				const i = this.tape.value(this.visit(node.index));
+				return this.tape.push(this.graph.data[node.array]![i] ?? Number.NaN);
+			}
+			case 'index':
+				return this.tape.push(this.loopValues.get(node.loop)!);
+			case 'op':
+				return this.recordOp(node.op, node.args);
+			case 'sum':
+				return this.recordSum(node.loop, node.count, node.body);
+			default: {
+				const never: never = node;
+				return never;
+			}
+		}
+	}
+
+	private recordOp(op: keyof typeof ops, args: readonly Node[]): number {
+		const slots = args.map((a) => this.visit(a));
+		const [a = 0, b = 0, c = 0] = slots.map((s) => this.tape.value(s));
+		const rule = ops[op];
+		const out = rule.evaluate(a, b, c);
+		if (!rule.differentiable) return this.tape.push(out);
+		return this.tape.push(out, slots, rule.partials(a, b, c, out));
+	}
+
+	private recordSum(loop: number, count: number, body: Node): number {
+		const useBatch = this.batch !== undefined && isBatchLoop(this.graph, loop, count);
+		const indices = useBatch ? Array.from(this.batch!) : Array.from({ length: count }, (_, k) => k);
+		const scale = useBatch ? count / indices.length : 1;
+		const inner = nodesInsideLoop(body, loop);
+		const parents: number[] = [];
+		let total = 0;
+		for (const k of indices) {
+			this.loopValues.set(loop, k);
+			for (const id of inner) this.memo.delete(id);
+			const slot = this.visit(body);
+			parents.push(slot);
+			total += this.tape.value(slot);
+		}
+		for (const id of inner) this.memo.delete(id);
+		this.loopValues.delete(loop);
+		return this.tape.push(total * scale, parents, parents.map(() => scale));
+	}
+}
+
+/** Ids of the nodes under `body` whose value depends on `loop`. */
+function nodesInsideLoop(body: Node, loop: number): number[] {
+	const ids = new Set<number>();
+	const stack = [body];
+	while (stack.length > 0) {
+		const node = stack.pop()!;
+		if (ids.has(node.id) || !node.loops.includes(loop)) continue;
+		ids.add(node.id);
+		stack.push(...childrenOf(node));
+	}
+	return [...ids];
+}
+
+/** Mirrors the compiler's rule: a top-level sum over the largest data set takes the mini-batch. */
+function isBatchLoop(graph: LossGraph, loop: number, count: number): boolean {
+	const info = batchInfo(graph);
+	return info.count === count && info.loops.includes(loop);
+}
+
+const batchCache = new WeakMap<LossGraph, { loops: number[]; count: number }>();
+
+/** The top-level sums that read data indexed by their own loop variable, and the sample count they share. */
+export function batchInfo(graph: LossGraph): { loops: number[]; count: number } {
+	const cached = batchCache.get(graph);
+	if (cached) return cached;
+	const candidates: { loop: number; count: number }[] = [];
+	const stack: Node[] = [graph.output];
+	const seen = new Set<number>();
+	while (stack.length > 0) {
+		const node = stack.pop()!;
+		if (seen.has(node.id) || node.loops.length > 0) continue;
+		seen.add(node.id);
+		if (node.kind === 'sum' && readsDataAt(node.body, node.loop)) candidates.push({ loop: node.loop, count: node.count });
+		else stack.push(...childrenOf(node));
+	}
+	const count = Math.max(0, ...candidates.map((c) => c.count));
+	const info = { loops: candidates.filter((c) => c.count === count).map((c) => c.loop), count };
+	batchCache.set(graph, info);
+	return info;
+}
+
+function readsDataAt(body: Node, loop: number): boolean {
+	const stack = [body];
+	const seen = new Set<number>();
+	while (stack.length > 0) {
+		const node = stack.pop()!;
+		if (seen.has(node.id) || !node.loops.includes(loop)) continue;
+		seen.add(node.id);
+		if (node.kind === 'data') return true;
+		stack.push(...childrenOf(node));
+	}
+	return false;
+}
