@@ -1,7 +1,7 @@
 // One build script for every bundle: the extension host (Node), the engine library, the CLI, the standalone debug
 // adapter, and the webview (browser). `--watch` rebuilds on change; `--production` minifies without source maps.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -15,6 +15,17 @@ const bundles = [
 	{ entryPoints: ['src/engine/worker/engineWorker.ts'], outfile: 'dist/engineWorker.js', platform: 'node', format: 'cjs' },
 	{ entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
 ].filter((b) => existsSync(b.entryPoints[0]));
+
+/** Every `.ts` file (not `.d.ts`) under `dir`, recursively. */
+const tsFilesUnder = (dir) =>
+	existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).map((f) => `${dir}/${f}`) : [];
+
+// Integration tests run inside the extension host (scripts/runExtensionTests.mjs): `vscode` is the host's module and
+// mocha is required from the repository's node_modules at run time.
+const integrationTests = tsFilesUnder('test/integration');
+if (integrationTests.length > 0) {
+	bundles.push({ entryPoints: integrationTests, outdir: 'dist/test/integration', outbase: 'test/integration', platform: 'node', format: 'cjs', external: ['vscode', 'mocha'] });
+}
 
 const common = {
 	bundle: true,

@@ -1,0 +1,47 @@
+// Lint, and the layer rule of DESIGN.md enforced per folder: webview -> protocol <- extension -> engine, cli -> engine.
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'util', 'crypto'];
+const restrict = (patterns, message) => ({
+	'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+});
+
+export default tseslint.config(
+	{ ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'media/**'] },
+	...tseslint.configs.recommended,
+	{
+		rules: {
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-non-null-assertion': 'off',
+			'no-eval': 'error',
+			'no-implied-eval': 'error',
+		},
+	},
+	{
+		files: ['src/engine/**/*.ts'],
+		rules: restrict(['vscode', '@vscode/*', ...nodeBuiltins, '**/extension/**', '**/cli/**', '**/webview/**', '**/protocol/**'],
+			'src/engine imports nothing outside itself: no vscode, no Node APIs, no other layer (DESIGN.md).'),
+	},
+	{
+		files: ['src/protocol/**/*.ts'],
+		rules: restrict(['vscode', '@vscode/*', ...nodeBuiltins, '**/engine/**', '**/extension/**', '**/cli/**', '**/webview/**'],
+			'src/protocol holds types only and imports nothing outside itself (DESIGN.md).'),
+	},
+	{
+		files: ['src/webview/**/*.ts'],
+		rules: restrict(['vscode', '@vscode/*', ...nodeBuiltins, '**/engine/**', '**/extension/**', '**/cli/**'],
+			'src/webview may import only src/protocol and browser libraries (DESIGN.md).'),
+	},
+	{
+		files: ['src/cli/**/*.ts'],
+		rules: restrict(['vscode', '@vscode/*', '**/extension/**', '**/webview/**'], 'src/cli imports only the engine (DESIGN.md).'),
+	},
+	{
+		files: ['src/extension/**/*.ts'],
+		rules: restrict(['**/webview/**', '**/cli/**'], 'src/extension talks to the webview through src/protocol only (DESIGN.md).'),
+	},
+	{
+		files: ['src/extension/debug/downhillDebugSession.ts', 'src/extension/debug/debugAdapterMain.ts'],
+		rules: restrict(['vscode', '**/webview/**', '**/cli/**'], 'The debug adapter must not import vscode, so it runs standalone (DESIGN.md).'),
+	},
+);

@@ -1,0 +1,167 @@
+// Starts and stops the code-server that scripts/installVscode.mjs installed, and the headless Chromium that shows
+// it, for the integration tests (scripts/runExtensionTests.mjs) and the UI tests (scripts/runUiTests.mjs,
+// test/e2e/workbench.mjs). Each start gets its own temporary user-data, extensions, config and XDG folders, so
+// nothing is written under $HOME and runs do not share state; stop() kills the whole process group (the server
+// forks extension hosts and file watchers). See ../shared/vscode-harness.md for the recipe this follows.
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const codeServerEntry = join(repoRoot, '.vscode-test', 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+
+/** User settings for every run: no walkthrough (it steals the palette's focus), no telemetry, no trust prompt. */
+export const defaultSettings = {
+	'workbench.startupEditor': 'none',
+	'telemetry.telemetryLevel': 'off',
+	'security.workspace.trust.enabled': false,
+	'git.enabled': false,
+	'extensions.autoCheckUpdates': false,
+	'extensions.autoUpdate': false,
+	'workbench.tips.enabled': false,
+};
+
+/** Resolves to a TCP port on 127.0.0.1 that was free a moment ago. */
+export function freePort() {
+	return new Promise((resolvePort, reject) => {
+		const server = createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolvePort(port));
+		});
+	});
+}
+
+/**
+ * Starts code-server on 127.0.0.1 and resolves once `/healthz` answers.
+ * @param {{ port?: number, workspace: string, settings?: object, logFile?: string, timeoutMs?: number }} options
+ *   `logFile` receives the server's stdout and stderr (default: a file in the run's temporary folder).
+ * @returns {Promise<{ url: string, port: number, logFile: string, stop: () => Promise<void> }>}
+ */
+export async function startCodeServer({ port, workspace, settings = {}, logFile, timeoutMs = 60_000 }) {
+	if (!existsSync(codeServerEntry)) {
+		throw new Error(`code-server is not installed (${codeServerEntry} is missing): run \`node scripts/installVscode.mjs\``);
+	}
+	port ??= await freePort();
+	const root = mkdtempSync(join(tmpdir(), 'downhill-code-server-'));
+	mkdirSync(join(root, 'udd', 'User'), { recursive: true });
+	mkdirSync(join(root, 'exts'));
+	writeFileSync(join(root, 'config.yaml'), 'auth: none\ncert: false\n');
+	writeFileSync(join(root, 'udd', 'User', 'settings.json'), JSON.stringify({ ...defaultSettings, ...settings }, null, '\t'));
+	logFile = resolve(logFile ?? join(root, 'code-server.log'));
+	mkdirSync(dirname(logFile), { recursive: true });
+	const log = createWriteStream(logFile);
+
+	const args = [codeServerEntry, '--config', join(root, 'config.yaml'), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
+		'--user-data-dir', join(root, 'udd'), '--extensions-dir', join(root, 'exts'), '--disable-telemetry', '--disable-update-check',
+		'--disable-workspace-trust', '--disable-getting-started-override', resolve(workspace)];
+	const env = { ...process.env, EXTENSIONS_GALLERY: '{"serviceUrl":""}', XDG_DATA_HOME: join(root, 'xdg-data'), XDG_CONFIG_HOME: join(root, 'xdg-config') };
+	// detached: the server leads a new process group, so stop() reaches every process it forks.
+	const child = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	let tail = ''; // the last few KB of output, for error messages
+	for (const stream of [child.stdout, child.stderr]) {
+		stream.pipe(log, { end: false });
+		stream.on('data', (chunk) => { tail = (tail + chunk).slice(-4000); });
+	}
+	let exited = false;
+	const exitedPromise = new Promise((done) => child.once('exit', (code, signal) => { exited = true; done({ code, signal }); }));
+	const killGroup = (signal) => {
+		try {
+			process.kill(-child.pid, signal);
+		} catch {
+			// already gone
+		}
+	};
+	const onProcessExit = () => killGroup('SIGKILL');
+	process.once('exit', onProcessExit);
+
+	let stopped = false;
+	const stop = async () => {
+		if (stopped) return;
+		stopped = true;
+		process.removeListener('exit', onProcessExit);
+		killGroup('SIGTERM');
+		const timer = setTimeout(() => killGroup('SIGKILL'), 5000);
+		if (!exited) await exitedPromise;
+		clearTimeout(timer);
+		killGroup('SIGKILL'); // stragglers that ignored SIGTERM (extension hosts, watchers)
+		log.end();
+		rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+	};
+
+	const url = `http://127.0.0.1:${port}`;
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		if (exited) {
+			const { code, signal } = await exitedPromise;
+			await stop();
+			throw new Error(`code-server exited (${code ?? signal}) before answering /healthz. Its output ended with:\n${tail}`);
+		}
+		if (await healthy(url)) break;
+		if (Date.now() > deadline) {
+			await stop();
+			throw new Error(`code-server did not answer ${url}/healthz within ${timeoutMs} ms. Its output ended with:\n${tail}`);
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	return { url, port, logFile, stop };
+}
+
+async function healthy(url) {
+	try {
+		const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) });
+		return response.ok;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * The workbench URL that opens `folder` with the extension at `extensionDevelopmentPath` loaded as a development
+ * extension (title `[Extension Development Host]`), and, with `extensionTestsPath`, runs that test module's `run()`.
+ * code-server has no --extensionDevelopmentPath flag; VS Code's web workbench reads both from `payload`.
+ * @param {{ port: number, folder: string, extensionDevelopmentPath: string, extensionTestsPath?: string }} options
+ */
+export function workbenchUrl({ port, folder, extensionDevelopmentPath, extensionTestsPath }) {
+	const authority = `127.0.0.1:${port}`;
+	const remote = (path) => `vscode-remote://${authority}${resolve(path)}`;
+	const payload = [['extensionDevelopmentPath', remote(extensionDevelopmentPath)]];
+	if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
+	return `http://${authority}/?folder=${encodeURIComponent(resolve(folder))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+/** Debian's Chromium flags for this offline machine (see the machine notes): no background fetches, no sync. */
+export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+	'--disable-component-update', '--disable-sync'];
+
+/**
+ * Launches headless Debian Chromium (/usr/bin/chromium, or $CHROMIUM_PATH) through playwright-core. Playwright gives
+ * it a fresh temporary --user-data-dir; its XDG_CONFIG_HOME goes to a temporary folder too (Chromium writes crash
+ * reports there). Open pages with `browser.newContext()`.
+ * @returns {Promise<{ browser: import('playwright-core').Browser, close: () => Promise<void> }>}
+ */
+export async function launchChromium() {
+	const { chromium } = await import('playwright-core');
+	const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+	if (!existsSync(executablePath)) throw new Error(`${executablePath} is missing: apt-get install -y chromium`);
+	const root = mkdtempSync(join(tmpdir(), 'downhill-chromium-'));
+	const browser = await chromium.launch({
+		executablePath,
+		headless: true,
+		args: chromiumArgs,
+		env: { ...process.env, XDG_CONFIG_HOME: join(root, 'xdg-config') },
+	});
+	let closed = false;
+	const close = async () => {
+		if (closed) return;
+		closed = true;
+		await browser.close().catch(() => {});
+		rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+	};
+	return { browser, close };
+}

@@ -1,0 +1,69 @@
+/**
+ * The flags of `downhill run` and their mapping to PyTorch's hyper-parameter names, plus the usage text.
+ */
+import type { OptionValue } from '../engine/optim/optimizer';
+import { CliError } from './cliError';
+
+export const runFlags = {
+	start: { type: 'string' },
+	optimizer: { type: 'string' },
+	lr: { type: 'string' },
+	momentum: { type: 'string' },
+	dampening: { type: 'string' },
+	nesterov: { type: 'boolean' },
+	'weight-decay': { type: 'string' },
+	betas: { type: 'string' },
+	eps: { type: 'string' },
+	amsgrad: { type: 'boolean' },
+	alpha: { type: 'string' },
+	centered: { type: 'boolean' },
+	'lr-decay': { type: 'string' },
+	'initial-accumulator-value': { type: 'string' },
+	'momentum-decay': { type: 'string' },
+	'decoupled-weight-decay': { type: 'boolean' },
+	schedule: { type: 'string' },
+	steps: { type: 'string' },
+	until: { type: 'string' },
+	'batch-size': { type: 'string' },
+	seed: { type: 'string' },
+	restarts: { type: 'string' },
+} as const;
+
+const numericFlags = ['lr', 'momentum', 'dampening', 'weight-decay', 'eps', 'alpha', 'lr-decay', 'initial-accumulator-value', 'momentum-decay'];
+const booleanFlags = ['nesterov', 'amsgrad', 'centered', 'decoupled-weight-decay'];
+
+/** The hyper-parameters given on the command line, under PyTorch's names (`--weight-decay` → `weight_decay`). */
+export function hyperParameters(values: Record<string, unknown>): Record<string, OptionValue> {
+	const options: Record<string, OptionValue> = {};
+	for (const flag of numericFlags) {
+		const text = values[flag];
+		if (text === undefined) continue;
+		const value = Number(text);
+		if (typeof text !== 'string' || text.trim() === '' || Number.isNaN(value)) throw new CliError(`--${flag} takes a number, not '${String(text)}'`);
+		options[flag.replaceAll('-', '_')] = value;
+	}
+	for (const flag of booleanFlags) if (values[flag] === true) options[flag.replaceAll('-', '_')] = true;
+	if (typeof values.betas === 'string') {
+		const betas = values.betas.split(',').map(Number);
+		if (betas.length !== 2 || betas.some(Number.isNaN)) throw new CliError(`--betas takes two numbers B1,B2, not '${values.betas}'`);
+		options.betas = betas;
+	}
+	return options;
+}
+
+export const usage = `downhill: step through gradient descent on your own loss, headless.
+
+Usage:
+  downhill grad  FILE [--function NAME] [--at V1,V2,...]... [--numeric] [--json]
+  downhill check FILE [--function NAME] [--at V1,V2,...]... [--tolerance T] [--json]
+  downhill list  FILE [--json]
+  downhill run   FILE [--function NAME] [--start V1,V2,...]
+                 [--optimizer sgd|adagrad|rmsprop|adam|adamw|adamax|nadam|radam] [--lr X]
+                 [--momentum X] [--dampening X] [--nesterov] [--weight-decay X] [--betas B1,B2] [--eps X]
+                 [--amsgrad] [--alpha X] [--centered] [--lr-decay X] [--initial-accumulator-value X]
+                 [--momentum-decay X] [--decoupled-weight-decay]
+                 [--schedule step:step_size=30,gamma=0.5 | exponential:gamma=0.9 | cosine:T_max=100,eta_min=0 | warmup:steps=10]
+                 [--steps N] [--until "CONDITION"] [--batch-size B] [--seed S] [--restarts N] [--json]
+
+FILE is a .js/.mjs/.cjs/.ts, .py, .math/.txt, .md or .tex file, or - for standard input (then pass --language).
+Exit codes: 0 ok; 1 gradient check failed; 2 bad input or arguments.`;

@@ -1,0 +1,103 @@
+/**
+ * The engine's front door: source text in, a `Loss` out. Picks the front end by language, lowers the chosen loss to
+ * the IR, compiles it (falling back to the interpreter where generated code is not allowed), and bundles value,
+ * gradient, numeric gradient and the gradient check behind one object.
+ */
+import { LossSyntaxError, pointSpan } from './errors';
+import { compileGraph } from './graph/compileGraph';
+import { checkGradient, type GradientCheck } from './graph/gradientCheck';
+import { batchInfo, interpretValue, interpretValueAndGradient } from './graph/interpreter';
+import type { LossGraph, ParamSpec } from './graph/node';
+import { numericGradient } from './graph/numericGradient';
+import type { FoundLoss, LanguageId, LossSite, LowerOptions } from './language/frontEnd';
+import { frontEnds } from './language/frontEnds';
+
+export interface CompileOptions extends LowerOptions {
+	readonly language: LanguageId;
+	/** Use the reference interpreter instead of generated code (slower; for tests and restricted hosts). */
+	readonly interpret?: boolean;
+}
+
+/** A compiled loss. `x` is the flat parameter vector in the order of `params`. */
+export interface Loss {
+	readonly name: string;
+	readonly language: LanguageId;
+	readonly site: LossSite;
+	/** Flat scalar parameter names: `x`, `w[0]`, `w[1]`, ... */
+	readonly params: readonly string[];
+	readonly paramSpecs: readonly ParamSpec[];
+	/** The start point from the defaults (0 where none is given). */
+	readonly start: readonly number[];
+	/** How many samples a mini-batch may be drawn from (0 when the loss is not a sum or mean over data). */
+	readonly sampleCount: number;
+	readonly graph: LossGraph;
+	/** True when value and gradient run as generated code, false when interpreted. */
+	readonly compiled: boolean;
+	value(x: ArrayLike<number>, batch?: ArrayLike<number>): number;
+	/** Writes ∂L/∂x into `gradient` and returns L. With `batch`, sums over data use only those sample indices. */
+	valueAndGradient(x: ArrayLike<number>, gradient: Float64Array, batch?: ArrayLike<number>): number;
+	/** Central differences, same contract as `valueAndGradient`. */
+	numericGradient(x: ArrayLike<number>, gradient: Float64Array, batch?: ArrayLike<number>): number;
+	/** Autodiff against central differences at `x`. */
+	checkGradient(x: ArrayLike<number>, tolerance?: number): GradientCheck;
+}
+
+/** Lowers and compiles one loss from `source`. Throws `LossSyntaxError` for anything it cannot take. */
+export function compileLoss(source: string, options: CompileOptions): Loss {
+	const { graph, site } = frontEndFor(options.language).lower(source, options);
+	return lossFromGraph(graph, site, options.interpret ?? false);
+}
+
+/** Every loss (and failed candidate) in `source`. */
+export function findLosses(source: string, language: LanguageId): FoundLoss[] {
+	return frontEndFor(language).list(source);
+}
+
+function frontEndFor(language: LanguageId) {
+	const frontEnd = frontEnds[language];
+	if (!frontEnd) throw new LossSyntaxError(`no front end for language '${language}'`, pointSpan(1, 1));
+	return frontEnd;
+}
+
+/** Wraps a lowered graph as a `Loss`. */
+export function lossFromGraph(graph: LossGraph, site: LossSite, interpret: boolean): Loss {
+	const compiled = interpret ? undefined : tryCompile(graph);
+	const value = compiled?.value ?? ((x: ArrayLike<number>, batch?: ArrayLike<number>) => interpretValue(graph, x, batch));
+	const valueAndGradient =
+		compiled?.valueAndGradient ??
+		((x: ArrayLike<number>, g: Float64Array, batch?: ArrayLike<number>) => interpretValueAndGradient(graph, x, g, batch));
+	const numeric = (x: ArrayLike<number>, g: Float64Array, batch?: ArrayLike<number>) =>
+		numericGradient((p) => value(p, batch), x, g);
+	return {
+		name: site.name,
+		language: site.language,
+		site,
+		params: graph.paramNames,
+		paramSpecs: graph.params,
+		start: graph.start,
+		sampleCount: batchInfo(graph).count,
+		graph,
+		compiled: compiled !== undefined,
+		value,
+		valueAndGradient,
+		numericGradient: numeric,
+		checkGradient(x, tolerance) {
+			const n = graph.paramNames.length;
+			const autodiff = new Float64Array(n);
+			const numericValues = new Float64Array(n);
+			const f = valueAndGradient(x, autodiff);
+			numeric(x, numericValues);
+			return checkGradient(Array.from(x), f, autodiff, numericValues, tolerance);
+		},
+	};
+}
+
+function tryCompile(graph: LossGraph) {
+	try {
+		return compileGraph(graph);
+	} catch (error) {
+		// Hosts whose content security policy forbids generated code (some web workers) use the interpreter.
+		if (error instanceof EvalError) return undefined;
+		throw error;
+	}
+}

@@ -1,0 +1,27 @@
+/**
+ * The expression language of breakpoint conditions, logpoints, Watch and the Debug Console: parse once, check the
+ * names, evaluate on each stop. Pure TypeScript over a `Lookup` the session provides; no `eval`, no `Function`.
+ */
+export {
+	isAssignment,
+	maxExpressionDepth,
+	maxExpressionLength,
+	type AssignmentExpression,
+	type BinaryExpression,
+	type BinaryOperator,
+	type CallExpression,
+	type ConditionalExpression,
+	type Expression,
+	type ExpressionSpan,
+	type NameExpression,
+	type NumberExpression,
+	type UnaryExpression,
+	type UnaryOperator,
+} from './expression';
+export { ExpressionError, isExpressionError } from './expressionError';
+export { expressionNames } from './expressionNames';
+export { evaluateExpression, isTruthy, type Lookup } from './evaluateExpression';
+export { formatNumber } from './formatNumber';
+export { expressionConstants, expressionFunctions, type ExpressionFunction } from './functions';
+export { formatLogMessage, logMessageNames, parseLogMessage, type LogPart, type LogTemplate } from './logMessage';
+export { parseExpression } from './parseExpression';

@@ -1,0 +1,9 @@
+/**
+ * The engine's public API, bundled as `dist/engine.js` (CommonJS, no `vscode`, no Node APIs). Everything the CLI,
+ * the extension and the debug adapter need from the engine is exported here.
+ */
+export { compileLoss, findLosses, lossFromGraph, type CompileOptions, type Loss } from './compileLoss';
+export { LossSyntaxError, isLossSyntaxError, type SourceSpan } from './errors';
+export { checkGradient, defaultGradientTolerance, relativeError, type GradientCheck } from './graph/gradientCheck';
+export { languageIds, type FoundLoss, type LanguageId, type LossSite } from './language/frontEnd';
+export { languageForPath } from './language/languageForPath';

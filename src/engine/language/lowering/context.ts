@@ -1,0 +1,114 @@
+/**
+ * The state of one lowering, shared by every front end's AST walker: the graph builder, a work budget that bounds
+ * the time any input can take, the inlining stack that rejects recursion, the loops being lowered (their trip
+ * counts, for index range checks and limits), placeholders for loop-carried values, and the step-into trace.
+ *
+ * Language-neutral: nothing here knows an AST. A walker creates one context per lowered loss and passes it down.
+ */
+import { LossSyntaxError, type SourceSpan } from '../../errors';
+import { GraphBuilder } from '../../graph/graphBuilder';
+import type { Node, TraceEntry } from '../../graph/node';
+
+/**
+ * A value had to be known before the loss runs (a loop bound, a slice, a condition deciding which arrays to use) but
+ * depends on a loop index or a parameter. A loop whose body throws this when its index is symbolic may still be
+ * unrolled with a constant index.
+ */
+export class NotConstantError extends LossSyntaxError {}
+
+/** Bounds that keep lowering fast and generated code small whatever the input. */
+export const limits = {
+	/** Expressions and statements visited in one lowering. */
+	work: 2_000_000,
+	/** Iterations of one loop. */
+	trips: 10_000_000,
+	/** Iterations of a loop nest, all levels multiplied. */
+	nestedTrips: 100_000_000,
+	/** Nodes an unrolled loop may create. */
+	unrollNodes: 20_000,
+	/** Inlined calls in flight. */
+	callDepth: 100,
+} as const;
+
+/** Throws a `LossSyntaxError`; typed `never` so walkers can `return fail(...)`. */
+export function fail(message: string, span: SourceSpan): never {
+	throw new LossSyntaxError(message, span);
+}
+
+/** A number for messages: `10,000,000`. */
+export function formatCount(n: number): string {
+	return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : String(n);
+}
+
+export class LoweringContext {
+	readonly builder = new GraphBuilder();
+	/** Step-into entries, in statement order, without duplicates. */
+	readonly trace: TraceEntry[] = [];
+	private work = 0;
+	private readonly calls: object[] = [];
+	private readonly loopCounts = new Map<number, number>();
+	private readonly trips: number[] = [];
+	private nextPlaceholder = 0;
+
+	/** Counts one unit of lowering work; throws once the budget is spent, so no input can hang the front end. */
+	tick(span: SourceSpan): void {
+		if (++this.work > limits.work) {
+			fail(`the loss is too large to lower (more than ${formatCount(limits.work)} steps); keep loops as sums`, span);
+		}
+	}
+
+	/**
+	 * Runs `body` as an inlined call of the function identified by `key`. A function already being inlined is
+	 * recursion, which has no fixed graph, so it is an error at the call.
+	 */
+	inline<T>(key: object, name: string, span: SourceSpan, body: () => T): T {
+		if (this.calls.includes(key)) fail(`recursion is not supported: '${name}' calls itself`, span);
+		if (this.calls.length >= limits.callDepth) fail(`calls nest more than ${limits.callDepth} deep`, span);
+		this.calls.push(key);
+		try {
+			return body();
+		} finally {
+			this.calls.pop();
+		}
+	}
+
+	/** A fresh leaf standing for a loop-carried value in a symbolic iteration. It must never reach the output. */
+	placeholder(): Node {
+		return this.builder.param(-1 - this.nextPlaceholder++);
+	}
+
+	/** Runs `body` inside a loop of `count` iterations, checking the trip limits of the loop nest. */
+	withTrips<T>(count: number, span: SourceSpan, body: () => T): T {
+		if (count > limits.trips) {
+			fail(`the loop runs ${formatCount(count)} times; at most ${formatCount(limits.trips)} iterations are supported`, span);
+		}
+		const nested = this.trips.reduce((p, c) => p * c, count);
+		if (nested > limits.nestedTrips) {
+			fail(`nested loops run ${formatCount(nested)} times in all; at most ${formatCount(limits.nestedTrips)} are supported`, span);
+		}
+		this.trips.push(count);
+		try {
+			return body();
+		} finally {
+			this.trips.pop();
+		}
+	}
+
+	/** A new loop variable for a sum of `count` terms. */
+	newLoop(count: number): { loop: number; index: Node } {
+		const { loop, index } = this.builder.newLoop();
+		this.loopCounts.set(loop, count);
+		return { loop, index };
+	}
+
+	/** The trip count of a loop made by `newLoop`. */
+	loopCount(loop: number): number | undefined {
+		return this.loopCounts.get(loop);
+	}
+
+	/** Adds a step-into entry, once per name and position. */
+	record(name: string, node: Node, span: SourceSpan): void {
+		const known = this.trace.some((e) => e.name === name && e.line === span.line && e.column === span.column);
+		if (!known) this.trace.push({ name, node, line: span.line, column: span.column });
+	}
+}

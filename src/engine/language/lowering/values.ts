@@ -1,0 +1,104 @@
+/**
+ * Symbolic values: what a name in the user's program stands for while it is lowered. A number is an IR node; an
+ * array is a `VectorValue` that produces its element for an index node (data arrays, vector parameters, lazily mapped
+ * arrays, ranges and literal lists all look the same to the code that reads them); a function is something that can
+ * be inlined at a call. Nothing is ever materialized element by element unless the user indexes it by constants.
+ */
+import type { SourceSpan } from '../../errors';
+import type { Node } from '../../graph/node';
+import { fail } from './context';
+
+export interface ScalarValue {
+	readonly kind: 'scalar';
+	readonly node: Node;
+}
+
+/** An array of known length whose elements are produced on demand. */
+export interface VectorValue {
+	readonly kind: 'vector';
+	readonly length: number;
+	/** How the user would name it in a message: `'xs'`, `'a mapped array'`. */
+	readonly label: string;
+	/**
+	 * The element at `index`, which the caller has checked where it can (`elementAt` in `vectors.ts`); `span` is
+	 * where to blame a failure.
+	 */
+	element(index: Node, span: SourceSpan): Value;
+	/** Set when every element is a number known before the loss runs: the values row-major, and the shape. */
+	readonly constants?: { readonly values: Float64Array; readonly shape: readonly number[] };
+}
+
+/** Something callable: a user function (inlined), a lambda, or a builtin. */
+export interface FunctionValue {
+	readonly kind: 'function';
+	readonly name: string;
+	call(args: readonly Value[], span: SourceSpan): Value;
+}
+
+/** A declared variable that has not been given a value yet (`let r;`). */
+export interface UnsetValue {
+	readonly kind: 'unset';
+}
+
+export type Value = ScalarValue | VectorValue | FunctionValue | UnsetValue;
+
+export function scalar(node: Node): ScalarValue {
+	return { kind: 'scalar', node };
+}
+
+export const unset: UnsetValue = { kind: 'unset' };
+
+/** A short description of a value's type for messages: `a number`, `an array of 3`, `a function`. */
+export function describeValue(value: Value): string {
+	switch (value.kind) {
+		case 'scalar':
+			return 'a number';
+		case 'vector':
+			return `an array of ${value.length}`;
+		case 'function':
+			return `the function '${value.name}'`;
+		case 'unset':
+			return 'not yet assigned';
+		default: {
+			const never: never = value;
+			return never;
+		}
+	}
+}
+
+/** The node of a number value; anything else is an error naming `what` (e.g. `'xs'`, `'the condition'`). */
+export function expectScalar(value: Value, what: string, span: SourceSpan): Node {
+	switch (value.kind) {
+		case 'scalar':
+			return value.node;
+		case 'vector':
+			return fail(`${what} is an array (${value.length} elements) where a number is needed`, span);
+		case 'function':
+			return fail(`${what} is a function where a number is needed`, span);
+		case 'unset':
+			return fail(`${what} is used before it has a value`, span);
+		default: {
+			const never: never = value;
+			return never;
+		}
+	}
+}
+
+/** The array behind `value`; anything else is an error naming `what`. */
+export function expectVector(value: Value, what: string, span: SourceSpan): VectorValue {
+	if (value.kind === 'vector') return value;
+	if (value.kind === 'unset') return fail(`${what} is used before it has a value`, span);
+	return fail(`${what} is ${describeValue(value)}, not an array`, span);
+}
+
+/** The function behind `value`; anything else is an error naming `what`. */
+export function expectFunction(value: Value, what: string, span: SourceSpan): FunctionValue {
+	if (value.kind === 'function') return value;
+	if (value.kind === 'unset') return fail(`${what} is used before it has a value`, span);
+	return fail(`${what} is ${describeValue(value)}, not a function`, span);
+}
+
+/** The number a value is known to be before the loss runs, or undefined. */
+export function constantOf(value: Value): number | undefined {
+	return value.kind === 'scalar' && value.node.kind === 'const' ? value.node.value : undefined;
+}

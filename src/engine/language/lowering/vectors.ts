@@ -1,0 +1,177 @@
+/**
+ * The kinds of arrays a loss can use, all as lazy `VectorValue`s: data (numbers known before the loss runs, flattened
+ * row-major and registered with the builder the first time they are read by a symbolic index), vector parameters,
+ * literal lists of nodes, and views (map, slice, range, zip, entries) that compute their element from another array's.
+ * A mapped array is an element function, never a list of nodes: `xs.map(f)` over 10,000 points costs one call of `f`.
+ */
+import type { SourceSpan } from '../../errors';
+import type { GraphBuilder } from '../../graph/graphBuilder';
+import type { Node } from '../../graph/node';
+import { fail, formatCount, type LoweringContext } from './context';
+import { constantOf, describeValue, scalar, type Value, type VectorValue } from './values';
+
+/** The element of `vector` at `index`; a constant index must be a whole number in range. */
+export function elementAt(vector: VectorValue, index: Node, span: SourceSpan): Value {
+	if (index.kind === 'const') {
+		const i = index.value;
+		if (!Number.isInteger(i)) fail(`index ${i} into ${vector.label} is not a whole number`, span);
+		if (i < 0 || i >= vector.length) {
+			fail(`index ${i} is out of range for ${vector.label} (length ${vector.length})`, span);
+		}
+	}
+	return vector.element(index, span);
+}
+
+/** A data array registered with the builder on first symbolic read, shared by all views of it. */
+class DataStore {
+	private id: number | undefined;
+	constructor(readonly values: Float64Array) {}
+
+	read(b: GraphBuilder, at: Node): Node {
+		if (at.kind === 'const') return b.constant(this.values[at.value] ?? Number.NaN);
+		this.id ??= b.addData(this.values);
+		return b.data_(this.id, at);
+	}
+}
+
+/** Numbers known before the loss runs, with `shape` (rectangular, row-major `values`). */
+export function dataVector(b: GraphBuilder, values: Float64Array, shape: readonly number[], label: string): VectorValue {
+	return dataView(b, new DataStore(values), shape, b.constant(0), label);
+}
+
+function dataView(b: GraphBuilder, store: DataStore, shape: readonly number[], base: Node, label: string): VectorValue {
+	const [length = 0, ...inner] = shape;
+	const stride = inner.reduce((p, n) => p * n, 1);
+	const constants = base.kind === 'const'
+		? { values: store.values.subarray(base.value, base.value + length * stride), shape }
+		: undefined;
+	return {
+		kind: 'vector',
+		length,
+		label,
+		constants,
+		element: (index) => {
+			const at = b.add(base, b.mul(index, b.constant(stride)));
+			return inner.length === 0 ? scalar(store.read(b, at)) : dataView(b, store, inner, at, `a row of ${label}`);
+		},
+	};
+}
+
+/** The vector parameter stored at `offset` in the flat parameter array. */
+export function paramVector(b: GraphBuilder, offset: number, size: number, label: string): VectorValue {
+	return { kind: 'vector', length: size, label, element: (index) => scalar(b.paramAt(offset, size, index)) };
+}
+
+/**
+ * An array written out element by element. Numbers known before the loss runs become data (rectangular, or an
+ * error); other lists stay lists, read by a symbolic index through a chain of `select`s.
+ */
+export function arrayValue(ctx: LoweringContext, items: readonly Value[], spans: readonly SourceSpan[], label: string): VectorValue {
+	const data = constantArray(items, spans);
+	if (data) return dataVector(ctx.builder, data.values, data.shape, label);
+	return literalVector(ctx.builder, items, label);
+}
+
+function constantArray(items: readonly Value[], spans: readonly SourceSpan[]): { values: Float64Array; shape: number[] } | undefined {
+	if (items.length === 0) return { values: new Float64Array(0), shape: [0] };
+	if (items.every((v) => constantOf(v) !== undefined)) {
+		return { values: Float64Array.from(items, (v) => constantOf(v)!), shape: [items.length] };
+	}
+	const rows = items.map((v) => (v.kind === 'vector' ? v.constants : undefined));
+	if (rows.some((r) => r === undefined)) return undefined;
+	const shape = rows[0]!.shape;
+	rows.forEach((row, i) => {
+		if (row!.shape.length !== shape.length || row!.shape.some((n, k) => n !== shape[k])) {
+			const span = spans[i] ?? spans[0]!;
+			fail(`the array is not rectangular: element ${i} has shape [${row!.shape}], element 0 has [${shape}]`, span);
+		}
+	});
+	const stride = rows[0]!.values.length;
+	const values = new Float64Array(stride * rows.length);
+	rows.forEach((row, i) => values.set(row!.values, i * stride));
+	return { values, shape: [rows.length, ...shape] };
+}
+
+function literalVector(b: GraphBuilder, items: readonly Value[], label: string): VectorValue {
+	return {
+		kind: 'vector',
+		length: items.length,
+		label,
+		element: (index, span) => {
+			if (index.kind === 'const') return items[index.value]!;
+			return scalar(selectChain(b, items, index, label, span));
+		},
+	};
+}
+
+/** `items[index]` for a symbolic index: `index == 0 ? items[0] : index == 1 ? items[1] : ... : NaN`. */
+function selectChain(b: GraphBuilder, items: readonly Value[], index: Node, label: string, span: SourceSpan): Node {
+	let result: Node = b.constant(Number.NaN);
+	for (let i = items.length - 1; i >= 0; i--) {
+		const item = items[i]!;
+		if (item.kind !== 'scalar') {
+			fail(`${label} holds ${describeValue(item)} at ${i}; only lists of numbers can be indexed by a loop variable`, span);
+		}
+		result = b.select(b.op('eq', index, b.constant(i)), item.node, result);
+	}
+	return result;
+}
+
+/** `f(source[i], i)` for each i, computed when an element is read. */
+export function mappedVector(source: VectorValue, f: (element: Value, index: Node, span: SourceSpan) => Value): VectorValue {
+	return {
+		kind: 'vector',
+		length: source.length,
+		label: 'a mapped array',
+		element: (index, span) => f(source.element(index, span), index, span),
+	};
+}
+
+/** `start, start + step, ...`, `count` numbers. */
+export function rangeVector(b: GraphBuilder, start: number, step: number, count: number): VectorValue {
+	return {
+		kind: 'vector',
+		length: count,
+		label: 'a range',
+		element: (index) => scalar(b.add(b.constant(start), b.mul(b.constant(step), index))),
+	};
+}
+
+/** Elements `from .. from + length - 1` of `source`. */
+export function sliceVector(b: GraphBuilder, source: VectorValue, from: number, length: number): VectorValue {
+	return {
+		kind: 'vector',
+		length,
+		label: `a slice of ${source.label}`,
+		element: (index, span) => source.element(b.add(index, b.constant(from)), span),
+	};
+}
+
+/** `[a[i], b[i], ...]` for each i, as long as the shortest. */
+export function zipVectors(b: GraphBuilder, sources: readonly VectorValue[]): VectorValue {
+	return {
+		kind: 'vector',
+		length: Math.min(...sources.map((s) => s.length)),
+		label: 'a zipped array',
+		element: (index, span) => literalVector(b, sources.map((s) => s.element(index, span)), 'a zipped pair'),
+	};
+}
+
+/** `[i, source[i]]` for each i. */
+export function entriesVector(b: GraphBuilder, source: VectorValue): VectorValue {
+	return {
+		kind: 'vector',
+		length: source.length,
+		label: `the entries of ${source.label}`,
+		element: (index, span) => literalVector(b, [scalar(index), source.element(index, span)], 'an entry'),
+	};
+}
+
+/** Splits an array into its first `count` elements for destructuring (`const [a, b] = pair`). */
+export function destructure(b: GraphBuilder, value: Value, count: number, span: SourceSpan): Value[] {
+	if (value.kind !== 'vector') return fail(`cannot destructure ${describeValue(value)} into ${count} names`, span);
+	if (count > value.length) {
+		fail(`cannot destructure ${value.label} of length ${formatCount(value.length)} into ${count} names`, span);
+	}
+	return Array.from({ length: count }, (_, i) => value.element(b.constant(i), span));
+}

@@ -1,0 +1,65 @@
+/**
+ * Shared pieces of the optimizer kernels: ATen's scalar `lerp`, state construction and the checks every `step`
+ * makes before its loop. Internal to `optim/`; the registry and the per-algorithm files import it.
+ *
+ * The kernels reproduce the order of floating-point operations of PyTorch's CPU kernels so results match in float64:
+ * `a.add(b, alpha=s)` is `a + s * b`, `a.addcmul(t1, t2, value=s)` is `a + s * t1 * t2` and
+ * `a.addcdiv(t1, t2, value=s)` is `a + s * t1 / t2`, evaluated left to right
+ * (aten/src/ATen/native/cpu/PointwiseOpsKernel.cpp), and `lerp` is below.
+ */
+
+import type { OptimizerState } from './optimizer';
+
+/**
+ * `torch.lerp(start, end, weight)` for one element, with ATen's two-sided formula for accuracy
+ * (aten/src/ATen/native/Lerp.h, https://github.com/pytorch/pytorch/pull/18871). PyTorch's `exp_avg.lerp_(grad,
+ * 1 - beta1)` is this, not `beta1 * m + (1 - beta1) * g`; the two differ in the last bit.
+ */
+export function lerp(start: number, end: number, weight: number): number {
+	return Math.abs(weight) < 0.5 ? start + weight * (end - start) : end - (end - start) * (1 - weight);
+}
+
+/** A state with `step` 0, zero-filled buffers of `size` under `names`, and the given scalars. */
+export function createState(
+	size: number,
+	names: readonly string[],
+	scalars: Record<string, number> = {},
+): OptimizerState {
+	if (!Number.isInteger(size) || size < 0) {
+		throw new RangeError(`optimizer state size must be a non-negative integer, got ${size}`);
+	}
+	const buffers: Record<string, Float64Array> = {};
+	for (const name of names) {
+		buffers[name] = new Float64Array(size);
+	}
+	return { step: 0, buffers, scalars: { ...scalars } };
+}
+
+/** The buffer `name` of `state`, checked against the parameter count. */
+export function stateBuffer(state: OptimizerState, name: string, size: number): Float64Array {
+	const buffer = state.buffers[name];
+	if (buffer === undefined) {
+		throw new RangeError(`optimizer state has no '${name}' buffer; was it made by this optimizer's init()?`);
+	}
+	if (buffer.length !== size) {
+		throw new RangeError(`optimizer state buffer '${name}' has ${buffer.length} entries, expected ${size}`);
+	}
+	return buffer;
+}
+
+/** The scalar `name` of `state`. */
+export function stateScalar(state: OptimizerState, name: string): number {
+	const value = state.scalars[name];
+	if (value === undefined) {
+		throw new RangeError(`optimizer state has no '${name}' scalar; was it made by this optimizer's init()?`);
+	}
+	return value;
+}
+
+/** Throws unless `params` and `gradient` have the same length; returns it. */
+export function checkedSize(params: Float64Array, gradient: Float64Array): number {
+	if (params.length !== gradient.length) {
+		throw new RangeError(`params has ${params.length} entries but gradient has ${gradient.length}`);
+	}
+	return params.length;
+}

@@ -1,0 +1,246 @@
+/**
+ * The optimizer registry: the one place where hyper-parameter defaults are resolved and validated.
+ *
+ * Callers (session, CLI, debug adapter, settings) pass loosely typed options under PyTorch's names; this file fills
+ * in PyTorch's defaults with `??`, rejects unknown names, wrong types and out-of-range values the way each
+ * `torch.optim` constructor does (plus: every number must be finite), and hands typed options to the algorithm's
+ * factory. Defaults and ranges were checked against the constructors in torch/optim/*.py of PyTorch 2.x and
+ * https://pytorch.org/docs/stable/optim.html.
+ */
+
+import { createAdagrad } from './adagrad';
+import { createAdam } from './adam';
+import { createAdamax } from './adamax';
+import { createNadam } from './nadam';
+import {
+	type Optimizer,
+	type OptimizerName,
+	type OptimizerOptions,
+	type OptionValue,
+	OptimizerOptionError,
+} from './optimizer';
+import { createRadam } from './radam';
+import { createRmsprop } from './rmsprop';
+import { createSgd } from './sgd';
+
+/** Every optimizer, in the order menus show them. */
+export const optimizerNames: readonly OptimizerName[] = Object.freeze([
+	'sgd',
+	'adagrad',
+	'rmsprop',
+	'adam',
+	'adamw',
+	'adamax',
+	'nadam',
+	'radam',
+] as const);
+
+/** How one option is checked: its default and a predicate with the range it names in errors. */
+interface OptionSpec {
+	readonly kind: 'number' | 'boolean' | 'betas';
+	readonly defaultValue: OptionValue;
+	/** Allowed range in words, e.g. `>= 0`; numbers only, absent when any finite number will do. */
+	readonly range?: string;
+	readonly accepts?: (value: number) => boolean;
+}
+
+const atLeastZero = (value: number): boolean => value >= 0;
+const nonNegative = (defaultValue: number): OptionSpec => ({
+	kind: 'number',
+	defaultValue,
+	range: '>= 0',
+	accepts: atLeastZero,
+});
+const anyNumber = (defaultValue: number): OptionSpec => ({ kind: 'number', defaultValue });
+const flag = (defaultValue: boolean): OptionSpec => ({ kind: 'boolean', defaultValue });
+const betas: OptionSpec = { kind: 'betas', defaultValue: Object.freeze([0.9, 0.999]) };
+
+const adamFamily = (lr: number, weightDecay: number): Record<string, OptionSpec> => ({
+	lr: nonNegative(lr),
+	betas,
+	eps: nonNegative(1e-8),
+	weight_decay: nonNegative(weightDecay),
+});
+
+/** Each optimizer's options in PyTorch's constructor order, with PyTorch's defaults. */
+const optionTable: Readonly<Record<OptimizerName, Readonly<Record<string, OptionSpec>>>> = {
+	sgd: {
+		lr: nonNegative(1e-3),
+		momentum: nonNegative(0),
+		dampening: anyNumber(0),
+		weight_decay: nonNegative(0),
+		nesterov: flag(false),
+	},
+	adagrad: {
+		lr: nonNegative(1e-2),
+		lr_decay: nonNegative(0),
+		weight_decay: nonNegative(0),
+		initial_accumulator_value: nonNegative(0),
+		eps: nonNegative(1e-10),
+	},
+	rmsprop: {
+		lr: nonNegative(1e-2),
+		alpha: nonNegative(0.99),
+		eps: nonNegative(1e-8),
+		weight_decay: nonNegative(0),
+		momentum: nonNegative(0),
+		centered: flag(false),
+	},
+	adam: { ...adamFamily(1e-3, 0), amsgrad: flag(false), decoupled_weight_decay: flag(false) },
+	adamw: { ...adamFamily(1e-3, 1e-2), amsgrad: flag(false) },
+	adamax: adamFamily(2e-3, 0),
+	nadam: { ...adamFamily(2e-3, 0), momentum_decay: nonNegative(4e-3), decoupled_weight_decay: flag(false) },
+	radam: { ...adamFamily(1e-3, 0), decoupled_weight_decay: flag(false) },
+};
+
+/** True when `value` names an optimizer. */
+export function isOptimizerName(value: string): value is OptimizerName {
+	return (optimizerNames as readonly string[]).includes(value);
+}
+
+/** PyTorch's default hyper-parameters of `name`, under PyTorch's names. */
+export function optimizerDefaults(name: OptimizerName): OptimizerOptions {
+	const defaults: Record<string, OptionValue> = {};
+	for (const [key, spec] of Object.entries(specsOf(name))) {
+		defaults[key] = spec.defaultValue;
+	}
+	return Object.freeze(defaults);
+}
+
+/**
+ * The optimizer `name` with `options` over PyTorch's defaults. Throws `OptimizerOptionError`, naming the option and
+ * its allowed range, for unknown option names, wrong types and values PyTorch's constructor would reject.
+ */
+export function createOptimizer(name: OptimizerName, options: Partial<Record<string, OptionValue>> = {}): Optimizer {
+	return builders[name](resolveOptions(name, options));
+}
+
+type Resolved = Readonly<Record<string, OptionValue>>;
+
+// The accessors only narrow types: resolveOptions has already checked every value against optionTable.
+const num = (o: Resolved, key: string): number => o[key] as number;
+const bool = (o: Resolved, key: string): boolean => o[key] as boolean;
+const pair = (o: Resolved, key: string): readonly [number, number] => o[key] as readonly [number, number];
+const adamCore = (o: Resolved) => ({
+	lr: num(o, 'lr'),
+	betas: pair(o, 'betas'),
+	eps: num(o, 'eps'),
+	weight_decay: num(o, 'weight_decay'),
+});
+
+/** From resolved options to the algorithm's factory, one line of wiring per optimizer. */
+const builders: Readonly<Record<OptimizerName, (o: Resolved) => Optimizer>> = {
+	sgd: (o) =>
+		createSgd({
+			lr: num(o, 'lr'),
+			momentum: num(o, 'momentum'),
+			dampening: num(o, 'dampening'),
+			weight_decay: num(o, 'weight_decay'),
+			nesterov: bool(o, 'nesterov'),
+		}),
+	adagrad: (o) =>
+		createAdagrad({
+			lr: num(o, 'lr'),
+			lr_decay: num(o, 'lr_decay'),
+			weight_decay: num(o, 'weight_decay'),
+			initial_accumulator_value: num(o, 'initial_accumulator_value'),
+			eps: num(o, 'eps'),
+		}),
+	rmsprop: (o) =>
+		createRmsprop({
+			lr: num(o, 'lr'),
+			alpha: num(o, 'alpha'),
+			eps: num(o, 'eps'),
+			weight_decay: num(o, 'weight_decay'),
+			momentum: num(o, 'momentum'),
+			centered: bool(o, 'centered'),
+		}),
+	adam: (o) =>
+		createAdam({
+			...adamCore(o),
+			amsgrad: bool(o, 'amsgrad'),
+			decoupled_weight_decay: bool(o, 'decoupled_weight_decay'),
+		}),
+	// torch.optim.AdamW is Adam with decoupled_weight_decay=True.
+	adamw: (o) => createAdam({ ...adamCore(o), amsgrad: bool(o, 'amsgrad'), decoupled_weight_decay: true }, 'adamw'),
+	adamax: (o) => createAdamax(adamCore(o)),
+	nadam: (o) =>
+		createNadam({
+			...adamCore(o),
+			momentum_decay: num(o, 'momentum_decay'),
+			decoupled_weight_decay: bool(o, 'decoupled_weight_decay'),
+		}),
+	radam: (o) => createRadam({ ...adamCore(o), decoupled_weight_decay: bool(o, 'decoupled_weight_decay') }),
+};
+
+function specsOf(name: OptimizerName): Readonly<Record<string, OptionSpec>> {
+	if (!isOptimizerName(name)) {
+		throw new RangeError(`unknown optimizer '${String(name)}'; expected one of ${optimizerNames.join(', ')}`);
+	}
+	return optionTable[name];
+}
+
+/** Defaults filled in with `??`, every value checked; cross-option rules last. */
+function resolveOptions(name: OptimizerName, given: Partial<Record<string, OptionValue>>): Record<string, OptionValue> {
+	const specs = specsOf(name);
+	for (const key of Object.keys(given)) {
+		if (!Object.hasOwn(specs, key)) {
+			const known = Object.keys(specs).join(', ');
+			throw new OptimizerOptionError(name, key, `unknown option '${key}'; ${name} accepts ${known}`);
+		}
+	}
+	const resolved: Record<string, OptionValue> = {};
+	for (const [key, spec] of Object.entries(specs)) {
+		resolved[key] = checkValue(name, key, spec, given[key] ?? spec.defaultValue);
+	}
+	const nesterovOk = (resolved['momentum'] as number) > 0 && resolved['dampening'] === 0;
+	if (name === 'sgd' && resolved['nesterov'] === true && !nesterovOk) {
+		const detail = `got momentum=${String(resolved['momentum'])}, dampening=${String(resolved['dampening'])}`;
+		throw new OptimizerOptionError(name, 'nesterov', `nesterov requires momentum > 0 and dampening = 0 (${detail})`);
+	}
+	return resolved;
+}
+
+function checkValue(name: OptimizerName, key: string, spec: OptionSpec, value: unknown): OptionValue {
+	switch (spec.kind) {
+		case 'boolean':
+			if (typeof value !== 'boolean') {
+				throw new OptimizerOptionError(name, key, `${key} must be true or false, got ${describe(value)}`);
+			}
+			return value;
+		case 'number':
+			if (typeof value !== 'number' || !Number.isFinite(value) || (spec.accepts && !spec.accepts(value))) {
+				const range = spec.range === undefined ? '' : ` ${spec.range}`;
+				throw new OptimizerOptionError(name, key, `${key} must be a finite number${range}, got ${describe(value)}`);
+			}
+			return value;
+		case 'betas':
+			return checkBetas(name, key, value);
+		default:
+			return assertNever(spec.kind);
+	}
+}
+
+/** PyTorch: `0.0 <= betas[i] < 1.0` for both coefficients. */
+function checkBetas(name: OptimizerName, key: string, value: unknown): readonly [number, number] {
+	if (!Array.isArray(value) || value.length !== 2) {
+		throw new OptimizerOptionError(name, key, `${key} must be a pair [beta1, beta2], got ${describe(value)}`);
+	}
+	value.forEach((beta: unknown, index) => {
+		if (typeof beta !== 'number' || !(beta >= 0 && beta < 1)) {
+			throw new OptimizerOptionError(name, key, `${key}[${index}] must be in [0, 1), got ${describe(beta)}`);
+		}
+	});
+	return Object.freeze([value[0] as number, value[1] as number] as const);
+}
+
+function describe(value: unknown): string {
+	if (Array.isArray(value)) {
+		return `[${value.map(String).join(', ')}]`;
+	}
+	return typeof value === 'string' ? `'${value}'` : String(value);
+}
+
+function assertNever(value: never): never {
+	throw new Error(`unreachable: ${String(value)}`);
+}

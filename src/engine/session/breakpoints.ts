@@ -1,0 +1,122 @@
+/**
+ * Condition breakpoints and logpoints of a session: parsed once with the engine's expression language (never eval),
+ * checked after every update during continue, with hit counts as the Debug Adapter Protocol defines them.
+ */
+import { ExpressionError, type Expression, type LogTemplate, type Lookup } from '../expression/expression';
+import { evaluateExpression } from '../expression/evaluateExpression';
+import { parseExpression } from '../expression/parseExpression';
+import { formatLogMessage, parseLogMessage } from '../expression/logMessage';
+import { expressionNames } from '../expression/expressionNames';
+
+export interface BreakpointSpec {
+	readonly id: number;
+	/** Stops when true, e.g. `loss < 1e-3`; absent: every update. */
+	readonly condition?: string;
+	/** `N`, `>= N`, `> N`, `== N`, `% N`: which hits stop. */
+	readonly hitCondition?: string;
+	/** Logs instead of stopping: `step {step}: loss = {loss}`. */
+	readonly logMessage?: string;
+}
+
+/** Whether a breakpoint could be set, and why not. */
+export interface BreakpointStatus {
+	readonly id: number;
+	readonly verified: boolean;
+	readonly message?: string;
+}
+
+interface ActiveBreakpoint {
+	readonly spec: BreakpointSpec;
+	readonly condition?: Expression;
+	readonly log?: LogTemplate;
+	readonly hitTest: (hits: number) => boolean;
+	hits: number;
+}
+
+/** What the breakpoints say about one point: stop (with which ids) and what to log. */
+export interface BreakpointOutcome {
+	readonly stopIds: number[];
+	readonly logs: string[];
+}
+
+export class Breakpoints {
+	private active: ActiveBreakpoint[] = [];
+
+	/** Replaces all breakpoints. Names not in `knownNames` make a breakpoint unverified. */
+	set(specs: readonly BreakpointSpec[], knownNames: ReadonlySet<string>): BreakpointStatus[] {
+		this.active = [];
+		return specs.map((spec) => {
+			try {
+				const bp = compile(spec, knownNames);
+				this.active.push(bp);
+				return { id: spec.id, verified: true };
+			} catch (error) {
+				return { id: spec.id, verified: false, message: error instanceof Error ? error.message : String(error) };
+			}
+		});
+	}
+
+	get size(): number {
+		return this.active.length;
+	}
+
+	/** The conditions of the breakpoints with these ids, joined for display. */
+	describe(ids: readonly number[]): string {
+		return this.active
+			.filter((b) => ids.includes(b.spec.id))
+			.map((b) => b.spec.condition ?? 'every step')
+			.join(' | ');
+	}
+
+	/** Counts hits and decides at the point that `lookup` describes. */
+	check(lookup: Lookup): BreakpointOutcome {
+		const outcome: BreakpointOutcome = { stopIds: [], logs: [] };
+		for (const bp of this.active) {
+			if (bp.condition && !truthy(evaluateExpression(bp.condition, lookup))) continue;
+			bp.hits++;
+			if (!bp.hitTest(bp.hits)) continue;
+			if (bp.log) outcome.logs.push(formatLogMessage(bp.log, lookup));
+			else outcome.stopIds.push(bp.spec.id);
+		}
+		return outcome;
+	}
+
+	resetHits(): void {
+		for (const bp of this.active) bp.hits = 0;
+	}
+}
+
+function truthy(value: number): boolean {
+	return value !== 0 && !Number.isNaN(value);
+}
+
+function compile(spec: BreakpointSpec, knownNames: ReadonlySet<string>): ActiveBreakpoint {
+	const condition = spec.condition?.trim() ? parseExpression(spec.condition) : undefined;
+	if (condition) {
+		const unknown = expressionNames(condition).filter((n) => !knownNames.has(n));
+		if (unknown.length > 0) {
+			throw new ExpressionError(`unknown name '${unknown[0]}' (known: ${[...knownNames].slice(0, 12).join(', ')})`, 1);
+		}
+	}
+	const log = spec.logMessage !== undefined ? parseLogMessage(spec.logMessage) : undefined;
+	return { spec, condition, log, hitTest: parseHitCondition(spec.hitCondition), hits: 0 };
+}
+
+/** DAP hit conditions: `5` or `== 5` stops on the 5th hit, `>= 5` from it on, `% 5` on every 5th. */
+export function parseHitCondition(text: string | undefined): (hits: number) => boolean {
+	const t = text?.trim() ?? '';
+	if (t === '') return () => true;
+	const match = /^(>=|>|==|=|%)?\s*(\d+)$/.exec(t);
+	if (!match) throw new ExpressionError(`hit count '${t}' must look like 5, >= 5, > 5, == 5 or % 5`, 1);
+	const n = Number(match[2]);
+	switch (match[1]) {
+		case '>=':
+			return (h) => h >= n;
+		case '>':
+			return (h) => h > n;
+		case '%':
+			return (h) => n > 0 && h % n === 0;
+		default:
+			return (h) => h === n;
+	}
+}

@@ -1,0 +1,43 @@
+/**
+ * A lean optimization run with no history: start, optimizer, stop rules, final point. Random restarts, basin maps,
+ * learning-rate sweeps and the divergence back-off search run thousands of these, so nothing here allocates per
+ * step.
+ */
+import type { Loss } from '../compileLoss';
+import type { Optimizer } from '../optim/optimizer';
+import { learningRateAt, type ScheduleSpec } from '../optim/lrSchedule';
+import { nextGrowthRun, norm, stopAt, type StopRules } from './stopRules';
+import type { StopReason } from './stopReason';
+
+export interface DescentResult {
+	readonly x: Float64Array;
+	readonly loss: number;
+	readonly steps: number;
+	readonly stop: StopReason;
+}
+
+export interface DescentOptions {
+	readonly optimizer: Optimizer;
+	readonly schedule: ScheduleSpec;
+	readonly rules: StopRules;
+	readonly maxSteps: number;
+}
+
+/** Runs from `start` until a stop rule fires or `maxSteps` updates were taken (full batch, autodiff). */
+export function descend(loss: Loss, start: ArrayLike<number>, options: DescentOptions): DescentResult {
+	const x = Float64Array.from(start);
+	const gradient = new Float64Array(x.length);
+	const state = options.optimizer.init(x.length);
+	const baseLr = options.optimizer.options.lr as number;
+	let value = loss.valueAndGradient(x, gradient);
+	let growthRun = 0;
+	for (let step = 1; step <= options.maxSteps; step++) {
+		options.optimizer.step(state, x, gradient, learningRateAt(options.schedule, baseLr, step - 1));
+		const next = loss.valueAndGradient(x, gradient);
+		growthRun = nextGrowthRun(growthRun, value, next);
+		const stop = stopAt(options.rules, step, next, value, norm(gradient), growthRun);
+		value = next;
+		if (stop) return { x, loss: value, steps: step, stop };
+	}
+	return { x, loss: value, steps: options.maxSteps, stop: { kind: 'steps', limit: options.maxSteps } };
+}

@@ -1,0 +1,303 @@
+/**
+ * The stepping session, the runtime every surface drives: the panel's buttons, the palette commands, the debug
+ * adapter and the CLI all call these methods and render what they return. It holds the loss, the optimizer and its
+ * state, and the history; it is independent of VS Code and of the Debug Adapter Protocol (the split of
+ * vscode-mock-debug's `mockRuntime.ts`).
+ *
+ * Step back is an index move. Stepping forward from an earlier point drops the abandoned future and continues from
+ * there with the current settings; the optimizer state at that point is rebuilt from the nearest checkpoint by
+ * replaying the recorded gradients, so replays give the same numbers bit for bit.
+ */
+import type { Loss } from '../compileLoss';
+import { cloneState, type Optimizer, type OptimizerState } from '../optim/optimizer';
+import { createOptimizer } from '../optim/optimizers';
+import { learningRateAt } from '../optim/lrSchedule';
+import { Breakpoints, type BreakpointSpec, type BreakpointStatus } from './breakpoints';
+import { History } from './history';
+import { batchForStep } from './miniBatch';
+import { resolveSessionSettings, type SessionSettings, type SessionSettingsInput } from './sessionSettings';
+import { SessionVariables } from './sessionVariables';
+import { norm, stopAt } from './stopRules';
+import type { StopReason, StopResult } from './stopReason';
+import { ContinueRun } from './continueRun';
+import { suggestLearningRate } from './suggestLearningRate';
+
+const checkpointEvery = 64;
+
+/** Everything a view needs to draw the current point. Arrays are copies. */
+export interface SessionSnapshot {
+	readonly step: number;
+	readonly historyLength: number;
+	readonly params: readonly string[];
+	readonly x: Float64Array;
+	readonly loss: number;
+	readonly gradient: Float64Array;
+	readonly gradientNorm: number;
+	/** The learning rate of the update from this point. */
+	readonly learningRate: number;
+	readonly optimizer: { readonly name: string; readonly options: Readonly<Record<string, unknown>>; readonly state: OptimizerState };
+	readonly settings: SessionSettings;
+	readonly lastStop: StopReason;
+}
+
+/** A change of optimizer or hyper-parameters, in effect from update `from`. */
+interface Segment {
+	readonly from: number;
+	readonly optimizer: Optimizer;
+}
+
+export class OptimizationSession {
+	readonly history: History;
+	readonly breakpoints = new Breakpoints();
+	readonly variables: SessionVariables;
+	private settingsValue: SessionSettings;
+	private optimizer: Optimizer;
+	private segments: Segment[] = [];
+	private checkpoints = new Map<number, OptimizerState>();
+	/** Optimizer state after `history.length - 1` updates. */
+	private state: OptimizerState;
+	private positionValue = 0;
+	private lastStopValue: StopReason = { kind: 'entry' };
+	private startPoint: Float64Array;
+	private readonly scratch: { x: Float64Array; gradient: Float64Array; stepGradient: Float64Array; batch?: Int32Array };
+
+	constructor(
+		readonly loss: Loss,
+		settings: SessionSettingsInput = {},
+		start: ArrayLike<number> = loss.start,
+	) {
+		const d = loss.params.length;
+		if (start.length !== d) throw new RangeError(`the start point needs ${d} values, got ${start.length}`);
+		this.settingsValue = resolveSessionSettings(settings);
+		this.optimizer = createOptimizer(this.settingsValue.optimizer, this.settingsValue.optimizerOptions);
+		this.history = new History(d);
+		this.variables = new SessionVariables(this);
+		this.scratch = { x: new Float64Array(d), gradient: new Float64Array(d), stepGradient: new Float64Array(d) };
+		this.startPoint = Float64Array.from(start);
+		this.state = this.optimizer.init(d);
+		this.reset();
+	}
+
+	get settings(): SessionSettings {
+		return this.settingsValue;
+	}
+
+	/** Index of the current record; 0 is the start point. */
+	get position(): number {
+		return this.positionValue;
+	}
+
+	get lastStop(): StopReason {
+		return this.lastStopValue;
+	}
+
+	get start(): Float64Array {
+		return Float64Array.from(this.startPoint);
+	}
+
+	get currentOptimizer(): Optimizer {
+		return this.optimizer;
+	}
+
+	/** Takes `count` updates; stops early only when the run diverges. */
+	step(count = 1): StopResult {
+		let moved = 0;
+		while (moved < count) {
+			const stop = this.advance();
+			moved++;
+			if (stop?.kind === 'diverged') return this.finish(this.withSuggestion(stop), moved, []);
+		}
+		return this.finish({ kind: 'step' }, moved, []);
+	}
+
+	/** Moves `count` records back in history (no recomputation). */
+	stepBack(count = 1): StopResult {
+		const target = Math.max(0, this.positionValue - count);
+		const moved = this.positionValue - target;
+		this.positionValue = target;
+		return this.finish(target === 0 && moved < count ? { kind: 'historyStart' } : { kind: 'step' }, moved, []);
+	}
+
+	/** Jumps to record `k` of the history (for the panel's scrubber). */
+	goTo(k: number): StopResult {
+		const target = Math.max(0, Math.min(this.history.length - 1, Math.floor(k)));
+		const moved = Math.abs(target - this.positionValue);
+		this.positionValue = target;
+		return this.finish({ kind: 'step' }, moved, []);
+	}
+
+	/** Starts a continue (forward) or reverse continue; drive it with `advance()` until it returns a result. */
+	startContinue(direction: 'forward' | 'reverse' = 'forward', limit = this.settingsValue.maxSteps): ContinueRun {
+		return new ContinueRun(this, direction, limit);
+	}
+
+	/** Continue to the next stop in one call (for the CLI and tests; hosts with a UI use `startContinue`). */
+	continue(limit = this.settingsValue.maxSteps): StopResult {
+		return this.startContinue('forward', limit).advance(() => false)!;
+	}
+
+	/** Back to the start point (or a new one) with the same settings; clears history and breakpoint hit counts. */
+	restart(start?: ArrayLike<number>): StopResult {
+		if (start) {
+			if (start.length !== this.startPoint.length) throw new RangeError(`the start point needs ${this.startPoint.length} values`);
+			this.startPoint = Float64Array.from(start);
+		}
+		this.reset();
+		return this.finish({ kind: 'entry' }, 0, []);
+	}
+
+	/** Changes settings; they apply from the next update. Same optimizer keeps its state, another starts fresh. */
+	updateSettings(input: SessionSettingsInput): void {
+		const next = resolveSessionSettings(input, this.settingsValue);
+		const optimizer = createOptimizer(next.optimizer, next.optimizerOptions);
+		this.settingsValue = next;
+		this.optimizer = optimizer;
+		if (this.positionValue === this.history.length - 1) {
+			this.history.setLearningRate(this.positionValue, this.learningRateFor(this.positionValue));
+		}
+	}
+
+	/** Sets one coordinate of the current point (the debugger's setVariable); the future from here is dropped. */
+	setCoordinate(index: number, value: number): void {
+		this.prepareForward();
+		const x = this.history.readPoint(this.positionValue, new Float64Array(this.startPoint.length));
+		x[index] = value;
+		if (this.positionValue === 0) this.startPoint = Float64Array.from(x);
+		this.history.truncate(this.positionValue);
+		this.record(x, this.positionValue);
+	}
+
+	setBreakpoints(specs: readonly BreakpointSpec[]): BreakpointStatus[] {
+		return this.breakpoints.set(specs, this.variables.names());
+	}
+
+	snapshot(): SessionSnapshot {
+		const k = this.positionValue;
+		const d = this.startPoint.length;
+		const gradient = this.history.readGradient(k, new Float64Array(d));
+		return {
+			step: k,
+			historyLength: this.history.length,
+			params: this.loss.params,
+			x: this.history.readPoint(k, new Float64Array(d)),
+			loss: this.history.loss(k),
+			gradient,
+			gradientNorm: norm(gradient),
+			learningRate: this.history.learningRate(k),
+			optimizer: { name: this.optimizer.name, options: this.optimizer.options, state: this.stateAt(k) },
+			settings: this.settingsValue,
+			lastStop: this.lastStopValue,
+		};
+	}
+
+	/** The optimizer state after `k` updates (rebuilt from a checkpoint when `k` is not the latest). */
+	stateAt(k: number): OptimizerState {
+		if (k === this.history.length - 1) return cloneState(this.state);
+		return this.replayState(k);
+	}
+
+	/** One update from the current point; returns the stop rule's verdict at the new point, if any. @internal */
+	advance(): StopReason | undefined {
+		this.prepareForward();
+		const k = this.positionValue;
+		const x = this.history.readPoint(k, this.scratch.x);
+		const gradient = this.history.readGradient(k, this.scratch.stepGradient);
+		this.optimizer.step(this.state, x, gradient, this.history.learningRate(k));
+		if ((k + 1) % checkpointEvery === 0) this.checkpoints.set(k + 1, cloneState(this.state));
+		this.record(x, k + 1);
+		return this.stopRuleAt(k + 1);
+	}
+
+	/** The stop rules' verdict at record `k` (k ≥ 1). @internal */
+	stopRuleAt(k: number): StopReason | undefined {
+		let growth = 0;
+		const limit = this.settingsValue.divergenceSteps;
+		for (let j = k; j >= 1 && growth < limit && this.history.loss(j) > this.history.loss(j - 1); j--) growth++;
+		const rules = this.settingsValue;
+		return stopAt(rules, k, this.history.loss(k), this.history.loss(k - 1), this.history.gradientNorm(k), growth);
+	}
+
+	/** Records the end of a call. @internal */
+	finish(reason: StopReason, moved: number, logs: readonly string[]): StopResult {
+		this.lastStopValue = reason;
+		return { reason, step: this.positionValue, moved, logs };
+	}
+
+	/** Moves the current position (reverse continue). @internal */
+	moveTo(k: number): void {
+		this.positionValue = k;
+	}
+
+	/** Adds the back-off search's suggestion to a divergence. @internal */
+	withSuggestion(stop: StopReason & { kind: 'diverged' }): StopReason {
+		const lr = suggestLearningRate(this.loss, this.startPoint, this.settingsValue, Math.max(50, Math.min(stop.since + 10, 500)));
+		if (lr === undefined) return stop;
+		return { ...stop, suggestedLearningRate: lr, message: `${stop.message} Try a learning rate of ${lr} or less.` };
+	}
+
+	private reset(): void {
+		this.history.truncate(0);
+		this.segments = [{ from: 0, optimizer: this.optimizer }];
+		this.state = this.optimizer.init(this.startPoint.length);
+		this.checkpoints = new Map([[0, cloneState(this.state)]]);
+		this.breakpoints.resetHits();
+		this.positionValue = 0;
+		this.record(this.startPoint, 0);
+		this.lastStopValue = { kind: 'entry' };
+	}
+
+	/** Evaluates the loss at `x` as record `k` and appends it. */
+	private record(x: Float64Array, k: number): void {
+		const { gradient } = this.scratch;
+		const batch = this.batchFor(k);
+		const numeric = this.settingsValue.gradientSource === 'numeric';
+		const value = numeric ? this.loss.numericGradient(x, gradient, batch) : this.loss.valueAndGradient(x, gradient, batch);
+		const loss = batch ? this.loss.value(x) : value;
+		this.history.push(x, loss, gradient, this.learningRateFor(k));
+		this.positionValue = k;
+	}
+
+	private batchFor(k: number): Int32Array | undefined {
+		const { batchSize, seed, withReplacement } = this.settingsValue;
+		const sampleCount = this.loss.sampleCount;
+		if (batchSize <= 0 || sampleCount === 0 || batchSize >= sampleCount) return undefined;
+		this.scratch.batch = batchForStep({ batchSize, sampleCount, seed, withReplacement }, k, this.scratch.batch);
+		return this.scratch.batch;
+	}
+
+	private learningRateFor(k: number): number {
+		return learningRateAt(this.settingsValue.schedule, this.optimizer.options.lr as number, k);
+	}
+
+	/** Before an update from the current position: drop the abandoned future and bring optimizer and state up to date. */
+	private prepareForward(): void {
+		const k = this.positionValue;
+		if (k < this.history.length - 1) {
+			this.state = this.replayState(k);
+			this.history.truncate(k + 1);
+			this.segments = this.segments.filter((s) => s.from <= k);
+			for (const c of [...this.checkpoints.keys()]) if (c > k) this.checkpoints.delete(c);
+		}
+		const inEffect = this.segments[this.segments.length - 1]!;
+		if (inEffect.optimizer === this.optimizer) return;
+		if (inEffect.optimizer.name !== this.optimizer.name) this.state = this.optimizer.init(this.startPoint.length);
+		this.segments.push({ from: k, optimizer: this.optimizer });
+		this.checkpoints.set(k, cloneState(this.state));
+		this.history.setLearningRate(k, this.learningRateFor(k));
+	}
+
+	/** The state after `k` updates: nearest checkpoint at or before `k`, then the recorded gradients replayed. */
+	private replayState(k: number): OptimizerState {
+		let from = 0;
+		for (const c of this.checkpoints.keys()) if (c <= k && c > from) from = c;
+		const state = cloneState(this.checkpoints.get(from)!);
+		const d = this.startPoint.length;
+		const x = new Float64Array(d);
+		const gradient = new Float64Array(d);
+		for (let j = from; j < k; j++) {
+			const segment = this.segments.filter((s) => s.from <= j).pop()!;
+			segment.optimizer.step(state, this.history.readPoint(j, x), this.history.readGradient(j, gradient), this.history.learningRate(j));
+		}
+		return state;
+	}
+}

@@ -1,0 +1,157 @@
+// A small driver for UI tests against a real VS Code: code-server in headless Debian Chromium, driven with
+// playwright-core, with this repository loaded as the development extension. One code-server and one browser serve
+// a whole run (scripts/runUiTests.mjs calls closeWorkbench() at the end); each openWorkbench() gets a fresh browser
+// context, so tests do not share browser storage. Timing quirks handled here are listed in
+// ../shared/vscode-harness.md ("Pitfalls found").
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchChromium, startCodeServer, workbenchUrl } from '../../scripts/codeServer.mjs';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const resultsDir = join(repoRoot, 'test-results');
+
+/** @type {{ server?: Awaited<ReturnType<typeof startCodeServer>>, browser?: Awaited<ReturnType<typeof launchChromium>> }} */
+const shared = {};
+/** Contexts opened since the last closePages(), so the runner can close what a test left open. */
+const openContexts = new Set();
+
+async function sharedServer() {
+	shared.server ??= await startCodeServer({ workspace: join(repoRoot, 'examples'), logFile: join(resultsDir, 'e2e-code-server.log') });
+	return shared.server;
+}
+
+async function sharedBrowser() {
+	shared.browser ??= await launchChromium();
+	return shared.browser;
+}
+
+/**
+ * Opens the workbench on `folder` with the extension under development loaded, waits until it has rendered, and
+ * optionally opens `file` (a path relative to `folder`) with Quick Open.
+ * @param {{ folder?: string, file?: string, extensionDevelopmentPath?: string, viewport?: { width: number, height: number } }} [options]
+ * @returns {Promise<import('playwright-core').Page>}
+ */
+export async function openWorkbench({ folder = 'examples', file, extensionDevelopmentPath = repoRoot, viewport = { width: 1400, height: 900 } } = {}) {
+	const server = await sharedServer();
+	const { browser } = await sharedBrowser();
+	const context = await browser.newContext({ viewport });
+	openContexts.add(context);
+	const page = await context.newPage();
+	const url = workbenchUrl({ port: server.port, folder: resolve(repoRoot, folder), extensionDevelopmentPath: resolve(repoRoot, extensionDevelopmentPath) });
+	await page.goto(url);
+	await page.locator('.monaco-workbench .part.editor').waitFor({ state: 'visible', timeout: 60_000 });
+	await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 60_000 });
+	if (file) await openFile(page, file);
+	return page;
+}
+
+/** Closes every page opened since the last call (the runner calls it after each test). */
+export async function closePages() {
+	await Promise.all([...openContexts].map((context) => context.close().catch(() => {})));
+	openContexts.clear();
+}
+
+/** Stops the shared browser and code-server. */
+export async function closeWorkbench() {
+	await closePages();
+	await shared.browser?.close();
+	await shared.server?.stop();
+	shared.browser = undefined;
+	shared.server = undefined;
+}
+
+/** Retries `attempt` until it returns a truthy value or `timeout` ms have passed; returns that value. */
+async function retry(what, timeout, attempt) {
+	const deadline = Date.now() + timeout;
+	let lastError;
+	while (Date.now() < deadline) {
+		try {
+			const result = await attempt();
+			if (result) return result;
+		} catch (error) {
+			lastError = error;
+		}
+	}
+	throw new Error(`${what}: gave up after ${timeout} ms${lastError ? `: ${lastError.message.split('\n')[0]}` : ''}`);
+}
+
+function escapeRegExp(text) {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Opens a quick input with `key` (F1 for the palette, Control+P for Quick Open), types `text` and waits for the row
+ * whose label is exactly `rowText`, then picks it. Reopens on a miss: the list is a snapshot taken when it opens, and
+ * the input can lose focus while the workbench is still starting.
+ */
+async function pickFromQuickInput(page, { key, text, rowText, what, timeout }) {
+	const widget = page.locator('.quick-input-widget');
+	const input = widget.locator('.quick-input-box input');
+	await retry(what, timeout, async () => {
+		if (await widget.isVisible()) await page.keyboard.press('Escape');
+		await page.keyboard.press(key);
+		await input.waitFor({ state: 'visible', timeout: 3000 });
+		await input.fill(text, { timeout: 3000 });
+		const exactLabel = widget.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(rowText)}\\s*$`) });
+		const row = widget.locator('.monaco-list-row').filter({ has: exactLabel }).first();
+		try {
+			await row.waitFor({ state: 'visible', timeout: 3000 });
+		} catch {
+			await page.keyboard.press('Escape');
+			return false;
+		}
+		await row.click({ timeout: 3000 });
+		await widget.waitFor({ state: 'hidden', timeout: 3000 }).catch(() => {});
+		return true;
+	});
+}
+
+/**
+ * Runs a command from the palette (F1) by its label, e.g. `runCommand(page, 'Downhill: Start')`.
+ * @param {import('playwright-core').Page} page
+ * @param {string} label the command's full palette label, `Category: Title`
+ */
+export async function runCommand(page, label, { timeout = 30_000 } = {}) {
+	await pickFromQuickInput(page, { key: 'F1', text: `>${label}`, rowText: label, what: `runCommand(${JSON.stringify(label)})`, timeout });
+}
+
+/**
+ * Opens `file` (relative to the workspace folder) with Quick Open (Ctrl+P) and waits for its editor tab.
+ * @param {import('playwright-core').Page} page
+ */
+export async function openFile(page, file, { timeout = 30_000 } = {}) {
+	const name = file.split('/').pop();
+	await pickFromQuickInput(page, { key: 'Control+P', text: file, rowText: name, what: `openFile(${JSON.stringify(file)})`, timeout });
+	await page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`).waitFor({ state: 'visible', timeout });
+}
+
+/**
+ * The content frame of the visible webview: `iframe.webview.ready` (VS Code's host frame) → `iframe#active-frame`
+ * (the extension's HTML). Waits for it to appear.
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<import('playwright-core').FrameLocator>}
+ */
+export async function webviewFrame(page, { timeout = 30_000 } = {}) {
+	const host = page.locator('iframe.webview.ready:visible').first();
+	await host.waitFor({ state: 'attached', timeout });
+	const content = host.contentFrame().locator('iframe#active-frame:visible').first();
+	await content.waitFor({ state: 'attached', timeout });
+	return content.contentFrame();
+}
+
+/**
+ * Saves a screenshot of the page as `test-results/<name>.png` and returns its path.
+ * @param {import('playwright-core').Page} page
+ */
+export async function screenshot(page, name) {
+	const path = join(resultsDir, name.endsWith('.png') ? name : `${name}.png`);
+	mkdirSync(dirname(path), { recursive: true });
+	await page.screenshot({ path });
+	return path;
+}
+
+/** The workbench's window title, e.g. `quadratic.ts - examples [Extension Development Host] - code-server`. */
+export async function windowTitle(page) {
+	return page.title();
+}

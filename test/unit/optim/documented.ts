@@ -1,0 +1,35 @@
+/**
+ * PyTorch's documented defaults, copied by hand from the signatures on https://pytorch.org/docs/stable/optim.html
+ * (one page per optimizer), so tests can check the registry against them instead of against itself.
+ */
+
+import type { ReferenceOptions } from './reference';
+
+type Name = ReferenceOptions['name'];
+
+export const documentedDefaults: { readonly [N in Name]: Extract<ReferenceOptions, { name: N }> } = {
+	sgd: { name: 'sgd', lr: 1e-3, momentum: 0, dampening: 0, weight_decay: 0, nesterov: false },
+	adagrad: { name: 'adagrad', lr: 1e-2, lr_decay: 0, weight_decay: 0, initial_accumulator_value: 0, eps: 1e-10 },
+	rmsprop: { name: 'rmsprop', lr: 1e-2, alpha: 0.99, eps: 1e-8, weight_decay: 0, momentum: 0, centered: false },
+	adam: { name: 'adam', lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0, amsgrad: false },
+	adamw: { name: 'adamw', lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 1e-2, amsgrad: false },
+	adamax: { name: 'adamax', lr: 2e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0 },
+	nadam: {
+		name: 'nadam',
+		lr: 2e-3,
+		betas: [0.9, 0.999],
+		eps: 1e-8,
+		weight_decay: 0,
+		momentum_decay: 4e-3,
+		decoupled_weight_decay: false,
+	},
+	radam: { name: 'radam', lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0, decoupled_weight_decay: false },
+};
+
+/** `documentedDefaults[name]` with some options replaced. */
+export function withOptions<N extends Name>(
+	name: N,
+	overrides: Partial<Omit<Extract<ReferenceOptions, { name: N }>, 'name'>>,
+): Extract<ReferenceOptions, { name: N }> {
+	return { ...documentedDefaults[name], ...overrides };
+}
