@@ -20,15 +20,21 @@ export class ContinueRun {
 		private readonly limit: number,
 	) {}
 
-	/** Runs until a stop (returned) or until `shouldYield()` is true (returns undefined: call again). */
-	advance(shouldYield: () => boolean): StopResult | undefined {
+	/**
+	 * Runs until a stop (returned), or until `shouldYield()` is true or `maxUpdates` updates were taken in this call
+	 * (returns undefined: call again).
+	 */
+	advance(shouldYield: () => boolean, maxUpdates = Infinity): StopResult | undefined {
 		if (this.done) return this.done;
+		let taken = 0;
 		for (;;) {
-			for (let i = 0; i < updatesPerCheck; i++) {
+			const batch = Math.min(updatesPerCheck, maxUpdates - taken);
+			for (let i = 0; i < batch; i++) {
 				const stop = this.direction === 'forward' ? this.forwardOnce() : this.backwardOnce();
 				if (stop) return (this.done = this.session.finish(stop, this.moved, this.logs));
 			}
-			if (shouldYield()) return undefined;
+			taken += batch;
+			if (taken >= maxUpdates || shouldYield()) return undefined;
 		}
 	}
 

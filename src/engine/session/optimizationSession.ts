@@ -190,6 +190,23 @@ export class OptimizationSession {
 		};
 	}
 
+	/** Where the next update from the current point would go, without taking it (the panel draws it first). */
+	peekNext(): Float64Array {
+		const k = this.positionValue;
+		const x = this.history.readPoint(k, new Float64Array(this.startPoint.length));
+		const gradient = this.history.readGradient(k, new Float64Array(x.length));
+		const lr = k === this.history.length - 1 ? this.learningRateFor(k) : this.history.learningRate(k);
+		this.optimizer.step(this.stateForNextUpdate(k), x, gradient, lr);
+		return x;
+	}
+
+	/** A copy of the state the next update from record `k` would start from, under the current optimizer. */
+	private stateForNextUpdate(k: number): OptimizerState {
+		const state = this.stateAt(k);
+		const inEffect = this.segments.filter((s) => s.from <= k).pop()!;
+		return inEffect.optimizer.name === this.optimizer.name ? state : this.optimizer.init(this.startPoint.length);
+	}
+
 	/** The optimizer state after `k` updates (rebuilt from a checkpoint when `k` is not the latest). */
 	stateAt(k: number): OptimizerState {
 		if (k === this.history.length - 1) return cloneState(this.state);

@@ -1,0 +1,142 @@
+/**
+ * One live session and the one way to drive it: the panel's buttons, the palette commands, CodeLens and the debug
+ * adapter all call these methods, and all views listen to `onDidChange`. Continue runs in slices of at most
+ * `sliceMs` so the extension host never blocks for long, at the speed the user chose, and stops on pause.
+ *
+ * Imports no `vscode`, so the debug adapter can take a controller by constructor injection and be tested outside
+ * VS Code (the way mock-debug's runtime reaches its adapter).
+ */
+import type { Loss } from '../../engine/compileLoss';
+import { OptimizationSession } from '../../engine/session/optimizationSession';
+import type { SessionSettingsInput } from '../../engine/session/sessionSettings';
+import type { StopResult } from '../../engine/session/stopReason';
+
+/** What happened, for listeners. `progress` fires during continue at most once per slice. */
+export type SessionChange =
+	| { readonly kind: 'progress' }
+	| { readonly kind: 'stopped'; readonly result: StopResult }
+	| { readonly kind: 'settings' }
+	| { readonly kind: 'disposed' };
+
+/** Where the loss came from, for titles, hovers and the debugger's stack frame. */
+export interface LossOrigin {
+	/** The document's URI as a string (or a path for standalone runs). */
+	readonly uri: string;
+	readonly fileName: string;
+	/** 1-based line of the loss definition. */
+	readonly line: number;
+}
+
+export interface Disposable {
+	dispose(): void;
+}
+
+const sliceMs = 16;
+
+export class SessionController {
+	readonly session: OptimizationSession;
+	private readonly listeners = new Set<(change: SessionChange) => void>();
+	private run: { pause(): StopResult; finished: boolean } | undefined;
+	private stepsPerSecondValue = 0;
+	private disposed = false;
+
+	constructor(
+		readonly loss: Loss,
+		readonly origin: LossOrigin,
+		settings: SessionSettingsInput = {},
+		start?: ArrayLike<number>,
+	) {
+		this.session = new OptimizationSession(loss, settings, start);
+	}
+
+	get running(): boolean {
+		return this.run !== undefined && !this.run.finished;
+	}
+
+	/** Updates per second during continue; 0 runs as fast as the slices allow. */
+	get stepsPerSecond(): number {
+		return this.stepsPerSecondValue;
+	}
+
+	set stepsPerSecond(value: number) {
+		this.stepsPerSecondValue = Math.max(0, value);
+		this.emit({ kind: 'settings' });
+	}
+
+	onDidChange(listener: (change: SessionChange) => void): Disposable {
+		this.listeners.add(listener);
+		return { dispose: () => this.listeners.delete(listener) };
+	}
+
+	step(count = 1): StopResult {
+		this.pause();
+		return this.stopped(this.session.step(count));
+	}
+
+	stepBack(count = 1): StopResult {
+		this.pause();
+		return this.stopped(this.session.stepBack(count));
+	}
+
+	goTo(step: number): StopResult {
+		this.pause();
+		return this.stopped(this.session.goTo(step));
+	}
+
+	restart(start?: ArrayLike<number>): StopResult {
+		this.pause();
+		return this.stopped(this.session.restart(start));
+	}
+
+	updateSettings(input: SessionSettingsInput): void {
+		this.session.updateSettings(input);
+		this.emit({ kind: 'settings' });
+	}
+
+	/** Runs until a stop, in slices; resolves with the stop (also announced to listeners). */
+	continue(direction: 'forward' | 'reverse' = 'forward', limit?: number): Promise<StopResult> {
+		this.pause();
+		const run = this.session.startContinue(direction, limit);
+		this.run = run;
+		return new Promise((resolve) => {
+			const slice = () => {
+				if (this.run !== run) return resolve(run.pause());
+				const deadline = Date.now() + sliceMs;
+				const budget = this.stepsPerSecondValue > 0 ? Math.max(1, Math.round((this.stepsPerSecondValue * sliceMs) / 1000)) : Infinity;
+				const result = run.advance(() => Date.now() >= deadline, budget);
+				if (result) {
+					this.run = undefined;
+					return resolve(this.stopped(result));
+				}
+				this.emit({ kind: 'progress' });
+				setTimeout(slice, this.stepsPerSecondValue > 0 ? sliceMs : 0);
+			};
+			slice();
+		});
+	}
+
+	/** Stops a running continue; its promise resolves with a `paused` stop. */
+	pause(): void {
+		const run = this.run;
+		if (!run || run.finished) return;
+		this.run = undefined;
+		this.stopped(run.pause());
+	}
+
+	dispose(): void {
+		if (this.disposed) return;
+		this.disposed = true;
+		this.pause();
+		this.emit({ kind: 'disposed' });
+		this.listeners.clear();
+	}
+
+	private stopped(result: StopResult): StopResult {
+		this.emit({ kind: 'stopped', result });
+		return result;
+	}
+
+	private emit(change: SessionChange): void {
+		for (const listener of [...this.listeners]) listener(change);
+	}
+}

@@ -1,0 +1,202 @@
+/**
+ * The typed messages between the extension host and the Downhill panel (webview): types only, imported by both
+ * sides and by nothing else. After `ready`, the host answers with `init`, a full snapshot; then it sends `update`s
+ * (batched to the display rate during continue) and `landscape` grids on request. Numbers arrays that can be long
+ * travel as `Float64Array`s.
+ *
+ * After microsoft/vscode-hexeditor's `src/protocol/`: one union per direction, a ready handshake, and JSDoc
+ * contracts on each message.
+ */
+
+/** Why the session last stopped, ready to show. */
+export interface StopInfo {
+	readonly kind: 'entry' | 'step' | 'steps' | 'converged' | 'diverged' | 'breakpoint' | 'paused' | 'historyStart';
+	readonly message: string;
+	/** For a divergence: a learning rate that did not diverge in a back-off search. */
+	readonly suggestedLearningRate?: number;
+}
+
+/** The current point and what the next update will do. */
+export interface PointState {
+	readonly step: number;
+	readonly historyLength: number;
+	readonly x: readonly number[];
+	readonly loss: number;
+	readonly gradient: readonly number[];
+	readonly gradientNorm: number;
+	readonly learningRate: number;
+	/** Where the next update will move the point (drawn before it is taken). */
+	readonly next: readonly number[];
+	/** Optimizer state under PyTorch's names (`exp_avg`, `momentum_buffer`, ...), and its step count. */
+	readonly optimizerState: { readonly step: number; readonly buffers: Readonly<Record<string, readonly number[]>> };
+}
+
+export interface LossInfo {
+	readonly name: string;
+	readonly language: string;
+	/** Flat parameter names (`x`, `w[0]`, ...). */
+	readonly params: readonly string[];
+	readonly start: readonly number[];
+	/** Source file name for the title. */
+	readonly fileName: string;
+	/** Samples a mini-batch can draw from; 0 when the loss is not over data. */
+	readonly sampleCount: number;
+}
+
+/** Hyper-parameters under PyTorch's names. */
+export type OptimizerOptionsInfo = Readonly<Record<string, number | boolean | readonly number[]>>;
+
+export interface SettingsInfo {
+	readonly optimizer: string;
+	readonly options: OptimizerOptionsInfo;
+	readonly schedule: string;
+	readonly batchSize: number;
+	/** Continue speed in updates drawn per second (0 = as fast as possible). */
+	readonly stepsPerSecond: number;
+	readonly colorMap: 'viridis' | 'cividis' | 'grayscale';
+}
+
+/** The whole trajectory so far: `points` holds `params.length` numbers per record. */
+export interface Trajectory {
+	readonly points: Float64Array;
+	readonly losses: Float64Array;
+	readonly gradientNorms: Float64Array;
+}
+
+/** Everything the panel shows, sent after `ready` and after a restart or a change of loss. */
+export interface PanelSnapshot {
+	readonly loss: LossInfo;
+	readonly settings: SettingsInfo;
+	readonly current: PointState;
+	readonly trajectory: Trajectory;
+	readonly stop: StopInfo;
+	/** The optimizers offered, with PyTorch's defaults. */
+	readonly optimizers: readonly { readonly name: string; readonly defaults: OptimizerOptionsInfo }[];
+	/** Whether a continue is running (the panel shows Pause instead of Continue). */
+	readonly running: boolean;
+	/** UI strings in the display language, by key. */
+	readonly strings: Readonly<Record<string, string>>;
+}
+
+/** A view rectangle in parameter space (for 1-D, only x). */
+export interface ViewRange {
+	readonly xMin: number;
+	readonly xMax: number;
+	readonly yMin: number;
+	readonly yMax: number;
+}
+
+/** Loss values on a grid over a view: a curve (1-D) or an `nx × ny` row-major grid (2-D slice through `axes`). */
+export interface Landscape {
+	readonly requestId: number;
+	readonly kind: 'curve' | 'grid';
+	readonly range: ViewRange;
+	/** Indices of the parameters on the x and y axes (y is -1 for a curve). */
+	readonly axes: readonly [number, number];
+	readonly nx: number;
+	readonly ny: number;
+	readonly values: Float64Array;
+}
+
+// ---- host → webview ----
+
+/** The full state; the webview throws away what it had. */
+export interface InitMessage {
+	readonly type: 'init';
+	readonly snapshot: PanelSnapshot;
+}
+
+/** New records since the last update (appended to the trajectory), the current point, and the stop if any. */
+export interface UpdateMessage {
+	readonly type: 'update';
+	/** Index of the first appended record; records from here on replace what the webview had (after a step back). */
+	readonly from: number;
+	readonly appended: Trajectory;
+	readonly current: PointState;
+	readonly stop: StopInfo;
+	readonly running: boolean;
+	readonly settings: SettingsInfo;
+}
+
+/** Loss values for a view the webview asked for with `requestLandscape`. */
+export interface LandscapeMessage {
+	readonly type: 'landscape';
+	readonly landscape: Landscape;
+}
+
+/** Something went wrong that the user should see in the panel (a bad learning rate, the loss no longer parses). */
+export interface ErrorMessage {
+	readonly type: 'error';
+	readonly message: string;
+}
+
+export type ToWebviewMessage = InitMessage | UpdateMessage | LandscapeMessage | ErrorMessage;
+
+// ---- webview → host ----
+
+/** The webview has loaded and listens; the host answers with `init`. */
+export interface ReadyMessage {
+	readonly type: 'ready';
+}
+
+export type SessionCommand = 'step' | 'stepMany' | 'continue' | 'pause' | 'stepBack' | 'restart';
+
+export interface CommandMessage {
+	readonly type: 'command';
+	readonly command: SessionCommand;
+}
+
+export interface SetLearningRateMessage {
+	readonly type: 'setLearningRate';
+	readonly learningRate: number;
+}
+
+export interface SetOptimizerMessage {
+	readonly type: 'setOptimizer';
+	readonly optimizer: string;
+	readonly options: OptimizerOptionsInfo;
+}
+
+/** Restart from this point (a click on the map or the curve). */
+export interface SetStartMessage {
+	readonly type: 'setStart';
+	readonly x: readonly number[];
+}
+
+export interface SetSpeedMessage {
+	readonly type: 'setSpeed';
+	readonly stepsPerSecond: number;
+}
+
+/** Move to record `step` of the history (the scrubber). */
+export interface GoToMessage {
+	readonly type: 'goTo';
+	readonly step: number;
+}
+
+/** Loss values over a view; `axes` picks the parameters for n-D losses. */
+export interface RequestLandscapeMessage {
+	readonly type: 'requestLandscape';
+	readonly requestId: number;
+	readonly range: ViewRange;
+	readonly axes: readonly [number, number];
+	readonly nx: number;
+	readonly ny: number;
+}
+
+export type FromWebviewMessage =
+	| ReadyMessage
+	| CommandMessage
+	| SetLearningRateMessage
+	| SetOptimizerMessage
+	| SetStartMessage
+	| SetSpeedMessage
+	| GoToMessage
+	| RequestLandscapeMessage;
+
+/** UI state the webview persists with `setState` (never data: data comes from the host after `ready`). */
+export interface PanelViewState {
+	readonly range?: ViewRange;
+	readonly logScale?: boolean;
+	readonly axes?: readonly [number, number];
+}
