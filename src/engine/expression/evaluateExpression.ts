@@ -5,12 +5,17 @@
  * The only error is an unknown name, reported at its column.
  */
 
-import type { BinaryExpression, BinaryOperator, Expression, UnaryOperator } from './expression';
-import { ExpressionError } from './expressionError';
+import {
+	ExpressionError,
+	type BinaryExpression,
+	type BinaryOperator,
+	type Expression,
+	type Lookup,
+	type UnaryOperator,
+} from './expression';
 import { expressionFunctions } from './functions';
 
-/** The value of a lookup key such as `loss`, `grad.x` or `w[1]`, or undefined when there is no such name. */
-export type Lookup = (key: string) => number | undefined;
+export type { Lookup } from './expression';
 
 /** How a number counts as a condition: true unless it is 0 or NaN (as in JavaScript). */
 export function isTruthy(value: number): boolean {
@@ -37,8 +42,10 @@ export function evaluateExpression(expr: Expression, lookup: Lookup): number {
 			return applyUnary(expr.operator, evaluateExpression(expr.operand, lookup));
 		case 'binary':
 			return evaluateBinary(expr, lookup);
-		case 'conditional':
-			return evaluateExpression(isTruthy(evaluateExpression(expr.test, lookup)) ? expr.consequent : expr.alternate, lookup);
+		case 'conditional': {
+			const branch = isTruthy(evaluateExpression(expr.test, lookup)) ? expr.consequent : expr.alternate;
+			return evaluateExpression(branch, lookup);
+		}
 		case 'call':
 			return callFunction(expr.callee, expr.args.map((arg) => evaluateExpression(arg, lookup)));
 		case 'assign':

@@ -4,7 +4,9 @@
  *
  * The tree is a discriminated union on `kind`; parseExpression.ts builds it, evaluateExpression.ts and
  * expressionNames.ts are passes over it. Names are resolved at parse time to one canonical lookup key
- * (`grad.w[0]`), so the session answers every read with a single map lookup.
+ * (`grad.w[0]`), so the session answers every read with a single map lookup. The error type, the `Lookup` the
+ * session answers names with, and the parsed logpoint template live here too, so callers import the vocabulary
+ * from one place.
  */
 
 /** Longest accepted input, in UTF-16 code units. */
@@ -114,4 +116,45 @@ export type Expression =
 /** True when `expr` is a Debug Console assignment such as `lr = 0.01` or `w[1] = 0.5`. */
 export function isAssignment(expr: Expression): expr is AssignmentExpression {
 	return expr.kind === 'assign';
+}
+
+/** Bad expression text, or an unknown name met while evaluating. `column` is 1-based; `endColumn` is exclusive. */
+export class ExpressionError extends Error {
+	override readonly name = 'ExpressionError';
+	readonly column: number;
+	readonly endColumn: number;
+
+	constructor(message: string, column: number, endColumn: number = column + 1) {
+		super(message);
+		this.column = column;
+		this.endColumn = Math.max(endColumn, column + 1);
+	}
+}
+
+/** True for an `ExpressionError`, also one that crossed a bundle boundary. */
+export function isExpressionError(error: unknown): error is ExpressionError {
+	if (!(error instanceof Error) || error.name !== 'ExpressionError') {
+		return false;
+	}
+	return typeof (error as ExpressionError).column === 'number';
+}
+
+/** The value of a lookup key such as `loss`, `grad.x` or `w[1]`, or undefined when there is no such name. */
+export type Lookup = (key: string) => number | undefined;
+
+/** A piece of a logpoint template: literal text (braces already unescaped) or a parsed hole. */
+export type LogPart =
+	| { readonly kind: 'text'; readonly text: string }
+	| {
+			readonly kind: 'hole';
+			readonly expression: Expression;
+			/** The hole's text without braces and surrounding whitespace, e.g. `loss` or `grad.x * lr`. */
+			readonly text: string;
+			/** 1-based column of the `{` in the template. */
+			readonly column: number;
+	  };
+
+/** A parsed logpoint message (logMessage.ts). */
+export interface LogTemplate {
+	readonly parts: readonly LogPart[];
 }

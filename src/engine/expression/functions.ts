@@ -36,7 +36,7 @@ const unaryMath = ['abs', 'sign', 'sqrt', 'cbrt', 'exp', 'expm1', 'log1p', 'log2
 /** Every function by canonical name. `log(x, base)` takes an optional base as in Python's `math.log`. */
 export const expressionFunctions: ReadonlyMap<string, ExpressionFunction> = new Map<string, ExpressionFunction>([
 	...unaryMath.map((name) => [name, one(Math[name])] as const),
-	['log', { minArgs: 1, maxArgs: 2, apply: (a) => (a.length === 1 ? Math.log(a[0]!) : Math.log(a[0]!) / Math.log(a[1]!)) }],
+	['log', { minArgs: 1, maxArgs: 2, apply: (a) => Math.log(a[0]!) / (a.length === 1 ? 1 : Math.log(a[1]!)) }],
 	['round', one(roundHalfAway)],
 	['pow', two((x, y) => x ** y)],
 	['atan2', two(Math.atan2)],

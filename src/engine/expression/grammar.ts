@@ -3,8 +3,7 @@
  * operators, spans, and the "unexpected X at column N" errors.
  */
 
-import type { BinaryOperator, ExpressionSpan } from './expression';
-import { ExpressionError } from './expressionError';
+import { ExpressionError, type BinaryOperator, type ExpressionSpan } from './expression';
 import type { Operator, Token } from './tokenize';
 
 /** Binding power of the comparisons, which do not chain. */
@@ -25,7 +24,9 @@ export interface InfixRule {
 export const infixRules: ReadonlyMap<Operator, InfixRule> = new Map<Operator, InfixRule>([
 	['||', { power: 1, operator: '||' }],
 	['&&', { power: 2, operator: '&&' }],
-	...(['<', '<=', '>', '>=', '==', '!='] as const).map((op) => [op, { power: comparisonPower, operator: op }] as const),
+	...(['<', '<=', '>', '>=', '==', '!='] as const).map(
+		(op) => [op, { power: comparisonPower, operator: op }] as const,
+	),
 	['+', { power: 4, operator: '+' }],
 	['-', { power: 4, operator: '-' }],
 	['*', { power: 5, operator: '*' }],

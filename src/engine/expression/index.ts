@@ -3,7 +3,9 @@
  * names, evaluate on each stop. Pure TypeScript over a `Lookup` the session provides; no `eval`, no `Function`.
  */
 export {
+	ExpressionError,
 	isAssignment,
+	isExpressionError,
 	maxExpressionDepth,
 	maxExpressionLength,
 	type AssignmentExpression,
@@ -13,15 +15,17 @@ export {
 	type ConditionalExpression,
 	type Expression,
 	type ExpressionSpan,
+	type LogPart,
+	type LogTemplate,
+	type Lookup,
 	type NameExpression,
 	type NumberExpression,
 	type UnaryExpression,
 	type UnaryOperator,
 } from './expression';
-export { ExpressionError, isExpressionError } from './expressionError';
 export { expressionNames } from './expressionNames';
-export { evaluateExpression, isTruthy, type Lookup } from './evaluateExpression';
+export { evaluateExpression, isTruthy } from './evaluateExpression';
 export { formatNumber } from './formatNumber';
 export { expressionConstants, expressionFunctions, type ExpressionFunction } from './functions';
-export { formatLogMessage, logMessageNames, parseLogMessage, type LogPart, type LogTemplate } from './logMessage';
+export { formatLogMessage, logMessageNames, parseLogMessage } from './logMessage';
 export { parseExpression } from './parseExpression';

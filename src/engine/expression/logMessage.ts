@@ -4,29 +4,21 @@
  * the whole template; each hit then only evaluates them.
  */
 
-import { maxExpressionLength, type Expression } from './expression';
-import { ExpressionError, isExpressionError } from './expressionError';
-import { evaluateExpression, type Lookup } from './evaluateExpression';
+import {
+	ExpressionError,
+	isExpressionError,
+	maxExpressionLength,
+	type Expression,
+	type LogPart,
+	type LogTemplate,
+	type Lookup,
+} from './expression';
+import { evaluateExpression } from './evaluateExpression';
 import { expressionNames } from './expressionNames';
 import { formatNumber } from './formatNumber';
 import { parseExpressionRange } from './parseExpression';
 
-/** A piece of a template: literal text (braces already unescaped) or a parsed hole. */
-export type LogPart =
-	| { readonly kind: 'text'; readonly text: string }
-	| {
-			readonly kind: 'hole';
-			readonly expression: Expression;
-			/** The hole's text without braces and surrounding whitespace, e.g. `loss` or `grad.x * lr`. */
-			readonly text: string;
-			/** 1-based column of the `{` in the template. */
-			readonly column: number;
-	  };
-
-/** A parsed logpoint message. */
-export interface LogTemplate {
-	readonly parts: readonly LogPart[];
-}
+export type { LogPart, LogTemplate } from './expression';
 
 /**
  * Parses a logpoint message. Throws `ExpressionError` with the column in `template` for an unclosed `{`, a lone
@@ -34,7 +26,8 @@ export interface LogTemplate {
  */
 export function parseLogMessage(template: string): LogTemplate {
 	if (template.length > maxExpressionLength) {
-		throw new ExpressionError(`log message is longer than ${maxExpressionLength} characters`, maxExpressionLength + 1);
+		const message = `log message is longer than ${maxExpressionLength} characters`;
+		throw new ExpressionError(message, maxExpressionLength + 1, template.length + 1);
 	}
 	const parts: LogPart[] = [];
 	let text = '';

@@ -9,8 +9,7 @@
  * grammars, except that mixing comparisons (`a < b < c`) is rejected, since the two languages read it differently.
  */
 
-import { maxExpressionDepth, type Expression } from './expression';
-import { ExpressionError } from './expressionError';
+import { ExpressionError, maxExpressionDepth, type Expression } from './expression';
 import { describeArity, expressionConstants, expressionFunctions, resolveFunctionName } from './functions';
 import {
 	comparisonPower,
@@ -73,7 +72,8 @@ class Parser {
 	private expectEnd(expr: Expression): Expression {
 		const next = this.peek();
 		if (next.kind !== 'end') {
-			const hint = isOperator(next, '=') ? 'assignment is only allowed at the top level; use == to compare' : undefined;
+			const assigns = isOperator(next, '=');
+			const hint = assigns ? 'assignment is only allowed at the top level; use == to compare' : undefined;
 			throw unexpected(next, hint);
 		}
 		return expr;
@@ -151,7 +151,8 @@ class Parser {
 			}
 			const operand = this.parseBinary(op === 'not' ? notOperandPower : unaryOperandPower);
 			const operator = op === 'not' ? '!' : op;
-			return this.node({ kind: 'unary', operator, operand, span: joinSpans(spanOf(token), operand.span) }, operand);
+			const span = joinSpans(spanOf(token), operand.span);
+			return this.node({ kind: 'unary', operator, operand, span }, operand);
 		}
 		throw unexpected(token);
 	}

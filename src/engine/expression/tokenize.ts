@@ -5,8 +5,7 @@
  * inside a path. parseExpression.ts consumes the tokens.
  */
 
-import { maxExpressionLength } from './expression';
-import { ExpressionError } from './expressionError';
+import { ExpressionError, maxExpressionLength } from './expression';
 
 /** Operators and punctuation after spelling is normalized. `not` stays apart from `!`: it binds more loosely. */
 export type Operator =
@@ -127,7 +126,8 @@ function readNumber(text: string, start: number): Token | undefined {
 		while (end < text.length && matchAt(identifierTail, text, end) !== undefined) {
 			end++;
 		}
-		throw new ExpressionError(`malformed number '${text.slice(start, end)}' at column ${start + 1}`, start + 1, end + 1);
+		const written = text.slice(start, end);
+		throw new ExpressionError(`malformed number '${written}' at column ${start + 1}`, start + 1, end + 1);
 	}
 	return { kind: 'number', value: Number(digits), text: digits, start, end };
 }
@@ -178,5 +178,6 @@ function readOperator(text: string, start: number): Token {
 		}
 	}
 	const char = String.fromCodePoint(text.codePointAt(start)!);
-	throw new ExpressionError(`unexpected character '${char}' at column ${start + 1}`, start + 1, start + 1 + char.length);
+	const column = start + 1;
+	throw new ExpressionError(`unexpected character '${char}' at column ${column}`, column, column + char.length);
 }

@@ -2,11 +2,19 @@
  * Condition breakpoints and logpoints of a session: parsed once with the engine's expression language (never eval),
  * checked after every update during continue, with hit counts as the Debug Adapter Protocol defines them.
  */
-import { ExpressionError, type Expression, type LogTemplate, type Lookup } from '../expression/expression';
-import { evaluateExpression } from '../expression/evaluateExpression';
-import { parseExpression } from '../expression/parseExpression';
-import { formatLogMessage, parseLogMessage } from '../expression/logMessage';
-import { expressionNames } from '../expression/expressionNames';
+import {
+	ExpressionError,
+	evaluateExpression,
+	expressionNames,
+	formatLogMessage,
+	isAssignment,
+	isTruthy,
+	parseExpression,
+	parseLogMessage,
+	type Expression,
+	type LogTemplate,
+	type Lookup,
+} from '../expression/index';
 
 export interface BreakpointSpec {
 	readonly id: number;
@@ -72,7 +80,7 @@ export class Breakpoints {
 	check(lookup: Lookup): BreakpointOutcome {
 		const outcome: BreakpointOutcome = { stopIds: [], logs: [] };
 		for (const bp of this.active) {
-			if (bp.condition && !truthy(evaluateExpression(bp.condition, lookup))) continue;
+			if (bp.condition && !isTruthy(evaluateExpression(bp.condition, lookup))) continue;
 			bp.hits++;
 			if (!bp.hitTest(bp.hits)) continue;
 			if (bp.log) outcome.logs.push(formatLogMessage(bp.log, lookup));
@@ -86,12 +94,11 @@ export class Breakpoints {
 	}
 }
 
-function truthy(value: number): boolean {
-	return value !== 0 && !Number.isNaN(value);
-}
-
 function compile(spec: BreakpointSpec, knownNames: ReadonlySet<string>): ActiveBreakpoint {
 	const condition = spec.condition?.trim() ? parseExpression(spec.condition) : undefined;
+	if (condition && isAssignment(condition)) {
+		throw new ExpressionError(`a condition compares; use == instead of = in '${spec.condition}'`, condition.targetSpan.column);
+	}
 	if (condition) {
 		const unknown = expressionNames(condition).filter((n) => !knownNames.has(n));
 		if (unknown.length > 0) {
