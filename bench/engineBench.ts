@@ -3,6 +3,8 @@
 // ratios measured in this one process; targets from the issues are printed beside them, never asserted.
 import { compileLoss } from '../src/engine/compileLoss';
 import { OptimizationSession } from '../src/engine/session/optimizationSession';
+import { BasinMapRun } from '../src/engine/landscape/basinMap';
+import { resolveSessionSettings } from '../src/engine/session/sessionSettings';
 import { formatNs, measure, measureTogether, median } from './measure';
 
 const lines: string[] = [];
@@ -162,7 +164,23 @@ function sessionBench(): void {
 	if (sink < 0) console.log(sink);
 }
 
+function basinBench(): void {
+	const loss = compileLoss('function loss(x = 0, y = 0) { return (x * x + y - 11) ** 2 + (x + y * y - 7) ** 2; }', { language: 'javascript' });
+	const settings = resolveSessionSettings({ optimizer: 'adam', optimizerOptions: { lr: 0.1 }, gradientTolerance: 0, lossTolerance: 0 });
+	const times: number[] = [];
+	let minima = 0;
+	for (let i = 0; i < 5; i++) {
+		const t = performance.now();
+		const map = new BasinMapRun(loss, settings, { xMin: -5, xMax: 5, yMin: -5, yMax: 5, nx: 64, ny: 64, steps: 200 }).advance(() => false)!;
+		times.push(performance.now() - t);
+		minima = map.minima.length;
+	}
+	const ms = median(times);
+	report(`\nBasin map of Himmelblau, 64×64 starts × 200 Adam steps (819,200 updates), median of 5: ${ms.toFixed(0)} ms, ${minima} minima (target < 2 s: ${ms < 2000 ? 'met' : 'NOT met'})`);
+}
+
 report(`Downhill engine benchmark — Node ${process.version}, ${new Date().toISOString()}`);
 rosenbrockBench();
 regressionBench();
 sessionBench();
+basinBench();

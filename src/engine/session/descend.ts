@@ -6,7 +6,7 @@
 import type { Loss } from '../compileLoss';
 import type { Optimizer } from '../optim/optimizer';
 import { learningRateAt, type ScheduleSpec } from '../optim/lrSchedule';
-import { nextGrowthRun, norm, stopAt, type StopRules } from './stopRules';
+import { distanceBetween, nextGrowthRun, norm, stopAt, type StopRules } from './stopRules';
 import type { StopReason } from './stopReason';
 
 export interface DescentResult {
@@ -26,16 +26,23 @@ export interface DescentOptions {
 /** Runs from `start` until a stop rule fires or `maxSteps` updates were taken (full batch, autodiff). */
 export function descend(loss: Loss, start: ArrayLike<number>, options: DescentOptions): DescentResult {
 	const x = Float64Array.from(start);
+	const previous = Float64Array.from(start);
 	const gradient = new Float64Array(x.length);
 	const state = options.optimizer.init(x.length);
 	const baseLr = options.optimizer.options.lr as number;
 	let value = loss.valueAndGradient(x, gradient);
 	let growthRun = 0;
+	let lossBeforeGrowth = value;
+	const startLoss = value;
 	for (let step = 1; step <= options.maxSteps; step++) {
+		previous.set(x);
 		options.optimizer.step(state, x, gradient, learningRateAt(options.schedule, baseLr, step - 1));
 		const next = loss.valueAndGradient(x, gradient);
 		growthRun = nextGrowthRun(growthRun, value, next);
-		const stop = stopAt(options.rules, step, next, value, norm(gradient), growthRun);
+		if (growthRun === 1) lossBeforeGrowth = value;
+		const stepLength = distanceBetween(x, previous);
+		const outcome = { step, loss: next, previousLoss: value, gradientNorm: norm(gradient), stepLength, pointNorm: norm(x), growthRun, lossBeforeGrowth, startLoss };
+		const stop = stopAt(options.rules, outcome);
 		value = next;
 		if (stop) return { x, loss: value, steps: step, stop };
 	}

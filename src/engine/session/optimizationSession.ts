@@ -230,8 +230,25 @@ export class OptimizationSession {
 		let growth = 0;
 		const limit = this.settingsValue.divergenceSteps;
 		for (let j = k; j >= 1 && growth < limit && this.history.loss(j) > this.history.loss(j - 1); j--) growth++;
-		const rules = this.settingsValue;
-		return stopAt(rules, k, this.history.loss(k), this.history.loss(k - 1), this.history.gradientNorm(k), growth);
+		const lossBeforeGrowth = this.history.loss(k - growth);
+		const h = this.history;
+		let stepLength = 0;
+		let pointNorm = 0;
+		for (let i = 0; i < this.startPoint.length; i++) {
+			stepLength += (h.coordinate(k, i) - h.coordinate(k - 1, i)) ** 2;
+			pointNorm += h.coordinate(k, i) ** 2;
+		}
+		return stopAt(this.settingsValue, {
+			step: k,
+			loss: h.loss(k),
+			previousLoss: h.loss(k - 1),
+			gradientNorm: h.gradientNorm(k),
+			stepLength: Math.sqrt(stepLength),
+			pointNorm: Math.sqrt(pointNorm),
+			growthRun: growth,
+			lossBeforeGrowth,
+			startLoss: h.loss(0),
+		});
 	}
 
 	/** Records the end of a call. @internal */

@@ -9,6 +9,7 @@ import { descend } from './descend';
 import { seededRandom } from './random';
 import type { SessionSettings } from './sessionSettings';
 import type { StopReason } from './stopReason';
+import { clusterEnds, labelMinima, nearestMinimum, type FoundMinimum } from './clusterMinima';
 
 export interface RestartOptions {
 	readonly count: number;
@@ -28,13 +29,7 @@ export interface RestartRun {
 	readonly minimum: number;
 }
 
-export interface FoundMinimum {
-	readonly x: readonly number[];
-	readonly loss: number;
-	/** How many starts ended here. */
-	readonly count: number;
-	readonly kind: 'global' | 'local';
-}
+export type { FoundMinimum } from './clusterMinima';
 
 export interface RestartsResult {
 	readonly runs: readonly RestartRun[];
@@ -88,45 +83,9 @@ export class RandomRestarts {
 
 	private result(): RestartsResult {
 		const scale = Math.max(1, Math.hypot(...this.box.low.map((lo, i) => this.box.high[i]! - lo)));
-		const clusters = clusterEnds(this.ends, 1e-3 * scale);
-		const finite = clusters.filter((c) => Number.isFinite(c.loss));
-		const bestLoss = Math.min(...finite.map((c) => c.loss));
-		const minima: FoundMinimum[] = finite
-			.sort((a, b) => a.loss - b.loss)
-			.map((c) => ({ ...c, kind: c.loss <= bestLoss + 1e-9 * Math.max(1, Math.abs(bestLoss)) ? 'global' : 'local' }));
-		const runs = this.ends.map((e) => ({ ...e, minimum: e.stop.kind === 'diverged' ? -1 : nearest(minima, e.end) }));
+		const minima = labelMinima(clusterEnds(this.ends, 1e-3 * scale));
+		const runs = this.ends.map((e) => ({ ...e, minimum: e.stop.kind === 'diverged' ? -1 : nearestMinimum(minima, e.end) }));
 		return { runs, minima, best: minima.length > 0 ? 0 : -1, box: this.box };
 	}
 }
 
-/** Greedy clustering of end points: a point joins the first cluster within `radius`, keeping the lower loss as its representative. */
-function clusterEnds(
-	ends: readonly { end: number[]; loss: number; stop: StopReason }[],
-	radius: number,
-): { x: number[]; loss: number; count: number }[] {
-	const clusters: { x: number[]; loss: number; count: number }[] = [];
-	for (const e of ends) {
-		if (e.stop.kind === 'diverged' || !Number.isFinite(e.loss)) continue;
-		const home = clusters.find((c) => distance(c.x, e.end) <= radius);
-		if (!home) clusters.push({ x: e.end, loss: e.loss, count: 1 });
-		else {
-			home.count++;
-			if (e.loss < home.loss) Object.assign(home, { x: e.end, loss: e.loss });
-		}
-	}
-	return clusters;
-}
-
-function nearest(minima: readonly FoundMinimum[], x: readonly number[]): number {
-	let best = -1;
-	let bestDistance = Infinity;
-	minima.forEach((m, i) => {
-		const d = distance(m.x, x);
-		if (d < bestDistance) [best, bestDistance] = [i, d];
-	});
-	return best;
-}
-
-function distance(a: readonly number[], b: readonly number[]): number {
-	return Math.hypot(...a.map((v, i) => v - b[i]!));
-}

@@ -13,23 +13,33 @@ export function nextGrowthRun(previousRun: number, previousLoss: number, loss: n
 	return loss > previousLoss ? previousRun + 1 : 0;
 }
 
-/**
- * The stop due at a point reached by update `step`, or undefined to go on. `growthRun` counts how many updates in
- * a row increased the loss, including this one.
- */
-export function stopAt(
-	rules: StopRules,
-	step: number,
-	loss: number,
-	previousLoss: number,
-	gradientNorm: number,
-	growthRun: number,
-): StopReason | undefined {
+/** What the stop rules look at after update `step`. */
+export interface StepOutcome {
+	readonly step: number;
+	readonly loss: number;
+	readonly previousLoss: number;
+	readonly gradientNorm: number;
+	/** ‖x_step − x_(step−1)‖ and ‖x_step‖: a loss that stays put while the point jumps (an oscillation) has not converged. */
+	readonly stepLength: number;
+	readonly pointNorm: number;
+	/** How many updates in a row increased the loss, including this one. */
+	readonly growthRun: number;
+	/** The loss before that run of increases began. */
+	readonly lossBeforeGrowth: number;
+	/** The loss at the start point. */
+	readonly startLoss: number;
+}
+
+/** The stop due after an update, or undefined to go on. */
+export function stopAt(rules: StopRules, outcome: StepOutcome): StopReason | undefined {
+	const { step, loss, previousLoss, gradientNorm, growthRun } = outcome;
 	if (!Number.isFinite(loss) || !Number.isFinite(gradientNorm)) {
 		const what = !Number.isFinite(loss) ? `the loss became ${loss}` : `the gradient became ${gradientNorm}`;
 		return { kind: 'diverged', since: step, message: `Diverged at step ${step}: ${what}.` };
 	}
-	if (growthRun >= rules.divergenceSteps) {
+	// Momentum and adaptive methods climb for a while when they overshoot near a minimum; growth counts as divergence
+	// only when it is sustained, the loss has at least doubled since it began, and it is worse than at the start.
+	if (growthRun >= rules.divergenceSteps && loss > 2 * outcome.lossBeforeGrowth && loss > outcome.startLoss) {
 		const since = step - growthRun + 1;
 		return {
 			kind: 'diverged',
@@ -40,7 +50,8 @@ export function stopAt(
 	if (gradientNorm <= rules.gradientTolerance) {
 		return { kind: 'converged', criterion: 'gradientNorm', message: `Converged: ‖∇L‖ = ${gradientNorm.toPrecision(3)} ≤ ${rules.gradientTolerance}` };
 	}
-	if (rules.lossTolerance > 0 && Math.abs(loss - previousLoss) <= rules.lossTolerance * Math.max(1, Math.abs(loss))) {
+	const stalled = outcome.stepLength <= Math.sqrt(rules.lossTolerance) * Math.max(1, outcome.pointNorm);
+	if (rules.lossTolerance > 0 && stalled && Math.abs(loss - previousLoss) <= rules.lossTolerance * Math.max(1, Math.abs(loss))) {
 		return { kind: 'converged', criterion: 'lossChange', message: `Converged: the loss changed by less than ${rules.lossTolerance} (relative)` };
 	}
 	return undefined;
@@ -50,5 +61,12 @@ export function stopAt(
 export function norm(v: ArrayLike<number>): number {
 	let s = 0;
 	for (let i = 0; i < v.length; i++) s += v[i]! * v[i]!;
+	return Math.sqrt(s);
+}
+
+/** ‖a − b‖. */
+export function distanceBetween(a: ArrayLike<number>, b: ArrayLike<number>): number {
+	let s = 0;
+	for (let i = 0; i < a.length; i++) s += (a[i]! - b[i]!) ** 2;
 	return Math.sqrt(s);
 }

@@ -1,0 +1,52 @@
+/**
+ * The learning-rate explorer: the same start and optimizer run at log-spaced learning rates, each to a stop, to show
+ * where descent is too slow, where it works, and where it begins to diverge (the study note's "too large diverges,
+ * too small crawls").
+ */
+import type { Loss } from '../compileLoss';
+import { createOptimizer } from '../optim/optimizers';
+import { descend } from '../session/descend';
+import type { SessionSettings } from '../session/sessionSettings';
+
+export interface SweepPoint {
+	readonly learningRate: number;
+	readonly finalLoss: number;
+	readonly steps: number;
+	readonly outcome: 'converged' | 'slow' | 'diverged';
+}
+
+export interface Sweep {
+	readonly points: readonly SweepPoint[];
+	/** The smallest learning rate that diverged, if any. */
+	readonly divergesFrom?: number;
+	/** The learning rate that converged in the fewest steps, if any. */
+	readonly fastest?: number;
+}
+
+/** `count` learning rates from `low` to `high`, evenly spaced on a log axis. */
+export function logSpaced(low: number, high: number, count: number): number[] {
+	if (count === 1) return [low];
+	const a = Math.log10(low);
+	const b = Math.log10(high);
+	return Array.from({ length: count }, (_, i) => Number((10 ** (a + ((b - a) * i) / (count - 1))).toPrecision(6)));
+}
+
+/** Runs the sweep (a few hundred descents of at most `steps` updates each). */
+export function sweepLearningRates(
+	loss: Loss,
+	start: ArrayLike<number>,
+	settings: SessionSettings,
+	rates: readonly number[],
+	steps: number,
+): Sweep {
+	const points = rates.map((lr): SweepPoint => {
+		const optimizer = createOptimizer(settings.optimizer, { ...settings.optimizerOptions, lr });
+		const run = descend(loss, start, { optimizer, schedule: settings.schedule, rules: settings, maxSteps: steps });
+		const outcome = run.stop.kind === 'diverged' ? 'diverged' : run.stop.kind === 'converged' ? 'converged' : 'slow';
+		return { learningRate: lr, finalLoss: run.loss, steps: run.steps, outcome };
+	});
+	const divergesFrom = points.find((p) => p.outcome === 'diverged')?.learningRate;
+	const converged = points.filter((p) => p.outcome === 'converged');
+	const fastest = converged.length > 0 ? converged.reduce((a, b) => (b.steps < a.steps ? b : a)).learningRate : undefined;
+	return { points, divergesFrom, fastest };
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/main';
+
+const fixture = (name: string) => `test/unit/cli/fixtures/${name}`;
+
+function run(...argv: string[]): { code: number; out: string[]; err: string[] } {
+	const out: string[] = [];
+	const err: string[] = [];
+	const code = main(argv, (l) => out.push(l), (l) => err.push(l));
+	return { code, out, err };
+}
+
+function json(...argv: string[]) {
+	const r = run(...argv, '--json');
+	expect(r.err).toEqual([]);
+	return JSON.parse(r.out.join('\n'));
+}
+
+describe('downhill grad', () => {
+	it('prints the value and gradient at the start point and at given points', () => {
+		const r = json('grad', fixture('quadratic.ts'), '--at', '5', '--at', '1');
+		expect(r.function).toBe('loss');
+		expect(r.params).toEqual(['x']);
+		expect(r.points).toEqual([
+			{ at: [5], value: 17, gradient: [8] },
+			{ at: [1], value: 1, gradient: [0] },
+		]);
+	});
+
+	it('uses central differences with --numeric', () => {
+		const r = json('grad', fixture('quadratic.ts'), '--numeric');
+		expect(r.points[0].gradient[0]).toBeCloseTo(8, 6);
+	});
+
+	it('picks a named function among several, and requires one when none is called loss', () => {
+		const r = json('grad', fixture('two.js'), '--function', 'bowl');
+		expect(r.points[0]).toEqual({ at: [1, 2], value: 13, gradient: [2, 12] });
+		const bad = run('grad', fixture('two.js'));
+		expect(bad.code).toBe(2);
+		expect(bad.err[0]).toMatch(/^test\/unit\/cli\/fixtures\/two\.js:\d+:\d+: several functions/);
+	});
+
+	it('writes non-finite numbers as strings in JSON', () => {
+		const r = json('grad', fixture('quadratic.ts'), '--at', '1e200');
+		expect(r.points[0].value).toBe('Infinity');
+	});
+});
+
+describe('downhill check', () => {
+	it('passes on a correct gradient and exits 0', () => {
+		const r = run('check', fixture('two.js'), '--function', 'wave', '--at', '0.3', '--at', '2');
+		expect(r.code).toBe(0);
+		expect(r.out.filter((l) => l.startsWith('ok')).length).toBe(2);
+	});
+
+	it('fails with exit 1 when asked for a tolerance no numeric gradient meets', () => {
+		const r = run('check', fixture('two.js'), '--function', 'wave', '--tolerance', '0');
+		expect(r.code).toBe(1);
+		expect(r.out[0]).toMatch(/^MISMATCH/);
+	});
+});
+
+describe('bad input', () => {
+	it('reports an unsupported construct as FILE:LINE:COLUMN: message with exit 2', () => {
+		const r = run('grad', fixture('broken.ts'));
+		expect(r.code).toBe(2);
+		expect(r.err).toHaveLength(1);
+		expect(r.err[0]).toMatch(/^test\/unit\/cli\/fixtures\/broken\.ts:3:2: .*while/);
+	});
+
+	it('rejects a wrong --at arity, an unknown flag and a missing file with a plain message', () => {
+		expect(run('grad', fixture('quadratic.ts'), '--at', '1,2').err[0]).toMatch(/takes 1 values/);
+		expect(run('grad', fixture('quadratic.ts'), '--bogus').code).toBe(2);
+		expect(run('grad', fixture('nope.ts')).err[0]).toMatch(/cannot read/);
+		expect(run('run', fixture('quadratic.ts'), '--optimizer', 'adam', '--momentum', '0.9').err[0]).toMatch(/momentum/);
+		expect(run('run', fixture('quadratic.ts'), '--lr', 'fast').err[0]).toMatch(/--lr takes a number/);
+	});
+});
+
+describe('downhill run', () => {
+	it('runs exactly N steps of SGD and includes the start point', () => {
+		const r = json('run', fixture('quadratic.ts'), '--lr', '0.1', '--steps', '3');
+		expect(r.points).toHaveLength(4);
+		expect(r.points[1][0]).toBeCloseTo(4.2, 14);
+		expect(r.points[3][0]).toBeCloseTo(1 + 4 * 0.8 ** 3, 12);
+		expect(r.loss[0]).toBe(17);
+		expect(r.lr).toEqual([0.1, 0.1, 0.1, 0.1]);
+		expect(r.stop).toMatchObject({ reason: 'steps', step: 3 });
+	});
+
+	it('stops on convergence, divergence and an --until condition', () => {
+		expect(json('run', fixture('quadratic.ts'), '--lr', '0.1').stop.reason).toBe('converged');
+		const diverged = json('run', fixture('quadratic.ts'), '--lr', '1.5');
+		expect(diverged.stop.reason).toBe('diverged');
+		expect(diverged.stop.suggestedLearningRate).toBeLessThan(1);
+		const until = json('run', fixture('quadratic.ts'), '--lr', '0.1', '--until', 'loss < 2');
+		expect(until.stop.reason).toBe('breakpoint');
+		expect(until.loss.at(-1)).toBeLessThan(2);
+		expect(until.loss.at(-2)).toBeGreaterThanOrEqual(2);
+	});
+
+	it('applies a schedule and PyTorch hyper-parameter names', () => {
+		const r = json('run', fixture('quadratic.ts'), '--optimizer', 'sgd', '--lr', '0.1', '--momentum', '0.9', '--schedule', 'step:step_size=2,gamma=0.5', '--steps', '4');
+		expect(r.lr).toEqual([0.1, 0.1, 0.05, 0.05, 0.025]);
+		expect(r.optimizer).toMatchObject({ name: 'sgd', momentum: 0.9 });
+		const x1 = 5 - 0.1 * 8;
+		expect(r.points[1][0]).toBeCloseTo(x1, 14);
+		const g1 = 2 * (x1 - 1);
+		expect(r.points[2][0]).toBeCloseTo(x1 - 0.1 * (0.9 * 8 + g1), 12);
+	});
+
+	it('finds both minima of the double well with random restarts', () => {
+		const r = json('run', fixture('doubleWell.js'), '--lr', '0.01', '--restarts', '12', '--seed', '4');
+		expect(r.restarts).toHaveLength(12);
+		expect(r.minima.map((m: { kind: string }) => m.kind)).toEqual(['global', 'local']);
+		expect(r.minima[0].x[0]).toBeCloseTo(-1.30, 1);
+		expect(r.minima[1].x[0]).toBeCloseTo(1.13, 1);
+	});
+
+	it('prints a readable table without --json', () => {
+		const r = run('run', fixture('quadratic.ts'), '--lr', '0.1', '--steps', '2');
+		expect(r.out[0]).toMatch(/step\s+loss\s+‖∇L‖\s+lr\s+x/);
+		expect(r.out[2]).toMatch(/^\s+1\s+11\.24\s+6\.4\s+0\.1\s+4\.2$/);
+		expect(r.out.at(-1)).toMatch(/step limit/);
+	});
+});
