@@ -78,7 +78,11 @@ class Emitter {
 	private readonly lines: string[] = [];
 	private readonly batch: { loops: number[]; count: number };
 	private readonly guarded: Set<number>;
+	/** Nodes that can receive a non-zero adjoint; the others are never differentiated (see `adjointCone`). */
+	private readonly live: Set<number>;
 	private readonly buffers = new Map<number, { name: string; base: number; end: number }>();
+	/** Gradient slots written once, by a top-level parameter node (see `emitGradientZeroing`). */
+	private readonly directSlots: Set<number>;
 
 	constructor(
 		private readonly graph: LossGraph,
@@ -87,6 +91,8 @@ class Emitter {
 		this.scopes = new CodeScopes(graph.output);
 		this.batch = batchInfo(graph);
 		this.guarded = selectCone(graph.output);
+		this.live = adjointCone(graph.output);
+		this.directSlots = directSlots(this.scopes, this.live);
 	}
 
 	emit(): string {
@@ -118,12 +124,23 @@ class Emitter {
 	}
 
 	private emitGradientBody(): void {
-		this.line(`for (let i = 0; i < ${this.graph.paramNames.length}; i++) g[i] = 0;`);
+		this.emitGradientZeroing();
 		for (const n of this.scopes.nodesIn(topScope)) {
 			if (n.kind === 'sum') this.emitFusedSum(n);
 			else this.emitValueOf(n);
 		}
 		if (this.graph.output.varies) this.emitBackward(topScope, '1', undefined);
+	}
+
+	/**
+	 * Slots that only a top-level scalar parameter writes get `g[i] = a` at the end of the sweep; every other slot
+	 * (vector elements, unused parameters) is zeroed first and accumulated into.
+	 */
+	private emitGradientZeroing(): void {
+		const n = this.graph.paramNames.length;
+		const zeroed = [...Array(n).keys()].filter((i) => !this.directSlots.has(i));
+		if (zeroed.length === n) this.line(`for (let i = 0; i < ${n}; i++) g[i] = 0;`);
+		else for (const i of zeroed) this.line(`g[${i}] = 0;`);
 	}
 
 	private emitForward(scope: number): void {
@@ -146,7 +163,7 @@ class Emitter {
 	}
 
 	private emitFusedSum(sum: SumNode): void {
-		if (!sum.body.varies) return this.emitSumValue(sum);
+		if (!this.live.has(sum.id)) return this.emitSumValue(sum);
 		const buffer = this.buffers.get(sum.id);
 		this.line(`let v${sum.id} = 0;`);
 		for (const h of this.externalInputs(sum)) this.line(`let p${sum.id}_${h.id} = 0;`);
@@ -164,7 +181,7 @@ class Emitter {
 		for (const n of collectNodes(sum.body)) {
 			if (!this.scopes.isWithin(this.scopes.scopeOf(n), sum.loop)) continue;
 			for (const c of childrenOf(n)) {
-				if (c.varies && this.scopes.scopeOf(c) === topScope) found.set(c.id, c);
+				if (this.live.has(c.id) && this.scopes.scopeOf(c) === topScope) found.set(c.id, c);
 			}
 		}
 		return [...found.values()].sort((a, b) => a.id - b.id);
@@ -191,7 +208,7 @@ class Emitter {
 
 	/** Declares the adjoints of `scope`, seeds its root, and propagates in reverse order. */
 	private emitBackward(scope: number, seed: string, fused: FusedContext | undefined): void {
-		const nodes = this.scopes.nodesIn(scope).filter((n) => n.varies);
+		const nodes = this.scopes.nodesIn(scope).filter((n) => this.live.has(n.id));
 		const root = scope === topScope ? this.graph.output : this.scopes.sumOf(scope).body;
 		for (const n of nodes) this.line(`let a${n.id} = ${n === root ? seed : '0'};`);
 		for (let i = nodes.length - 1; i >= 0; i--) this.propagate(nodes[i]!, fused);
@@ -208,7 +225,7 @@ class Emitter {
 		const a = `a${n.id}`;
 		switch (n.kind) {
 			case 'param':
-				this.line(`g[${n.index}] += ${a};`);
+				this.line(`g[${n.index}] ${this.directSlots.has(n.index) ? '=' : '+='} ${a};`);
 				return;
 			case 'paramAt':
 				this.line(`${this.paramAtTarget(n, fused)} += ${a};`);
@@ -227,7 +244,7 @@ class Emitter {
 		const partials = ops[n.op].emitPartials(x, y, z, this.ref(n));
 		n.args.forEach((c, j) => {
 			const partial = partials[j];
-			if (!c.varies || partial === null || partial === undefined) return;
+			if (!this.live.has(c.id) || partial === null || partial === undefined) return;
 			const target = this.adjointOf(c, fused);
 			if (partial === '1') this.line(`${target} += ${a};`);
 			else if (partial === '-1') this.line(`${target} -= ${a};`);
@@ -295,6 +312,37 @@ class Emitter {
 	private line(text: string): void {
 		this.lines.push(text);
 	}
+}
+
+/** Slots of live top-level parameter nodes that no vector read inside a sum also writes. */
+function directSlots(scopes: CodeScopes, live: Set<number>): Set<number> {
+	const shared = new Set<number>();
+	for (const n of scopes.nodesIn(topScope)) {
+		if (n.kind !== 'sum') continue;
+		const range = paramAtRange(scopes, n);
+		if (range) for (let i = range[0]; i < range[1]; i++) shared.add(i);
+	}
+	const direct = new Set<number>();
+	for (const n of scopes.nodesIn(topScope)) if (n.kind === 'param' && live.has(n.id) && !shared.has(n.index)) direct.add(n.index);
+	return direct;
+}
+
+/**
+ * Nodes an adjoint can flow into from the output: varying nodes reached through differentiable arguments (a select's
+ * branches, not its condition) and sum bodies. A varying node used only by a condition has an adjoint that is
+ * identically zero; differentiating it anyway would turn 0 · ∞ (say `y / x < 0` at x = 0) into a NaN gradient.
+ */
+function adjointCone(output: Node): Set<number> {
+	const live = new Set<number>();
+	const stack: Node[] = [output];
+	while (stack.length > 0) {
+		const n = stack.pop()!;
+		if (live.has(n.id) || !n.varies) continue;
+		live.add(n.id);
+		if (n.kind === 'op') stack.push(...(n.op === 'select' ? n.args.slice(1) : n.args));
+		else if (n.kind === 'sum') stack.push(n.body);
+	}
+	return live;
 }
 
 /** Nodes that feed a branch of a `select`: their adjoint is often an exact zero, and must then stay one. */

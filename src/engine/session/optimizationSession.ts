@@ -17,7 +17,9 @@ import { History } from './history';
 import { batchForStep } from './miniBatch';
 import { resolveSessionSettings, type SessionSettings, type SessionSettingsInput } from './sessionSettings';
 import { SessionVariables } from './sessionVariables';
-import { norm, stopAt } from './stopRules';
+import { norm, stopAt, type StepOutcome } from './stopRules';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 import type { StopReason, StopResult } from './stopReason';
 import { ContinueRun } from './continueRun';
 import { suggestLearningRate } from './suggestLearningRate';
@@ -59,7 +61,21 @@ export class OptimizationSession {
 	private positionValue = 0;
 	private lastStopValue: StopReason = { kind: 'entry' };
 	private startPoint: Float64Array;
-	private readonly scratch: { x: Float64Array; gradient: Float64Array; stepGradient: Float64Array; batch?: Int32Array };
+	private readonly scratch: { x: Float64Array; batch?: Int32Array };
+	/** The last record, kept out of the history's chunks for the hot path of `advance`. */
+	private readonly head: {
+		x: Float64Array;
+		gradient: Float64Array;
+		loss: number;
+		lr: number;
+		growthRun: number;
+		lossBeforeGrowth: number;
+		startLoss: number;
+	};
+	/** Reused for every update's stop check, so the hot path does not allocate. */
+	private readonly outcome: Mutable<StepOutcome> = {
+		step: 0, loss: 0, previousLoss: 0, gradientNorm: 0, stepLength: 0, pointNorm: 0, growthRun: 0, lossBeforeGrowth: 0, startLoss: 0,
+	};
 
 	constructor(
 		readonly loss: Loss,
@@ -72,7 +88,8 @@ export class OptimizationSession {
 		this.optimizer = createOptimizer(this.settingsValue.optimizer, this.settingsValue.optimizerOptions);
 		this.history = new History(d);
 		this.variables = new SessionVariables(this);
-		this.scratch = { x: new Float64Array(d), gradient: new Float64Array(d), stepGradient: new Float64Array(d) };
+		this.scratch = { x: new Float64Array(d) };
+		this.head = { x: new Float64Array(d), gradient: new Float64Array(d), loss: 0, lr: 0, growthRun: 0, lossBeforeGrowth: 0, startLoss: 0 };
 		this.startPoint = Float64Array.from(start);
 		this.state = this.optimizer.init(d);
 		this.reset();
@@ -153,7 +170,8 @@ export class OptimizationSession {
 		this.settingsValue = next;
 		this.optimizer = optimizer;
 		if (this.positionValue === this.history.length - 1) {
-			this.history.setLearningRate(this.positionValue, this.learningRateFor(this.positionValue));
+			this.head.lr = this.learningRateFor(this.positionValue);
+			this.history.setLearningRate(this.positionValue, this.head.lr);
 		}
 	}
 
@@ -164,6 +182,7 @@ export class OptimizationSession {
 		x[index] = value;
 		if (this.positionValue === 0) this.startPoint = Float64Array.from(x);
 		this.history.truncate(this.positionValue);
+		if (this.positionValue > 0) this.reloadHead();
 		this.record(x, this.positionValue);
 	}
 
@@ -216,13 +235,31 @@ export class OptimizationSession {
 	/** One update from the current point; returns the stop rule's verdict at the new point, if any. @internal */
 	advance(): StopReason | undefined {
 		this.prepareForward();
+		const head = this.head;
 		const k = this.positionValue;
-		const x = this.history.readPoint(k, this.scratch.x);
-		const gradient = this.history.readGradient(k, this.scratch.stepGradient);
-		this.optimizer.step(this.state, x, gradient, this.history.learningRate(k));
+		const x = this.scratch.x;
+		x.set(head.x);
+		this.optimizer.step(this.state, x, head.gradient, head.lr);
 		if ((k + 1) % checkpointEvery === 0) this.checkpoints.set(k + 1, cloneState(this.state));
+		let stepLength = 0;
+		let pointNorm = 0;
+		for (let i = 0; i < x.length; i++) {
+			stepLength += (x[i]! - head.x[i]!) ** 2;
+			pointNorm += x[i]! ** 2;
+		}
+		const previousLoss = head.loss;
 		this.record(x, k + 1);
-		return this.stopRuleAt(k + 1);
+		const outcome = this.outcome;
+		outcome.step = k + 1;
+		outcome.loss = head.loss;
+		outcome.previousLoss = previousLoss;
+		outcome.gradientNorm = norm(head.gradient);
+		outcome.stepLength = Math.sqrt(stepLength);
+		outcome.pointNorm = Math.sqrt(pointNorm);
+		outcome.growthRun = head.growthRun;
+		outcome.lossBeforeGrowth = head.lossBeforeGrowth;
+		outcome.startLoss = head.startLoss;
+		return stopAt(this.settingsValue, outcome);
 	}
 
 	/** The stop rules' verdict at record `k` (k ≥ 1). @internal */
@@ -280,15 +317,37 @@ export class OptimizationSession {
 		this.lastStopValue = { kind: 'entry' };
 	}
 
-	/** Evaluates the loss at `x` as record `k` and appends it. */
+	/** Evaluates the loss at `x` as record `k`, appends it and makes it the head. */
 	private record(x: Float64Array, k: number): void {
-		const { gradient } = this.scratch;
+		const head = this.head;
 		const batch = this.batchFor(k);
 		const numeric = this.settingsValue.gradientSource === 'numeric';
-		const value = numeric ? this.loss.numericGradient(x, gradient, batch) : this.loss.valueAndGradient(x, gradient, batch);
+		const value = numeric ? this.loss.numericGradient(x, head.gradient, batch) : this.loss.valueAndGradient(x, head.gradient, batch);
 		const loss = batch ? this.loss.value(x) : value;
-		this.history.push(x, loss, gradient, this.learningRateFor(k));
+		if (k > 0 && loss > head.loss) {
+			head.growthRun++;
+			if (head.growthRun === 1) head.lossBeforeGrowth = head.loss;
+		} else head.growthRun = 0;
+		head.x.set(x);
+		head.loss = loss;
+		if (k === 0) head.startLoss = loss;
+		head.lr = this.learningRateFor(k);
+		this.history.push(x, loss, head.gradient, head.lr);
 		this.positionValue = k;
+	}
+
+	/** Reloads the head from the last record after the history was cut, with the growth rule's counters. */
+	private reloadHead(): void {
+		const h = this.history;
+		const k = h.length - 1;
+		h.readPoint(k, this.head.x);
+		h.readGradient(k, this.head.gradient);
+		this.head.loss = h.loss(k);
+		this.head.lr = h.learningRate(k);
+		let growth = 0;
+		for (let j = k; j >= 1 && h.loss(j) > h.loss(j - 1); j--) growth++;
+		this.head.growthRun = growth;
+		this.head.lossBeforeGrowth = h.loss(k - growth);
 	}
 
 	private batchFor(k: number): Int32Array | undefined {
@@ -311,13 +370,15 @@ export class OptimizationSession {
 			this.history.truncate(k + 1);
 			this.segments = this.segments.filter((s) => s.from <= k);
 			for (const c of [...this.checkpoints.keys()]) if (c > k) this.checkpoints.delete(c);
+			this.reloadHead();
 		}
 		const inEffect = this.segments[this.segments.length - 1]!;
 		if (inEffect.optimizer === this.optimizer) return;
 		if (inEffect.optimizer.name !== this.optimizer.name) this.state = this.optimizer.init(this.startPoint.length);
 		this.segments.push({ from: k, optimizer: this.optimizer });
 		this.checkpoints.set(k, cloneState(this.state));
-		this.history.setLearningRate(k, this.learningRateFor(k));
+		this.head.lr = this.learningRateFor(k);
+		this.history.setLearningRate(k, this.head.lr);
 	}
 
 	/** The state after `k` updates: nearest checkpoint at or before `k`, then the recorded gradients replayed. */
