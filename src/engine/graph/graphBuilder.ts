@@ -14,6 +14,8 @@ export class GraphBuilder {
 	private nextId = 0;
 	private nextLoop = 0;
 	private readonly dataKeys = new Map<string, number>();
+	/** Which sum each loop variable belongs to: a loop shared by two sums would confuse the compiler's scopes. */
+	private readonly loopOwners = new Map<number, string>();
 	/** The data arrays nodes read, by `DataNode.array`. */
 	readonly data: Float64Array[] = [];
 
@@ -57,6 +59,11 @@ export class GraphBuilder {
 	sum(loop: number, count: number, body: Node): Node {
 		if (count <= 0) return this.constant(0);
 		if (!body.loops.includes(loop)) return this.op('mul', this.constant(count), body);
+		const owner = this.loopOwners.get(loop);
+		if (owner !== undefined && owner !== `${count},${body.id}`) {
+			throw new Error(`internal: loop ${loop} already belongs to another sum; every sum needs its own loop (newLoop())`);
+		}
+		this.loopOwners.set(loop, `${count},${body.id}`);
 		return this.intern({ kind: 'sum', loop, count, body }, `s${loop},${count},${body.id}`);
 	}
 

@@ -7,6 +7,7 @@
  * writes into a fresh gradient array; the graph itself is never mutated (micrograd's `backward()`, without its
  * `grad +=` on the nodes).
  */
+import { CodeScopes, topScope } from './codeScopes';
 import { childrenOf, type LossGraph, type Node } from './node';
 import { ops } from './ops';
 
@@ -60,26 +61,31 @@ export function interpretValueAndGradient(
 
 class Evaluation {
 	private readonly loopValues = new Map<number, number>();
-	/** Memo per node id; entries of nodes inside a loop are dropped when the loop moves on. */
-	private readonly memo = new Map<number, number>();
+	/** Tape slot of each node's current value; nodes inside a loop are overwritten each iteration. */
+	private readonly slots = new Map<number, number>();
+	private readonly scopes: CodeScopes;
 
 	constructor(
 		private readonly graph: LossGraph,
 		private readonly x: ArrayLike<number>,
 		private readonly tape: Tape,
 		private readonly batch: ArrayLike<number> | undefined,
-	) {}
-
-	run(): number {
-		return this.visit(this.graph.output);
+	) {
+		this.scopes = new CodeScopes(graph.output);
 	}
 
-	private visit(node: Node): number {
-		const known = this.memo.get(node.id);
-		if (known !== undefined) return known;
-		const slot = this.record(node);
-		this.memo.set(node.id, slot);
-		return slot;
+	/** Evaluates scope by scope in id order (topological), so deep graphs need no deep recursion. */
+	run(): number {
+		this.evaluateScope(topScope);
+		return this.slot(this.graph.output);
+	}
+
+	private evaluateScope(scope: number): void {
+		for (const node of this.scopes.nodesIn(scope)) this.slots.set(node.id, this.record(node));
+	}
+
+	private slot(node: Node): number {
+		return this.slots.get(node.id)!;
 	}
 
 	private record(node: Node): number {
@@ -89,12 +95,12 @@ class Evaluation {
 			case 'param':
 				return this.tape.push(this.x[node.index]!, [], [], node.index);
 			case 'paramAt': {
-				const i = this.tape.value(this.visit(node.index));
+				const i = this.tape.value(this.slot(node.index));
 				const inRange = Number.isInteger(i) && i >= 0 && i < node.length;
 				return inRange ? this.tape.push(this.x[node.offset + i]!, [], [], node.offset + i) : this.tape.push(Number.NaN);
 			}
 			case 'data': {
-				const i = this.tape.value(this.visit(node.index));
+				const i = this.tape.value(this.slot(node.index));
 				return this.tape.push(this.graph.data[node.array]![i] ?? Number.NaN);
 			}
 			case 'index':
@@ -111,7 +117,7 @@ class Evaluation {
 	}
 
 	private recordOp(op: keyof typeof ops, args: readonly Node[]): number {
-		const slots = args.map((a) => this.visit(a));
+		const slots = args.map((a) => this.slot(a));
 		const [a = 0, b = 0, c = 0] = slots.map((s) => this.tape.value(s));
 		const rule = ops[op];
 		const out = rule.evaluate(a, b, c);
@@ -123,33 +129,18 @@ class Evaluation {
 		const useBatch = this.batch !== undefined && isBatchLoop(this.graph, loop, count);
 		const indices = useBatch ? Array.from(this.batch!) : Array.from({ length: count }, (_, k) => k);
 		const scale = useBatch ? count / indices.length : 1;
-		const inner = nodesInsideLoop(body, loop);
 		const parents: number[] = [];
 		let total = 0;
 		for (const k of indices) {
 			this.loopValues.set(loop, k);
-			for (const id of inner) this.memo.delete(id);
-			const slot = this.visit(body);
+			this.evaluateScope(loop);
+			const slot = this.slot(body);
 			parents.push(slot);
 			total += this.tape.value(slot);
 		}
-		for (const id of inner) this.memo.delete(id);
 		this.loopValues.delete(loop);
 		return this.tape.push(total * scale, parents, parents.map(() => scale));
 	}
-}
-
-/** Ids of the nodes under `body` whose value depends on `loop`. */
-function nodesInsideLoop(body: Node, loop: number): number[] {
-	const ids = new Set<number>();
-	const stack = [body];
-	while (stack.length > 0) {
-		const node = stack.pop()!;
-		if (ids.has(node.id) || !node.loops.includes(loop)) continue;
-		ids.add(node.id);
-		stack.push(...childrenOf(node));
-	}
-	return [...ids];
 }
 
 /** Mirrors the compiler's rule: a top-level sum over the largest data set takes the mini-batch. */

@@ -19,7 +19,7 @@ export class NotConstantError extends LossSyntaxError {}
 /** Bounds that keep lowering fast and generated code small whatever the input. */
 export const limits = {
 	/** Expressions and statements visited in one lowering. */
-	work: 2_000_000,
+	work: 1_000_000,
 	/** Iterations of one loop. */
 	trips: 10_000_000,
 	/** Iterations of a loop nest, all levels multiplied. */
@@ -40,20 +40,29 @@ export function formatCount(n: number): string {
 	return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : String(n);
 }
 
+/** Work shared by several lowerings (listing every function of a file), so the total stays bounded too. */
+export interface WorkPool {
+	remaining: number;
+}
+
 export class LoweringContext {
 	readonly builder = new GraphBuilder();
 	/** Step-into entries, in statement order, without duplicates. */
 	readonly trace: TraceEntry[] = [];
+	private readonly traced = new Set<string>();
 	private work = 0;
 	private readonly calls: object[] = [];
 	private readonly loopCounts = new Map<number, number>();
 	private readonly trips: number[] = [];
 	private nextPlaceholder = 0;
 
+	/** `pool`, if given, is drawn from as well as this lowering's own budget. */
+	constructor(private readonly pool?: WorkPool) {}
+
 	/** Counts one unit of lowering work; throws once the budget is spent, so no input can hang the front end. */
 	tick(span: SourceSpan): void {
-		if (++this.work > limits.work) {
-			fail(`the loss is too large to lower (more than ${formatCount(limits.work)} steps); keep loops as sums`, span);
+		if (++this.work > limits.work || (this.pool && --this.pool.remaining < 0)) {
+			fail(`the loss is too large to lower (${formatCount(this.work)} steps); keep loops as sums`, span);
 		}
 	}
 
@@ -80,11 +89,13 @@ export class LoweringContext {
 	/** Runs `body` inside a loop of `count` iterations, checking the trip limits of the loop nest. */
 	withTrips<T>(count: number, span: SourceSpan, body: () => T): T {
 		if (count > limits.trips) {
-			fail(`the loop runs ${formatCount(count)} times; at most ${formatCount(limits.trips)} iterations are supported`, span);
+			const most = formatCount(limits.trips);
+			fail(`the loop runs ${formatCount(count)} times; at most ${most} iterations are supported`, span);
 		}
 		const nested = this.trips.reduce((p, c) => p * c, count);
 		if (nested > limits.nestedTrips) {
-			fail(`nested loops run ${formatCount(nested)} times in all; at most ${formatCount(limits.nestedTrips)} are supported`, span);
+			const most = formatCount(limits.nestedTrips);
+			fail(`nested loops run ${formatCount(nested)} times in all; at most ${most} are supported`, span);
 		}
 		this.trips.push(count);
 		try {
@@ -108,7 +119,9 @@ export class LoweringContext {
 
 	/** Adds a step-into entry, once per name and position. */
 	record(name: string, node: Node, span: SourceSpan): void {
-		const known = this.trace.some((e) => e.name === name && e.line === span.line && e.column === span.column);
-		if (!known) this.trace.push({ name, node, line: span.line, column: span.column });
+		const key = `${name}@${span.line}:${span.column}`;
+		if (this.traced.has(key)) return;
+		this.traced.add(key);
+		this.trace.push({ name, node, line: span.line, column: span.column });
 	}
 }

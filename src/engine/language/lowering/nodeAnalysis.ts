@@ -1,8 +1,8 @@
 /**
  * Questions the loop lowering asks of IR nodes built during a symbolic iteration: does a value depend on a
  * placeholder, is it `placeholder + delta` (an additive update, which becomes a sum), how many nodes did an
- * iteration create, and what is a node with the loop index fixed to a constant. All walks are iterative, so long
- * chains (unrolled loops) cannot overflow the stack.
+ * iteration create, and what is a node with a loop index replaced (fixed to a constant, or moved to a fresh loop).
+ * The walks over node chains are iterative, so long chains (unrolled loops) cannot overflow the stack.
  */
 import type { GraphBuilder } from '../../graph/graphBuilder';
 import { childrenOf, type Node } from '../../graph/node';
@@ -27,7 +27,12 @@ export function reachesAny(root: Node, targets: ReadonlySet<number>): boolean {
  * If `node` is `placeholder + delta` with `delta` free of every id in `carried` (adds in any order and nesting,
  * subtractions as added negations, `select`s whose condition is free of them), returns `delta`; else undefined.
  */
-export function additiveDelta(b: GraphBuilder, node: Node, placeholder: Node, carried: ReadonlySet<number>): Node | undefined {
+export function additiveDelta(
+	b: GraphBuilder,
+	node: Node,
+	placeholder: Node,
+	carried: ReadonlySet<number>,
+): Node | undefined {
 	const free = (n: Node) => !reachesAny(n, carried);
 	const terms: Node[] = [];
 	let spine = node;
@@ -67,17 +72,35 @@ export function countNodesSince(roots: readonly Node[], since: number): number {
 	return seen.size;
 }
 
-/** `root` with the index of `loop` replaced by `value`, rebuilt through the builder (so it folds and shares). */
-export function substituteLoop(b: GraphBuilder, root: Node, loop: number, value: Node): Node {
+/** Makes a new loop variable of `count` iterations (`LoweringContext.newLoop`). */
+export type FreshLoop = (count: number) => { loop: number; index: Node };
+
+/**
+ * `root` with the index of each loop in `mapping` replaced by its node, rebuilt through the builder (so it folds and
+ * shares). Every rebuilt `sum` gets a fresh loop variable: the IR gives each sum its own loop, and a copy of a sum
+ * with a different body is a different sum.
+ */
+export function substituteLoops(
+	b: GraphBuilder,
+	root: Node,
+	mapping: ReadonlyMap<number, Node>,
+	fresh: FreshLoop,
+): Node {
+	const affected = (node: Node) => node.loops.some((l) => mapping.has(l));
 	const done = new Map<number, Node>();
 	const stack = [root];
 	while (stack.length > 0) {
 		const node = stack[stack.length - 1]!;
 		if (done.has(node.id)) {
 			stack.pop();
-		} else if (!node.loops.includes(loop)) {
+		} else if (!affected(node)) {
 			done.set(node.id, node);
 			stack.pop();
+		} else if (node.kind === 'sum') {
+			stack.pop();
+			const renamed = fresh(node.count);
+			const body = substituteLoops(b, node.body, new Map([...mapping, [node.loop, renamed.index]]), fresh);
+			done.set(node.id, b.sum(renamed.loop, node.count, body));
 		} else {
 			const pending = childrenOf(node).filter((c) => !done.has(c.id));
 			if (pending.length > 0) {
@@ -85,19 +108,19 @@ export function substituteLoop(b: GraphBuilder, root: Node, loop: number, value:
 				continue;
 			}
 			stack.pop();
-			done.set(node.id, rebuild(b, node, (c) => done.get(c.id)!, loop, value));
+			done.set(node.id, rebuild(b, node, (c) => done.get(c.id)!, mapping));
 		}
 	}
 	return done.get(root.id)!;
 }
 
-function rebuild(b: GraphBuilder, node: Node, get: (child: Node) => Node, loop: number, value: Node): Node {
+function rebuild(b: GraphBuilder, node: Node, get: (child: Node) => Node, mapping: ReadonlyMap<number, Node>): Node {
 	switch (node.kind) {
 		case 'const':
 		case 'param':
 			return node;
 		case 'index':
-			return node.loop === loop ? value : node;
+			return mapping.get(node.loop) ?? node;
 		case 'paramAt':
 			return b.paramAt(node.offset, node.length, get(node.index));
 		case 'data':
@@ -105,7 +128,7 @@ function rebuild(b: GraphBuilder, node: Node, get: (child: Node) => Node, loop: 
 		case 'op':
 			return b.op(node.op, ...node.args.map(get));
 		case 'sum':
-			return b.sum(node.loop, node.count, get(node.body));
+			throw new Error('internal: sums are renamed by substituteLoops');
 		default: {
 			const never: never = node;
 			return never;

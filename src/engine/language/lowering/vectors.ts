@@ -7,7 +7,7 @@
 import type { SourceSpan } from '../../errors';
 import type { GraphBuilder } from '../../graph/graphBuilder';
 import type { Node } from '../../graph/node';
-import { fail, formatCount, type LoweringContext } from './context';
+import { fail, formatCount, NotConstantError, type LoweringContext } from './context';
 import { constantOf, describeValue, scalar, type Value, type VectorValue } from './values';
 
 /** The element of `vector` at `index`; a constant index must be a whole number in range. */
@@ -35,7 +35,12 @@ class DataStore {
 }
 
 /** Numbers known before the loss runs, with `shape` (rectangular, row-major `values`). */
-export function dataVector(b: GraphBuilder, values: Float64Array, shape: readonly number[], label: string): VectorValue {
+export function dataVector(
+	b: GraphBuilder,
+	values: Float64Array,
+	shape: readonly number[],
+	label: string,
+): VectorValue {
 	return dataView(b, new DataStore(values), shape, b.constant(0), label);
 }
 
@@ -66,13 +71,20 @@ export function paramVector(b: GraphBuilder, offset: number, size: number, label
  * An array written out element by element. Numbers known before the loss runs become data (rectangular, or an
  * error); other lists stay lists, read by a symbolic index through a chain of `select`s.
  */
-export function arrayValue(ctx: LoweringContext, items: readonly Value[], spans: readonly SourceSpan[], label: string): VectorValue {
+export function arrayValue(
+	ctx: LoweringContext,
+	items: readonly Value[],
+	spans: readonly SourceSpan[],
+	label: string,
+): VectorValue {
 	const data = constantArray(items, spans);
 	if (data) return dataVector(ctx.builder, data.values, data.shape, label);
 	return literalVector(ctx.builder, items, label);
 }
 
-function constantArray(items: readonly Value[], spans: readonly SourceSpan[]): { values: Float64Array; shape: number[] } | undefined {
+type ConstantArray = { values: Float64Array; shape: number[] };
+
+function constantArray(items: readonly Value[], spans: readonly SourceSpan[]): ConstantArray | undefined {
 	if (items.length === 0) return { values: new Float64Array(0), shape: [0] };
 	if (items.every((v) => constantOf(v) !== undefined)) {
 		return { values: Float64Array.from(items, (v) => constantOf(v)!), shape: [items.length] };
@@ -83,7 +95,7 @@ function constantArray(items: readonly Value[], spans: readonly SourceSpan[]): {
 	rows.forEach((row, i) => {
 		if (row!.shape.length !== shape.length || row!.shape.some((n, k) => n !== shape[k])) {
 			const span = spans[i] ?? spans[0]!;
-			fail(`the array is not rectangular: element ${i} has shape [${row!.shape}], element 0 has [${shape}]`, span);
+			fail(`the array is not rectangular: element ${i} has shape [${row!.shape}], element 0 [${shape}]`, span);
 		}
 	});
 	const stride = rows[0]!.values.length;
@@ -92,6 +104,10 @@ function constantArray(items: readonly Value[], spans: readonly SourceSpan[]): {
 	return { values, shape: [rows.length, ...shape] };
 }
 
+/**
+ * A list of computed values. A loop reading it by its index is unrolled (the `NotConstantError` asks the loop lowering
+ * for that), since the list is already as long as its unrolled loop; any other symbolic index selects.
+ */
 function literalVector(b: GraphBuilder, items: readonly Value[], label: string): VectorValue {
 	return {
 		kind: 'vector',
@@ -99,6 +115,10 @@ function literalVector(b: GraphBuilder, items: readonly Value[], label: string):
 		label,
 		element: (index, span) => {
 			if (index.kind === 'const') return items[index.value]!;
+			if (index.loops.length > 0) {
+				throw new NotConstantError(`a loop reads ${label}, a list of values computed in the loss, by its index; `
+					+ `such loops are unrolled, and this one is too long`, span);
+			}
 			return scalar(selectChain(b, items, index, label, span));
 		},
 	};
@@ -110,7 +130,8 @@ function selectChain(b: GraphBuilder, items: readonly Value[], index: Node, labe
 	for (let i = items.length - 1; i >= 0; i--) {
 		const item = items[i]!;
 		if (item.kind !== 'scalar') {
-			fail(`${label} holds ${describeValue(item)} at ${i}; only lists of numbers can be indexed by a loop variable`, span);
+			const what = `${label} holds ${describeValue(item)} at ${i}`;
+			fail(`${what}; only lists of numbers can be indexed by a computed index`, span);
 		}
 		result = b.select(b.op('eq', index, b.constant(i)), item.node, result);
 	}
@@ -118,7 +139,10 @@ function selectChain(b: GraphBuilder, items: readonly Value[], index: Node, labe
 }
 
 /** `f(source[i], i)` for each i, computed when an element is read. */
-export function mappedVector(source: VectorValue, f: (element: Value, index: Node, span: SourceSpan) => Value): VectorValue {
+export function mappedVector(
+	source: VectorValue,
+	f: (element: Value, index: Node, span: SourceSpan) => Value,
+): VectorValue {
 	return {
 		kind: 'vector',
 		length: source.length,

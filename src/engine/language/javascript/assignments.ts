@@ -1,0 +1,76 @@
+/**
+ * Statements that change variables: declarations (`const`, `let`, `var`, with `[a, b]` destructuring), assignments
+ * with `=` and the compound operators, and `++`/`--`. Values are symbolic; arrays cannot be changed element by
+ * element. At the loss's top level each scalar that gets a value is recorded in the step-into trace.
+ */
+import type * as t from '@babel/types';
+import { fail, type LoweringContext } from '../lowering/context';
+import { binary, type BinaryOperator } from '../lowering/operators';
+import type { Scope } from '../lowering/scope';
+import { expectScalar, scalar, unset, type Value } from '../lowering/values';
+import { describe, evaluate, evaluateNumber } from './expressions';
+import { bindPattern } from './functions';
+import { nameSpanOf, spanOf } from './parse';
+
+/** `const`/`let`/`var` declarations; `trace` records scalar ones for step-into. */
+export function declaration(ctx: LoweringContext, scope: Scope, s: t.VariableDeclaration, trace: boolean): void {
+	if (s.kind !== 'const' && s.kind !== 'let' && s.kind !== 'var') {
+		fail(`'${s.kind}' declarations are not supported in a loss`, spanOf(s));
+	}
+	const kind = s.kind === 'const' ? 'const' : 'let';
+	for (const d of s.declarations) {
+		const init = d.init;
+		if (d.id.type === 'Identifier') {
+			const value = init ? evaluate(ctx, scope, init, d.id.name) : unset;
+			scope.declare(d.id.name, value, kind, nameSpanOf(d.id));
+			if (trace && value.kind === 'scalar') ctx.record(d.id.name, value.node, spanOf(d));
+		} else if (d.id.type === 'ArrayPattern' && init) {
+			bindPattern(ctx, scope, d.id, evaluate(ctx, scope, init), kind);
+		} else {
+			fail('this kind of declaration is not supported in a loss', spanOf(d));
+		}
+	}
+}
+
+const compoundOperators: Readonly<Record<string, BinaryOperator>> = {
+	'+=': '+', '-=': '-', '*=': '*', '/=': '/', '%=': '%', '**=': '**',
+};
+
+/** Assignments, `++`/`--`, and expressions evaluated for their errors only; `trace` records scalar assignments. */
+export function expressionStatement(
+	ctx: LoweringContext,
+	scope: Scope,
+	s: t.ExpressionStatement,
+	trace: boolean,
+): void {
+	const e = s.expression;
+	if (e.type === 'AssignmentExpression') return assignment(ctx, scope, e, s, trace);
+	if (e.type === 'UpdateExpression') {
+		if (e.argument.type !== 'Identifier') return fail("'++'/'--' works only on a variable in a loss", spanOf(e));
+		const current = expectScalar(evaluate(ctx, scope, e.argument), `'${e.argument.name}'`, spanOf(e.argument));
+		const value = binary(ctx.builder, e.operator === '++' ? '+' : '-', current, ctx.builder.constant(1));
+		return store(ctx, scope, e.argument.name, scalar(value), s, trace);
+	}
+	evaluate(ctx, scope, e);
+}
+
+function assignment(ctx: LoweringContext, scope: Scope, e: t.AssignmentExpression, s: t.Statement, trace: boolean) {
+	const target = e.left;
+	if (target.type === 'MemberExpression') {
+		return fail('array elements cannot be assigned in a loss; build a new array with map', spanOf(target));
+	}
+	if (target.type !== 'Identifier') return fail('destructuring assignment is not supported in a loss', spanOf(target));
+	if (e.operator === '=') {
+		return store(ctx, scope, target.name, evaluate(ctx, scope, e.right, target.name), s, trace);
+	}
+	const op = compoundOperators[e.operator];
+	if (!op) return fail(`the operator '${e.operator}' is not supported in a loss`, spanOf(e));
+	const current = expectScalar(evaluate(ctx, scope, target), describe(target), spanOf(target));
+	const value = binary(ctx.builder, op, current, evaluateNumber(ctx, scope, e.right));
+	store(ctx, scope, target.name, scalar(value), s, trace);
+}
+
+function store(ctx: LoweringContext, scope: Scope, name: string, value: Value, s: t.Statement, trace: boolean): void {
+	scope.assign(name, value, spanOf(s));
+	if (trace && value.kind === 'scalar') ctx.record(name, value.node, spanOf(s));
+}

@@ -1,0 +1,136 @@
+/**
+ * User functions: a function declaration, function expression or arrow function becomes a `FunctionValue` that is
+ * inlined at each call (its body lowered in a new frame over the scope it was defined in), with a recursion check.
+ * The loss itself is lowered the same way, with its parameters bound to IR parameters and its trace recorded.
+ */
+import type * as t from '@babel/types';
+import type { SourceSpan } from '../../errors';
+import { fail, type LoweringContext } from '../lowering/context';
+import { Scope } from '../lowering/scope';
+import type { FunctionValue, Value } from '../lowering/values';
+import { destructure } from '../lowering/vectors';
+import { evaluate } from './expressions';
+import { nameSpanOf, spanOf } from './parse';
+import { executeBlock, type Mode } from './statements';
+
+export type FunctionNode = t.FunctionDeclaration | t.FunctionExpression | t.ArrowFunctionExpression;
+
+/**
+ * A function defined in `scope`, inlined at each call. A top-level function sees only constants, so a call with the
+ * same arguments gives the same value and is inlined once: `f(g(x)) * f(g(x))` costs one inlining of each.
+ */
+export function closure(ctx: LoweringContext, scope: Scope, node: FunctionNode, name: string): FunctionValue {
+	checkFunction(node, name);
+	const memo = scope.parent === undefined ? new Map<string, Value>() : undefined;
+	const inline = (args: readonly Value[], span: SourceSpan) => ctx.inline(node, name, span, () => {
+		const frame = new Scope(scope, true);
+		bindParameters(ctx, frame, node, args, name, span);
+		return runBody(ctx, frame, node, name, { trace: false, inLoop: false });
+	});
+	return {
+		kind: 'function',
+		name,
+		call: (args, span) => {
+			if (!memo) return inline(args, span);
+			const key = args.map(valueKey).join(',');
+			const known = memo.get(key);
+			if (known) return known;
+			const value = inline(args, span);
+			memo.set(key, value);
+			return value;
+		},
+	};
+}
+
+const objectIds = new WeakMap<object, number>();
+let nextObjectId = 0;
+
+/** Identifies an argument: a number by its (hash-consed) node, anything else by identity. */
+function valueKey(value: Value): string {
+	if (value.kind === 'scalar') return `n${value.node.id}`;
+	let id = objectIds.get(value);
+	if (id === undefined) objectIds.set(value, (id = nextObjectId++));
+	return `o${id}`;
+}
+
+/** Rejects async functions and generators, which have no meaning in a loss. */
+export function checkFunction(node: FunctionNode, name: string): void {
+	if (node.async) fail(`'${name}' is async; a loss function must be a plain function`, spanOf(node));
+	if (node.generator) fail(`'${name}' is a generator; a loss function must be a plain function`, spanOf(node));
+}
+
+/** A parameter: a name or an array pattern, and its default if any. */
+export type ParameterParts =
+	| { readonly id: t.Identifier; readonly initial?: t.Expression }
+	| { readonly pattern: t.ArrayPattern; readonly initial?: t.Expression };
+
+/** The parts of a parameter, or an error for object and rest parameters. */
+export function parameterParts(param: t.Node): ParameterParts {
+	switch (param.type) {
+		case 'Identifier':
+			return { id: param };
+		case 'AssignmentPattern':
+			if (param.left.type === 'Identifier') return { id: param.left, initial: param.right };
+			if (param.left.type === 'ArrayPattern') return { pattern: param.left, initial: param.right };
+			return fail('this parameter form is not supported in a loss', spanOf(param));
+		case 'ArrayPattern':
+			return { pattern: param };
+		case 'RestElement':
+			return fail("rest parameters ('...') are not supported in a loss", spanOf(param));
+		case 'ObjectPattern':
+			return fail('object parameters are not supported in a loss', spanOf(param));
+		default:
+			return fail('this parameter form is not supported in a loss', spanOf(param));
+	}
+}
+
+function bindParameters(
+	ctx: LoweringContext,
+	frame: Scope,
+	node: FunctionNode,
+	args: readonly Value[],
+	name: string,
+	span: SourceSpan,
+): void {
+	node.params.forEach((param, i) => {
+		const parts = parameterParts(param);
+		let value = args[i];
+		if (value === undefined) {
+			if (!parts.initial) {
+				const which = 'id' in parts ? `'${parts.id.name}'` : `${i + 1}`;
+				fail(`'${name}' is called without its argument ${which}`, span);
+			}
+			value = evaluate(ctx, frame, parts.initial);
+		}
+		if ('id' in parts) {
+			frame.declare(parts.id.name, value, 'let', nameSpanOf(parts.id));
+		} else {
+			bindPattern(ctx, frame, parts.pattern, value, 'let');
+		}
+	});
+}
+
+/** Binds `[a, b, ...]` to the first elements of an array value. */
+export function bindPattern(
+	ctx: LoweringContext,
+	scope: Scope,
+	pattern: t.ArrayPattern,
+	value: Value,
+	kind: 'const' | 'let',
+): void {
+	const parts = destructure(ctx.builder, value, pattern.elements.length, spanOf(pattern));
+	pattern.elements.forEach((element, i) => {
+		if (element === null) return;
+		if (element.type !== 'Identifier') fail('only names can be destructured in a loss', spanOf(element));
+		scope.declare(element.name, parts[i]!, kind, nameSpanOf(element));
+	});
+}
+
+/** Lowers a function body in `frame`; the function must return a value on every path. */
+export function runBody(ctx: LoweringContext, frame: Scope, node: FunctionNode, name: string, mode: Mode): Value {
+	if (node.body.type !== 'BlockStatement') return evaluate(ctx, frame, node.body);
+	const flow = executeBlock(ctx, frame, node.body.body, mode);
+	if (flow.kind !== 'return') return fail(`'${name}' ends without returning a value`, spanOf(node));
+	if (flow.value.kind === 'unset') return fail(`'${name}' returns a variable that has no value`, spanOf(node));
+	return flow.value;
+}

@@ -1,0 +1,91 @@
+/**
+ * `for (let i = a; i < n; i += k)` and `for (const v of xs)`: the trip count must be known before the loss runs (a
+ * number, a constant, an array's length); the body is handed to the language-neutral loop lowering as one iteration
+ * over the variables it assigns, so additive accumulations become `sum` nodes and everything stays a loop.
+ */
+import type * as t from '@babel/types';
+import type { SourceSpan } from '../../errors';
+import type { Node } from '../../graph/node';
+import { normal, type Flow } from '../lowering/branches';
+import { fail, type LoweringContext } from '../lowering/context';
+import { lowerLoop } from '../lowering/loops';
+import type { Scope } from '../lowering/scope';
+import { expectVector, scalar, unset, type Value } from '../lowering/values';
+import { bindPattern } from './functions';
+import { describe, evaluate } from './expressions';
+import { countedLoop } from './loopBounds';
+import { nameSpanOf, spanOf } from './parse';
+import { executeBlock } from './statements';
+import { assignedNames } from './syntaxScan';
+
+/** `for (init; test; update) body`. */
+export function forStatement(ctx: LoweringContext, scope: Scope, s: t.ForStatement): Flow {
+	const span = spanOf(s);
+	const counter = countedLoop(ctx, scope, s, span);
+	const b = ctx.builder;
+	return runLoop(ctx, scope, s.body, counter.count, span, (inner, k) => {
+		const value = b.add(b.constant(counter.start), b.mul(b.constant(counter.step), k));
+		inner.declare(counter.name, scalar(value), 'counter', span);
+	});
+}
+
+/** `for (const v of xs)` and `for (const [a, b] of pairs)`. */
+export function forOfStatement(ctx: LoweringContext, scope: Scope, s: t.ForOfStatement): Flow {
+	const span = spanOf(s);
+	if (s.await) fail("'for await' is not supported in a loss", span);
+	const left = s.left;
+	if (left.type !== 'VariableDeclaration' || left.declarations.length !== 1) {
+		return fail('a for...of loop in a loss must declare its variable: for (const v of xs)', spanOf(left));
+	}
+	const id = left.declarations[0]!.id;
+	const vector = expectVector(evaluate(ctx, scope, s.right), describe(s.right), spanOf(s.right));
+	const kind = left.kind === 'const' ? 'const' : 'let';
+	return runLoop(ctx, scope, s.body, vector.length, span, (inner, k) => {
+		const element = vector.element(k, span);
+		if (id.type === 'Identifier') inner.declare(id.name, element, kind, nameSpanOf(id));
+		else if (id.type === 'ArrayPattern') bindPattern(ctx, inner, id, element, kind);
+		else fail('the variable of a for...of loop in a loss must be a name or [a, b]', spanOf(id));
+	});
+}
+
+/** Lowers `body` as `count` iterations; `bind` declares the loop variable of iteration `k` in its scope. */
+function runLoop(
+	ctx: LoweringContext,
+	scope: Scope,
+	body: t.Statement,
+	count: number,
+	span: SourceSpan,
+	bind: (inner: Scope, k: Node) => void,
+): Flow {
+	const names = scope.shadow(assignedNames([body]), span).names;
+	const initial = names.map((name) => carriedValue(scope.lookup(name, span)!.value, name, span));
+	const after = lowerLoop(ctx, {
+		count,
+		names,
+		initial,
+		span,
+		step: (carried, k) => {
+			const { scope: iteration } = scope.shadow(names, span);
+			names.forEach((name, i) => iteration.assign(name, numberOrUnset(carried[i]), span));
+			const inner = iteration.child();
+			bind(inner, k);
+			const statements = body.type === 'BlockStatement' ? body.body : [body];
+			executeBlock(ctx, inner, statements, { trace: false, inLoop: true });
+			return names.map((name) => carriedValue(iteration.ownValue(name), name, span));
+		},
+	});
+	names.forEach((name, i) => scope.assign(name, numberOrUnset(after[i]), span));
+	return normal;
+}
+
+function numberOrUnset(node: Node | undefined): Value {
+	return node ? scalar(node) : unset;
+}
+
+function carriedValue(value: Value, name: string, span: SourceSpan): Node | undefined {
+	if (value.kind === 'scalar') return value.node;
+	if (value.kind === 'unset') return undefined;
+	const what = value.kind === 'vector' ? 'an array' : 'a function';
+	return fail(`'${name}' holds ${what}; only numbers can change inside a loop`, span);
+}
+

@@ -1,0 +1,129 @@
+/**
+ * Lowers the chosen loss function: its parameters become the optimizer's parameters (a default is the start point,
+ * missing defaults are 0; `w: number[] = [0, 0, 0]`, a tuple type or `options.sizes.w` makes a vector parameter), its
+ * body is lowered with the step-into trace on, and the returned number is the graph's output.
+ */
+import type * as t from '@babel/types';
+import type { SourceSpan } from '../../errors';
+import type { LossGraph } from '../../graph/node';
+import type { LowerOptions } from '../frontEnd';
+import { fail, formatCount, LoweringContext, type WorkPool } from '../lowering/context';
+import { ParamLayout } from '../lowering/params';
+import { Scope } from '../lowering/scope';
+import { constantOf, type Value } from '../lowering/values';
+import { evaluate } from './expressions';
+import { checkFunction, parameterParts, runBody } from './functions';
+import { moduleScope, type Candidate, type ModuleInfo } from './moduleScope';
+import { nameSpanOf, spanOf } from './parse';
+import { mentions } from './syntaxScan';
+
+const maxVectorSize = 1_000_000;
+
+/** What a loss parameter is declared as. */
+interface Declared {
+	readonly id: t.Identifier;
+	readonly initial: t.Expression | undefined;
+	/** The other parameters, which a default may not use. */
+	readonly others: readonly string[];
+}
+
+/** The loss graph of `candidate`; `pool` bounds the work of several lowerings together. */
+export function lowerCandidate(
+	info: ModuleInfo,
+	candidate: Candidate,
+	options: LowerOptions,
+	pool?: WorkPool,
+): LossGraph {
+	const ctx = new LoweringContext(pool);
+	const module = moduleScope(ctx, info);
+	const layout = new ParamLayout(ctx);
+	const frame = new Scope(module, true);
+	const node = candidate.node;
+	checkFunction(node, candidate.name);
+	const names = parameterNames(node);
+	for (const param of node.params) {
+		const parts = parameterParts(param);
+		if (!('id' in parts)) {
+			fail("the loss's parameters must be names; use a vector like w: number[] = [0, 0]", spanOf(param));
+		}
+		const declared = { id: parts.id, initial: parts.initial, others: names.filter((n) => n !== parts.id.name) };
+		const value = lossParameter(ctx, module, layout, declared, options.sizes);
+		frame.declare(parts.id.name, value, 'let', nameSpanOf(parts.id));
+	}
+	const output = ctx.inline(node, candidate.name, candidate.nameSpan, () => {
+		return runBody(ctx, frame, node, candidate.name, { trace: true, inLoop: false });
+	});
+	if (output.kind === 'scalar') ctx.record('return', output.node, returnSpan(node));
+	return layout.finish(output, returnSpan(node));
+}
+
+/** The declared parameter names (a destructured parameter shows as `[...]`). */
+export function parameterNames(node: Candidate['node']): string[] {
+	return node.params.map((p) => {
+		const id = p.type === 'AssignmentPattern' ? p.left : p;
+		return id.type === 'Identifier' ? id.name : '[...]';
+	});
+}
+
+function lossParameter(
+	ctx: LoweringContext,
+	module: Scope,
+	layout: ParamLayout,
+	declared: Declared,
+	sizes: LowerOptions['sizes'],
+): Value {
+	const name = declared.id.name;
+	const span = nameSpanOf(declared.id);
+	const start = declared.initial === undefined ? undefined : defaultValue(ctx, module, name, declared);
+	const size = sizes?.[name];
+	const annotated = arrayAnnotation(declared.id.typeAnnotation);
+	if (size === undefined && !annotated && !Array.isArray(start)) return layout.scalar(name, start ?? 0);
+	const n = size ?? (Array.isArray(start) ? start.length : annotated?.length);
+	if (n === undefined) return fail(`give the vector parameter '${name}' a default like [0, 0, 0], or a size`, span);
+	if (!Number.isInteger(n) || n < 0 || n > maxVectorSize) {
+		fail(`the size of '${name}' must be a whole number up to ${formatCount(maxVectorSize)}, not ${n}`, span);
+	}
+	const at = (i: number) => (Array.isArray(start) ? (start[i] ?? 0) : (start ?? 0));
+	return layout.vector(name, Array.from({ length: n }, (_, i) => at(i)));
+}
+
+/** A parameter's default: a number or a flat array of numbers known before the loss runs. */
+function defaultValue(ctx: LoweringContext, module: Scope, name: string, declared: Declared): number | number[] {
+	const initial = declared.initial!;
+	const span = spanOf(initial);
+	for (const other of declared.others) {
+		if (mentions([initial], other)) {
+			fail(`the default of '${name}' must be a constant; it cannot use the parameter '${other}'`, span);
+		}
+	}
+	const value = evaluate(ctx, module, initial);
+	const number = constantOf(value);
+	if (number !== undefined) return number;
+	if (value.kind === 'vector' && value.constants?.shape.length === 1) return Array.from(value.constants.values);
+	if (value.kind === 'vector' && value.constants) {
+		return fail(`the default of '${name}' is a nested array; vector parameters are flat (number[])`, span);
+	}
+	return fail(`the default of '${name}' must be a number or an array of numbers known before the loss runs`, span);
+}
+
+const arrayTypes = new Set(['Array', 'ReadonlyArray', 'Float64Array', 'Float32Array']);
+
+/** Whether a type annotation says array (`number[]`, `Array<number>`, `readonly number[]`), and a tuple's length. */
+function arrayAnnotation(annotation: t.Identifier['typeAnnotation']): { length?: number } | undefined {
+	if (!annotation || annotation.type !== 'TSTypeAnnotation') return undefined;
+	let type: t.TSType = annotation.typeAnnotation;
+	while (type.type === 'TSTypeOperator' || type.type === 'TSParenthesizedType') type = type.typeAnnotation;
+	if (type.type === 'TSArrayType') return {};
+	if (type.type === 'TSTupleType') return { length: type.elementTypes.length };
+	if (type.type === 'TSTypeReference' && type.typeName.type === 'Identifier' && arrayTypes.has(type.typeName.name)) {
+		return {};
+	}
+	return undefined;
+}
+
+/** Where the returned value is computed: the last top-level `return`, or an arrow function's expression. */
+function returnSpan(node: Candidate['node']): SourceSpan {
+	if (node.body.type !== 'BlockStatement') return spanOf(node.body);
+	const last = [...node.body.body].reverse().find((s) => s.type === 'ReturnStatement');
+	return spanOf(last ?? node);
+}

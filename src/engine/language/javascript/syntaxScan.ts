@@ -1,0 +1,96 @@
+/**
+ * Syntactic questions about statements, asked before they are lowered: which names a loop body or `if` branch may
+ * assign (those become loop-carried or merged variables), and whether a statement can return (then the rest of its
+ * block is lowered inside each branch). Walks any Babel node generically and iteratively.
+ */
+import type * as t from '@babel/types';
+
+const skippedKeys = new Set([
+	'type', 'loc', 'start', 'end', 'range', 'extra', 'leadingComments', 'trailingComments', 'innerComments',
+	'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments',
+]);
+
+function isNode(value: unknown): value is t.Node {
+	return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** Calls `visit` on `roots` and their descendants; `visit` returns false to skip a node's children. */
+function walk(roots: readonly t.Node[], visit: (node: t.Node) => boolean): void {
+	const stack: t.Node[] = [...roots];
+	while (stack.length > 0) {
+		const node = stack.pop()!;
+		if (!visit(node)) continue;
+		for (const [key, value] of Object.entries(node)) {
+			if (skippedKeys.has(key)) continue;
+			if (Array.isArray(value)) {
+				for (const item of value) if (isNode(item)) stack.push(item);
+			} else if (isNode(value)) {
+				stack.push(value);
+			}
+		}
+	}
+}
+
+function isFunction(node: t.Node): boolean {
+	const type = node.type;
+	return type === 'FunctionExpression' || type === 'ArrowFunctionExpression' || type === 'FunctionDeclaration';
+}
+
+const assignedCache = new WeakMap<t.Node, ReadonlySet<string>>();
+const returnCache = new WeakMap<t.Node, boolean>();
+
+/** Names assigned (`x = ...`, `x += ...`, `x++`) anywhere in `roots`, nested functions excluded. */
+export function assignedNames(roots: readonly t.Node[]): Set<string> {
+	const names = new Set<string>();
+	for (const root of roots) {
+		let own = assignedCache.get(root);
+		if (!own) assignedCache.set(root, (own = scanAssigned(root)));
+		for (const name of own) names.add(name);
+	}
+	return names;
+}
+
+function scanAssigned(root: t.Node): ReadonlySet<string> {
+	const names = new Set<string>();
+	walk([root], (node) => {
+		if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier') names.add(node.left.name);
+		if (node.type === 'UpdateExpression' && node.argument.type === 'Identifier') names.add(node.argument.name);
+		return !isFunction(node);
+	});
+	return names;
+}
+
+/** True when `roots` hold a `return` outside nested functions. */
+export function containsReturn(roots: readonly t.Node[]): boolean {
+	return roots.some((root) => {
+		let known = returnCache.get(root);
+		if (known === undefined) returnCache.set(root, (known = scanReturn(root)));
+		return known;
+	});
+}
+
+function scanReturn(root: t.Node): boolean {
+	let found = false;
+	walk([root], (node) => {
+		if (node.type === 'ReturnStatement') found = true;
+		return !found && !isFunction(node);
+	});
+	return found;
+}
+
+/** True when `roots` mention the identifier `name` (as a name, not a property), nested functions included. */
+export function mentions(roots: readonly t.Node[], name: string): boolean {
+	let found = false;
+	walk(roots, (node) => {
+		if (node.type === 'Identifier' && node.name === name) found = true;
+		if (node.type === 'MemberExpression' && !node.computed) {
+			walk([node.object], (inner) => {
+				if (inner.type === 'Identifier' && inner.name === name) found = true;
+				return !found;
+			});
+			return false;
+		}
+		return !found;
+	});
+	return found;
+}

@@ -1,0 +1,92 @@
+/**
+ * `if`/`else` without control flow: both branches are lowered (each in a shadow scope, so neither sees the other's
+ * writes) and every variable either branch assigns becomes `select(condition, then, else)`. A constant condition
+ * lowers only the branch it takes. Returns inside branches are handled by the front end appending the rest of the
+ * block to both branches (`if (c) return a; rest` is `if (c) return a; else { rest }`), so both branches return and
+ * the returned value is a `select` too.
+ */
+import type { SourceSpan } from '../../errors';
+import type { GraphBuilder } from '../../graph/graphBuilder';
+import type { Node } from '../../graph/node';
+import { fail, type LoweringContext } from './context';
+import { isTrue } from './operators';
+import type { Scope } from './scope';
+import { describeValue, scalar, unset, type Value } from './values';
+
+/** How a block of statements ended: it ran to its end, or returned a value. */
+export type Flow =
+	| { readonly kind: 'normal' }
+	| { readonly kind: 'return'; readonly value: Value };
+
+export const normal: Flow = { kind: 'normal' };
+
+/** A branch of an `if`: lowers its statements into `scope` and says how they ended. */
+export type BranchBody = (scope: Scope) => Flow;
+
+/**
+ * Lowers `if (condition) whenTrue else whenFalse`. `assigned` are the names either branch (with any continuation)
+ * may assign; `span` is the `if` statement.
+ */
+export function lowerIf(
+	ctx: LoweringContext,
+	scope: Scope,
+	condition: Node,
+	assigned: Iterable<string>,
+	whenTrue: BranchBody,
+	whenFalse: BranchBody,
+	span: SourceSpan,
+): Flow {
+	if (condition.kind === 'const') return isTrue(condition.value) ? whenTrue(scope) : whenFalse(scope);
+	const names = [...assigned];
+	const t = scope.shadow(names, span);
+	const flowTrue = whenTrue(t.scope);
+	const f = scope.shadow(names, span);
+	const flowFalse = whenFalse(f.scope);
+	if (flowTrue.kind === 'return' && flowFalse.kind === 'return') {
+		const value = mergeValues(ctx.builder, condition, flowTrue.value, flowFalse.value, 'the returned value', span);
+		return { kind: 'return', value };
+	}
+	if (flowTrue.kind !== flowFalse.kind) {
+		const missing = flowTrue.kind === 'normal' ? 'true' : 'false';
+		fail(`not every path returns a value: when this condition is ${missing}, the function ends without a return`,
+			span);
+	}
+	for (const name of t.names) {
+		const [x, y] = [t.scope.ownValue(name), f.scope.ownValue(name)];
+		scope.assign(name, mergeValues(ctx.builder, condition, x, y, `'${name}'`, span), span);
+	}
+	return normal;
+}
+
+/** The value that is `x` where `condition` holds and `y` elsewhere. Arrays merge element by element, lazily. */
+export function mergeValues(
+	b: GraphBuilder,
+	condition: Node,
+	x: Value,
+	y: Value,
+	what: string,
+	span: SourceSpan,
+): Value {
+	if (x === y) return x;
+	if (x.kind === 'unset' && y.kind === 'unset') return unset;
+	const nan = scalar(b.constant(Number.NaN));
+	const left = x.kind === 'unset' ? nan : x;
+	const right = y.kind === 'unset' ? nan : y;
+	if (left.kind === 'scalar' && right.kind === 'scalar') return scalar(b.select(condition, left.node, right.node));
+	if (left.kind === 'vector' && right.kind === 'vector' && left.length === right.length) {
+		return {
+			kind: 'vector',
+			length: left.length,
+			label: left.label,
+			element: (index, at) => {
+				return mergeValues(b, condition, left.element(index, at), right.element(index, at), what, at);
+			},
+		};
+	}
+	const both = describePair(left, right);
+	return fail(`${what} would be ${both} depending on the condition; both branches must agree`, span);
+}
+
+function describePair(x: Value, y: Value): string {
+	return `${describeValue(x)} or ${describeValue(y)}`;
+}
