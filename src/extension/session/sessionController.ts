@@ -7,9 +7,12 @@
  * VS Code (the way mock-debug's runtime reaches its adapter).
  */
 import type { Loss } from '../../engine/compileLoss';
+import type { SourceSpan } from '../../engine/errors';
 import { OptimizationSession } from '../../engine/session/optimizationSession';
 import type { SessionSettingsInput } from '../../engine/session/sessionSettings';
 import type { StopResult } from '../../engine/session/stopReason';
+import type { BreakpointSpec, BreakpointStatus } from '../../engine/session/breakpoints';
+import { ContinuePace } from './continuePace';
 
 /** What happened, for listeners. `progress` fires during continue at most once per slice. */
 export type SessionChange =
@@ -25,6 +28,11 @@ export interface LossOrigin {
 	readonly fileName: string;
 	/** 1-based line of the loss definition. */
 	readonly line: number;
+	/**
+	 * When the loss is a selection compiled on its own: where it is (1-based, end exclusive). The loss's own spans
+	 * (site, trace lines) then count from the selection's start, not the document's.
+	 */
+	readonly selection?: SourceSpan;
 }
 
 export interface Disposable {
@@ -93,23 +101,40 @@ export class SessionController {
 		this.emit({ kind: 'settings' });
 	}
 
-	/** Runs until a stop, in slices; resolves with the stop (also announced to listeners). */
+	/** `lr = 0.01`, `x = 3`, `momentum = 0.9`: edits the point or a hyper-parameter (next update on); an error message or undefined. */
+	assign(name: string, value: number): string | undefined {
+		const error = this.session.variables.assign(name, value);
+		if (error === undefined) this.emit({ kind: 'settings' });
+		return error;
+	}
+
+	/** Replaces the session's condition breakpoints (debugger line breakpoints and the CLI's `--until`). */
+	setBreakpoints(specs: readonly BreakpointSpec[]): BreakpointStatus[] {
+		return this.session.setBreakpoints(specs);
+	}
+
+	/** Runs until a stop, in slices at the chosen speed; resolves with the stop (also announced to listeners). */
 	continue(direction: 'forward' | 'reverse' = 'forward', limit?: number): Promise<StopResult> {
 		this.pause();
 		const run = this.session.startContinue(direction, limit);
 		this.run = run;
+		const pace = new ContinuePace(() => this.stepsPerSecondValue);
 		return new Promise((resolve) => {
 			const slice = () => {
 				if (this.run !== run) return resolve(run.pause());
-				const deadline = Date.now() + sliceMs;
-				const budget = this.stepsPerSecondValue > 0 ? Math.max(1, Math.round((this.stepsPerSecondValue * sliceMs) / 1000)) : Infinity;
-				const result = run.advance(() => Date.now() >= deadline, budget);
-				if (result) {
-					this.run = undefined;
-					return resolve(this.stopped(result));
+				const budget = pace.allowed();
+				if (budget > 0) {
+					const before = this.session.position;
+					const deadline = Date.now() + sliceMs;
+					const result = run.advance(() => Date.now() >= deadline, budget);
+					pace.took(Math.abs(this.session.position - before));
+					if (result) {
+						this.run = undefined;
+						return resolve(this.stopped(result));
+					}
+					this.emit({ kind: 'progress' });
 				}
-				this.emit({ kind: 'progress' });
-				setTimeout(slice, this.stepsPerSecondValue > 0 ? sliceMs : 0);
+				setTimeout(slice, pace.delay());
 			};
 			slice();
 		});

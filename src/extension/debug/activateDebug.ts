@@ -1,0 +1,50 @@
+/**
+ * Wires the Downhill debugger into VS Code: an inline debug adapter (the adapter runs in the extension host and
+ * takes its controller from the `SessionManager`, so the debugger, the panel, hovers and CodeLens drive one
+ * session), the configuration providers for F5 without launch.json, and inline values. Everything registered here
+ * is owned by `context.subscriptions`. After mock-debug's activateMockDebug.ts with `runMode = 'inline'`.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { lossLanguageOf } from '../losses/lossLanguage';
+import type { SessionManager } from '../session/sessionManager';
+import { debugType, DownhillConfigurationProvider, dynamicConfigurations } from './debugConfigurations';
+import { DownhillInlineValues } from './debugInlineValues';
+import { DownhillDebugSession, type ControllerProvider } from './downhillDebugSession';
+import type { DownhillLaunch } from './launchArguments';
+
+/** Languages whose files can define a loss, for inline values. */
+const languages = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'markdown', 'plaintext', 'latex', 'downhill-math'];
+
+export function activateDebug(context: vscode.ExtensionContext, sessions: SessionManager): void {
+	const factory: vscode.DebugAdapterDescriptorFactory = {
+		createDebugAdapterDescriptor: (session) =>
+			new vscode.DebugAdapterInlineImplementation(new DownhillDebugSession({ provideController: controllerProvider(sessions, session) })),
+	};
+	context.subscriptions.push(
+		vscode.debug.registerDebugAdapterDescriptorFactory(debugType, factory),
+		vscode.debug.registerDebugConfigurationProvider(debugType, new DownhillConfigurationProvider()),
+		vscode.debug.registerDebugConfigurationProvider(debugType, dynamicConfigurations, vscode.DebugConfigurationProviderTriggerKind.Dynamic),
+		vscode.languages.registerInlineValuesProvider(languages.map((language) => ({ language })), new DownhillInlineValues(sessions)),
+	);
+}
+
+/** Opens the launch's document and starts (or restarts) the shared session on its loss. */
+function controllerProvider(sessions: SessionManager, session: vscode.DebugSession): ControllerProvider {
+	return async (launch: DownhillLaunch) => {
+		const uri = programUri(launch.program, session.workspaceFolder);
+		if (uri.scheme === 'file') await vscode.workspace.fs.stat(uri); // a missing file fails with code 'FileNotFound'
+		const document = await vscode.workspace.openTextDocument(uri);
+		if (!lossLanguageOf(document)) {
+			throw new Error(vscode.l10n.t("Downhill does not read {0} files ('{1}')", document.languageId, path.basename(uri.path)));
+		}
+		return sessions.start(document, { name: launch.functionName, settings: launch.settings, start: launch.start });
+	};
+}
+
+/** `program` as a URI: a URI string as is (untitled editors), a path relative to the workspace folder resolved. */
+function programUri(program: string, folder: vscode.WorkspaceFolder | undefined): vscode.Uri {
+	if (/^[a-z][a-z0-9+.-]+:/i.test(program) && !/^[a-z]:[\\/]/i.test(program)) return vscode.Uri.parse(program);
+	if (path.isAbsolute(program) || !folder) return vscode.Uri.file(path.resolve(program));
+	return vscode.Uri.joinPath(folder.uri, program);
+}

@@ -1,0 +1,77 @@
+/**
+ * Launch configurations without launch.json: F5 on a loss file resolves an empty configuration to the loss under
+ * the cursor (asking with a Quick Pick when the file has several and the cursor is in none), and the Run and Debug
+ * view's dynamic list offers one configuration per loss in the active file. After mock-debug's
+ * `MockConfigurationProvider` and its dynamic provider in activateMockDebug.ts.
+ */
+import * as vscode from 'vscode';
+import { findLosses } from '../../engine/compileLoss';
+import type { LossSite } from '../../engine/language/frontEnd';
+import { lossLanguageOf } from '../losses/lossLanguage';
+
+export const debugType = 'downhill';
+
+/** The `program` attribute for a document: its path for files, its URI otherwise (untitled editors). */
+export function programOf(document: vscode.TextDocument): string {
+	return document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.toString();
+}
+
+/** The losses a document defines (none when Downhill does not read it or it does not parse). */
+export function lossesIn(document: vscode.TextDocument): LossSite[] {
+	const language = lossLanguageOf(document);
+	if (!language) return [];
+	try {
+		return findLosses(document.getText(), language).flatMap((found) => (found.kind === 'loss' ? [found.site] : []));
+	} catch {
+		return [];
+	}
+}
+
+/** A launch of loss `site` in `document`. */
+export function launchConfiguration(document: vscode.TextDocument, site: LossSite): vscode.DebugConfiguration {
+	return {
+		type: debugType,
+		request: 'launch',
+		name: vscode.l10n.t('Downhill: {0}', site.name),
+		program: programOf(document),
+		function: site.name,
+		stopOnEntry: true,
+	};
+}
+
+export class DownhillConfigurationProvider implements vscode.DebugConfigurationProvider {
+	/** Fills in an empty configuration (F5 with no launch.json) or a missing `program` from the active editor. */
+	async resolveDebugConfiguration(
+		_folder: vscode.WorkspaceFolder | undefined,
+		config: vscode.DebugConfiguration,
+	): Promise<vscode.DebugConfiguration | undefined> {
+		const editor = vscode.window.activeTextEditor;
+		const isEmpty = !config.type && !config.request && !config.name;
+		if (!isEmpty && config.program) return config;
+		const site = editor ? await pickLoss(editor) : undefined;
+		if (!editor || !site) {
+			await vscode.window.showInformationMessage(vscode.l10n.t('Open a file with a loss function to step through it with Downhill.'));
+			return undefined;
+		}
+		return isEmpty ? launchConfiguration(editor.document, site) : { ...config, program: programOf(editor.document), function: config.function ?? site.name };
+	}
+}
+
+/** The dynamic configurations: one per loss of the active file. */
+export const dynamicConfigurations: vscode.DebugConfigurationProvider = {
+	provideDebugConfigurations(): vscode.DebugConfiguration[] {
+		const document = vscode.window.activeTextEditor?.document;
+		return document ? lossesIn(document).map((site) => launchConfiguration(document, site)) : [];
+	},
+};
+
+/** The loss under the cursor, else the only one, else the user's pick; undefined when there is none or they cancel. */
+async function pickLoss(editor: vscode.TextEditor): Promise<LossSite | undefined> {
+	const sites = lossesIn(editor.document);
+	const line = editor.selection.active.line + 1;
+	const underCursor = sites.find((s) => s.span.line <= line && line <= s.span.endLine);
+	if (underCursor || sites.length <= 1) return underCursor ?? sites[0];
+	const items = sites.map((site) => ({ label: site.name, description: vscode.l10n.t('line {0}', site.span.line), site }));
+	const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Which loss should Downhill step through?') });
+	return picked?.site;
+}

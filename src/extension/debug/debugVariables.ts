@@ -1,0 +1,178 @@
+/**
+ * The Variables view of a Downhill session: the scopes (Parameters, Gradient, Loss & step, Hyper-parameters,
+ * Optimizer state, and Locals during step-into), their variables with evaluate names in the engine's expression
+ * language (so Add to Watch and Copy as Expression work), and `setVariable` on parameters and hyper-parameters.
+ * Reads the session through its controller; knows the Debug Adapter Protocol's shapes but nothing of VS Code.
+ */
+import { Handles } from '@vscode/debugadapter';
+import type { DebugProtocol } from '@vscode/debugprotocol';
+import type { ParamSpec } from '../../engine/graph/node';
+import { formatSchedule } from '../../engine/optim/lrSchedule';
+import type { SessionSnapshot } from '../../engine/session/optimizationSession';
+import type { SessionController } from '../session/sessionController';
+import { assignVariable, evaluateText, showNumber } from './debugEvaluate';
+import type { StepInto } from './stepInto';
+
+/** What a variables reference points at. */
+type Container =
+	| { readonly kind: 'parameters' | 'gradient' | 'loss' | 'hyper' | 'state' | 'locals' }
+	| { readonly kind: 'vector'; readonly of: 'point' | 'gradient'; readonly spec: ParamSpec }
+	| { readonly kind: 'buffer'; readonly name: string };
+
+/** What the variables are read from at the moment of a request. */
+export interface VariablesSource {
+	readonly controller: SessionController;
+	readonly stepInto: StepInto | undefined;
+}
+
+const scopeNames = {
+	locals: 'Locals',
+	parameters: 'Parameters',
+	gradient: 'Gradient',
+	loss: 'Loss & step',
+	hyper: 'Hyper-parameters',
+	state: 'Optimizer state',
+} as const;
+
+export class DebugVariables {
+	private readonly handles = new Handles<Container>();
+
+	constructor(private readonly source: () => VariablesSource) {}
+
+	/** Forgets every reference; called on each stop, as references live only while the debuggee is stopped. */
+	reset(): void {
+		this.handles.reset();
+	}
+
+	scopes(): DebugProtocol.Scope[] {
+		const kinds = ['parameters', 'gradient', 'loss', 'hyper', 'state'] as const;
+		const all = this.source().stepInto ? (['locals', ...kinds] as const) : kinds;
+		return all.map((kind) => ({
+			name: scopeNames[kind],
+			variablesReference: this.handles.create({ kind }),
+			expensive: false,
+			presentationHint: kind === 'locals' ? 'locals' : undefined,
+		}));
+	}
+
+	variables(reference: number): DebugProtocol.Variable[] {
+		const container = this.handles.get(reference);
+		if (!container) return [];
+		const { controller, stepInto } = this.source();
+		const snapshot = controller.session.snapshot();
+		switch (container.kind) {
+			case 'parameters':
+				return this.vectorOwners(controller, snapshot.x, 'point');
+			case 'gradient':
+				return this.vectorOwners(controller, snapshot.gradient, 'gradient');
+			case 'loss':
+				return lossVariables(snapshot);
+			case 'hyper':
+				return hyperVariables(snapshot);
+			case 'state':
+				return this.stateVariables(snapshot);
+			case 'locals':
+				return stepInto ? localVariables(stepInto) : [];
+			case 'vector':
+				return vectorElements(container.spec, container.of === 'point' ? snapshot.x : snapshot.gradient, container.of);
+			case 'buffer':
+				return bufferElements(controller.loss.params, container.name, snapshot.optimizer.state.buffers[container.name]);
+			default: {
+				const never: never = container;
+				return never;
+			}
+		}
+	}
+
+	/** Sets a parameter or hyper-parameter from a Variables edit; returns the value now in effect. Throws for read-only ones. */
+	set(reference: number, name: string, valueText: string): string {
+		const container = this.handles.get(reference);
+		const key = container ? settableKey(container, name) : undefined;
+		if (key === undefined) throw new Error(`'${name}' is read-only; edit a parameter, lr or another hyper-parameter`);
+		const source = this.source();
+		const value = evaluateText(valueText, source.controller, source.stepInto);
+		assignVariable(source.controller, key, value);
+		return showNumber(source.controller.session.variables.lookup(key) ?? value);
+	}
+
+	/** Scalar parameters (or their partials) as values, vector ones as expandable containers. */
+	private vectorOwners(controller: SessionController, values: Float64Array, of: 'point' | 'gradient'): DebugProtocol.Variable[] {
+		const prefix = of === 'gradient' ? 'grad.' : '';
+		return controller.loss.paramSpecs.map((spec) => {
+			if (spec.size === undefined) return numberVariable(spec.name, values[spec.offset]!, `${prefix}${spec.name}`);
+			const summary = `[${Array.from(values.subarray(spec.offset, spec.offset + Math.min(spec.size, 8)), showNumber).join(', ')}${spec.size > 8 ? ', …' : ''}]`;
+			return { name: spec.name, value: summary, variablesReference: this.handles.create({ kind: 'vector', of, spec }), indexedVariables: spec.size };
+		});
+	}
+
+	private stateVariables(snapshot: SessionSnapshot): DebugProtocol.Variable[] {
+		const { state } = snapshot.optimizer;
+		const out: DebugProtocol.Variable[] = [numberVariable('step', state.step)];
+		for (const [name, value] of Object.entries(state.scalars)) out.push(numberVariable(name, value));
+		for (const [name, buffer] of Object.entries(state.buffers)) {
+			const summary = `[${Array.from(buffer.subarray(0, 8), showNumber).join(', ')}${buffer.length > 8 ? ', …' : ''}]`;
+			out.push({ name, value: summary, variablesReference: this.handles.create({ kind: 'buffer', name }), indexedVariables: buffer.length });
+		}
+		return out;
+	}
+}
+
+function numberVariable(name: string, value: number, evaluateName?: string): DebugProtocol.Variable {
+	return { name, value: showNumber(value), type: 'number', variablesReference: 0, evaluateName };
+}
+
+function lossVariables(s: SessionSnapshot): DebugProtocol.Variable[] {
+	return [
+		numberVariable('loss', s.loss, 'loss'),
+		numberVariable('step', s.step, 'step'),
+		numberVariable('‖∇L‖', s.gradientNorm, 'gradNorm'),
+		numberVariable('lr', s.learningRate, 'lr'),
+	];
+}
+
+function hyperVariables(s: SessionSnapshot): DebugProtocol.Variable[] {
+	const out: DebugProtocol.Variable[] = [{ name: 'optimizer', value: s.optimizer.name, type: 'string', variablesReference: 0 }];
+	for (const [name, value] of Object.entries(s.optimizer.options)) {
+		if (typeof value === 'number') out.push(numberVariable(name, value, name));
+		else out.push({ name, value: Array.isArray(value) ? `[${value.map(showNumber).join(', ')}]` : String(value), variablesReference: 0 });
+	}
+	if (s.settings.schedule.kind !== 'constant') {
+		out.push({ name: 'schedule', value: formatSchedule(s.settings.schedule), type: 'string', variablesReference: 0 });
+	}
+	return out;
+}
+
+function localVariables(stepInto: StepInto): DebugProtocol.Variable[] {
+	const out: DebugProtocol.Variable[] = [];
+	for (const local of stepInto.locals()) {
+		const value = local.value === undefined ? '(one value per loop iteration)' : showNumber(local.value);
+		out.push({ name: local.label, value, type: 'number', variablesReference: 0, evaluateName: local.name });
+		if (local.adjoint !== undefined) out.push(numberVariable(`∂L/∂${local.label}`, local.adjoint, `grad.${local.name}`));
+	}
+	return out;
+}
+
+function vectorElements(spec: ParamSpec, values: Float64Array, of: 'point' | 'gradient'): DebugProtocol.Variable[] {
+	const prefix = of === 'gradient' ? 'grad.' : '';
+	return Array.from({ length: spec.size ?? 0 }, (_, i) => numberVariable(`[${i}]`, values[spec.offset + i]!, `${prefix}${spec.name}[${i}]`));
+}
+
+function bufferElements(params: readonly string[], name: string, buffer: Float64Array | undefined): DebugProtocol.Variable[] {
+	if (!buffer) return [];
+	return Array.from(buffer, (value, i) => numberVariable(params[i] ?? `[${i}]`, value, `${name}[${i}]`));
+}
+
+/** The session name a Variables edit writes, or undefined for read-only variables. */
+function settableKey(container: Container, name: string): string | undefined {
+	switch (container.kind) {
+		case 'parameters':
+		case 'hyper':
+			return name;
+		case 'loss':
+			return name === 'lr' ? 'lr' : undefined;
+		case 'vector':
+			return container.of === 'point' ? `${container.spec.name}${name}` : undefined;
+		default:
+			return undefined;
+	}
+}

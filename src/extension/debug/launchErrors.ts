@@ -1,0 +1,20 @@
+/**
+ * Launch failures as sentences a user can act on: a loss that does not parse points at `file:line:column`, a
+ * missing file says which path was tried, a bad attribute names it. Shown in VS Code's error dialog
+ * (`sendErrorResponse(…, { showUser: true })`).
+ */
+import { isLossSyntaxError } from '../../engine/errors';
+import type { DownhillLaunchArguments } from './launchArguments';
+
+/** The message for an error thrown while validating `args` or opening the loss. */
+export function launchErrorMessage(error: unknown, args: DownhillLaunchArguments): string {
+	const program = typeof args.program === 'string' ? args.program : '';
+	if (isLossSyntaxError(error)) return `${program}:${error.line}:${error.column}: ${error.message}`;
+	const code = (error as { code?: unknown } | undefined)?.code;
+	if (code === 'ENOENT' || code === 'FileNotFound' || code === 'EntryNotFound (FileSystemError)') {
+		return `Cannot read '${program}': the file does not exist. Set 'program' to the file that defines the loss.`;
+	}
+	if (error instanceof RangeError && /start point/.test(error.message)) return `'start': ${error.message}`;
+	const message = error instanceof Error ? error.message : String(error);
+	return message.startsWith("'") ? message : `Cannot start Downhill: ${message}`;
+}

@@ -1,0 +1,57 @@
+/**
+ * Source breakpoints on the loss function's lines, bound to session breakpoints. In Downhill a breakpoint stops
+ * between optimizer updates, so its line only says which loss it belongs to: any line of the loss function binds,
+ * and its condition (`loss < 0.01`), hit count and log message are the session breakpoint's. A line outside the
+ * function, another file, or a condition the engine rejects gives an unverified breakpoint with the reason.
+ */
+import * as path from 'node:path';
+import type { DebugProtocol } from '@vscode/debugprotocol';
+import type { BreakpointSpec } from '../../engine/session/breakpoints';
+import type { SessionController } from '../session/sessionController';
+
+/** Where the loss is: the path breakpoints must name and the lines of its definition (1-based, inclusive). */
+export interface LossLocation {
+	readonly sourcePath: string;
+	readonly name: string;
+	readonly firstLine: number;
+	readonly lastLine: number;
+}
+
+export class LineBreakpoints {
+	private nextId = 1;
+
+	/**
+	 * Replaces the breakpoints of `sourcePath` (lines 1-based). Breakpoints of other files are answered unverified
+	 * and leave the session's breakpoints alone.
+	 */
+	set(controller: SessionController, location: LossLocation, sourcePath: string, requested: readonly DebugProtocol.SourceBreakpoint[]): DebugProtocol.Breakpoint[] {
+		const ids = requested.map(() => this.nextId++);
+		if (!samePath(sourcePath, location.sourcePath)) {
+			const message = `Downhill breakpoints go on the lines of '${location.name}' in ${path.basename(location.sourcePath)}`;
+			return requested.map((bp, i) => ({ id: ids[i], verified: false, line: bp.line, message }));
+		}
+		const inside = (line: number) => line >= location.firstLine && line <= location.lastLine;
+		const specs: BreakpointSpec[] = [];
+		requested.forEach((bp, i) => {
+			if (inside(bp.line)) specs.push({ id: ids[i]!, condition: bp.condition, hitCondition: bp.hitCondition, logMessage: bp.logMessage });
+		});
+		const statuses = new Map(controller.setBreakpoints(specs).map((s) => [s.id, s]));
+		return requested.map((bp, i) => {
+			const status = statuses.get(ids[i]!);
+			if (!status) {
+				const message = `line ${bp.line} is outside the loss function '${location.name}' (lines ${location.firstLine}–${location.lastLine})`;
+				return { id: ids[i], verified: false, line: bp.line, message };
+			}
+			return { id: ids[i], verified: status.verified, line: bp.line, message: status.message };
+		});
+	}
+}
+
+/** Same file, ignoring separators and, where file systems usually are case-insensitive, case. */
+function samePath(a: string, b: string): boolean {
+	const normalize = (p: string) => {
+		const n = /^[a-z][a-z0-9+.-]+:/i.test(p) && !/^[a-z]:[\\/]/i.test(p) ? p : path.normalize(p);
+		return process.platform === 'win32' || process.platform === 'darwin' ? n.toLowerCase() : n;
+	};
+	return normalize(a) === normalize(b);
+}
