@@ -1,11 +1,84 @@
-// Placeholder entry point of the VS Code layer, so the extension bundle (dist/extension.js) exists for the
-// integration and UI harness. The real composition root (commands, panel, debug adapter) replaces this file.
-import type * as vscode from 'vscode';
+/**
+ * The composition root of the VS Code layer: creates the long-lived parts (loss documents with their diagnostics,
+ * the session manager, status bar, context keys, the panel's serializer) and registers hover, CodeLens and commands,
+ * every one owned by `context.subscriptions`. The debugger (src/extension/debug) is wired in by its own
+ * `activateDebug`, which receives the same `SessionManager`. Returns the manager as the extension's API.
+ */
+import * as vscode from 'vscode';
+import { registerCommands } from './commands/registerCommands';
+import { activateDebug } from './debug/activateDebug';
+import { LossCodeLensProvider } from './editor/lossCodeLensProvider';
+import { LossHoverProvider } from './editor/lossHoverProvider';
+import { LossDocuments } from './losses/lossDocuments';
+import { lossDocumentSelector } from './losses/lossLanguage';
+import { DownhillPanel, type PanelDependencies } from './panel/downhillPanel';
+import { isSavedSession, restoreSession, savedSessionKey } from './panel/savedSession';
+import { SessionManager } from './session/sessionManager';
+import { ContextKeys } from './status/contextKeys';
+import { SessionStatusBar } from './status/sessionStatusBar';
 
-export function activate(_context: vscode.ExtensionContext): void {
-	// Nothing to wire up yet.
+/** What `activate` returns: `vscode.extensions.getExtension('downhill.downhill').exports`. */
+export interface DownhillApi {
+	readonly sessions: SessionManager;
+	readonly statusBar: SessionStatusBar;
+	/** The open panel, if any. */
+	readonly panel: DownhillPanel | undefined;
+}
+
+export function activate(context: vscode.ExtensionContext): DownhillApi {
+	const log = own(context, vscode.window.createOutputChannel('Downhill', { log: true }));
+	const documents = own(context, new LossDocuments());
+	const sessions = own(context, new SessionManager(documents));
+	const statusBar = own(context, new SessionStatusBar(sessions));
+	const panel: PanelDependencies = {
+		extensionUri: context.extensionUri,
+		sessions,
+		log,
+		workspaceState: context.workspaceState,
+	};
+	const serializer = { deserializeWebviewPanel: (webview: vscode.WebviewPanel) => revivePanel(webview, panel) };
+	context.subscriptions.push(
+		new ContextKeys(sessions),
+		sessions.onDidReportProblems((problems) => reportProblems(log, problems)),
+		{ dispose: () => DownhillPanel.current?.dispose() },
+		vscode.window.registerWebviewPanelSerializer(DownhillPanel.viewType, serializer),
+		vscode.languages.registerHoverProvider(lossDocumentSelector, new LossHoverProvider(documents, sessions)),
+		vscode.languages.registerCodeLensProvider(lossDocumentSelector, own(context, new LossCodeLensProvider(documents))),
+	);
+	registerCommands(context, { sessions, documents, log, showPanel: () => DownhillPanel.show(panel) });
+	activateDebug(context, sessions);
+	return {
+		sessions,
+		statusBar,
+		get panel() {
+			return DownhillPanel.current;
+		},
+	};
 }
 
 export function deactivate(): void {
-	// Nothing to dispose yet.
+	// Everything is disposed through context.subscriptions.
+}
+
+function own<T extends vscode.Disposable>(context: vscode.ExtensionContext, disposable: T): T {
+	context.subscriptions.push(disposable);
+	return disposable;
+}
+
+/** After a reload: recompiles the saved session (if it is not live already), then takes the panel over. */
+async function revivePanel(panel: vscode.WebviewPanel, dependencies: PanelDependencies): Promise<void> {
+	const saved = dependencies.workspaceState.get<unknown>(savedSessionKey);
+	if (isSavedSession(saved) && !dependencies.sessions.controllerFor(saved.uri, saved.name)) {
+		try {
+			await restoreSession(dependencies.sessions, saved);
+		} catch (error) {
+			dependencies.log.warn(`Could not restore the panel's session on ${saved.name}: ${(error as Error).message}`);
+		}
+	}
+	DownhillPanel.revive(panel, dependencies);
+}
+
+function reportProblems(log: vscode.LogOutputChannel, problems: readonly string[]): void {
+	for (const problem of problems) log.warn(`setting ignored: ${problem}`);
+	void vscode.window.showWarningMessage(vscode.l10n.t('Downhill ignored invalid settings: {0}', problems.join('; ')));
 }

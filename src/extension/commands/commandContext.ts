@@ -1,0 +1,64 @@
+/**
+ * What every command handler gets, and the small helpers they share: the active session (or a hint when there is
+ * none) and the plain summary commands return, so tests and other extensions can read the outcome of
+ * `executeCommand` without reaching into the session.
+ */
+import * as vscode from 'vscode';
+import { describeStop, type StopKind } from '../../engine/session/stopReason';
+import type { LossDocuments } from '../losses/lossDocuments';
+import type { SessionController } from '../session/sessionController';
+import type { SessionManager } from '../session/sessionManager';
+
+export interface CommandContext {
+	readonly sessions: SessionManager;
+	readonly documents: LossDocuments;
+	readonly log: vscode.LogOutputChannel;
+	/** Shows the panel beside the editor. */
+	showPanel(): void;
+}
+
+/** A session's current point, as commands return it. */
+export interface SessionSummary {
+	readonly name: string;
+	readonly uri: string;
+	readonly params: readonly string[];
+	readonly step: number;
+	readonly historyLength: number;
+	readonly x: number[];
+	readonly loss: number;
+	readonly gradient: number[];
+	readonly gradientNorm: number;
+	readonly learningRate: number;
+	readonly optimizer: string;
+	readonly running: boolean;
+	readonly stop: { readonly kind: StopKind; readonly message: string };
+}
+
+export function summarize(controller: SessionController): SessionSummary {
+	const snapshot = controller.session.snapshot();
+	return {
+		name: controller.loss.name,
+		uri: controller.origin.uri,
+		params: controller.loss.params,
+		step: snapshot.step,
+		historyLength: snapshot.historyLength,
+		x: Array.from(snapshot.x),
+		loss: snapshot.loss,
+		gradient: Array.from(snapshot.gradient),
+		gradientNorm: snapshot.gradientNorm,
+		learningRate: snapshot.learningRate,
+		optimizer: snapshot.optimizer.name,
+		running: controller.running,
+		stop: { kind: snapshot.lastStop.kind, message: describeStop(snapshot.lastStop) },
+	};
+}
+
+/** The active session, or undefined after telling the user how to start one. */
+export function activeOrHint(context: CommandContext): SessionController | undefined {
+	const controller = context.sessions.active;
+	if (!controller)
+		void vscode.window.showInformationMessage(
+			vscode.l10n.t('No Downhill session. Run "Downhill: Start" on a loss first.'),
+		);
+	return controller;
+}

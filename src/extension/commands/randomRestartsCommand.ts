@@ -1,0 +1,114 @@
+/**
+ * `downhill.randomRestarts(n?)`: the study note's remedy for local minima. Runs `n` seeded starts of the active
+ * session's loss and settings in time slices under a cancellable progress notification, then lists the distinct
+ * minima found (global or local, how many starts ended in each) in the Downhill output channel and a notification
+ * that offers to restart the session from a start that reached the best one. (The panel protocol has no message
+ * for restarts yet, so the panel does not show them.)
+ */
+import * as vscode from 'vscode';
+import { formatNumber } from '../../engine/expression/formatNumber';
+import { defaultRestartBox, RandomRestarts, type RestartsResult } from '../../engine/session/randomRestarts';
+import type { SessionController } from '../session/sessionController';
+import { formatVector } from '../formatVector';
+import { activeOrHint, type CommandContext } from './commandContext';
+import { parseCount } from './parseInput';
+
+const sliceMs = 30;
+const maxCount = 1000;
+
+export async function randomRestartsCommand(
+	context: CommandContext,
+	countArgument?: unknown,
+): Promise<RestartsResult | undefined> {
+	const controller = activeOrHint(context);
+	if (!controller) return undefined;
+	const count =
+		typeof countArgument === 'number' ? parseCount(String(countArgument), 1, maxCount).value : await askCount();
+	if (count === undefined) return undefined;
+	const { settings } = controller.session;
+	const restarts = new RandomRestarts(controller.loss, settings, {
+		count,
+		seed: settings.seed,
+		box: defaultRestartBox(Array.from(controller.session.start)),
+	});
+	const title = vscode.l10n.t('Downhill: {0} random restarts of {1}', count, controller.loss.name);
+	const result = await vscode.window.withProgress(
+		{ location: vscode.ProgressLocation.Notification, title, cancellable: true },
+		(progress, token) => runInSlices(restarts, count, progress, token),
+	);
+	if (!result) return undefined;
+	report(context.log, controller, result);
+	void offerBest(controller, result);
+	return result;
+}
+
+async function askCount(): Promise<number | undefined> {
+	const text = await vscode.window.showInputBox({
+		title: vscode.l10n.t('Downhill: Random Restarts'),
+		prompt: vscode.l10n.t('How many random starts?'),
+		value: '20',
+		validateInput: (input) => parseCount(input, 1, maxCount).error,
+	});
+	return text === undefined ? undefined : parseCount(text, 1, maxCount).value;
+}
+
+/** Advances the restarts a slice at a time, yielding to the host between slices; undefined when cancelled. */
+function runInSlices(
+	restarts: RandomRestarts,
+	count: number,
+	progress: vscode.Progress<{ message?: string; increment?: number }>,
+	token: vscode.CancellationToken,
+): Promise<RestartsResult | undefined> {
+	return new Promise((resolve) => {
+		let reported = 0;
+		const slice = () => {
+			if (token.isCancellationRequested) return resolve(undefined);
+			const deadline = Date.now() + sliceMs;
+			const result = restarts.advance(() => Date.now() >= deadline);
+			const done = restarts.progress * 100;
+			progress.report({ increment: done - reported, message: `${Math.round(restarts.progress * count)} / ${count}` });
+			reported = done;
+			if (result) resolve(result);
+			else setTimeout(slice, 0);
+		};
+		setTimeout(slice, 0);
+	});
+}
+
+function report(log: vscode.LogOutputChannel, controller: SessionController, result: RestartsResult): void {
+	const diverged = result.runs.filter((run) => run.minimum < 0).length;
+	const box = `${formatVector(result.box.low, formatNumber, 16)} .. ${formatVector(result.box.high, formatNumber, 16)}`;
+	log.info(
+		`Random restarts of ${controller.loss.name}: ${result.runs.length} starts in ${box}, ` +
+			`${result.minima.length} distinct minima, ${diverged} diverged`,
+	);
+	result.minima.forEach((minimum, i) => {
+		const at = formatVector(minimum.x, formatNumber, 16);
+		const loss = formatNumber(minimum.loss);
+		log.info(`  #${i + 1} ${minimum.kind.padEnd(6)} L = ${loss} at ${at}, reached by ${minimum.count} start(s)`);
+	});
+	log.show(true);
+}
+
+/** The notification; "Restart There" restarts the session from a start that reached the best minimum. */
+async function offerBest(controller: SessionController, result: RestartsResult): Promise<void> {
+	const best = result.minima[result.best];
+	if (!best) {
+		void vscode.window.showWarningMessage(
+			vscode.l10n.t('Downhill: every random start diverged. Try a smaller learning rate.'),
+		);
+		return;
+	}
+	const message = vscode.l10n.t(
+		'Downhill: {0} starts found {1} distinct minima. Best: L = {2} at {3} (reached by {4}).',
+		result.runs.length,
+		result.minima.length,
+		formatNumber(best.loss),
+		formatVector(best.x, formatNumber),
+		best.count,
+	);
+	const restart = vscode.l10n.t('Restart from a Start That Reached It');
+	if ((await vscode.window.showInformationMessage(message, restart)) !== restart) return;
+	const run = result.runs.find((r) => r.minimum === result.best);
+	if (run) controller.restart(run.start);
+}

@@ -1,0 +1,88 @@
+/**
+ * `downhill.start`: starts a session and shows the panel. Arguments (all optional, so CodeLens and tests need no
+ * UI): `{ uri, name, openPanel }`. Without them it takes the active editor: its selection if there is one, else
+ * the loss under the cursor, else the only loss, else asks with a QuickPick. A loss that does not compile is
+ * reported with its position, and the cursor is put there.
+ */
+import * as vscode from 'vscode';
+import { isLossSyntaxError, type LossSyntaxError } from '../../engine/errors';
+import type { LossSite } from '../../engine/language/frontEnd';
+import { rangeOfSpan } from '../losses/diagnostics';
+import type { StartOptions } from '../session/sessionManager';
+import { summarize, type CommandContext, type SessionSummary } from './commandContext';
+
+export interface StartArguments {
+	/** The document (a URI string); default: the active editor's. */
+	readonly uri?: string;
+	/** Which loss; default: the selection, the loss under the cursor, or a QuickPick. */
+	readonly name?: string;
+	/** Show the panel (default true). */
+	readonly openPanel?: boolean;
+}
+
+export async function startCommand(
+	context: CommandContext,
+	args: StartArguments = {},
+): Promise<SessionSummary | undefined> {
+	const editor = vscode.window.activeTextEditor;
+	const document = args.uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri)) : editor?.document;
+	if (!document) {
+		void vscode.window.showInformationMessage(
+			vscode.l10n.t('Open a file with a loss function (or select a formula), then run "Downhill: Start".'),
+		);
+		return undefined;
+	}
+	const useEditor = editor !== undefined && editor.document === document && args.name === undefined;
+	const options = useEditor ? await optionsFromEditor(context, editor) : { name: args.name };
+	if (!options) return undefined;
+	try {
+		const controller = context.sessions.start(document, options);
+		if (args.openPanel ?? true) context.showPanel();
+		return summarize(controller);
+	} catch (error) {
+		if (!isLossSyntaxError(error)) throw error;
+		void reportSyntaxError(document, error);
+		return undefined;
+	}
+}
+
+/** The selection, the loss under the cursor, the only loss, or the user's pick; undefined if the pick was cancelled. */
+async function optionsFromEditor(
+	context: CommandContext,
+	editor: vscode.TextEditor,
+): Promise<StartOptions | undefined> {
+	if (!editor.selection.isEmpty) return { selection: editor.selection };
+	const sites = context.documents.sitesIn(editor.document);
+	const underCursor = sites.find((site) => rangeOfSpan(site.span).contains(editor.selection.active));
+	if (underCursor) return { name: underCursor.name };
+	const named = sites.find((site) => site.name === 'loss') ?? (sites.length === 1 ? sites[0] : undefined);
+	if (named || sites.length === 0) return { name: named?.name };
+	const picked = await pickSite(sites);
+	return picked && { name: picked.name };
+}
+
+async function pickSite(sites: readonly LossSite[]): Promise<LossSite | undefined> {
+	const items = sites.map((site) => ({
+		label: site.name,
+		description: `(${site.params.join(', ')})`,
+		detail: vscode.l10n.t('line {0}', site.span.line),
+		site,
+	}));
+	const picked = await vscode.window.showQuickPick(items, {
+		title: vscode.l10n.t('Which loss?'),
+		placeHolder: vscode.l10n.t('Pick the loss to step through'),
+	});
+	return picked?.site;
+}
+
+/** Shows the error with its position; "Show" selects the offending range. */
+async function reportSyntaxError(document: vscode.TextDocument, error: LossSyntaxError): Promise<void> {
+	const range = rangeOfSpan(error.span);
+	const where = vscode.l10n.t('line {0}, column {1}', range.start.line + 1, range.start.character + 1);
+	const show = vscode.l10n.t('Show');
+	const answer = await vscode.window.showErrorMessage(`Downhill: ${error.message} (${where})`, show);
+	if (answer !== show) return;
+	const editor = await vscode.window.showTextDocument(document);
+	editor.selection = new vscode.Selection(range.start, range.end);
+	editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}

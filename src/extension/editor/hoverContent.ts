@@ -1,0 +1,100 @@
+/**
+ * The hover's Markdown: over a loss's name, its value, gradient and ‖∇L‖ at a point with the gradient's source
+ * (autodiff, with central differences alongside) and a warning when the two disagree; over a parameter, its
+ * partial derivative(s). Pure formatting of a `PointEvaluation`; user names are escaped (numbers and our own text
+ * need not be).
+ */
+import * as vscode from 'vscode';
+import type { Loss } from '../../engine/compileLoss';
+import { formatNumber } from '../../engine/expression/formatNumber';
+import type { GradientCheck } from '../../engine/graph/gradientCheck';
+import { formatVector } from '../formatVector';
+import { escapeMarkdown } from './markdownText';
+
+/** A loss evaluated at one point, with both gradients. */
+export interface PointEvaluation {
+	readonly loss: Loss;
+	readonly check: GradientCheck;
+	readonly source: 'autodiff' | 'numeric';
+	/** The live session's step, or undefined at the start point. */
+	readonly step: number | undefined;
+}
+
+/** Evaluates `loss` at `x` with both gradients. */
+export function evaluateAt(
+	loss: Loss,
+	x: ArrayLike<number>,
+	source: 'autodiff' | 'numeric',
+	step: number | undefined,
+): PointEvaluation {
+	return { loss, check: loss.checkGradient(x), source, step };
+}
+
+function gradientOf(evaluation: PointEvaluation): readonly number[] {
+	return evaluation.source === 'numeric' ? evaluation.check.numeric : evaluation.check.autodiff;
+}
+
+function where(evaluation: PointEvaluation): string {
+	const at = formatVector(evaluation.check.at, formatNumber);
+	return evaluation.step === undefined
+		? vscode.l10n.t('at the start point {0}', at)
+		: vscode.l10n.t('at step {0} of the live session, {1}', evaluation.step, at);
+}
+
+/** The hover over the loss's name. */
+export function lossHover(evaluation: PointEvaluation): vscode.MarkdownString {
+	const { loss, check } = evaluation;
+	const gradient = gradientOf(evaluation);
+	const other = evaluation.source === 'numeric' ? check.autodiff : check.numeric;
+	const otherName = evaluation.source === 'numeric' ? 'autodiff' : vscode.l10n.t('numeric');
+	const md = new vscode.MarkdownString(undefined, true);
+	const params = loss.paramSpecs.map((p) => escapeMarkdown(p.name)).join(', ');
+	md.appendMarkdown(`**${escapeMarkdown(loss.name)}**(${params}) ${where(evaluation)}\n\n`);
+	md.appendMarkdown(`| | |\n|---|---|\n`);
+	md.appendMarkdown(`| L | ${formatNumber(check.value)} |\n`);
+	md.appendMarkdown(`| ∇L | ${formatVector(gradient, formatNumber)} |\n`);
+	md.appendMarkdown(`| ‖∇L‖ | ${formatNumber(Math.hypot(...gradient))} |\n\n`);
+	md.appendMarkdown(
+		vscode.l10n.t('Gradient: {0} ({1}: {2})', evaluation.source, otherName, formatVector(other, formatNumber)),
+	);
+	appendCheckWarning(md, evaluation);
+	return md;
+}
+
+/** The hover over parameter `name` (a scalar, or every element of a vector). */
+export function parameterHover(evaluation: PointEvaluation, name: string): vscode.MarkdownString {
+	const { loss } = evaluation;
+	const gradient = gradientOf(evaluation);
+	const spec = loss.paramSpecs.find((p) => p.name === name);
+	const md = new vscode.MarkdownString(undefined, true);
+	if (!spec) return md;
+	const indices =
+		spec.size === undefined ? [spec.offset] : Array.from({ length: Math.min(spec.size, 8) }, (_, i) => spec.offset + i);
+	const lossName = escapeMarkdown(loss.name);
+	for (const i of indices) {
+		const param = escapeMarkdown(loss.params[i]!);
+		md.appendMarkdown(
+			`∂${lossName}/∂${param} = **${formatNumber(gradient[i]!)}** ` +
+				`(${param} = ${formatNumber(evaluation.check.at[i]!)})  \n`,
+		);
+	}
+	if (spec.size !== undefined && spec.size > indices.length)
+		md.appendMarkdown(`… ${spec.size - indices.length} more  \n`);
+	md.appendMarkdown(`\n${where(evaluation)}`);
+	appendCheckWarning(md, evaluation);
+	return md;
+}
+
+function appendCheckWarning(md: vscode.MarkdownString, evaluation: PointEvaluation): void {
+	const { check, loss } = evaluation;
+	if (check.ok) return;
+	const param = escapeMarkdown(loss.params[check.worstParam] ?? '?');
+	const text = vscode.l10n.t(
+		'The gradient check disagrees: relative error {0} at {1} (autodiff {2}, numeric {3}).',
+		formatNumber(check.worstError),
+		param,
+		formatNumber(check.autodiff[check.worstParam] ?? NaN),
+		formatNumber(check.numeric[check.worstParam] ?? NaN),
+	);
+	md.appendMarkdown(`\n\n$(warning) ${text}`);
+}

@@ -1,0 +1,96 @@
+/**
+ * Turns a session into what the protocol carries to the panel: the full `PanelSnapshot` for `init`, and the pieces
+ * an `update` repeats (current point, stop, settings, a stretch of the trajectory). Pure functions of the session;
+ * the panel never computes the loss itself.
+ */
+import { formatSchedule } from '../../engine/optim/lrSchedule';
+import { optimizerDefaults, optimizerNames } from '../../engine/optim/optimizers';
+import { describeStop, type StopReason } from '../../engine/session/stopReason';
+import type { LossInfo, PanelSnapshot, PointState, SettingsInfo, StopInfo, Trajectory } from '../../protocol/messages';
+import type { SessionController } from '../session/sessionController';
+import type { ViewSettings } from '../settings';
+
+/** Everything the panel shows. */
+export function panelSnapshot(
+	controller: SessionController,
+	view: ViewSettings,
+	strings: Readonly<Record<string, string>>,
+): PanelSnapshot {
+	const session = controller.session;
+	return {
+		loss: lossInfo(controller),
+		settings: settingsInfo(controller, view),
+		current: pointState(controller),
+		trajectory: trajectorySlice(controller, 0, session.position + 1),
+		stop: stopInfo(session.lastStop),
+		optimizers: optimizerNames.map((name) => ({ name, defaults: optimizerDefaults(name) })),
+		running: controller.running,
+		strings,
+	};
+}
+
+export function lossInfo(controller: SessionController): LossInfo {
+	const loss = controller.loss;
+	return {
+		name: loss.name,
+		language: loss.language,
+		params: loss.params,
+		start: Array.from(controller.session.start),
+		fileName: baseName(controller.origin.fileName),
+		sampleCount: loss.sampleCount,
+	};
+}
+
+/** The current point, with where the next update would take it. */
+export function pointState(controller: SessionController): PointState {
+	const session = controller.session;
+	const snapshot = session.snapshot();
+	const buffers: Record<string, number[]> = {};
+	for (const [key, buffer] of Object.entries(snapshot.optimizer.state.buffers)) buffers[key] = Array.from(buffer);
+	return {
+		step: snapshot.step,
+		historyLength: snapshot.historyLength,
+		x: Array.from(snapshot.x),
+		loss: snapshot.loss,
+		gradient: Array.from(snapshot.gradient),
+		gradientNorm: snapshot.gradientNorm,
+		learningRate: snapshot.learningRate,
+		next: Array.from(session.peekNext()),
+		optimizerState: { step: snapshot.optimizer.state.step, buffers },
+	};
+}
+
+export function settingsInfo(controller: SessionController, view: ViewSettings): SettingsInfo {
+	const settings = controller.session.settings;
+	return {
+		optimizer: controller.session.currentOptimizer.name,
+		options: controller.session.currentOptimizer.options,
+		schedule: formatSchedule(settings.schedule),
+		batchSize: settings.batchSize,
+		stepsPerSecond: controller.stepsPerSecond,
+		colorMap: view.colorMap,
+	};
+}
+
+export function stopInfo(reason: StopReason): StopInfo {
+	const suggested = reason.kind === 'diverged' ? reason.suggestedLearningRate : undefined;
+	return {
+		kind: reason.kind,
+		message: describeStop(reason),
+		...(suggested === undefined ? {} : { suggestedLearningRate: suggested }),
+	};
+}
+
+/** Records `from`..`to` (exclusive) of the history. */
+export function trajectorySlice(controller: SessionController, from: number, to: number): Trajectory {
+	const history = controller.session.history;
+	const { points, losses } = history.slice(from, to);
+	const gradientNorms = new Float64Array(losses.length);
+	for (let k = 0; k < losses.length; k++) gradientNorms[k] = history.gradientNorm(from + k);
+	return { points, losses, gradientNorms };
+}
+
+/** The last segment of a path or URI path, either separator. */
+export function baseName(fileName: string): string {
+	return fileName.split(/[\\/]/).pop() ?? fileName;
+}

@@ -1,0 +1,35 @@
+/**
+ * Starting from a selection: in JS/TS/Python, a selection holding a loss function's name starts that function (with
+ * the file's data and helpers); anything else selected is read as math on its own (`y = (x - 1)^2 + 1` picked out
+ * of a comment or a note). Errors point into the document, not into the selected text.
+ */
+import type * as vscode from 'vscode';
+import { compileLoss, type Loss } from '../../engine/compileLoss';
+import { isLossSyntaxError, LossSyntaxError, type SourceSpan } from '../../engine/errors';
+import { rangeOfSpan, spanInDocument, spanOfRange } from '../losses/diagnostics';
+import type { LossDocuments } from '../losses/lossDocuments';
+import { isProgramLanguage, lossLanguageOf } from '../losses/lossLanguage';
+
+/**
+ * The loss a selection means, with the 1-based document line its definition starts on, and the selection's span
+ * when it was compiled on its own. Throws `LossSyntaxError`.
+ */
+export function compileSelection(
+	documents: LossDocuments,
+	document: vscode.TextDocument,
+	selection: vscode.Range,
+	name: string | undefined,
+): { loss: Loss; line: number; selection?: SourceSpan } {
+	const language = lossLanguageOf(document);
+	if (language && isProgramLanguage(language)) {
+		const site = documents.sitesIn(document).find((s) => selection.contains(rangeOfSpan(s.nameSpan)));
+		if (site) return { loss: documents.compile(document, site.name), line: site.span.line };
+	}
+	try {
+		const loss = compileLoss(document.getText(selection), { language: 'math', name });
+		return { loss, line: selection.start.line + loss.site.span.line, selection: spanOfRange(selection) };
+	} catch (error) {
+		if (!isLossSyntaxError(error)) throw error;
+		throw new LossSyntaxError(error.message, spanInDocument(error.span, selection.start));
+	}
+}

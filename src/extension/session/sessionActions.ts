@@ -1,0 +1,49 @@
+/**
+ * The changes a user makes to a live session (learning rate, optimizer, start point), shared by the palette
+ * commands, the panel's controls and CodeLens so each is validated and applied the same way. They go through the
+ * `SessionController`, like every other action on a session, and throw with a message meant for the user.
+ */
+import { isOptimizerName, optimizerNames } from '../../engine/optim/optimizers';
+import type { OptionValue } from '../../engine/optim/optimizer';
+import { optimizerOptionsFor } from '../settings';
+import type { SessionController } from './sessionController';
+
+/** The base learning rate (`lr`) of the session's optimizer. */
+export function learningRateOf(controller: SessionController): number {
+	return controller.session.currentOptimizer.options.lr as number;
+}
+
+/** Sets `lr`, keeping the other hyper-parameters; applies from the next update. */
+export function setLearningRate(controller: SessionController, learningRate: number): void {
+	if (!Number.isFinite(learningRate) || learningRate < 0) {
+		throw new RangeError(`The learning rate must be a finite number ≥ 0, not ${learningRate}.`);
+	}
+	const optimizerOptions = { ...controller.session.settings.optimizerOptions, lr: learningRate };
+	controller.updateSettings({ optimizerOptions });
+}
+
+/**
+ * Switches the optimizer. Without `options`, the hyper-parameters come from the `downhill.*` settings (those the
+ * optimizer accepts) and the current learning rate carries over.
+ */
+export function setOptimizer(
+	controller: SessionController,
+	name: string,
+	options?: Readonly<Record<string, OptionValue>>,
+): void {
+	if (!isOptimizerName(name))
+		throw new RangeError(`Unknown optimizer '${name}'; expected one of ${optimizerNames.join(', ')}.`);
+	const optimizerOptions = options ?? optimizerOptionsFor(name, undefined, [], learningRateOf(controller));
+	controller.updateSettings({ optimizer: name, optimizerOptions });
+}
+
+/** Restarts from `x`. */
+export function setStartPoint(controller: SessionController, x: readonly number[]): void {
+	const d = controller.loss.params.length;
+	if (x.length !== d || !x.every(Number.isFinite)) {
+		throw new RangeError(
+			`The start point needs ${d} finite number${d === 1 ? '' : 's'} (${controller.loss.params.join(', ')}).`,
+		);
+	}
+	controller.restart(x);
+}

@@ -1,0 +1,148 @@
+/**
+ * The sessions of this window, one per loss: compiles a loss from a document (or a selection of one) with the
+ * engine, wraps it in a `SessionController` with the user's settings, and keeps track of the active one, which the
+ * panel, the status bar, the palette commands and hovers act on. The debug adapter factory calls `start` too and
+ * adopts the controller it returns, so the debugger and the panel drive one session.
+ */
+import * as vscode from 'vscode';
+import type { Loss } from '../../engine/compileLoss';
+import type { SourceSpan } from '../../engine/errors';
+import type { SessionSettingsInput } from '../../engine/session/sessionSettings';
+import { Disposable } from '../dispose';
+import type { LossDocuments } from '../losses/lossDocuments';
+import { readSettings } from '../settings';
+import { compileSelection } from './compileSelection';
+import { SessionController, type SessionChange } from './sessionController';
+
+export interface StartOptions {
+	/** Which loss of the document; otherwise the one called `loss`, else the only one. */
+	readonly name?: string;
+	/**
+	 * A selection: compiled as math on its own, unless the document is JS/TS/Python and the selection holds a loss
+	 * function's name (then that function is started).
+	 */
+	readonly selection?: vscode.Range;
+	/** Over the `downhill.*` settings. */
+	readonly settings?: SessionSettingsInput;
+	/** The start point; otherwise the defaults in the source. */
+	readonly start?: readonly number[];
+}
+
+interface Entry {
+	readonly controller: SessionController;
+	readonly subscription: { dispose(): void };
+}
+
+export class SessionManager extends Disposable {
+	private readonly _onDidChangeActive = this._register(new vscode.EventEmitter<SessionController | undefined>());
+	/** Fires when another session (or none) becomes the active one. */
+	readonly onDidChangeActive = this._onDidChangeActive.event;
+	private readonly _onDidChangeActiveSession = this._register(new vscode.EventEmitter<SessionChange>());
+	/** Every change of the active session (steps, stops, settings), for views that follow the active session. */
+	readonly onDidChangeActiveSession = this._onDidChangeActiveSession.event;
+	private readonly _onDidReportProblems = this._register(new vscode.EventEmitter<readonly string[]>());
+	/** Settings that were ignored when a session started, as `downhill.key: reason` lines. */
+	readonly onDidReportProblems = this._onDidReportProblems.event;
+	private readonly entries = new Map<string, Entry>();
+	private activeValue: SessionController | undefined;
+
+	constructor(private readonly documents: LossDocuments) {
+		super();
+		this._register({ dispose: () => [...this.entries.values()].forEach((entry) => entry.controller.dispose()) });
+		this._register(
+			vscode.workspace.onDidChangeConfiguration((event) => {
+				if (!event.affectsConfiguration('downhill.animationSpeed')) return;
+				for (const controller of this.all) {
+					controller.stepsPerSecond = readSettings(vscode.Uri.parse(controller.origin.uri)).view.animationSpeed;
+				}
+			}),
+		);
+	}
+
+	get active(): SessionController | undefined {
+		return this.activeValue;
+	}
+
+	/** Every live session, oldest first. */
+	get all(): SessionController[] {
+		return [...this.entries.values()].map((entry) => entry.controller);
+	}
+
+	/**
+	 * Compiles the loss and starts a session on it at its start point, replacing any session on the same loss, and
+	 * makes it the active one. Throws `LossSyntaxError` (with a span in the document) when the loss does not compile,
+	 * and `RangeError` when `options.start` has the wrong length.
+	 */
+	start(document: vscode.TextDocument, options: StartOptions = {}): SessionController {
+		const { loss, line, selection } = this.compile(document, options);
+		const { session, view, problems } = readSettings(document.uri);
+		if (problems.length > 0) this._onDidReportProblems.fire(problems);
+		const settings = { ...session, ...definedOnly(options.settings ?? {}) };
+		const origin = {
+			uri: document.uri.toString(),
+			fileName: document.fileName,
+			line,
+			...(selection ? { selection } : {}),
+		};
+		const controller = new SessionController(loss, origin, settings, options.start);
+		controller.stepsPerSecond = view.animationSpeed;
+		this.adopt(controller);
+		return controller;
+	}
+
+	/** The session on loss `name` of the document at `uri`; without a name, the active one there, else any. */
+	controllerFor(uri: string, name?: string): SessionController | undefined {
+		if (name !== undefined) return this.entries.get(keyOf(uri, name))?.controller;
+		if (this.activeValue?.origin.uri === uri) return this.activeValue;
+		return this.all.find((controller) => controller.origin.uri === uri);
+	}
+
+	/** Makes a live session the active one. */
+	activate(controller: SessionController): void {
+		if (this.activeValue === controller || !this.all.includes(controller)) return;
+		this.activeValue = controller;
+		this._onDidChangeActive.fire(controller);
+	}
+
+	private compile(
+		document: vscode.TextDocument,
+		options: StartOptions,
+	): { loss: Loss; line: number; selection?: SourceSpan } {
+		if (options.selection && !options.selection.isEmpty) {
+			return compileSelection(this.documents, document, options.selection, options.name);
+		}
+		if (options.name !== undefined) this.documents.markRequested(document, options.name);
+		const loss = this.documents.compile(document, options.name);
+		return { loss, line: loss.site.span.line };
+	}
+
+	private adopt(controller: SessionController): void {
+		const key = keyOf(controller.origin.uri, controller.loss.name);
+		this.entries.get(key)?.controller.dispose();
+		const subscription = controller.onDidChange((change) => {
+			if (change.kind === 'disposed') this.remove(key, controller);
+			else if (controller === this.activeValue) this._onDidChangeActiveSession.fire(change);
+		});
+		this.entries.set(key, { controller, subscription });
+		this.activeValue = controller;
+		this._onDidChangeActive.fire(controller);
+	}
+
+	private remove(key: string, controller: SessionController): void {
+		const entry = this.entries.get(key);
+		if (entry?.controller !== controller) return;
+		entry.subscription.dispose();
+		this.entries.delete(key);
+		if (this.activeValue !== controller) return;
+		this.activeValue = this.all.pop();
+		this._onDidChangeActive.fire(this.activeValue);
+	}
+}
+
+function keyOf(uri: string, name: string): string {
+	return `${uri}#${name}`;
+}
+
+function definedOnly(input: SessionSettingsInput): SessionSettingsInput {
+	return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+}
