@@ -24,6 +24,25 @@ export const defaultSettings = {
 	'workbench.tips.enabled': false,
 };
 
+/**
+ * Points TMPDIR (os.tmpdir()) at a fresh folder for the rest of this process and removes it when the process exits,
+ * so whatever a run leaves in temporary folders (Playwright's profile and artifacts, code-server's sockets) goes
+ * with it, even when a signal or a timeout ends the run. Call it first thing in a runner, before playwright-core
+ * is imported (it reads os.tmpdir() once at load).
+ */
+export function useRunTempDir(prefix = 'downhill-run-') {
+	const dir = mkdtempSync(join(tmpdir(), prefix));
+	process.env.TMPDIR = dir;
+	process.once('exit', () => {
+		try {
+			rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+		} catch (error) {
+			console.error(`could not remove ${dir}: ${error.message}`);
+		}
+	});
+	return dir;
+}
+
 /** Resolves to a TCP port on 127.0.0.1 that was free a moment ago. */
 export function freePort() {
 	return new Promise((resolvePort, reject) => {
@@ -77,8 +96,11 @@ export async function startCodeServer({ port, workspace, settings = {}, logFile,
 			// already gone
 		}
 	};
-	const onProcessExit = () => killGroup('SIGKILL');
-	process.once('exit', onProcessExit);
+	const onProcessExit = () => {
+		killGroup('SIGKILL');
+		rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+	};
+	process.prependOnceListener('exit', onProcessExit); // before useRunTempDir's removal of the folder it is in
 
 	let stopped = false;
 	const stop = async () => {
@@ -150,6 +172,8 @@ export async function launchChromium() {
 	const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 	if (!existsSync(executablePath)) throw new Error(`${executablePath} is missing: apt-get install -y chromium`);
 	const root = mkdtempSync(join(tmpdir(), 'downhill-chromium-'));
+	const onProcessExit = () => rmSync(root, { recursive: true, force: true });
+	process.once('exit', onProcessExit);
 	const browser = await chromium.launch({
 		executablePath,
 		headless: true,
@@ -160,6 +184,7 @@ export async function launchChromium() {
 	const close = async () => {
 		if (closed) return;
 		closed = true;
+		process.removeListener('exit', onProcessExit);
 		await browser.close().catch(() => {});
 		rmSync(root, { recursive: true, force: true, maxRetries: 3 });
 	};

@@ -6,7 +6,7 @@
 // linked in, and every native addon is built from source against the local Node headers.
 //
 // Idempotent: a marker file records a completed install, and a rerun with the same code-server and Node ABI
-// returns at once. `--force` reinstalls. Needs the Debian packages ripgrep and libkrb5-dev (and a C++ toolchain).
+// returns at once. `--force` reruns every step. Needs the Debian packages ripgrep and libkrb5-dev (and a C++ toolchain).
 import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,6 +42,9 @@ function npmEnv() {
 		if (/^npm_config_(local_prefix|global_prefix|prefix|call|user_agent|node_gyp|npm_version|argv)$/.test(key)) delete env[key];
 	}
 	delete env.INIT_CWD;
+	// node-gyp downloads Node's headers unless it is told where they are; Debian/NodeSource Node ships them.
+	const nodePrefix = dirname(dirname(process.execPath));
+	if (!env.npm_config_nodedir && existsSync(join(nodePrefix, 'include', 'node', 'node.h'))) env.npm_config_nodedir = nodePrefix;
 	return {
 		...env,
 		npm_config_yes: 'true',
@@ -53,10 +56,10 @@ function npmEnv() {
 	};
 }
 
-function run(title, command, args, cwd, extraEnv = {}) {
+function run(title, command, args, cwd) {
 	log(`${title}: (cd ${cwd} && ${command} ${args.join(' ')})`);
 	const started = Date.now();
-	const result = spawnSync(command, args, { cwd, stdio: 'inherit', env: { ...npmEnv(), ...extraEnv } });
+	const result = spawnSync(command, args, { cwd, stdio: 'inherit', env: npmEnv() });
 	if (result.error) throw new InstallError(`${title}: could not start ${command}: ${result.error.message}`);
 	if (result.status !== 0) throw new InstallError(`${title}: ${command} ${args.join(' ')} exited with ${result.status ?? result.signal}`);
 	log(`${title}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -85,6 +88,9 @@ function checkPrerequisites() {
 	if (major !== 20) problems.push(`code-server ${CODE_SERVER_VERSION} needs Node 20 (engines.node: 20); this is Node ${process.versions.node}.`);
 	if (!existsSync(systemRipgrep)) problems.push(`${systemRipgrep} is missing: apt-get install -y ripgrep (the npm @vscode/ripgrep download cannot work offline).`);
 	if (!existsSync('/usr/include/gssapi/gssapi.h')) problems.push('gssapi/gssapi.h is missing (kerberos addon): apt-get install -y libkrb5-dev.');
+	if (!existsSync(join(dirname(dirname(process.execPath)), 'include', 'node', 'node.h')) && !process.env.npm_config_nodedir) {
+		problems.push(`Node's headers are not beside ${process.execPath} (include/node/node.h); node-gyp would download them. Set npm_config_nodedir.`);
+	}
 	for (const tool of ['make', 'g++', 'python3']) {
 		if (spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status !== 0) problems.push(`${tool} is missing (native addons are built from source).`);
 	}
@@ -111,29 +117,36 @@ function install() {
 		writeFileSync(hostPackage, JSON.stringify({ name: 'downhill-vscode-test', private: true, description: 'code-server for the e2e tests; see scripts/installVscode.mjs' }, null, '\t') + '\n');
 	}
 
-	// 1. code-server itself, without its postinstall (it would download and needs --unsafe-perm as root).
+	// 1/6 code-server itself, without its postinstall (it would download, and as root it wants --unsafe-perm).
 	run('1/6 code-server', 'npm', ['install', '--ignore-scripts', '--save-exact', `code-server@${CODE_SERVER_VERSION}`], installDir);
 	const codeServerDir = join(installDir, 'node_modules', 'code-server');
 	const vscodeDir = join(codeServerDir, 'lib', 'vscode');
 
-	// 2. VS Code's own dependencies, scripts off; then Debian's ripgrep where @vscode/ripgrep's postinstall looks, so
-	//    it sees bin/ and skips its GitHub download; then the native addons (node-pty runs `npx node-gyp`).
+	// 2/6 VS Code's own dependencies, scripts off; then Debian's ripgrep where @vscode/ripgrep's postinstall looks, so
+	// it sees bin/ and skips its GitHub download.
 	run('2/6 lib/vscode dependencies', 'npm', ['install', '--omit=dev', '--ignore-scripts'], vscodeDir);
 	symlink(systemRipgrep, join(vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg'));
-	run('3/6 lib/vscode native addons', 'npm', ['rebuild'], vscodeDir);
 
-	// 3. What code-server's postinstall.sh does after its install: node_modules.asar and the bin/ scripts.
+	// 3/6 The native addons (node-pty's postinstall runs `npx node-gyp`), then what code-server's postinstall.sh does
+	// next: node_modules.asar and the bin/ scripts.
+	run('3/6 lib/vscode native addons', 'npm', ['rebuild'], vscodeDir);
 	symlink('node_modules', join(vscodeDir, 'node_modules.asar'));
 	symlink('code-linux.sh', join(vscodeDir, 'bin', 'remote-cli', 'code-server'));
 	symlink('browser-linux.sh', join(vscodeDir, 'bin', 'helpers', 'browser.sh'));
 
-	// 4. The built-in extensions' shared dependencies (TypeScript for the TS/JS language features).
+	// 4/6 The built-in extensions' shared dependencies (TypeScript for the TS/JS language features).
 	run('4/6 built-in extensions', 'npm', ['install', '--omit=dev'], join(vscodeDir, 'extensions'));
 
-	// 5. argon2 (password hashing; loaded at start even with --auth none): its prebuilt download fails offline.
+	// 5/6 argon2 (password hashing, loaded at start even with --auth none): its prebuilt download fails offline.
 	run('5/6 argon2', 'npm', ['rebuild', 'argon2'], installDir);
 
-	// 6. Smoke test: the server answers --version (XDG dirs redirected: it writes a config and logs there).
+	// 6/6 Smoke test: every native addon loads in this Node, and the server answers --version (XDG folders redirected:
+	// it writes a config and logs there).
+	const addons = { [vscodeDir]: ['node-pty', '@vscode/spdlog', '@parcel/watcher', 'kerberos', 'native-watchdog'], [installDir]: ['argon2'] };
+	for (const [dir, modules] of Object.entries(addons)) {
+		const load = spawnSync(process.execPath, ['-e', `for (const m of ${JSON.stringify(modules)}) require(m)`], { cwd: dir, encoding: 'utf8' });
+		if (load.status !== 0) throw new InstallError(`6/6 smoke test: a native addon of ${modules.join(', ')} does not load:\n${load.stderr}`);
+	}
 	const scratch = mkdtempSync(join(tmpdir(), 'downhill-cs-smoke-'));
 	const xdg = { XDG_CONFIG_HOME: join(scratch, 'config'), XDG_DATA_HOME: join(scratch, 'data') };
 	const version = spawnSync(process.execPath, [codeServerEntry, '--version'], { encoding: 'utf8', env: { ...process.env, ...xdg } });
@@ -142,7 +155,7 @@ function install() {
 	if (version.status !== 0 || !versionLine) {
 		throw new InstallError(`6/6 smoke test: code-server --version failed:\n${version.stdout}${version.stderr}`);
 	}
-	log(`6/6 smoke test: code-server --version -> ${versionLine}`);
+	log(`6/6 smoke test: native addons load; code-server --version -> ${versionLine}`);
 
 	writeFileSync(markerFile, JSON.stringify({ ...wanted, installedAt: new Date().toISOString() }, null, '\t') + '\n');
 }
@@ -150,7 +163,7 @@ function install() {
 function main() {
 	const force = process.argv.includes('--force');
 	if (!force && alreadyInstalled()) {
-		log(`code-server ${CODE_SERVER_VERSION} already installed in ${installDir} (marker ${markerFile}; --force to reinstall)`);
+		log(`code-server ${CODE_SERVER_VERSION} already installed in ${installDir} (marker ${markerFile}; --force reruns every step)`);
 		return;
 	}
 	const started = Date.now();

@@ -12,9 +12,10 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { launchChromium, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import { launchChromium, startCodeServer, useRunTempDir, workbenchUrl } from './codeServer.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+useRunTempDir();
 const { values: options } = parseArgs({
 	options: {
 		tests: { type: 'string', default: 'dist/test/integration/index.js' },
@@ -45,8 +46,12 @@ async function cleanUp() {
 	}
 }
 
+let finishing = false;
 async function finish(code, reason) {
 	if (reason) say(reason);
+	if (finishing) return;
+	finishing = true;
+	setTimeout(() => process.exit(code), 20_000).unref(); // if cleanup itself hangs
 	await cleanUp();
 	process.exit(code);
 }
@@ -70,7 +75,7 @@ async function main() {
 
 	let resolveExit;
 	const exited = new Promise((resolve) => (resolveExit = resolve));
-	await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
+	await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number.isInteger(code) ? code : 1));
 	await page.exposeFunction('codeAutomationLog', (type, args) => {
 		const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
 		for (const line of text.split('\n')) {

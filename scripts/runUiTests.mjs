@@ -10,8 +10,10 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { useRunTempDir } from './codeServer.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+useRunTempDir();
 const e2eDir = join(repoRoot, 'test', 'e2e');
 const countFile = join(repoRoot, 'test-results', 'e2e.count');
 const { values: options } = parseArgs({
@@ -27,8 +29,12 @@ function say(message) {
 }
 
 let workbench; // test/e2e/workbench.mjs, once loaded
+let finishing = false;
 async function finish(code, reason) {
 	if (reason) say(reason);
+	if (finishing) return;
+	finishing = true;
+	setTimeout(() => process.exit(code), 20_000).unref(); // if cleanup itself hangs
 	await workbench?.closeWorkbench().catch((error) => say(`cleanup: ${error.message}`));
 	process.exit(code);
 }
@@ -88,6 +94,7 @@ async function main() {
 	for (const file of files) {
 		if (await runOne(file)) passed++;
 		else failed++;
+		if (finishing) return; // stopped by a signal or the overall timeout: the counts stay "did not finish"
 	}
 	const line = `${passed} passed, ${failed} failed`;
 	writeFileSync(countFile, `${line}\n`);

@@ -11,18 +11,21 @@ import { launchChromium, startCodeServer, workbenchUrl } from '../../scripts/cod
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const resultsDir = join(repoRoot, 'test-results');
 
-/** @type {{ server?: Awaited<ReturnType<typeof startCodeServer>>, browser?: Awaited<ReturnType<typeof launchChromium>> }} */
-const shared = {};
+/** The run's one code-server and one browser, started on first use (promises, so parallel callers share them). */
+const shared = {
+	/** @type {ReturnType<typeof startCodeServer> | undefined} */ server: undefined,
+	/** @type {ReturnType<typeof launchChromium> | undefined} */ browser: undefined,
+};
 /** Contexts opened since the last closePages(), so the runner can close what a test left open. */
 const openContexts = new Set();
 
-async function sharedServer() {
-	shared.server ??= await startCodeServer({ workspace: join(repoRoot, 'examples'), logFile: join(resultsDir, 'e2e-code-server.log') });
+function sharedServer() {
+	shared.server ??= startCodeServer({ workspace: join(repoRoot, 'examples'), logFile: join(resultsDir, 'e2e-code-server.log') });
 	return shared.server;
 }
 
-async function sharedBrowser() {
-	shared.browser ??= await launchChromium();
+function sharedBrowser() {
+	shared.browser ??= launchChromium();
 	return shared.browser;
 }
 
@@ -55,10 +58,11 @@ export async function closePages() {
 /** Stops the shared browser and code-server. */
 export async function closeWorkbench() {
 	await closePages();
-	await shared.browser?.close();
-	await shared.server?.stop();
+	const { browser, server } = shared;
 	shared.browser = undefined;
 	shared.server = undefined;
+	await (await browser?.catch(() => undefined))?.close();
+	await (await server?.catch(() => undefined))?.stop();
 }
 
 /** Retries `attempt` until it returns a truthy value or `timeout` ms have passed; returns that value. */
@@ -93,7 +97,7 @@ async function pickFromQuickInput(page, { key, text, rowText, what, timeout }) {
 		await page.keyboard.press(key);
 		await input.waitFor({ state: 'visible', timeout: 3000 });
 		await input.fill(text, { timeout: 3000 });
-		const exactLabel = widget.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(rowText)}\\s*$`) });
+		const exactLabel = page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(rowText)}\\s*$`) });
 		const row = widget.locator('.monaco-list-row').filter({ has: exactLabel }).first();
 		try {
 			await row.waitFor({ state: 'visible', timeout: 3000 });
