@@ -5,8 +5,8 @@
  */
 import type { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildAdapter, failureOf, fixture, launchToEntry, scopeValues, startClient, stopAfter, topFrame } from './adapterClient';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildAdapter, removeAdapter, failureOf, fixture, launchToEntry, scopeValues, startClient, stopAfter, topFrame } from './adapterClient';
 
 const quadratic = fixture('quadratic.ts');
 const locals = fixture('locals.ts');
@@ -22,6 +22,8 @@ beforeAll(async () => {
 beforeEach(async () => {
 	client = await startClient(adapter);
 });
+
+afterAll(() => removeAdapter(adapter));
 
 afterEach(async () => {
 	await client.stop();

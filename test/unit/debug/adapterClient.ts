@@ -2,7 +2,7 @@
  * Helpers for the debug adapter tests: build the standalone adapter from source with esbuild's API (so the tests
  * never run a stale dist/), start it under `DebugClient` over stdio, and read the Variables view by scope name.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
@@ -11,6 +11,11 @@ import * as esbuild from 'esbuild';
 
 export const repoRoot = path.resolve(__dirname, '../../..');
 export const fixture = (name: string): string => path.join(__dirname, 'fixtures', name);
+
+/** Removes the folder `buildAdapter` made. */
+export function removeAdapter(adapter: string): void {
+	rmSync(path.dirname(adapter), { recursive: true, force: true });
+}
 
 /** Bundles src/extension/debug/debugAdapterMain.ts the way esbuild.mjs does, into a fresh temporary folder. */
 export async function buildAdapter(): Promise<string> {
