@@ -1,0 +1,191 @@
+// A stand-in for the extension host, for the webview bench and its screenshots: stubs `acquireVsCodeApi`, runs
+// plain gradient descent on a few classic losses in plain JS, and answers the panel the way the real host does
+// (init after ready, updates after commands, landscapes on request). Loaded before dist/webview.js with the page's
+// nonce. Scenario and options come from <body data-scenario="…">.
+(() => {
+	'use strict';
+	const losses = {
+		curve: { name: 'y = (x - 1)^2 + 1', fileName: 'study-note.md', params: ['x'], start: [-2], lr: 0.1, f: ([x]) => (x - 1) ** 2 + 1, g: ([x]) => [2 * (x - 1)] },
+		diverge: { name: 'y = (x - 1)^2 + 1', fileName: 'study-note.md', params: ['x'], start: [0.5], lr: 1.05, f: ([x]) => (x - 1) ** 2 + 1, g: ([x]) => [2 * (x - 1)] },
+		rosenbrock: {
+			name: 'rosenbrock', fileName: 'rosenbrock.ts', params: ['x', 'y'], start: [-1.5, 2], lr: 0.001,
+			f: ([x, y]) => (1 - x) ** 2 + 100 * (y - x * x) ** 2,
+			g: ([x, y]) => [-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)],
+		},
+		himmelblau: {
+			name: 'himmelblau', fileName: 'himmelblau.py', params: ['x', 'y'], start: [-0.5, -0.3], lr: 0.01,
+			f: ([x, y]) => (x * x + y - 11) ** 2 + (x + y * y - 7) ** 2,
+			g: ([x, y]) => [4 * x * (x * x + y - 11) + 2 * (x + y * y - 7), 2 * (x * x + y - 11) + 4 * y * (x + y * y - 7)],
+		},
+		regression: regressionLoss(),
+	};
+	losses.stream = losses.rosenbrock;
+
+	/** Mean squared error of a 4-feature linear model with bias over 32 fixed samples. */
+	function regressionLoss() {
+		const truth = [1.5, -2, 0.5, 3, -1];
+		const data = [];
+		for (let i = 0; i < 32; i++) {
+			const x = [Math.sin(i), Math.cos(1.3 * i), ((i % 7) - 3) / 3, Math.sin(0.7 * i + 1)];
+			data.push({ x, y: x.reduce((s, v, j) => s + v * truth[j], truth[4]) + 0.05 * Math.sin(5 * i) });
+		}
+		const residuals = (w) => data.map(({ x, y }) => x.reduce((s, v, j) => s + v * w[j], w[4]) - y);
+		return {
+			name: 'mse', fileName: 'regression.py', params: ['w[0]', 'w[1]', 'w[2]', 'w[3]', 'b'], start: [0, 0, 0, 0, 0], lr: 0.05,
+			f: (w) => residuals(w).reduce((s, r) => s + r * r, 0) / data.length,
+			g: (w) => {
+				const r = residuals(w);
+				const grad = [0, 0, 0, 0, 0];
+				data.forEach(({ x }, i) => { x.forEach((v, j) => (grad[j] += (2 * r[i] * v) / data.length)); grad[4] += (2 * r[i]) / data.length; });
+				return grad;
+			},
+		};
+	}
+
+	const body = document.body;
+	const scenario = body.dataset.scenario || 'rosenbrock';
+	const loss = losses[scenario];
+	const d = loss.params.length;
+	const optimizers = ['sgd', 'adam', 'adamw', 'rmsprop', 'adagrad'].map((name) => ({ name, defaults: name === 'sgd' ? { lr: 0.001, momentum: 0 } : { lr: 0.001, betas: [0.9, 0.999], eps: 1e-8 } }));
+	const s = { lr: loss.lr, optimizer: 'sgd', speed: 30, start: [...loss.start], points: [], losses: [], norms: [], position: 0, running: false, timer: 0, stop: { kind: 'entry', message: 'Ready at the start point.' } };
+	let viewState;
+
+	const norm = (g) => Math.hypot(...g);
+	const pointAt = (k) => s.points.slice(k * d, k * d + d);
+	function record(x) {
+		const g = loss.g(x);
+		s.points.push(...x);
+		s.losses.push(loss.f(x));
+		s.norms.push(norm(g));
+	}
+	function reset() {
+		s.points = []; s.losses = []; s.norms = []; s.position = 0;
+		record(s.start);
+	}
+	/** One update from the current point; drops the future after a step back. Returns false on divergence. */
+	function advance() {
+		const keep = s.position + 1;
+		s.points.length = keep * d; s.losses.length = keep; s.norms.length = keep;
+		const x = pointAt(s.position);
+		const g = loss.g(x);
+		const next = x.map((v, i) => v - s.lr * g[i]);
+		record(next);
+		s.position++;
+		return Number.isFinite(s.losses[s.position]) && s.losses[s.position] < 1e6;
+	}
+	function current() {
+		const x = pointAt(s.position);
+		const g = loss.g(x);
+		return {
+			step: s.position, historyLength: s.losses.length, x, loss: s.losses[s.position], gradient: g, gradientNorm: norm(g),
+			learningRate: s.lr, next: x.map((v, i) => v - s.lr * g[i]), optimizerState: { step: s.position, buffers: {} },
+		};
+	}
+	const settings = () => ({ optimizer: s.optimizer, options: { lr: s.lr }, schedule: 'constant', batchSize: 0, stepsPerSecond: s.speed, colorMap: body.dataset.colormap || 'viridis' });
+	const trajectory = (from) => ({
+		points: Float64Array.from(s.points.slice(from * d)), losses: Float64Array.from(s.losses.slice(from)), gradientNorms: Float64Array.from(s.norms.slice(from)),
+	});
+	const send = (message) => window.postMessage(message, '*');
+	const sendInit = () => send({
+		type: 'init',
+		snapshot: { loss: { name: loss.name, language: 'math', params: loss.params, start: s.start, fileName: loss.fileName, sampleCount: 0 }, settings: settings(), current: current(), trajectory: trajectory(0), stop: s.stop, optimizers, running: s.running, strings: {} },
+	});
+	const sendUpdate = (from) => send({ type: 'update', from, appended: trajectory(from), current: current(), stop: s.stop, running: s.running, settings: settings() });
+
+	function steps(n) {
+		const from = s.position + 1;
+		for (let i = 0; i < n; i++) {
+			if (!advance()) {
+				s.stop = { kind: 'diverged', message: `Diverged at step ${s.position}: the loss grew for 3 steps in a row (learning rate ${s.lr}).`, suggestedLearningRate: 0.5 };
+				return sendUpdate(from);
+			}
+		}
+		s.stop = { kind: n === 1 ? 'step' : 'steps', message: n === 1 ? `Stopped after step ${s.position}.` : `Stopped after ${n} steps.` };
+		sendUpdate(from);
+	}
+
+	function landscape(m) {
+		const grid = m.axes[1] >= 0;
+		const nx = grid ? 200 : m.nx;
+		const ny = grid ? 200 : 1;
+		const values = new Float64Array(nx * ny);
+		const x = pointAt(s.position);
+		for (let r = 0; r < ny; r++) {
+			if (grid) x[m.axes[1]] = m.range.yMin + (r * (m.range.yMax - m.range.yMin)) / (ny - 1);
+			for (let c = 0; c < nx; c++) {
+				x[m.axes[0]] = m.range.xMin + (c * (m.range.xMax - m.range.xMin)) / (nx - 1);
+				values[r * nx + c] = loss.f(x);
+			}
+		}
+		window.__fakeHost.landscapes++;
+		send({ type: 'landscape', landscape: { requestId: m.requestId, kind: grid ? 'grid' : 'curve', range: m.range, axes: m.axes, nx, ny, values } });
+	}
+
+	function command(c) {
+		if (c === 'step') steps(1);
+		else if (c === 'stepMany') steps(10);
+		else if (c === 'stepBack') { s.position = Math.max(0, s.position - 1); s.stop = { kind: 'step', message: `Back at step ${s.position}.` }; sendUpdate(s.losses.length); }
+		else if (c === 'restart') { reset(); s.stop = { kind: 'entry', message: 'Restarted.' }; sendInit(); }
+		else if (c === 'continue') run();
+		else if (c === 'pause') { clearInterval(s.timer); s.running = false; s.stop = { kind: 'paused', message: `Paused at step ${s.position}.` }; sendUpdate(s.losses.length); }
+	}
+
+	function run() {
+		s.running = true;
+		const perTick = Math.max(1, Math.round((s.speed || 600) / 30));
+		s.timer = setInterval(() => {
+			const from = s.position + 1;
+			for (let i = 0; i < perTick; i++) advance();
+			sendUpdate(from);
+		}, 33);
+	}
+
+	function onMessage(m) {
+		window.__fakeHost.received.push(m);
+		switch (m.type) {
+			case 'ready': return sendInit();
+			case 'command': return command(m.command);
+			case 'setLearningRate': s.lr = m.learningRate; return sendUpdate(s.losses.length);
+			case 'setOptimizer': s.optimizer = m.optimizer; return sendUpdate(s.losses.length);
+			case 'setSpeed': s.speed = m.stepsPerSecond; return sendUpdate(s.losses.length);
+			case 'setStart': s.start = m.x; reset(); return sendInit();
+			case 'goTo': s.position = Math.max(0, Math.min(s.losses.length - 1, m.step)); return sendUpdate(s.losses.length);
+			case 'requestLandscape': return landscape(m);
+		}
+	}
+
+	/** Streams `update`s at `rate` per second, `perUpdate` records each, until `total` records; resolves then. */
+	function stream({ rate, perUpdate, total }) {
+		s.running = true;
+		return new Promise((resolve) => {
+			const timer = setInterval(() => {
+				const from = s.position + 1;
+				const n = s.losses.length < total ? Math.min(perUpdate, total - s.losses.length) : 1;
+				for (let i = 0; i < n; i++) advance();
+				sendUpdate(from);
+				if (s.losses.length >= total) { clearInterval(timer); resolve(s.losses.length); }
+			}, 1000 / rate);
+		});
+	}
+
+	/** Prepares a history of `n` steps before the panel loads (for screenshots mid-run). */
+	function preload(n) {
+		reset();
+		for (let i = 0; i < n; i++) if (!advance()) break;
+		s.stop = n > 0 ? { kind: 'paused', message: `Paused at step ${s.position}.` } : s.stop;
+	}
+
+	window.__fakeHost = { received: [], landscapes: 0, stream, steps, command, state: s, violations: [] };
+	document.addEventListener('securitypolicyviolation', (e) => window.__fakeHost.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+	reset();
+	preload(Number(body.dataset.preload || 0));
+	if (scenario === 'diverge') {
+		for (let i = 0; i < 3; i++) advance();
+		s.stop = { kind: 'diverged', message: `Diverged at step ${s.position}: the loss grew for 3 steps in a row (learning rate ${s.lr}).`, suggestedLearningRate: 0.5 };
+	}
+	window.acquireVsCodeApi = () => ({
+		postMessage: (m) => setTimeout(() => onMessage(structuredClone(m)), 0),
+		getState: () => viewState,
+		setState: (state) => { viewState = state; },
+	});
+})();

@@ -1,0 +1,172 @@
+// Drives the built panel in headless Chromium with the fake host and checks the intents it posts back: keyboard
+// shortcuts, the learning-rate field, the optimizer menu, speed and history sliders, click/wheel/drag on the map,
+// the divergence fix button, the live region and labels. Complements the unit tests, which cover the pure logic.
+// Usage: npm run build && node bench/webview/panelSmoke.mjs
+import { chromium } from 'playwright-core';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startBenchServer } from './benchPage.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+let passed = 0;
+let failed = 0;
+function check(name, ok, detail = '') {
+	if (ok) passed++;
+	else failed++;
+	console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `: ${detail}`}`);
+}
+
+async function open(browser, base, query) {
+	const page = await browser.newPage({ viewport: { width: 1200, height: 860 } });
+	const errors = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+	await page.goto(`${base}/?${new URLSearchParams(query)}`);
+	await page.waitForFunction(() => window.__fakeHost?.landscapes > 0 && document.querySelector('canvas.map'));
+	await page.waitForTimeout(200);
+	return { page, errors };
+}
+
+const sent = (page) => page.evaluate(() => window.__fakeHost.received.splice(0));
+const last = (messages, type) => messages.filter((m) => m.type === type).at(-1);
+
+async function keyboard(page) {
+	await page.evaluate(() => document.activeElement?.blur());
+	await sent(page);
+	const expectations = [[' ', 'step'], ['ArrowRight', 'step'], ['Shift+ArrowRight', 'stepMany'], ['ArrowLeft', 'stepBack'], ['r', 'restart']];
+	for (const [key, command] of expectations) {
+		await page.keyboard.press(key);
+		await page.waitForTimeout(80);
+		const m = last(await sent(page), 'command');
+		check(`key ${key} posts ${command}`, m?.command === command, JSON.stringify(m));
+	}
+	await page.keyboard.press('Enter');
+	await page.waitForTimeout(150);
+	check('Enter posts continue', last(await sent(page), 'command')?.command === 'continue');
+	const label = await page.locator('button.primary').textContent();
+	check('the toggle reads Pause while running', label === 'Pause', label);
+	await page.keyboard.press('Enter');
+	await page.waitForTimeout(150);
+	check('Enter again posts pause', last(await sent(page), 'command')?.command === 'pause');
+	await page.locator('button', { hasText: 'Step Back' }).focus();
+	await page.keyboard.press('Enter');
+	await page.waitForTimeout(80);
+	const onButton = (await sent(page)).filter((m) => m.type === 'command').map((m) => m.command);
+	check('Enter on a focused button activates only that button', onButton.join() === 'stepBack', onButton.join());
+}
+
+async function fields(page) {
+	const rate = page.getByLabel('Learning rate');
+	await rate.fill('abc');
+	await rate.press('Enter');
+	await rate.press('r');
+	const bad = await sent(page);
+	check('an invalid learning rate is not posted, and R in the field is not a shortcut', !bad.some((m) => m.type === 'setLearningRate' || m.type === 'command'), JSON.stringify(bad));
+	check('an invalid learning rate is marked aria-invalid', (await rate.getAttribute('aria-invalid')) === 'true');
+	await rate.fill('0.002');
+	await rate.press('Enter');
+	await page.waitForTimeout(80);
+	check('Enter posts setLearningRate', last(await sent(page), 'setLearningRate')?.learningRate === 0.002);
+	await page.getByLabel('Optimizer').selectOption('adam');
+	await page.waitForTimeout(80);
+	const opt = last(await sent(page), 'setOptimizer');
+	check('the optimizer menu posts Adam defaults with the current lr', opt?.optimizer === 'adam' && opt.options.lr === 0.002 && Array.isArray(opt.options.betas), JSON.stringify(opt));
+	const labels = await page.getByLabel('Optimizer').locator('option').allTextContents();
+	check('optimizers show PyTorch names', labels.includes('AdamW') && labels.includes('SGD'), labels.join());
+	await page.getByLabel('Speed').fill('9');
+	await page.waitForTimeout(80);
+	check('the speed slider posts setSpeed 0 (max) at its last stop', last(await sent(page), 'setSpeed')?.stepsPerSecond === 0);
+	await page.getByLabel('History').fill('5');
+	await page.waitForTimeout(80);
+	check('the history scrubber posts goTo', last(await sent(page), 'goTo')?.step === 5);
+}
+
+async function map(page) {
+	const canvas = page.locator('canvas.map');
+	const box = await canvas.boundingBox();
+	await sent(page);
+	await page.mouse.click(box.x + box.width * 0.4, box.y + box.height * 0.5);
+	await page.waitForTimeout(80);
+	const start = last(await sent(page), 'setStart');
+	check('a click on the map posts setStart with two coordinates', start?.x.length === 2 && start.x.every(Number.isFinite), JSON.stringify(start));
+	await page.waitForTimeout(300);
+	await sent(page);
+	await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+	await page.mouse.wheel(0, -300);
+	await page.waitForTimeout(250);
+	const zoom = await sent(page);
+	const request = last(zoom, 'requestLandscape');
+	check('the wheel zooms in and asks for a new grid once (debounced)', zoom.filter((m) => m.type === 'requestLandscape').length === 1 && request.range.xMax - request.range.xMin < 10, JSON.stringify(zoom.map((m) => m.type)));
+	await page.mouse.move(box.x + 200, box.y + 200);
+	await page.mouse.down();
+	await page.mouse.move(box.x + 260, box.y + 230, { steps: 5 });
+	await page.mouse.up();
+	await page.waitForTimeout(250);
+	const drag = await sent(page);
+	check('a drag pans (a new grid, no setStart)', drag.some((m) => m.type === 'requestLandscape') && !drag.some((m) => m.type === 'setStart'), JSON.stringify(drag.map((m) => m.type)));
+	const aria = await canvas.getAttribute('aria-label');
+	check('the map has role=img and a describing label', (await canvas.getAttribute('role')) === 'img' && /Contour map of the loss over x and y/.test(aria ?? ''), aria);
+	const live = await page.locator('[aria-live=polite]').textContent();
+	check('the live region announces the stop', /Step \d+: loss/.test(live ?? ''), live);
+}
+
+async function diverged(browser, base) {
+	const { page, errors } = await open(browser, base, { scenario: 'diverge', theme: 'light' });
+	const button = page.getByRole('button', { name: 'Use lr = 0.5' });
+	check('a divergence shows an alert with a Use lr button', (await page.getByRole('alert').first().isVisible()) && (await button.isVisible()));
+	await sent(page);
+	await button.click();
+	await page.waitForTimeout(80);
+	check('Use lr posts setLearningRate with the suggestion', last(await sent(page), 'setLearningRate')?.learningRate === 0.5);
+	const aria = await page.locator('canvas.map').getAttribute('aria-label');
+	check('the curve has a describing label', /Loss curve over x/.test(aria ?? ''), aria);
+	await page.locator('canvas.map').click({ position: { x: 300, y: 300 } });
+	await page.waitForTimeout(80);
+	const start = last(await sent(page), 'setStart');
+	check('a click on the curve posts setStart with one coordinate', start?.x.length === 1, JSON.stringify(start));
+	check('no page errors (1-D)', errors.length === 0, errors.join(' | '));
+	await page.close();
+}
+
+async function themeSwitch(page) {
+	await page.evaluate(() => {
+		document.body.className = 'vscode-light';
+		document.documentElement.style.setProperty('--vscode-editor-background', '#ffffff');
+	});
+	await page.waitForTimeout(150);
+	const checkbox = page.getByLabel('Log scale');
+	await checkbox.check();
+	await page.waitForTimeout(100);
+	const state = await page.evaluate(() => window.__fakeHost && window.acquireVsCodeApi && document.querySelector('canvas.map') !== null);
+	check('theme switch and log scale run without errors', state);
+}
+
+const server = await startBenchServer(root);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+try {
+	const { page, errors } = await open(browser, base(server), { scenario: 'rosenbrock', theme: 'dark', preload: '100' });
+	await keyboard(page);
+	await fields(page);
+	await map(page);
+	await themeSwitch(page);
+	check('no page errors (2-D)', errors.length === 0, errors.join(' | '));
+	await page.close();
+	const nd = await open(browser, base(server), { scenario: 'regression', theme: 'dark', preload: '20' });
+	await nd.page.getByLabel('Vertical axis').selectOption('b');
+	await nd.page.waitForTimeout(200);
+	const request = last(await sent(nd.page), 'requestLandscape');
+	check('choosing a slice axis asks for that slice', request?.axes[1] === 4, JSON.stringify(request?.axes));
+	check('the n-D panel shows a table of latest values', (await nd.page.getByRole('table').locator('tbody tr').count()) === 5);
+	check('no page errors (n-D)', nd.errors.length === 0, nd.errors.join(' | '));
+	await nd.page.close();
+	await diverged(browser, base(server));
+} finally {
+	await browser.close();
+	await server.close();
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;
+
+function base(s) {
+	return s.base;
+}

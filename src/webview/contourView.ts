@@ -1,0 +1,289 @@
+/**
+ * The 2-D view: a filled contour map of the loss over two parameters (both of a 2-parameter loss, or a slice
+ * through the current point of an n-parameter one), the trajectory, the −∇L arrow and the next step. Wheel zooms
+ * about the cursor, drag pans, a click restarts from the clicked point; each settled view asks the host for a new
+ * grid (`landscapeRequests.ts`). Fit, zoom in and zoom out buttons make the same moves from the keyboard.
+ */
+import type { Landscape, ViewRange } from '../protocol/messages';
+import { CanvasSurface } from './canvasSurface';
+import { colorMapNamed } from './colorMaps';
+import { drawColorBar } from './colorBar';
+import { ContourLayer, type ContourTimings } from './contourLayer';
+import { el, setAttr, setText } from './dom';
+import { formatNumber } from './formatNumber';
+import { Throttle } from './frameScheduler';
+import { LandscapeRequests } from './landscapeRequests';
+import { attachMapGestures } from './mapInteraction';
+import { downhillScale, drawMapMarkers, mapColors } from './mapMarkers';
+import { drawAxes, fontOf, halo } from './plotPainter';
+import { TrajectoryPainter } from './trajectoryPainter';
+import type { ViewContext } from './viewContext';
+import { axisMaps, fitRange, fromPixelX, fromPixelY, isUsableRange, panByPixels, resizeRange, toPixelX, toPixelY, zoomAbout, type PlotRect } from './viewTransform';
+
+const margin = { left: 56, right: 70, top: 30, bottom: 40 };
+/** Grid cells along the longer side of a requested grid. */
+const gridCells = 140;
+
+export class ContourView {
+	readonly element: HTMLElement;
+	private readonly surface: CanvasSurface;
+	private readonly layer = new ContourLayer();
+	private readonly requests: LandscapeRequests;
+	private readonly trajectory = new TrajectoryPainter();
+	private readonly legend = el('p', { className: 'plot-legend' });
+	private readonly labelThrottle = new Throttle(500);
+	private readonly sliceThrottle = new Throttle(300);
+	private range: ViewRange | undefined;
+	private rect: PlotRect = { left: 0, top: 0, width: 1, height: 1 };
+	private axesValue: [number, number] = [0, 1];
+	/** Refit when the run leaves the view, until the user moves the view. */
+	private follow = true;
+	private sliceKey = '';
+	lastTimings: ContourTimings | undefined;
+
+	constructor(private readonly ctx: ViewContext) {
+		const s = ctx.strings();
+		const box = el('div', { className: 'plot-canvas' });
+		const button = (text: string, title: string, action: () => void) => {
+			const b = el('button', { className: 'secondary', text, attrs: { type: 'button', title } });
+			b.addEventListener('click', action);
+			return b;
+		};
+		const tools = el('div', { className: 'plot-tools' }, [
+			button(s.get('control.fit'), s.get('control.fit.title'), () => this.fit()),
+			button('+', s.get('control.zoomIn'), () => this.zoomCentre(0.8)),
+			button('−', s.get('control.zoomOut'), () => this.zoomCentre(1.25)),
+		]);
+		tools.querySelectorAll('button').forEach((b) => b.textContent!.length === 1 && b.setAttribute('aria-label', b.title));
+		this.element = el('section', { className: 'plot', attrs: { 'aria-label': s.get('plot.hint') } }, [tools, box, this.legend, el('p', { className: 'plot-hint', text: s.get('plot.hint') })]);
+		this.surface = new CanvasSurface(box, () => this.resized());
+		this.surface.canvas.classList.add('map');
+		this.requests = new LandscapeRequests((m) => ctx.post(m));
+		attachMapGestures(this.surface.canvas, {
+			zoom: (px, py, factor) => this.zoomAt(px, py, factor),
+			pan: (dx, dy) => this.moveTo(panByPixels(this.range!, this.rect, dx, dy), false),
+			panEnd: () => this.requestGrid(),
+			click: (px, py) => this.pick(px, py),
+		});
+	}
+
+	get axes(): readonly [number, number] {
+		return this.axesValue;
+	}
+
+	/** A new snapshot: keep the view for the same loss, otherwise restore the persisted one or fit. */
+	reset(sameLoss: boolean, axes: [number, number]): void {
+		const axesChanged = axes[0] !== this.axesValue[0] || axes[1] !== this.axesValue[1];
+		this.axesValue = axes;
+		const saved = this.ctx.viewState().range;
+		if (!sameLoss || axesChanged || !this.range) {
+			this.range = !this.range && isUsableRange(saved) ? saved : undefined;
+			this.follow = this.range === undefined;
+			if (!this.range) this.fit(false);
+		}
+		this.requestGrid(true);
+	}
+
+	setAxes(axes: [number, number]): void {
+		this.reset(false, axes);
+	}
+
+	/** Fits the view to the trajectory and the next step. */
+	fit(save = true): void {
+		const { store, current } = this.ctx.model;
+		if (!store || !current || this.rect.width < 2) return;
+		const [ax, ay] = this.axesValue;
+		const [nx, ny] = [current.next[ax]!, current.next[ay]!];
+		const b = store.bounds(ax, ay) ?? { xMin: nx, xMax: nx, yMin: ny, yMax: ny };
+		const box = { xMin: Math.min(b.xMin, nx), xMax: Math.max(b.xMax, nx), yMin: Math.min(b.yMin, ny), yMax: Math.max(b.yMax, ny) };
+		if (![box.xMin, box.xMax, box.yMin, box.yMax].every(Number.isFinite)) return;
+		// Never tighter than 2 units or the distance from the origin, so a fresh run shows its surroundings.
+		const minSpan = Math.max(2, ...Object.values(box).map(Math.abs));
+		this.range = fitRange(box, this.rect, { pad: 0.15, minSpan });
+		this.follow = true;
+		if (save) this.afterMove(true);
+	}
+
+	/** The host's answer to a grid request. */
+	onLandscape(landscape: Landscape): void {
+		if (landscape.kind !== 'grid' || !this.requests.accepts(landscape)) return;
+		if (landscape.axes[0] !== this.axesValue[0] || landscape.axes[1] !== this.axesValue[1]) return;
+		this.requests.answered();
+		this.lastTimings = this.layer.set(landscape, colorMapNamed(this.ctx.model.settings?.colorMap), this.pixelsPerUnit());
+		this.ctx.requestDraw();
+	}
+
+	/** New records or a new current point: follow the run, and for a slice, ask for the slice through it. */
+	onUpdate(): void {
+		const current = this.ctx.model.current;
+		if (this.follow && current && this.range && !this.inView(current.x) && this.ctx.model.dimension > 0) this.fit(false);
+		// A slice goes through the current point: when it moves, the slice changes.
+		const key = current && this.ctx.model.dimension > 2 ? current.x.join(',') : '';
+		if (key !== this.sliceKey) {
+			this.sliceKey = key;
+			this.sliceThrottle.run(() => this.requestGrid(true));
+		}
+	}
+
+	/** Repaints the map with the current colour map (after a settings or theme change). */
+	restyle(): void {
+		this.layer.repaint(colorMapNamed(this.ctx.model.settings?.colorMap), this.pixelsPerUnit());
+	}
+
+	/** Draws the whole view (called at most once per frame). */
+	dispose(): void {
+		this.surface.dispose();
+	}
+
+	draw(): void {
+		const ctx = this.surface.begin();
+		const theme = this.ctx.theme();
+		const model = this.ctx.model;
+		const range = this.range;
+		if (!range || !model.store || !model.current || !model.loss) return;
+		ctx.fillStyle = theme.background;
+		ctx.fillRect(0, 0, this.surface.width, this.surface.height);
+		this.layer.draw(ctx, range, this.rect);
+		if (!this.layer.landscape) this.drawWaiting(ctx);
+		this.drawRun(ctx);
+		const names = model.loss.params;
+		drawAxes(ctx, this.rect, range, theme, { x: names[this.axesValue[0]]!, y: names[this.axesValue[1]]! }, false);
+		const levels = this.layer.levels;
+		if (levels) drawColorBar(ctx, this.rect, levels.levels, (b) => this.layer.bandColor(b), theme);
+		const s = this.ctx.strings();
+		setText(this.legend, levels ? `${s.get(levels.scale === 'log' ? 'plot.legend.log' : 'plot.legend.linear')} (${levels.levels.length})` : '');
+		this.labelThrottle.run(() => this.updateLabel());
+	}
+
+	private drawRun(ctx: CanvasRenderingContext2D): void {
+		const model = this.ctx.model;
+		const store = model.store!;
+		const current = model.current!;
+		const [ax, ay] = this.axesValue;
+		const maps = axisMaps(this.range!, this.rect);
+		const xs = { data: store.points, offset: ax, stride: store.dimension };
+		const ys = { data: store.points, offset: ay, stride: store.dimension };
+		ctx.save();
+		ctx.beginPath();
+		ctx.rect(this.rect.left, this.rect.top, this.rect.width, this.rect.height);
+		ctx.clip();
+		const indices = this.trajectory.select(xs, ys, store.count, store.version, maps, Math.max(this.rect.width, this.rect.height));
+		this.trajectory.draw(ctx, xs, ys, indices, maps, current.step, { line: mapColors.trajectory, halo: halo.dark, width: 1.5, dotRadius: 2 });
+		const s = this.ctx.strings();
+		drawMapMarkers(ctx, this.rect, {
+			x: current.x[ax]! * maps.sx + maps.ox,
+			y: current.x[ay]! * maps.sy + maps.oy,
+			nextX: current.next[ax]! * maps.sx + maps.ox,
+			nextY: current.next[ay]! * maps.sy + maps.oy,
+			startX: store.coordinate(0, ax) * maps.sx + maps.ox,
+			startY: store.coordinate(0, ay) * maps.sy + maps.oy,
+			downhillX: -current.gradient[ax]! * maps.sx,
+			downhillY: -current.gradient[ay]! * maps.sy,
+			downhillScale: downhillScale(current.gradientNorm, Math.max(store.largestGradientNorm(), current.gradientNorm)),
+			labels: { downhill: s.get('plot.downhill'), next: s.get('plot.next') },
+		}, this.ctx.theme());
+		ctx.restore();
+	}
+
+	private drawWaiting(ctx: CanvasRenderingContext2D): void {
+		const theme = this.ctx.theme();
+		ctx.save();
+		ctx.font = fontOf(theme);
+		ctx.fillStyle = theme.muted;
+		ctx.textAlign = 'center';
+		ctx.fillText(this.ctx.strings().get('plot.loading'), this.rect.left + this.rect.width / 2, this.rect.top + this.rect.height / 2);
+		ctx.restore();
+	}
+
+	private updateLabel(): void {
+		const m = this.ctx.model;
+		const current = m.current;
+		if (!current || !m.loss || !m.store) return;
+		const [ax, ay] = this.axesValue;
+		const f = (v: number | undefined) => formatNumber(v ?? NaN);
+		setAttr(this.surface.canvas, 'aria-label', this.ctx.strings().get('plot.contour.label', {
+			px: m.loss.params[ax]!, py: m.loss.params[ay]!, x: f(current.x[ax]), y: f(current.x[ay]), loss: f(current.loss),
+			nx: f(current.next[ax]), ny: f(current.next[ay]), count: m.store.count,
+		}));
+	}
+
+	private resized(): void {
+		const previous = this.rect;
+		const w = this.surface.width;
+		const h = this.surface.height;
+		this.rect = { left: margin.left, top: margin.top, width: Math.max(10, w - margin.left - margin.right), height: Math.max(10, h - margin.top - margin.bottom) };
+		if (this.range) {
+			this.range = resizeRange(this.range, previous, this.rect);
+			this.requestGrid();
+		} else if (this.ctx.model.ready) {
+			this.fit(false);
+			this.requestGrid(true);
+		}
+		this.ctx.requestDraw();
+	}
+
+	private zoomAt(px: number, py: number, factor: number): void {
+		if (!this.range) return;
+		this.moveTo(zoomAbout(this.range, fromPixelX(this.range, this.rect, px), fromPixelY(this.range, this.rect, py), factor), true);
+	}
+
+	private zoomCentre(factor: number): void {
+		this.zoomAt(this.rect.left + this.rect.width / 2, this.rect.top + this.rect.height / 2, factor);
+	}
+
+	private moveTo(range: ViewRange, requestGrid: boolean): void {
+		if (!isUsableRange(range) || range.xMax - range.xMin < 1e-12 * Math.max(1, Math.abs(range.xMin))) return;
+		this.range = range;
+		this.follow = false;
+		this.afterMove(requestGrid);
+	}
+
+	private afterMove(requestGrid: boolean): void {
+		this.ctx.saveViewState({ range: this.range });
+		if (requestGrid) this.requestGrid();
+		this.ctx.requestDraw();
+	}
+
+	private pick(px: number, py: number): void {
+		const current = this.ctx.model.current;
+		const range = this.range;
+		if (!current || !range || px < this.rect.left || py < this.rect.top || px > this.rect.left + this.rect.width || py > this.rect.top + this.rect.height) return;
+		const x = [...current.x];
+		x[this.axesValue[0]] = fromPixelX(range, this.rect, px);
+		x[this.axesValue[1]] = fromPixelY(range, this.rect, py);
+		this.ctx.post({ type: 'setStart', x });
+	}
+
+	private requestGrid(immediate = false): void {
+		const r = this.range;
+		if (!r || !this.ctx.model.ready) return;
+		// A margin around the view, so a small pan shows map, not background, while the new grid is computed.
+		const padX = (r.xMax - r.xMin) * 0.1;
+		const padY = (r.yMax - r.yMin) * 0.1;
+		const aspect = (r.xMax - r.xMin) / this.rect.width / ((r.yMax - r.yMin) / this.rect.height);
+		const wide = this.rect.width * aspect >= this.rect.height;
+		const nx = wide ? gridCells : Math.max(40, Math.round((gridCells * this.rect.width) / this.rect.height));
+		const ny = wide ? Math.max(40, Math.round((gridCells * this.rect.height) / this.rect.width)) : gridCells;
+		this.requests.request({ range: { xMin: r.xMin - padX, xMax: r.xMax + padX, yMin: r.yMin - padY, yMax: r.yMax + padY }, axes: this.axesValue, nx, ny }, immediate);
+	}
+
+	private pixelsPerUnit(): { x: number; y: number } {
+		const r = this.range;
+		const ratio = this.surface.pixelRatio;
+		if (!r) return { x: 1, y: 1 };
+		return { x: (this.rect.width / (r.xMax - r.xMin)) * ratio, y: (this.rect.height / (r.yMax - r.yMin)) * ratio };
+	}
+
+	private inView(x: readonly number[]): boolean {
+		const r = this.range!;
+		const px = toPixelX(r, this.rect, x[this.axesValue[0]]!);
+		const py = toPixelY(r, this.rect, x[this.axesValue[1]]!);
+		return px >= this.rect.left && px <= this.rect.left + this.rect.width && py >= this.rect.top && py <= this.rect.top + this.rect.height;
+	}
+
+	/** Bench hook: recomputes and repaints the current grid, returning the time taken. */
+	benchContour(): ContourTimings | undefined {
+		const l = this.layer.landscape;
+		return l ? this.layer.set(l, colorMapNamed(this.ctx.model.settings?.colorMap), this.pixelsPerUnit()) : undefined;
+	}
+}

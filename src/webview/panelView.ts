@@ -1,0 +1,153 @@
+/**
+ * Lays out the panel for the loss at hand and routes model changes to its parts: header and controls always; then
+ * the curve (1 parameter), the contour map (2), or the slice map with gradient-norm and parameter charts and a
+ * value table (more than 2); the loss and gradient-norm charts in every case. Parts mark themselves dirty and are redrawn together
+ * once per animation frame; charts at most every 50 ms while a run streams in.
+ */
+import { ContourView } from './contourView';
+import { ControlBar } from './controlBar';
+import { CurveView } from './curveView';
+import { el } from './dom';
+import { Announcer } from './announcer';
+import { formatNumber } from './formatNumber';
+import type { ModelChange } from './panelModel';
+import { PanelHeader } from './panelHeader';
+import { ParamTable } from './paramTable';
+import { SeriesChart, type SeriesSpec } from './seriesChart';
+import { SliceAxesPicker } from './sliceAxesPicker';
+import type { ViewContext } from './viewContext';
+
+/** Parameter traces drawn at most (the table lists more). */
+const maxTraces = 20;
+const chartIntervalMs = 50;
+
+export class PanelView {
+	readonly element: HTMLElement;
+	readonly controls: ControlBar;
+	private readonly header: PanelHeader;
+	private readonly announcer = new Announcer();
+	private readonly plot: CurveView | ContourView;
+	private readonly charts: { chart: SeriesChart; specs: () => readonly SeriesSpec[] }[] = [];
+	private readonly table: ParamTable | undefined;
+	private chartsDirty = true;
+	private lastChartDraw = -Infinity;
+
+	constructor(private readonly ctx: ViewContext) {
+		const m = ctx.model;
+		const d = m.dimension;
+		const s = ctx.strings();
+		this.header = new PanelHeader(ctx);
+		this.controls = new ControlBar(ctx);
+		const lossChart = this.addChart('chart.loss', () => [{ label: s.get('header.loss'), color: ctx.theme().blue, source: (st) => ({ data: st.losses, offset: 0, stride: 1 }) }], 'toggle');
+		const side = el('div', { className: 'side' }, [lossChart]);
+		const main = el('div', { className: 'plot-column' });
+		if (d === 1) this.plot = new CurveView(ctx);
+		else this.plot = new ContourView(ctx);
+		side.append(this.addChart('chart.gradientNorm', () => [{ label: s.get('header.gradientNorm'), color: ctx.theme().orange, source: (st) => ({ data: st.gradientNorms, offset: 0, stride: 1 }) }], 'log'));
+		if (d > 2) {
+			const saved = ctx.viewState().axes;
+			const axes: [number, number] = saved && saved[0] < d && saved[1] < d && saved[0] !== saved[1] ? [saved[0], saved[1]] : [0, 1];
+			const picker = new SliceAxesPicker(ctx, m.loss!.params, axes, (next) => (this.plot as ContourView).setAxes(next));
+			main.append(picker.element);
+			(this.plot as ContourView).reset(false, axes);
+			side.append(this.addChart('chart.params', () => this.traceSpecs(), 'linear', true));
+			if (d > maxTraces) side.append(el('p', { className: 'note', text: s.get('chart.moreParams', { shown: maxTraces, total: d }) }));
+			this.table = new ParamTable(ctx);
+			side.append(this.table.element);
+		}
+		main.append(this.plot.element);
+		this.element = el('div', { className: `panel dims-${Math.min(d, 3)}` }, [this.header.element, this.controls.element, el('main', { className: 'panel-main' }, [main, side]), this.announcer.element]);
+	}
+
+	/** After the model took a message: refresh what depends on it. */
+	onChange(change: ModelChange): void {
+		if (change.kind === 'init') {
+			this.header.clearError();
+			if (this.plot instanceof CurveView) this.plot.reset(change.sameLoss);
+			else this.plot.reset(change.sameLoss, [...this.plot.axes] as [number, number]);
+		} else if (change.kind === 'update') {
+			this.plot.onUpdate();
+			if (change.settingsChanged && this.plot instanceof ContourView) this.plot.restyle();
+		}
+		this.chartsDirty = true;
+		this.announce();
+		this.ctx.requestDraw();
+	}
+
+	onLandscape(...args: Parameters<ContourView['onLandscape']>): void {
+		this.plot.onLandscape(...args);
+	}
+
+	showError(message: string): void {
+		this.header.showError(message);
+	}
+
+	/** Theme changed: recolour the charts and the map. */
+	restyle(): void {
+		for (const { chart, specs } of this.charts) {
+			chart.setSeries(specs());
+			chart.applyTheme(this.ctx.theme());
+		}
+		if (this.plot instanceof ContourView) this.plot.restyle();
+		this.chartsDirty = true;
+		this.ctx.requestDraw();
+	}
+
+	/** Draws everything that changed; called at most once per animation frame. */
+	draw(time: number): void {
+		this.header.render();
+		this.controls.render();
+		this.plot.draw();
+		this.table?.render();
+		const store = this.ctx.model.store;
+		const current = this.ctx.model.current;
+		if (!this.chartsDirty || !store || !current) return;
+		if (this.ctx.model.running && time - this.lastChartDraw < chartIntervalMs) {
+			this.ctx.requestDraw();
+			return;
+		}
+		for (const { chart } of this.charts) chart.update(store, current.step);
+		this.chartsDirty = false;
+		this.lastChartDraw = time;
+	}
+
+	dispose(): void {
+		for (const { chart } of this.charts) chart.destroy();
+		this.plot.dispose();
+	}
+
+	/** Bench hook: times a full recomputation and repaint of the contour map. */
+	benchContour(): ReturnType<ContourView['benchContour']> {
+		return this.plot instanceof ContourView ? this.plot.benchContour() : undefined;
+	}
+
+	private announce(): void {
+		const c = this.ctx.model.current;
+		if (!c) return;
+		const m = this.ctx.model;
+		const text = this.ctx.strings().get('announce.step', { step: c.step, loss: formatNumber(c.loss), gradientNorm: formatNumber(c.gradientNorm) });
+		this.announcer.announce(!m.running && m.stop.message ? `${m.stop.message} ${text}` : text, m.running);
+	}
+
+	private addChart(title: 'chart.loss' | 'chart.gradientNorm' | 'chart.params', specs: () => readonly SeriesSpec[], scale: 'linear' | 'log' | 'toggle', legend = false): HTMLElement {
+		const chart = new SeriesChart(this.ctx, title, { scale, legend });
+		chart.setSeries(specs());
+		chart.applyTheme(this.ctx.theme());
+		this.charts.push({ chart, specs });
+		return chart.element;
+	}
+
+	private traceSpecs(): SeriesSpec[] {
+		const m = this.ctx.model;
+		const theme = this.ctx.theme();
+		const palette = [theme.blue, theme.orange, theme.green, theme.purple, theme.red, theme.yellow];
+		const dashes = [[], [6, 3], [2, 3]];
+		const d = m.dimension;
+		return m.loss!.params.slice(0, maxTraces).map((label, i) => ({
+			label,
+			color: palette[i % palette.length]!,
+			dash: dashes[Math.floor(i / palette.length) % dashes.length],
+			source: (st) => ({ data: st.points, offset: i, stride: d }),
+		}));
+	}
+}
