@@ -28,6 +28,7 @@ const suites = [
 	{ name: 'unit', script: 'test:unit:ci', read: () => readVitest(join(resultsDir, 'vitest.json')) },
 	{ name: 'integration', script: 'test:integration', read: () => readCountFile(join(resultsDir, 'integration.count')) },
 	{ name: 'ui', script: 'test:e2e', read: () => readCountFile(join(resultsDir, 'e2e.count')) },
+	{ name: 'webview', script: 'test:webview', read: () => readCountFile(join(resultsDir, 'webview.count')) },
 ];
 
 /** @returns {Counts} */

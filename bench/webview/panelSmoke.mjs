@@ -2,6 +2,7 @@
 // shortcuts, the learning-rate field, the optimizer menu, speed and history sliders, click/wheel/drag on the map,
 // the divergence fix button, the live region and labels. Complements the unit tests, which cover the pure logic.
 // Usage: npm run build && node bench/webview/panelSmoke.mjs
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -165,6 +166,8 @@ try {
 	await server.close();
 }
 console.log(`${passed} passed, ${failed} failed`);
+mkdirSync('test-results', { recursive: true });
+writeFileSync('test-results/webview.count', `${passed} passed, ${failed} failed\n`);
 process.exitCode = failed > 0 ? 1 : 0;
 
 function base(s) {
