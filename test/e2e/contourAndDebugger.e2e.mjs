@@ -1,0 +1,63 @@
+// Two more views end to end in a real VS Code: the 2-D contour map on Rosenbrock (start, set a learning rate in the
+// panel, continue, pause, and read the step and loss), and the debugger on the study note's quadratic (F5 with no
+// launch.json (picking the suggested Downhill debugger), F10 twice, the Variables view showing the parameter after two SGD steps: 5 → 4.2 → 3.56).
+// Screenshots: test-results/downhill-contours.png and test-results/downhill-debugger.png (used in the README).
+import assert from 'node:assert/strict';
+
+async function until(what, read, accept, timeout = 20_000) {
+	const deadline = Date.now() + timeout;
+	let last;
+	while (Date.now() < deadline) {
+		last = await read().catch((error) => `(${error.message.split('\n')[0]})`);
+		if (accept(last)) return last;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeout} ms`);
+}
+
+const stat = (frame, label) =>
+	frame.locator('dl.stats > div').filter({ has: frame.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
+
+/** @param {import('./workbench.mjs') & { log: (message: string) => void }} ctx */
+export async function run(ctx) {
+	const page = await ctx.openWorkbench({ folder: 'examples', file: 'rosenbrock.ts' });
+	await ctx.runCommand(page, 'Downhill: Start');
+	const frame = await ctx.webviewFrame(page);
+	await until('the panel at step 0', () => stat(frame, 'Step').innerText(), (t) => t === '0');
+	const map = frame.getByRole('img').first();
+	await map.waitFor({ state: 'visible' });
+	const rate = frame.getByLabel('Learning rate');
+	await rate.fill('0.002');
+	await rate.press('Enter');
+	await until('the learning rate', () => stat(frame, 'Learning rate').innerText(), (t) => t === '0.002');
+	await frame.getByRole('button', { name: 'Continue', exact: true }).click();
+	await until('a few hundred steps', async () => Number(await stat(frame, 'Step').innerText()), (k) => k >= 400, 30_000);
+	await frame.getByRole('button', { name: 'Pause', exact: true }).click();
+	const loss = Number((await stat(frame, 'Loss').innerText()).replace('−', '-'));
+	ctx.log(`Rosenbrock after ${await stat(frame, 'Step').innerText()} steps: loss ${loss}`);
+	assert.ok(loss < 24.2, `the loss went down from 24.2 (got ${loss})`);
+	await frame.getByRole('button', { name: 'Fit', exact: true }).click();
+	await page.waitForTimeout(1000);
+	ctx.log(`screenshot: ${await ctx.screenshot(page, 'downhill-contours')}`);
+	await ctx.closePages();
+
+	const debug = await ctx.openWorkbench({ folder: 'examples', file: 'quadratic.ts' });
+	await debug.locator('.monaco-editor .view-lines').first().click();
+	await debug.keyboard.press('F5');
+	// With no launch.json VS Code asks which debugger; Downhill is the suggested one for a loss file.
+	const suggested = debug.locator('.quick-input-widget .monaco-list-row', { hasText: 'Downhill (gradient descent)' }).first();
+	await suggested.waitFor({ state: 'visible', timeout: 30_000 });
+	await suggested.click();
+	const toolbar = debug.locator('.debug-toolbar');
+	await toolbar.waitFor({ state: 'visible', timeout: 30_000 });
+	const variables = debug.locator('.debug-variables');
+	await until('the Parameters scope', () => variables.innerText(), (t) => /Parameters/.test(t), 30_000);
+	await debug.keyboard.press('F10');
+	await until('step 1 in the call stack', () => debug.locator('.debug-call-stack').innerText(), (t) => /step 1/.test(t));
+	await debug.keyboard.press('F10');
+	await until('step 2 in the call stack', () => debug.locator('.debug-call-stack').innerText(), (t) => /step 2/.test(t));
+	const shown = await until('x = 3.56 in Variables', () => variables.innerText(), (t) => /x\s*[:=]?\s*3\.56/.test(t));
+	ctx.log(`Variables: ${shown.replace(/\s+/g, ' ').slice(0, 200)}`);
+	ctx.log(`screenshot: ${await ctx.screenshot(debug, 'downhill-debugger')}`);
+	await debug.keyboard.press('Shift+F5');
+}
