@@ -5,8 +5,15 @@ import assert from 'node:assert/strict';
 /** @param {import('./workbench.mjs') & { log: (message: string) => void }} ctx */
 export async function run(ctx) {
 	const page = await ctx.openWorkbench({ folder: 'examples', file: 'quadratic.ts' });
-	const editorText = await page.locator('.editor-instance .view-lines').first().innerText();
-	assert.match(editorText.replace(/\s+/g, ' '), /return \(x - 1\) \*\* 2 \+ 1;/, 'quadratic.ts is shown in the editor');
+	// The editor renders its lines a moment after the tab opens (and again when CodeLens arrives): poll.
+	const lines = page.locator('.editor-instance .view-lines').first();
+	const shown = /return \(x - 1\) \*\* 2 \+ 1;/;
+	let editorText = '';
+	for (let tries = 0; tries < 100 && !shown.test(editorText); tries++) {
+		editorText = (await lines.innerText().catch(() => '')).replace(/\s+/g, ' ');
+		if (!shown.test(editorText)) await page.waitForTimeout(100);
+	}
+	assert.match(editorText, shown, 'quadratic.ts is shown in the editor');
 	const title = await ctx.windowTitle(page);
 	ctx.log(`window title: ${title}`);
 	assert.ok(title.includes('[Extension Development Host]'), `title ${JSON.stringify(title)} names no Extension Development Host`);
