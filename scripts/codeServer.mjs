@@ -58,18 +58,26 @@ export function freePort() {
 
 /**
  * Starts code-server on 127.0.0.1 and resolves once `/healthz` answers.
- * @param {{ port?: number, workspace: string, settings?: object, logFile?: string, timeoutMs?: number }} options
+ * @param {{ port?: number, workspace: string, settings?: object, logFile?: string, timeoutMs?: number, extensionsDir?: string }} options
  *   `logFile` receives the server's stdout and stderr (default: a file in the run's temporary folder).
+ *   `extensionsDir` is the folder of installed extensions (see installExtension); default: an empty temporary one.
+ *   The caller owns a folder it passes: stop() leaves it in place.
  * @returns {Promise<{ url: string, port: number, logFile: string, stop: () => Promise<void> }>}
  */
-export async function startCodeServer({ port, workspace, settings = {}, logFile, timeoutMs = 60_000 }) {
+export async function startCodeServer({ port, workspace, settings = {}, logFile, timeoutMs = 60_000, extensionsDir }) {
 	if (!existsSync(codeServerEntry)) {
 		throw new Error(`code-server is not installed (${codeServerEntry} is missing): run \`node scripts/installVscode.mjs\``);
 	}
 	port ??= await freePort();
 	const root = mkdtempSync(join(tmpdir(), 'downhill-code-server-'));
 	mkdirSync(join(root, 'udd', 'User'), { recursive: true });
-	mkdirSync(join(root, 'exts'));
+	if (extensionsDir === undefined) {
+		extensionsDir = join(root, 'exts');
+		mkdirSync(extensionsDir);
+	} else {
+		extensionsDir = resolve(extensionsDir);
+		mkdirSync(extensionsDir, { recursive: true });
+	}
 	writeFileSync(join(root, 'config.yaml'), 'auth: none\ncert: false\n');
 	writeFileSync(join(root, 'udd', 'User', 'settings.json'), JSON.stringify({ ...defaultSettings, ...settings }, null, '\t'));
 	logFile = resolve(logFile ?? join(root, 'code-server.log'));
@@ -77,7 +85,7 @@ export async function startCodeServer({ port, workspace, settings = {}, logFile,
 	const log = createWriteStream(logFile);
 
 	const args = [codeServerEntry, '--config', join(root, 'config.yaml'), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-		'--user-data-dir', join(root, 'udd'), '--extensions-dir', join(root, 'exts'), '--disable-telemetry', '--disable-update-check',
+		'--user-data-dir', join(root, 'udd'), '--extensions-dir', extensionsDir, '--disable-telemetry', '--disable-update-check',
 		'--disable-workspace-trust', '--disable-getting-started-override', resolve(workspace)];
 	const env = { ...process.env, EXTENSIONS_GALLERY: '{"serviceUrl":""}', XDG_DATA_HOME: join(root, 'xdg-data'), XDG_CONFIG_HOME: join(root, 'xdg-config') };
 	// detached: the server leads a new process group, so stop() reaches every process it forks.
@@ -134,6 +142,40 @@ export async function startCodeServer({ port, workspace, settings = {}, logFile,
 	return { url, port, logFile, stop };
 }
 
+/**
+ * Installs a packaged extension (a .vsix) into `extensionsDir` with code-server's own `--install-extension`, the way
+ * a user installs one (not as a development extension); start code-server with the same `extensionsDir` to load it.
+ * Resolves to the command's output; rejects with it when the install fails.
+ * @param {{ vsix: string, extensionsDir: string, timeoutMs?: number }} options
+ */
+export async function installExtension({ vsix, extensionsDir, timeoutMs = 60_000 }) {
+	if (!existsSync(codeServerEntry)) {
+		throw new Error(`code-server is not installed (${codeServerEntry} is missing): run \`node scripts/installVscode.mjs\``);
+	}
+	const root = mkdtempSync(join(tmpdir(), 'downhill-install-'));
+	try {
+		const args = [codeServerEntry, '--user-data-dir', join(root, 'udd'), '--extensions-dir', resolve(extensionsDir),
+			'--install-extension', resolve(vsix), '--force'];
+		const env = { ...process.env, EXTENSIONS_GALLERY: '{"serviceUrl":""}', XDG_DATA_HOME: join(root, 'xdg-data'), XDG_CONFIG_HOME: join(root, 'xdg-config') };
+		const child = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		let output = '';
+		for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => { output += chunk; });
+		const timer = setTimeout(() => {
+			try {
+				process.kill(-child.pid, 'SIGKILL');
+			} catch {
+				// already gone
+			}
+		}, timeoutMs);
+		const code = await new Promise((done) => child.once('exit', (exitCode, signal) => done(exitCode ?? signal)));
+		clearTimeout(timer);
+		if (code !== 0) throw new Error(`installing ${vsix} failed (${code}):\n${output}`);
+		return output;
+	} finally {
+		rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+	}
+}
+
 async function healthy(url) {
 	try {
 		const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) });
@@ -146,15 +188,18 @@ async function healthy(url) {
 /**
  * The workbench URL that opens `folder` with the extension at `extensionDevelopmentPath` loaded as a development
  * extension (title `[Extension Development Host]`), and, with `extensionTestsPath`, runs that test module's `run()`.
- * code-server has no --extensionDevelopmentPath flag; VS Code's web workbench reads both from `payload`.
- * @param {{ port: number, folder: string, extensionDevelopmentPath: string, extensionTestsPath?: string }} options
+ * code-server has no --extensionDevelopmentPath flag; VS Code's web workbench reads both from `payload`. Without
+ * `extensionDevelopmentPath` the window runs only the extensions installed in the server's extensions folder.
+ * @param {{ port: number, folder: string, extensionDevelopmentPath?: string, extensionTestsPath?: string }} options
  */
 export function workbenchUrl({ port, folder, extensionDevelopmentPath, extensionTestsPath }) {
 	const authority = `127.0.0.1:${port}`;
 	const remote = (path) => `vscode-remote://${authority}${resolve(path)}`;
+	const url = `http://${authority}/?folder=${encodeURIComponent(resolve(folder))}`;
+	if (!extensionDevelopmentPath) return url;
 	const payload = [['extensionDevelopmentPath', remote(extensionDevelopmentPath)]];
 	if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
-	return `http://${authority}/?folder=${encodeURIComponent(resolve(folder))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+	return `${url}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 /** Debian's Chromium flags for this offline machine (see the machine notes): no background fetches, no sync. */
