@@ -5,6 +5,7 @@ import type { FrontEnd, LanguageId } from './frontEnd';
 import { javaScriptFrontEnd, typeScriptFrontEnd } from './javascript/javaScriptFrontEnd';
 import { markdownFrontEnd } from './math/markdownFrontEnd';
 import { latexFrontEnd, mathFrontEnd } from './math/mathFrontEnd';
+import { pythonFrontEnd } from './python/pythonFrontEnd';
 
 export const frontEnds: Partial<Record<LanguageId, FrontEnd>> = {
 	math: mathFrontEnd,
@@ -12,4 +13,5 @@ export const frontEnds: Partial<Record<LanguageId, FrontEnd>> = {
 	markdown: markdownFrontEnd,
 	javascript: javaScriptFrontEnd,
 	typescript: typeScriptFrontEnd,
+	python: pythonFrontEnd,
 };

@@ -1,0 +1,81 @@
+/**
+ * Parsing Python with @lezer/python (never running it): the first error node of the tree becomes a `LossSyntaxError`
+ * "invalid syntax" at its position, and `SourceText` turns node offsets into 1-based spans through a line table, so
+ * converting a file of 10,000 data points stays linear.
+ */
+import type { SyntaxNode, Tree } from '@lezer/common';
+import { parser } from '@lezer/python';
+import { LossSyntaxError, pointSpan, type SourceSpan } from '../../errors';
+
+/** The source and its line starts, for spans of tree nodes. */
+export class SourceText {
+	private readonly lineStarts: number[] = [0];
+
+	constructor(readonly text: string) {
+		for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+	}
+
+	/** The 1-based line and column of an offset. */
+	position(offset: number): { line: number; column: number } {
+		const at = Math.max(0, Math.min(offset, this.text.length));
+		let lo = 0;
+		let hi = this.lineStarts.length - 1;
+		while (lo < hi) {
+			const mid = (lo + hi + 1) >> 1;
+			if (this.lineStarts[mid]! <= at) lo = mid;
+			else hi = mid - 1;
+		}
+		return { line: lo + 1, column: at - this.lineStarts[lo]! + 1 };
+	}
+
+	/** The span of `from`..`to`, without trailing whitespace (a body's node ends after its newline). */
+	span(from: number, to: number): SourceSpan {
+		let end = Math.max(from, to);
+		while (end > from && /\s/.test(this.text[end - 1]!)) end--;
+		const a = this.position(from);
+		const b = this.position(end);
+		return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+	}
+
+	/** The span of a node. */
+	of(node: SyntaxNode): SourceSpan {
+		return this.span(node.from, node.to);
+	}
+
+	/** The source text of a node. */
+	textOf(node: SyntaxNode): string {
+		return this.text.slice(node.from, node.to);
+	}
+
+	/** The whole source, for errors that belong to no construct. */
+	whole(): SourceSpan {
+		return this.span(0, this.text.length);
+	}
+}
+
+/** The syntax tree of `source`; the first syntax error is thrown as a `LossSyntaxError`. */
+export function parsePython(source: SourceText): Tree {
+	const tree = parser.parse(source.text);
+	let error: number | undefined;
+	tree.iterate({
+		enter: (node) => {
+			if (error !== undefined) return false;
+			if (node.type.isError) error = node.from;
+			return error === undefined;
+		},
+	});
+	if (error !== undefined) {
+		const { line, column } = source.position(error);
+		throw new LossSyntaxError('invalid syntax', pointSpan(line, column));
+	}
+	return tree;
+}
+
+/** The children of a node that carry meaning (comments dropped). */
+export function childrenOf(node: SyntaxNode): SyntaxNode[] {
+	const children: SyntaxNode[] = [];
+	for (let child = node.firstChild; child; child = child.nextSibling) {
+		if (child.name !== 'Comment') children.push(child);
+	}
+	return children;
+}

@@ -1,0 +1,71 @@
+/**
+ * The Python front end: parse with @lezer/python (never run), convert the concrete tree to a small typed tree, find
+ * the candidate functions (top-level `def`s and `name = lambda ...`), and lower the chosen one to a `LossGraph`
+ * through the language-neutral lowering layer in `../lowering/`. What is supported is listed in the walkers:
+ * `statements.ts`, `loops.ts`, `expressions.ts`, `pythonBuiltins.ts`, `pythonNamespaces.ts`, `lossFunction.ts`.
+ */
+import { isLossSyntaxError, LossSyntaxError, pointSpan } from '../../errors';
+import type { LossGraph } from '../../graph/node';
+import { pickLoss, type FoundLoss, type FrontEnd, type LossSite, type LowerOptions } from '../frontEnd';
+import { limits, type WorkPool } from '../lowering/context';
+import { convertModule } from './convertStatements';
+import { lowerCandidate } from './lossFunction';
+import { readModule, type Candidate, type ModuleInfo } from './moduleReader';
+import { parsePython, SourceText } from './parsePython';
+
+const listWork = 4 * limits.work;
+
+function site(candidate: Candidate): LossSite {
+	return {
+		name: candidate.name,
+		language: 'python',
+		params: candidate.def.params.map((p) => `${p.star}${p.name}`),
+		span: candidate.span,
+		nameSpan: candidate.nameSpan,
+	};
+}
+
+/** A stack overflow on absurdly nested input becomes a `LossSyntaxError` at `span`. */
+function guardDepth<T>(what: string, span: LossSyntaxError['span'], run: () => T): T {
+	try {
+		return run();
+	} catch (error) {
+		if (error instanceof RangeError && /call stack/i.test(error.message)) {
+			throw new LossSyntaxError(`${what} is nested too deeply to lower`, span);
+		}
+		throw error;
+	}
+}
+
+/** The file's top level; a syntax error is thrown as a `LossSyntaxError`. */
+function readSource(source: string): ModuleInfo {
+	const text = new SourceText(source);
+	return guardDepth('the source', pointSpan(1, 1), () => readModule(convertModule(text, parsePython(text).topNode)));
+}
+
+function lowerSafely(info: ModuleInfo, candidate: Candidate, options: LowerOptions, pool?: WorkPool): LossGraph {
+	return guardDepth(`'${candidate.name}'`, candidate.span, () => lowerCandidate(info, candidate, options, pool));
+}
+
+/** Losses written in Python. */
+export const pythonFrontEnd: FrontEnd = {
+	list(source: string): FoundLoss[] {
+		const info = readSource(source);
+		// Listing lowers every candidate; together they may do a few times the work of one lowering.
+		const pool: WorkPool = { remaining: listWork };
+		return info.candidates.map((candidate): FoundLoss => {
+			try {
+				lowerSafely(info, candidate, {}, pool);
+				return { kind: 'loss', site: site(candidate) };
+			} catch (error) {
+				if (!isLossSyntaxError(error)) throw error;
+				return { kind: 'error', name: candidate.name, span: candidate.span, error };
+			}
+		});
+	},
+	lower(source: string, options: LowerOptions) {
+		const info = readSource(source);
+		const candidate = pickLoss(info.candidates, options.name, info.span);
+		return { graph: lowerSafely(info, candidate, options), site: site(candidate) };
+	},
+};

@@ -1,0 +1,58 @@
+/**
+ * Python's arithmetic where it differs from JavaScript's. `%` takes the sign of the divisor and `//` floors, both
+ * computed the way CPython's `float_rem` and `float_floor_div` do (from `fmod`, then corrected), so results agree
+ * with Python to the last bit; `round` rounds half to even. The shared `binary()` handles the rest.
+ */
+import type { GraphBuilder } from '../../graph/graphBuilder';
+import type { Node } from '../../graph/node';
+import { binary } from '../lowering/operators';
+import type { ArithmeticOperator } from './pythonAst';
+
+/** `x op y` with Python's semantics. */
+export function arithmetic(b: GraphBuilder, op: ArithmeticOperator, x: Node, y: Node): Node {
+	switch (op) {
+		case '+':
+		case '-':
+		case '*':
+		case '/':
+		case '**':
+			return binary(b, op, x, y);
+		case '%':
+			return floorMod(b, x, y);
+		case '//':
+			return floorDiv(b, x, y);
+		default: {
+			const never: never = op;
+			return never;
+		}
+	}
+}
+
+/** True where `fmod(x, y)` = `r` has the other sign than `y`, so Python moves it by one `y`. */
+function needsShift(b: GraphBuilder, r: Node, y: Node): Node {
+	const zero = b.constant(0);
+	return b.op('and', b.op('ne', r, zero), b.op('ne', b.op('lt', r, zero), b.op('lt', y, zero)));
+}
+
+/** Python's `x % y`: the remainder with the sign of `y`. Its derivative is 1 in `x` and `-floor(x / y)` in `y`. */
+export function floorMod(b: GraphBuilder, x: Node, y: Node): Node {
+	const r = b.op('mod', x, y);
+	return b.select(needsShift(b, r, y), b.add(r, y), r);
+}
+
+/** Python's `x // y`: `floor(x / y)`, exact for floats as CPython computes it (`1 // 0.1` is 9). */
+export function floorDiv(b: GraphBuilder, x: Node, y: Node): Node {
+	const r = b.op('mod', x, y);
+	const quotient = b.div(b.sub(x, r), y);
+	const div = b.select(needsShift(b, r, y), b.sub(quotient, b.constant(1)), quotient);
+	const floor = b.op('floor', div);
+	return b.select(b.op('gt', b.sub(div, floor), b.constant(0.5)), b.add(floor, b.constant(1)), floor);
+}
+
+/** Python's `round(x)`: to the nearest whole number, halves to even (`round(2.5)` is 2). */
+export function roundHalfEven(b: GraphBuilder, x: Node): Node {
+	const r = b.op('round', x);
+	const tie = b.op('eq', b.sub(x, b.op('floor', x)), b.constant(0.5));
+	const odd = b.op('ne', b.op('mod', r, b.constant(2)), b.constant(0));
+	return b.select(b.op('and', tie, odd), b.sub(r, b.constant(1)), r);
+}

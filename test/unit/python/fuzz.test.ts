@@ -1,0 +1,164 @@
+// Fuzzing the Python front end: mutated valid sources, random token soups, random strings and hand-made adversarial
+// inputs. Every input must end in a LossGraph or a LossSyntaxError with a 1-based integer position, never another
+// exception, and quickly (no unrolling of huge loops, no exponential inlining, no stack overflow escaping).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isLossSyntaxError } from '../../../src/engine/errors';
+import { pythonFrontEnd } from '../../../src/engine/language/python/pythonFrontEnd';
+import { pythonSources } from '../fixtures/pythonSources';
+
+const timeLimitMs = 4000;
+
+function expectPosition(error: unknown, source: string): void {
+	if (!isLossSyntaxError(error)) {
+		const stack = (error as Error).stack;
+		throw new Error(`not a LossSyntaxError for ${JSON.stringify(source)}: ${String(error)}\n${stack}`);
+	}
+	expect(Number.isInteger(error.line) && error.line >= 1, `line ${error.line}`).toBe(true);
+	expect(Number.isInteger(error.column) && error.column >= 1, `column ${error.column}`).toBe(true);
+}
+
+/** Runs `lower` and `list` on `source`: each returns or throws a positioned LossSyntaxError, in time. */
+function check(source: string): void {
+	for (const run of [() => pythonFrontEnd.lower(source, {}), () => pythonFrontEnd.list(source)]) {
+		const start = performance.now();
+		try {
+			const result = run();
+			if (Array.isArray(result)) {
+				for (const found of result) if (found.kind === 'error') expectPosition(found.error, source);
+			}
+		} catch (error) {
+			expectPosition(error, source);
+		}
+		const elapsed = performance.now() - start;
+		const what = `took ${elapsed.toFixed(0)} ms: ${JSON.stringify(source.slice(0, 300))}`;
+		expect(elapsed, what).toBeLessThan(timeLimitMs);
+	}
+}
+
+const extraSeeds = [
+	`import numpy as np
+xs = [1.0, 2.0, 3.0, 4.0]
+ys = [2.0, 4.0, 6.0, 8.0]
+def loss(w=0.0, b=0.0):
+    s = 0.0
+    for i, (x, y) in enumerate(zip(xs, ys)):
+        r = w * x + b - y
+        if r > 0:
+            s += r * r
+        elif r < -1:
+            s -= r
+        else:
+            s += np.abs(r) * i
+    return s / len(xs) + sum(v for v in xs[::-1] if v > 2) + max(w, b) + xs[-1] // 3 % 2
+`,
+	`def helper(v, k=2):
+    return v ** k
+loss = lambda x=1.0, y=[1.0, 2.0]: sum(helper(v - x, i + 1) for i, v in enumerate(y))
+`,
+	`def loss(x=1.0):
+    p = 1.0
+    for i in range(10):
+        p *= x
+        if p > 2:
+            return p
+    return -p if x < 0 else p
+`,
+];
+const seeds = [...pythonSources.map((s) => s.source), ...extraSeeds];
+
+const tokens = [
+	'for ', ' in ', 'while ', 'if ', 'elif ', 'else:', 'return ', 'def ', 'lambda ', '(', ')', '[', ']', ':', ',', '=',
+	'+=', '*=', '**', '//', '%', ' and ', ' or ', 'not ', '<', '<=', '10**12', '1e7', 'range(', 'zip(', 'enumerate(',
+	'sum(', 'len(', 'min(', 'math.', 'np.', 'x', 'w[i]', 'xs', 'loss', "'s'", 'f"{x}"', '{1: 2}', 'None', '...', '0',
+	'-', '/', '\n', '\n    ', '\n        ', '    ', 'break', '#', 'import os\n', 'import numpy as np\n',
+	'from math import *\n',
+	'class A:\n    pass\n', 'print(x)', 'x = x * x', 'for i in range(10**12):\n        s += x\n', 'loss(x)', 'async ',
+	'await ', 'yield ', ': float', '-> float', '@dec\n', 'global x\n', 'try:\n', 'with a as b:\n', '*args', '**kw', ';',
+	'\\\n', '"""doc"""', 'xs.append(x)', '[0.0] * 3', ' if x else ', 'for v in w)', 'X[i, j]', '[1:]', '[::-1]',
+];
+
+type Mutation = { kind: 'delete' | 'insert' | 'replace' | 'duplicate'; at: number; length: number; token: string };
+
+const mutation: fc.Arbitrary<Mutation> = fc.record({
+	kind: fc.constantFrom('delete', 'insert', 'replace', 'duplicate'),
+	at: fc.double({ min: 0, max: 1, noNaN: true }),
+	length: fc.integer({ min: 1, max: 12 }),
+	token: fc.oneof(fc.constantFrom(...tokens), fc.string({ maxLength: 3 })),
+});
+
+function mutate(source: string, mutations: readonly Mutation[]): string {
+	let s = source;
+	for (const m of mutations) {
+		const at = Math.min(s.length, Math.floor(m.at * (s.length + 1)));
+		const end = Math.min(s.length, at + m.length);
+		if (m.kind === 'delete') s = s.slice(0, at) + s.slice(end);
+		else if (m.kind === 'insert') s = s.slice(0, at) + m.token + s.slice(at);
+		else if (m.kind === 'replace') s = s.slice(0, at) + m.token + s.slice(end);
+		else s = s.slice(0, end) + s.slice(at, end) + s.slice(end);
+	}
+	return s;
+}
+
+describe('fuzzing the Python front end', () => {
+	it('survives mutated valid sources', () => {
+		fc.assert(
+			fc.property(
+				fc.nat({ max: seeds.length - 1 }),
+				fc.array(mutation, { minLength: 1, maxLength: 4 }),
+				(i, mutations) => check(mutate(seeds[i]!, mutations)),
+			),
+			{ numRuns: 600, seed: 5 },
+		);
+	});
+
+	it('survives token soups and random strings', () => {
+		const soup = fc.array(fc.constantFrom(...tokens), { maxLength: 40 }).map((parts) => parts.join(''));
+		const program = soup.map((body) => `def loss(x=1.0, w=[1.0, 2.0]):\n    ${body}\n    return x\n`);
+		fc.assert(
+			fc.property(
+				fc.oneof(soup, program, fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 100 })),
+				(source) => check(source),
+			),
+			{ numRuns: 600, seed: 6 },
+		);
+	});
+
+	const deep = 5000;
+	const def = (body: string) => `def loss(x=1.0):\n    ${body}\n`;
+	const lines = (count: number, line: (i: number) => string) => {
+		return Array.from({ length: count }, (_, i) => line(i)).join('');
+	};
+	const nest = 'for i in range(10**5):\n        for j in range(10**5):\n            s += x';
+	const triangle = 'for i in range(len(xs)):\n        for j in range(i):\n            s += x * xs[j]';
+	const unrolled = 'for i in range(200):\n        for j in range(200):\n            p = p * x + j';
+	const early = (i: number) => `    if x > ${i}:\n        if x < ${i + 0.5}:\n            return x * ${i}\n`;
+	const adversarial: Record<string, string> = {
+		'a loop of 10**12 iterations': def('s = 0\n    for i in range(10**12):\n        s += x\n    return s'),
+		'a sum over range(10**12)': def('return sum(x * i for i in range(10**12))'),
+		'a long multiplicative loop': def('p = 1\n    for i in range(10**7):\n        p *= x\n    return p'),
+		'a huge loop nest': def(`s = 0\n    ${nest}\n    return s`),
+		'nested unrolled loops': def(`p = 1\n    ${unrolled}\n    return p`),
+		'a huge list repetition': def('return sum([x] * 10**9)'),
+		'exponential inlining': `def f0(x):\n    return x + 1\n${
+			lines(40, (i) => `def f${i + 1}(x):\n    return f${i}(x) * f${i}(x + 1)\n`)}${def('return f40(x)')}`,
+		'exponential early returns': `def loss(x=1.0):\n${
+			lines(40, early)}    return x\n`,
+		'deeply nested parentheses': def(`return ${'('.repeat(deep)}x${')'.repeat(deep)}`),
+		'a long chain of unary minus': def(`return ${'- '.repeat(deep)}x`),
+		'a long chain of powers': def(`return ${Array.from({ length: deep }, () => 'x').join(' ** ')}`),
+		'a long sum': def(`return ${Array.from({ length: 20000 }, () => 'x').join(' + ')}`),
+		'a long chained comparison': def(`return ${Array.from({ length: 5000 }, () => 'x').join(' < ')}`),
+		'deeply nested lists': `a = ${'['.repeat(deep)}1${']'.repeat(deep)}\n${def('return x')}`,
+		'deeply nested ifs': `def loss(x=1.0):\n${
+			lines(300, (i) => `${' '.repeat(4 * (i + 1))}if x > ${i}:\n`)}${' '.repeat(1204)}x = 2\n    return x\n`,
+		'recursion through a lambda': `f = lambda x: f(x - 1)\n${def('return f(x)')}`,
+		'a self-referencing constant': `a = b + 1\nb = a + 1\n${def('return a * x')}`,
+		'a triangular loop nest over data':
+			`xs = [${lines(3000, (i) => `${i % 7}, `)}]\n${def(`s = 0\n    ${triangle}\n    return s`)}`,
+		'a huge vector parameter size': 'def loss(w=[0.0] * 10**7):\n    return sum(w)\n',
+	};
+	for (const [label, source] of Object.entries(adversarial)) {
+		it(`ends quickly on ${label}`, () => check(source));
+	}
+});
