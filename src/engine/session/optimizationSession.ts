@@ -24,7 +24,7 @@ import type { StopReason, StopResult } from './stopReason';
 import { ContinueRun } from './continueRun';
 import { suggestLearningRate } from './suggestLearningRate';
 
-const checkpointEvery = 64;
+const checkpointEvery = 1024;
 
 /** Everything a view needs to draw the current point. Arrays are copies. */
 export interface SessionSnapshot {
@@ -211,12 +211,18 @@ export class OptimizationSession {
 
 	/** Where the next update from the current point would go, without taking it (the panel draws it first). */
 	peekNext(): Float64Array {
+		const { optimizer, state, x, gradient, learningRate } = this.nextUpdate();
+		optimizer.step(state, x, gradient, learningRate);
+		return x;
+	}
+
+	/** What the next update from the current point starts from (copies): for `peekNext` and `explainUpdate`. */
+	nextUpdate(): { optimizer: Optimizer; state: OptimizerState; x: Float64Array; gradient: Float64Array; learningRate: number } {
 		const k = this.positionValue;
 		const x = this.history.readPoint(k, new Float64Array(this.startPoint.length));
 		const gradient = this.history.readGradient(k, new Float64Array(x.length));
-		const lr = k === this.history.length - 1 ? this.learningRateFor(k) : this.history.learningRate(k);
-		this.optimizer.step(this.stateForNextUpdate(k), x, gradient, lr);
-		return x;
+		const learningRate = k === this.history.length - 1 ? this.learningRateFor(k) : this.history.learningRate(k);
+		return { optimizer: this.optimizer, state: this.stateForNextUpdate(k), x, gradient, learningRate };
 	}
 
 	/** A copy of the state the next update from record `k` would start from, under the current optimizer. */
