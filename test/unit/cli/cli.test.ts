@@ -124,3 +124,27 @@ describe('downhill run', () => {
 		expect(r.out.at(-1)).toMatch(/step limit/);
 	});
 });
+
+describe('downhill list', () => {
+	it("finds the study note's loss y in x, and reports the update rule as not a loss", () => {
+		const r = json('list', 'test/unit/fixtures/studyNote.md');
+		const y = r.losses.find((l: { name: string }) => l.name === 'y');
+		expect(y).toMatchObject({ language: 'markdown', params: ['x'] });
+		expect(y.range.line).toBeGreaterThan(1);
+		const update = r.losses.find((l: { error?: { message: string } }) => l.error && /nabla/.test(l.error.message));
+		expect(update.error.line).toBeGreaterThan(1);
+		expect(update.error.column).toBeGreaterThan(1);
+	});
+
+	it('lists the functions of a Python file with their parameters', () => {
+		const r = json('list', 'examples/linear_regression.py');
+		expect(r.losses.find((l: { name: string }) => l.name === 'loss')).toMatchObject({ language: 'python', params: ['w', 'b'] });
+	});
+
+	it('computes the same gradient from Python and from math as from JavaScript', () => {
+		const py = json('grad', 'examples/study_note.py');
+		const md = json('grad', 'test/unit/fixtures/studyNote.md', '--function', 'y', '--at', '5');
+		expect(py.points[0]).toEqual({ at: [5], value: 17, gradient: [8] });
+		expect(md.points[0]).toEqual({ at: [5], value: 17, gradient: [8] });
+	});
+});
