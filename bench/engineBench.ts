@@ -4,6 +4,7 @@
 import { compileLoss } from '../src/engine/compileLoss';
 import { OptimizationSession } from '../src/engine/session/optimizationSession';
 import { BasinMapRun } from '../src/engine/landscape/basinMap';
+import { sampleLandscape } from '../src/engine/landscape/sampleLandscape';
 import { resolveSessionSettings } from '../src/engine/session/sessionSettings';
 import { formatNs, measure, measureTogether, median } from './measure';
 
@@ -193,6 +194,16 @@ function sessionBench(): void {
 	if (sink < 0) console.log(sink);
 }
 
+function gridBench(): void {
+	const loss = compileLoss('export function loss(x = -1.2, y = 1) {\n\treturn (1 - x) ** 2 + 100 * (y - x ** 2) ** 2;\n}\n', { language: 'javascript' });
+	const request = { at: [-1.2, 1], axes: [0, 1] as const, xMin: -2, xMax: 2, yMin: -1, yMax: 3, nx: 200, ny: 200 };
+	let sink = 0;
+	const grid = measure('grid', () => { sink += sampleLandscape(loss, request)[0]!; }, 15, 50);
+	const ms = grid.median / 1e6;
+	report(`\nContour grid in the host, 200×200 Rosenbrock values: ${ms.toFixed(2)} ms (target < 20 ms: ${ms < 20 ? 'met' : 'NOT met'})`);
+	if (sink < 0) console.log(sink);
+}
+
 function basinBench(): void {
 	const loss = compileLoss('function loss(x = 0, y = 0) { return (x * x + y - 11) ** 2 + (x + y * y - 7) ** 2; }', { language: 'javascript' });
 	const settings = resolveSessionSettings({ optimizer: 'adam', optimizerOptions: { lr: 0.1 }, gradientTolerance: 0, lossTolerance: 0 });
@@ -213,3 +224,4 @@ rosenbrockBench();
 regressionBench();
 sessionBench();
 basinBench();
+gridBench();

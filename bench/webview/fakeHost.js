@@ -79,6 +79,16 @@
 		return {
 			step: s.position, historyLength: s.losses.length, x, loss: s.losses[s.position], gradient: g, gradientNorm: norm(g),
 			learningRate: s.lr, next: x.map((v, i) => v - s.lr * g[i]), optimizerState: { step: s.position, buffers: {} },
+			update: updateRule(x, g),
+		};
+	}
+	/** Plain SGD's next update written out, as the host's explainUpdate sends it. */
+	function updateRule(x, g) {
+		const delta = g.map((v) => -s.lr * v);
+		return {
+			kind: 'sgd', optimizer: 'sgd', learningRate: s.lr, constants: { weightDecay: 0, t: s.position + 1 },
+			rows: x.slice(0, 6).map((w, i) => ({ index: i, w, g: g[i], terms: {}, next: w + delta[i] })),
+			size: d, stepNorm: Math.hypot(...delta), largestChange: Math.max(...delta.map(Math.abs)),
 		};
 	}
 	const settings = () => ({ optimizer: s.optimizer, options: { lr: s.lr }, schedule: 'constant', batchSize: 0, stepsPerSecond: s.speed, colorMap: body.dataset.colormap || 'viridis' });
@@ -140,6 +150,78 @@
 		}, 33);
 	}
 
+	/** Plain gradient descent from `x0` for `n` steps (restarts and basins). */
+	function descend(x0, n) {
+		let x = [...x0];
+		for (let i = 0; i < n; i++) {
+			const g = loss.g(x);
+			x = x.map((v, j) => v - s.lr * g[j]);
+			if (!x.every(Number.isFinite) || Math.hypot(...g) < 1e-6) break;
+		}
+		return x;
+	}
+	/** Greedy clustering of end points into minima, best first, the way the engine labels them. */
+	function minimaOf(ends) {
+		const clusters = [];
+		const labels = ends.map((e) => {
+			if (!e.every(Number.isFinite) || !Number.isFinite(loss.f(e))) return -1;
+			let k = clusters.findIndex((c) => Math.hypot(...c.x.map((v, j) => v - e[j])) < 0.05);
+			if (k < 0) k = clusters.push({ x: e, loss: loss.f(e), count: 0 }) - 1;
+			clusters[k].count++;
+			return k;
+		});
+		const order = clusters.map((_, i) => i).sort((a, b) => clusters[a].loss - clusters[b].loss);
+		const best = clusters[order[0]]?.loss ?? 0;
+		const minima = order.map((i) => ({ ...clusters[i], kind: clusters[i].loss <= best + 1e-6 ? 'global' : 'local' }));
+		return { minima, labels: labels.map((l) => (l < 0 ? -1 : order.indexOf(l))) };
+	}
+	function restarts(count = 20) {
+		let seed = 7;
+		const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+		const starts = Array.from({ length: count }, () => loss.params.map(() => -5 + 10 * random()));
+		const ends = starts.map((x) => descend(x, 2000));
+		const { minima, labels } = minimaOf(ends);
+		send({ type: 'restarts', restarts: { starts: Float64Array.from(starts.flat()), ends: Float64Array.from(ends.flat()), runMinimum: labels, minima } });
+	}
+	let basinTimer = 0;
+	function basins(m) {
+		clearTimeout(basinTimer);
+		const ends = [];
+		const { xMin, xMax, yMin, yMax } = m.range;
+		const row = () => {
+			const r = ends.length / m.nx;
+			for (let c = 0; c < m.nx; c++) ends.push(descend([xMin + ((xMax - xMin) * c) / (m.nx - 1), yMin + ((yMax - yMin) * r) / (m.ny - 1)], 400));
+			const { minima, labels } = minimaOf(ends);
+			const all = new Int32Array(m.nx * m.ny).fill(-2);
+			all.set(labels);
+			const progress = ends.length / (m.nx * m.ny);
+			send({ type: 'basins', basins: { requestId: m.requestId, range: m.range, nx: m.nx, ny: m.ny, labels: all, minima, progress } });
+			if (progress < 1) basinTimer = setTimeout(row, 0);
+		};
+		basinTimer = setTimeout(row, 0);
+	}
+
+	/** The learning-rate explorer: plain gradient descent from the start at 25 log-spaced rates, 300 steps each. */
+	function sweep(m) {
+		const rates = Array.from({ length: 25 }, (_, i) => Number((10 ** (-4 + (5 * i) / 24)).toPrecision(6)));
+		const points = rates.map((lr) => {
+			let x = [...s.start];
+			let outcome = 'slow';
+			let steps = 300;
+			for (let k = 1; k <= 300; k++) {
+				const g = loss.g(x);
+				x = x.map((v, j) => v - lr * g[j]);
+				const f = loss.f(x);
+				if (!Number.isFinite(f) || f > 1e6 * (1 + loss.f(s.start))) { outcome = 'diverged'; steps = k; break; }
+				if (Math.hypot(...loss.g(x)) < 1e-6) { outcome = 'converged'; steps = k; break; }
+			}
+			return { learningRate: lr, finalLoss: outcome === 'diverged' ? Infinity : loss.f(x), steps, outcome };
+		});
+		const divergesFrom = points.find((p) => p.outcome === 'diverged')?.learningRate;
+		const converged = points.filter((p) => p.outcome === 'converged').sort((a, b) => a.steps - b.steps);
+		send({ type: 'sweep', sweep: { requestId: m.requestId, optimizer: s.optimizer, rates, points, steps: 300, progress: 1, divergesFrom, fastest: converged[0]?.learningRate } });
+	}
+
 	function onMessage(m) {
 		window.__fakeHost.received.push(m);
 		switch (m.type) {
@@ -151,6 +233,11 @@
 			case 'setStart': s.start = m.x; reset(); return sendInit();
 			case 'goTo': s.position = Math.max(0, Math.min(s.losses.length - 1, m.step)); return sendUpdate(s.losses.length);
 			case 'requestLandscape': return landscape(m);
+			case 'runRestarts': return restarts(m.count);
+			case 'requestBasins': return basins(m);
+			case 'cancelBasins': return clearTimeout(basinTimer);
+			case 'requestSweep': return sweep(m);
+			case 'tryLearningRate': s.lr = m.learningRate; reset(); s.stop = { kind: 'entry', message: 'Restarted.' }; return sendInit();
 		}
 	}
 
@@ -175,7 +262,7 @@
 		s.stop = n > 0 ? { kind: 'paused', message: `Paused at step ${s.position}.` } : s.stop;
 	}
 
-	window.__fakeHost = { received: [], landscapes: 0, stream, steps, command, state: s, violations: [] };
+	window.__fakeHost = { received: [], landscapes: 0, stream, steps, command, restarts, state: s, violations: [] };
 	document.addEventListener('securitypolicyviolation', (e) => window.__fakeHost.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
 	reset();
 	preload(Number(body.dataset.preload || 0));

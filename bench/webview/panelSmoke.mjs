@@ -119,6 +119,9 @@ async function diverged(browser, base) {
 	await button.click();
 	await page.waitForTimeout(80);
 	check('Use lr posts setLearningRate with the suggestion', last(await sent(page), 'setLearningRate')?.learningRate === 0.5);
+	await page.getByRole('button', { name: 'Explore learning rates' }).click();
+	await page.waitForTimeout(200);
+	check('the divergence alert opens the learning-rate explorer', last(await sent(page), 'requestSweep') !== undefined && (await page.getByRole('region', { name: 'Learning-rate explorer' }).isVisible()));
 	const aria = await page.locator('canvas.map').getAttribute('aria-label');
 	check('the curve has a describing label', /Loss curve over x/.test(aria ?? ''), aria);
 	await page.locator('canvas.map').click({ position: { x: 300, y: 300 } });
@@ -127,6 +130,63 @@ async function diverged(browser, base) {
 	check('a click on the curve posts setStart with one coordinate', start?.x.length === 1, JSON.stringify(start));
 	check('no page errors (1-D)', errors.length === 0, errors.join(' | '));
 	await page.close();
+}
+
+async function updateRule(page) {
+	const text = (await page.getByRole('region', { name: 'Next update' }).textContent()) ?? '';
+	check('the update-rule card writes out w_new = w − η·∇L with the numbers', /w_new = w − η·∇L/.test(text) && /w_new = −?[\d.]+ − [\d.]+ × \(?−?[\d.]+\)? = /.test(text), text);
+}
+
+async function restartsAndBasins(page) {
+	await sent(page);
+	await page.getByRole('button', { name: 'Random restarts' }).click();
+	await page.waitForTimeout(300);
+	check('Random restarts posts runRestarts', last(await sent(page), 'runRestarts')?.count === 20);
+	const note = (await page.locator('.restarts-note').textContent()) ?? '';
+	check('restarts are summarised under the map', /20 random starts found \d+ distinct minima/.test(note), note);
+	const basins = page.getByRole('button', { name: 'Basins' });
+	await basins.click();
+	await page.waitForTimeout(100);
+	const request = last(await sent(page), 'requestBasins');
+	check('Basins asks for a 48 × 48 map of the view and shows as pressed', request?.nx === 48 && request.ny === 48 && (await basins.getAttribute('aria-pressed')) === 'true', JSON.stringify(request));
+	await page.waitForFunction(() => document.querySelector('.basin-legend li') && !/computed/.test(document.querySelector('.basin-legend')?.textContent ?? ''), null, { timeout: 15000 });
+	const legend = await page.locator('.basin-legend li').allTextContents();
+	check('the basin legend lists the minima', legend.length >= 1 && legend.every((t) => /minimum at/.test(t) || t === 'diverged'), legend.join(' | '));
+	await basins.press('Enter');
+	await page.waitForTimeout(100);
+	check('Basins again (keyboard) cancels the map', last(await sent(page), 'cancelBasins') !== undefined && (await page.locator('.basin-legend').isHidden()));
+}
+
+async function learningRates(page) {
+	await sent(page);
+	await page.getByRole('button', { name: 'Learning rates' }).click();
+	await page.waitForTimeout(300);
+	check('Learning rates posts requestSweep', last(await sent(page), 'requestSweep') !== undefined);
+	const explorer = page.getByRole('region', { name: 'Learning-rate explorer' });
+	const findings = (await explorer.locator('.sweep-findings').textContent()) ?? '';
+	check('the explorer says where divergence begins', /diverges from η = /.test(findings), findings);
+	const options = await explorer.getByLabel('Rate to try').locator('option').count();
+	check('every rate of the sweep can be picked from the keyboard', options === 25, String(options));
+	await explorer.getByLabel('Rate to try').selectOption({ index: 3 });
+	await explorer.getByRole('button', { name: 'Restart with it' }).click();
+	await page.waitForTimeout(100);
+	const picked = last(await sent(page), 'tryLearningRate');
+	check('Restart with it posts tryLearningRate with the picked rate', Math.abs((picked?.learningRate ?? 0) - 4.21697e-4) < 1e-9, JSON.stringify(picked));
+	await page.waitForTimeout(200);
+	await sent(page);
+	// Somewhere on the chart is a point: click along rows (diverged runs sit on the top row) until one answers.
+	await page.evaluate(async () => {
+		const canvas = document.querySelector('.sweep canvas');
+		const r = canvas.getBoundingClientRect();
+		const answered = () => window.__fakeHost.received.some((m) => m.type === 'tryLearningRate');
+		for (let y = r.top + 2; y < r.bottom && !answered(); y += 4) {
+			for (let x = r.left + 40; x < r.right && !answered(); x += 4) canvas.dispatchEvent(new MouseEvent('click', { clientX: x, clientY: y, bubbles: true }));
+			await new Promise((resolve) => setTimeout(resolve, 5));
+		}
+	});
+	check('a click on a point of the chart posts tryLearningRate', last(await sent(page), 'tryLearningRate')?.learningRate > 0);
+	await explorer.getByRole('button', { name: 'Close' }).click();
+	check('Close hides the explorer', await explorer.isHidden());
 }
 
 async function themeSwitch(page) {
@@ -149,6 +209,9 @@ try {
 	await keyboard(page);
 	await fields(page);
 	await map(page);
+	await updateRule(page);
+	await restartsAndBasins(page);
+	await learningRates(page);
 	await themeSwitch(page);
 	check('no page errors (2-D)', errors.length === 0, errors.join(' | '));
 	await page.close();

@@ -160,6 +160,21 @@ describe('step into the forward and backward pass', () => {
 		expect(await scopeValues(client, 'Parameters')).toEqual({ x: '4.2' });
 	});
 
+	it('walks a Python loss the same way: forward through its lines, backward with adjoints', async () => {
+		await launchToEntry(client, { program: fixture('locals.py'), ...sgd });
+		expect((await stepIn()).line).toBe(3);
+		expect(await scopeValues(client, 'Locals')).toEqual({ a: '4' });
+		expect((await stepIn()).line).toBe(4);
+		const ret = await stepIn();
+		expect([ret.line, ret.name]).toEqual([5, 'step 0 · loss = 17 · forward: return = 17']);
+		await stepIn();
+		await stepIn();
+		expect((await stepIn()).line).toBe(3);
+		expect(await scopeValues(client, 'Locals')).toMatchObject({ a: '4', '∂L/∂a': '8', b: '16', '∂L/∂b': '1' });
+		const top = await stepIn();
+		expect(top.name).toBe('step 1 · loss = 11.24');
+	});
+
 	it('stepOut finishes the step; stepBack inside the pass goes back a statement, then to the top', async () => {
 		await launchToEntry(client, { program: locals, ...sgd });
 		await stepIn();
