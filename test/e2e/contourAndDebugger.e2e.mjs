@@ -22,8 +22,11 @@ const stat = (frame, label) =>
 export async function run(ctx) {
 	const page = await ctx.openWorkbench({ folder: 'examples', file: 'rosenbrock.ts' });
 	await ctx.runCommand(page, 'Downhill: Start');
+	const commandRan = Date.now();
 	const frame = await ctx.webviewFrame(page);
 	await until('the panel at step 0', () => stat(frame, 'Step').innerText(), (t) => t === '0');
+	// Measured, not asserted (the machines are shared): the README quotes it against the 1 s target.
+	ctx.log(`the panel showed step 0 ${Date.now() - commandRan} ms after the command ran`);
 	const map = frame.getByRole('img').first();
 	await map.waitFor({ state: 'visible' });
 	const rate = frame.getByLabel('Learning rate');
