@@ -1,13 +1,34 @@
 /**
  * Answers the panel's `requestLandscape`: loss values on the requested view through the current point, as a curve
- * (one axis) or a grid (two axes). Grids are capped at 250,000 values (about 50 ms for a small loss) by coarsening
- * both axes in proportion, so a huge request cannot stall the extension host.
+ * (one axis) or a grid (two axes). The grid is coarsened (both axes in proportion) so that it stays under 250,000
+ * values and under about 40 ms of evaluation at the loss's measured cost per point: a loss over large data gets a
+ * coarser map rather than stalling the extension host.
  */
 import type { Loss } from '../../engine/compileLoss';
 import { sampleLandscape } from '../../engine/landscape/sampleLandscape';
 import type { Landscape, RequestLandscapeMessage } from '../../protocol/messages';
 
 export const maxLandscapeValues = 250_000;
+
+/** Time budget for one landscape, in milliseconds. */
+const budgetMs = 40;
+
+/** Fewest values per axis a coarsened grid keeps. */
+const minimumSide = 16;
+
+/** How many values fit the time budget, from the time of a few evaluations at `at`. */
+function affordableValues(loss: Loss, at: ArrayLike<number>): number {
+	const x = Float64Array.from(at);
+	loss.value(x);
+	const start = performance.now();
+	let evaluations = 0;
+	while (evaluations < 256 && performance.now() - start < 2) {
+		loss.value(x);
+		evaluations++;
+	}
+	const perEvaluation = (performance.now() - start) / evaluations;
+	return Math.max(minimumSide * minimumSide, Math.floor(budgetMs / perEvaluation));
+}
 
 /** The landscape for `request` through `at`; undefined when the axes name no parameter of the loss. */
 export function landscapeFor(
@@ -21,8 +42,9 @@ export function landscapeFor(
 	const curve = ay < 0;
 	let nx = request.nx;
 	let ny = curve ? 1 : request.ny;
-	if (nx * ny > maxLandscapeValues) {
-		const shrink = Math.sqrt(maxLandscapeValues / (nx * ny));
+	const cap = Math.min(maxLandscapeValues, affordableValues(loss, at));
+	if (nx * ny > cap) {
+		const shrink = curve ? cap / nx : Math.sqrt(cap / (nx * ny));
 		nx = Math.max(1, Math.floor(nx * shrink));
 		ny = curve ? 1 : Math.max(1, Math.floor(ny * shrink));
 	}
