@@ -21,6 +21,8 @@ export interface DescentOptions {
 	readonly schedule: ScheduleSpec;
 	readonly rules: StopRules;
 	readonly maxSteps: number;
+	/** Checked every 64 updates; true ends the run early with a `paused` stop. */
+	readonly shouldStop?: () => boolean;
 }
 
 /** Runs from `start` until a stop rule fires or `maxSteps` updates were taken (full batch, autodiff). */
@@ -35,6 +37,7 @@ export function descend(loss: Loss, start: ArrayLike<number>, options: DescentOp
 	let lossBeforeGrowth = value;
 	const startLoss = value;
 	for (let step = 1; step <= options.maxSteps; step++) {
+		if (step % 64 === 0 && options.shouldStop?.()) return { x, loss: value, steps: step - 1, stop: { kind: 'paused' } };
 		previous.set(x);
 		options.optimizer.step(state, x, gradient, learningRateAt(options.schedule, baseLr, step - 1));
 		const next = loss.valueAndGradient(x, gradient);
