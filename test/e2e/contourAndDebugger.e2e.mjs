@@ -10,7 +10,7 @@ async function until(what, read, accept, timeout = 20_000) {
 	while (Date.now() < deadline) {
 		last = await read().catch((error) => `(${error.message.split('\n')[0]})`);
 		if (accept(last)) return last;
-		await new Promise((resolve) => setTimeout(resolve, 100));
+		await new Promise((resolve) => setTimeout(resolve, 20));
 	}
 	throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeout} ms`);
 }
