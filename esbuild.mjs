@@ -1,5 +1,6 @@
-// One build script for every bundle: the extension host (Node), the engine library, the CLI, the standalone debug
-// adapter, and the webview (browser). `--watch` rebuilds on change; `--production` minifies without source maps.
+// One build script for every bundle: the extension host (Node, and the browser's web worker host), the engine library,
+// the CLI, the standalone debug adapter, and the webview (browser). `--watch` rebuilds on change; `--production`
+// minifies without source maps.
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
 
@@ -14,6 +15,12 @@ const bundles = [
 	{ entryPoints: ['src/extension/debug/debugAdapterMain.ts'], outfile: 'dist/debugAdapter.js', platform: 'node', format: 'cjs', external: ['vscode'] },
 	{ entryPoints: ['src/engine/worker/engineWorker.ts'], outfile: 'dist/engineWorker.js', platform: 'node', format: 'cjs' },
 	{ entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
+	// The extension for VS Code's web worker extension host (package.json "browser"): no Node built-ins may reach it
+	// (esbuild fails on one), except the two @vscode/debugadapter names: `events` (the npm package) and `url` (a file).
+	{
+		entryPoints: ['src/extension/web/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'],
+		alias: { url: './src/extension/web/url.ts' }, define: { 'process.env.NODE_ENV': '"production"' },
+	},
 ].filter((b) => existsSync(b.entryPoints[0]));
 
 /** Every `.ts` file (not `.d.ts`) under `dir`, recursively. */

@@ -27,7 +27,7 @@ const allowed = [
 	/^LICENSE\.txt$/,
 	/^changelog\.md$/,
 	/^media\/.+$/,
-	/^dist\/(extension|webview|debugAdapter|engineWorker)\.js$/,
+	/^dist\/(extension|webview|debugAdapter|engineWorker|web\/extension)\.js$/,
 	/^l10n\/[^/]+\.json$/,
 	/^examples\/[^/]+$/,
 ];
@@ -154,6 +154,7 @@ function checkContents(ctx, vsix, tree) {
 	// The manifest's references resolve inside the package.
 	const manifest = JSON.parse(files.get('package.json').read().toString('utf8'));
 	assert.ok(files.has(manifest.main.replace(/^\.\//, '')), `main ${manifest.main} is not in the package`);
+	if (manifest.browser) assert.ok(files.has(manifest.browser.replace(/^\.\//, '')), `browser ${manifest.browser} is not in the package`);
 	assert.ok(files.has(manifest.icon), `icon ${manifest.icon} is not in the package`);
 	const png = files.get(manifest.icon).read();
 	assert.equal(png.toString('latin1', 1, 4), 'PNG');

@@ -4,7 +4,6 @@
  * session), the configuration providers for F5 without launch.json, and inline values. Everything registered here
  * is owned by `context.subscriptions`. After mock-debug's activateMockDebug.ts with `runMode = 'inline'`.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { lossLanguageOf } from '../losses/lossLanguage';
 import type { SessionManager } from '../session/sessionManager';
@@ -12,6 +11,7 @@ import { debugType, DownhillConfigurationProvider, dynamicConfigurations } from 
 import { DownhillInlineValues } from './debugInlineValues';
 import { DownhillDebugSession, type ControllerProvider } from './downhillDebugSession';
 import type { DownhillLaunch } from './launchArguments';
+import { basename, hasUriScheme, isAbsolutePath, normalizePath } from './pathText';
 
 /** Languages whose files can define a loss, for inline values. */
 const languages = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'markdown', 'plaintext', 'latex', 'downhill-math'];
@@ -36,7 +36,7 @@ function controllerProvider(sessions: SessionManager, session: vscode.DebugSessi
 		if (uri.scheme === 'file') await vscode.workspace.fs.stat(uri); // a missing file fails with code 'FileNotFound'
 		const document = await vscode.workspace.openTextDocument(uri);
 		if (!lossLanguageOf(document)) {
-			throw new Error(vscode.l10n.t("Downhill does not read {0} files ('{1}')", document.languageId, path.basename(uri.path)));
+			throw new Error(vscode.l10n.t("Downhill does not read {0} files ('{1}')", document.languageId, basename(uri.path)));
 		}
 		return sessions.start(document, { name: launch.functionName, settings: launch.settings, start: launch.start });
 	};
@@ -44,7 +44,7 @@ function controllerProvider(sessions: SessionManager, session: vscode.DebugSessi
 
 /** `program` as a URI: a URI string as is (untitled editors), a path relative to the workspace folder resolved. */
 function programUri(program: string, folder: vscode.WorkspaceFolder | undefined): vscode.Uri {
-	if (/^[a-z][a-z0-9+.-]+:/i.test(program) && !/^[a-z]:[\\/]/i.test(program)) return vscode.Uri.parse(program);
-	if (path.isAbsolute(program) || !folder) return vscode.Uri.file(path.resolve(program));
+	if (hasUriScheme(program)) return vscode.Uri.parse(program);
+	if (isAbsolutePath(program) || !folder) return vscode.Uri.file(normalizePath(program)); // no folder: there is no base to resolve against
 	return vscode.Uri.joinPath(folder.uri, program);
 }

@@ -2,12 +2,12 @@
  * Where a Downhill session is in the user's source, for the Call Stack and the editor: one frame, `step k · loss = …`
  * at the loss function's definition, or during step-into at the current statement of the forward or backward pass.
  */
-import * as path from 'node:path';
 import { Source, StackFrame } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { formatNumber } from '../../engine/expression/formatNumber';
 import type { LossOrigin, SessionController } from '../session/sessionController';
 import type { LossLocation } from './lineBreakpoints';
+import { basename } from './pathText';
 import type { StepInto } from './stepInto';
 
 /** The single frame's id; frames live only while stopped, and there is never more than one. */
@@ -44,7 +44,7 @@ export function lossLocation(controller: SessionController): LossLocation {
 /** The Call Stack's one frame (1-based lines and columns). */
 export function stackFrame(controller: SessionController, stepInto: StepInto | undefined): DebugProtocol.StackFrame {
 	const sourcePath = sourcePathOf(controller.origin);
-	const source = new Source(path.basename(controller.origin.fileName || sourcePath), sourcePath);
+	const source = new Source(basename(controller.origin.fileName || sourcePath), sourcePath);
 	const snapshot = controller.session.snapshot();
 	const top = `step ${snapshot.step} · loss = ${formatNumber(snapshot.loss)}`;
 	if (!stepInto) return new StackFrame(frameId, top, source, controller.origin.line, 1);

@@ -4,10 +4,10 @@
  * and its condition (`loss < 0.01`), hit count and log message are the session breakpoint's. A line outside the
  * function, another file, or a condition the engine rejects gives an unverified breakpoint with the reason.
  */
-import * as path from 'node:path';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { BreakpointSpec } from '../../engine/session/breakpoints';
 import type { SessionController } from '../session/sessionController';
+import { basename, comparablePath } from './pathText';
 
 /** Where the loss is: the path breakpoints must name and the lines of its definition (1-based, inclusive). */
 export interface LossLocation {
@@ -27,7 +27,7 @@ export class LineBreakpoints {
 	set(controller: SessionController, location: LossLocation, sourcePath: string, requested: readonly DebugProtocol.SourceBreakpoint[]): DebugProtocol.Breakpoint[] {
 		const ids = requested.map(() => this.nextId++);
 		if (!samePath(sourcePath, location.sourcePath)) {
-			const message = `Downhill breakpoints go on the lines of '${location.name}' in ${path.basename(location.sourcePath)}`;
+			const message = `Downhill breakpoints go on the lines of '${location.name}' in ${basename(location.sourcePath)}`;
 			return requested.map((bp, i) => ({ id: ids[i], verified: false, line: bp.line, message }));
 		}
 		const inside = (line: number) => line >= location.firstLine && line <= location.lastLine;
@@ -49,9 +49,5 @@ export class LineBreakpoints {
 
 /** Same file, ignoring separators and, where file systems usually are case-insensitive, case. */
 function samePath(a: string, b: string): boolean {
-	const normalize = (p: string) => {
-		const n = /^[a-z][a-z0-9+.-]+:/i.test(p) && !/^[a-z]:[\\/]/i.test(p) ? p : path.normalize(p);
-		return process.platform === 'win32' || process.platform === 'darwin' ? n.toLowerCase() : n;
-	};
-	return normalize(a) === normalize(b);
+	return comparablePath(a) === comparablePath(b);
 }
