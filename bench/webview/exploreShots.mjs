@@ -15,8 +15,26 @@ const shots = [
 	{ name: 'restarts-1d', query: { scenario: 'curve', theme: 'light', preload: '2' }, act: (page) => page.evaluate(() => window.__fakeHost.restarts?.()) },
 	{ name: 'sweep-1d', query: { scenario: 'curve', theme: 'dark', preload: '2' }, act: (page) => page.getByRole('button', { name: 'Learning rates' }).click() },
 	{ name: 'sweep-diverged-light', query: { scenario: 'diverge', theme: 'light' }, act: (page) => page.getByRole('button', { name: 'Explore learning rates' }).click() },
+	{ name: 'compare-2d', query: { scenario: 'rosenbrock', theme: 'dark', preload: '0' }, act: compare },
+	{ name: 'compare-1d-light', query: { scenario: 'curve', theme: 'light', preload: '0' }, act: compare },
+	{ name: 'brute-force-2d', query: { scenario: 'himmelblau', theme: 'dark', preload: '30' }, act: (page) => page.getByRole('button', { name: 'Brute force' }).click() },
+	{ name: 'brute-force-1d-light', query: { scenario: 'curve', theme: 'light', preload: '8' }, act: (page) => page.getByRole('button', { name: 'Brute force' }).click() },
+	{ name: 'batch-noise-nd', query: { scenario: 'regression', theme: 'dark', preload: '6' }, act: (page) => page.getByRole('button', { name: 'Mini-batch noise' }).click() },
 	{ name: 'basins-2d', query: { scenario: 'himmelblau', theme: 'dark', preload: '5' }, act: (page) => page.getByRole('button', { name: 'Basins' }).click() },
 ];
+
+/** Adds momentum and Adam-like runs, then takes 40 steps together. */
+async function compare(page) {
+	const add = async (preset, lr) => {
+		await page.getByLabel('New run').selectOption({ index: preset });
+		await page.getByLabel('lr', { exact: true }).fill(lr);
+		await page.getByRole('button', { name: 'Add run' }).click();
+		await page.waitForTimeout(100);
+	};
+	await add(1, '0.0005');
+	await add(0, '0.002');
+	await page.evaluate(() => window.__fakeHost.steps(40));
+}
 
 mkdirSync(join(root, 'test-results'), { recursive: true });
 const server = await startBenchServer(root);

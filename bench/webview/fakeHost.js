@@ -33,10 +33,11 @@
 		return {
 			name: 'mse', fileName: 'regression.py', params: ['w[0]', 'w[1]', 'w[2]', 'w[3]', 'b'], start: [0, 0, 0, 0, 0], lr: 0.05,
 			f: (w) => residuals(w).reduce((s, r) => s + r * r, 0) / data.length,
-			g: (w) => {
+			sampleCount: data.length,
+			g: (w, ids = data.map((_, i) => i)) => {
 				const r = residuals(w);
 				const grad = [0, 0, 0, 0, 0];
-				data.forEach(({ x }, i) => { x.forEach((v, j) => (grad[j] += (2 * r[i] * v) / data.length)); grad[4] += (2 * r[i]) / data.length; });
+				ids.forEach((i) => { data[i].x.forEach((v, j) => (grad[j] += (2 * r[i] * v) / ids.length)); grad[4] += (2 * r[i]) / ids.length; });
 				return grad;
 			},
 		};
@@ -96,11 +97,17 @@
 		points: Float64Array.from(s.points.slice(from * d)), losses: Float64Array.from(s.losses.slice(from)), gradientNorms: Float64Array.from(s.norms.slice(from)),
 	});
 	const send = (message) => window.postMessage(message, '*');
-	const sendInit = () => send({
-		type: 'init',
-		snapshot: { loss: { name: loss.name, language: 'math', params: loss.params, start: s.start, fileName: loss.fileName, sampleCount: 0 }, settings: settings(), current: current(), trajectory: trajectory(0), stop: s.stop, optimizers, running: s.running, strings: {} },
-	});
-	const sendUpdate = (from) => send({ type: 'update', from, appended: trajectory(from), current: current(), stop: s.stop, running: s.running, settings: settings() });
+	const sendInit = () => {
+		send({
+			type: 'init',
+			snapshot: { loss: { name: loss.name, language: 'math', params: loss.params, start: s.start, fileName: loss.fileName, sampleCount: loss.sampleCount || 0 }, settings: settings(), current: current(), trajectory: trajectory(0), stop: s.stop, optimizers, running: s.running, strings: {} },
+		});
+		if (runs.length > 0) sendRuns(true);
+	};
+	const sendUpdate = (from) => {
+		send({ type: 'update', from, appended: trajectory(from), current: current(), stop: s.stop, running: s.running, settings: settings() });
+		sendRuns(false);
+	};
 
 	function steps(n) {
 		const from = s.position + 1;
@@ -222,6 +229,76 @@
 		send({ type: 'sweep', sweep: { requestId: m.requestId, optimizer: s.optimizer, rates, points, steps: 300, progress: 1, divergesFrom, fastest: converged[0]?.learningRate } });
 	}
 
+	/** Runs racing the session (compare optimizers): heavy-ball momentum when asked, else plain descent. */
+	const runs = [];
+	let nextRunId = 1;
+	function syncRuns() {
+		for (const run of runs) {
+			if (s.losses.length === 1 && run.losses.length > 1) { run.points = [...s.start]; run.losses = [loss.f(s.start)]; run.v = s.start.map(() => 0); run.stop = { kind: 'step', message: '' }; run.sent = 0; }
+			while (run.losses.length - 1 > s.position) { run.points.length -= d; run.losses.length--; run.stop = { kind: 'step', message: '' }; run.sent = Math.min(run.sent, run.losses.length); }
+			while (run.losses.length - 1 < s.position && run.stop.kind === 'step') {
+				const x = run.points.slice(-d);
+				const g = loss.g(x);
+				run.v = run.v.map((v, j) => (run.momentum ? run.momentum * v + g[j] : g[j]));
+				const next = x.map((v, j) => v - run.lr * run.v[j]);
+				run.points.push(...next);
+				run.losses.push(loss.f(next));
+				if (!Number.isFinite(loss.f(next)) || loss.f(next) > 1e8) run.stop = { kind: 'diverged', message: `Diverged at step ${run.losses.length - 1}.` };
+				else if (Math.hypot(...loss.g(next)) < 1e-6) run.stop = { kind: 'converged', message: `Converged at step ${run.losses.length - 1}.` };
+			}
+		}
+	}
+	function sendRuns(full) {
+		if (runs.length === 0 && !full) return;
+		syncRuns();
+		send({
+			type: 'runs',
+			runs: runs.map((run) => {
+				const from = full ? 0 : Math.min(run.sent, run.losses.length);
+				run.sent = run.losses.length;
+				return { id: run.id, optimizer: run.optimizer, options: run.options, hidden: run.hidden, stop: run.stop, step: run.losses.length - 1, loss: run.losses.at(-1), from, points: Float64Array.from(run.points.slice(from * d)), losses: Float64Array.from(run.losses.slice(from)) };
+			}),
+		});
+	}
+	function addRun(m) {
+		runs.push({ id: nextRunId++, optimizer: m.optimizer, options: m.options, lr: m.options.lr, momentum: m.options.momentum || 0, hidden: false, points: [...s.start], losses: [loss.f(s.start)], v: s.start.map(() => 0), stop: { kind: 'step', message: '' }, sent: 0 });
+		sendRuns(false);
+	}
+	function changeRun(m) {
+		const i = runs.findIndex((r) => r.id === m.id);
+		if (i < 0) return;
+		if (m.change === 'remove') runs.splice(i, 1);
+		else runs[i].hidden = m.change === 'hide';
+		sendRuns(true);
+	}
+
+	/** Brute force over the view: k values per axis, the best point, and what descent spent so far. */
+	function bruteForce(m) {
+		const x = pointAt(s.position);
+		const best = [...x];
+		let bestLoss = Infinity;
+		const rows = m.axes[1] < 0 ? 1 : m.k;
+		for (let r = 0; r < rows; r++) {
+			if (m.axes[1] >= 0) x[m.axes[1]] = m.range.yMin + ((m.range.yMax - m.range.yMin) * r) / (m.k - 1);
+			for (let c = 0; c < m.k; c++) {
+				x[m.axes[0]] = m.range.xMin + ((m.range.xMax - m.range.xMin) * c) / (m.k - 1);
+				const v = loss.f(x);
+				if (v < bestLoss) { bestLoss = v; best.splice(0, d, ...x); }
+			}
+		}
+		send({ type: 'bruteForce', bruteForce: { requestId: m.requestId, axes: m.axes, k: m.k, evaluations: rows * m.k, best, bestLoss, descentEvaluations: s.position + 1, descentLoss: s.losses[s.position], log10AllParameters: d * Math.log10(m.k), log10NoteExample: 1500000 } });
+	}
+
+	/** Full and mini-batch gradients at the current point (batches of 4 drawn with a fixed seed). */
+	function batchNoise(m) {
+		const x = pointAt(s.position);
+		let seed = 11;
+		const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+		const batches = [];
+		for (let k = 0; k < m.count; k++) batches.push(...loss.g(x, Array.from({ length: 4 }, () => Math.floor(random() * loss.sampleCount))));
+		send({ type: 'batchNoise', batchNoise: { requestId: m.requestId, step: s.position, full: loss.g(x), batches: Float64Array.from(batches), batchSize: 4, sampleCount: loss.sampleCount } });
+	}
+
 	function onMessage(m) {
 		window.__fakeHost.received.push(m);
 		switch (m.type) {
@@ -237,6 +314,10 @@
 			case 'requestBasins': return basins(m);
 			case 'cancelBasins': return clearTimeout(basinTimer);
 			case 'requestSweep': return sweep(m);
+			case 'addRun': return addRun(m);
+			case 'requestBruteForce': return bruteForce(m);
+			case 'requestBatchNoise': return batchNoise(m);
+			case 'changeRun': return changeRun(m);
 			case 'tryLearningRate': s.lr = m.learningRate; reset(); s.stop = { kind: 'entry', message: 'Restarted.' }; return sendInit();
 		}
 	}

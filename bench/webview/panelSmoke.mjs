@@ -68,11 +68,11 @@ async function fields(page) {
 	await rate.press('Enter');
 	await page.waitForTimeout(80);
 	check('Enter posts setLearningRate', last(await sent(page), 'setLearningRate')?.learningRate === 0.002);
-	await page.getByLabel('Optimizer').selectOption('adam');
+	await page.getByLabel('Optimizer', { exact: true }).selectOption('adam');
 	await page.waitForTimeout(80);
 	const opt = last(await sent(page), 'setOptimizer');
 	check('the optimizer menu posts Adam defaults with the current lr', opt?.optimizer === 'adam' && opt.options.lr === 0.002 && Array.isArray(opt.options.betas), JSON.stringify(opt));
-	const labels = await page.getByLabel('Optimizer').locator('option').allTextContents();
+	const labels = await page.getByLabel('Optimizer', { exact: true }).locator('option').allTextContents();
 	check('optimizers show PyTorch names', labels.includes('AdamW') && labels.includes('SGD'), labels.join());
 	await page.getByLabel('Speed').fill('9');
 	await page.waitForTimeout(80);
@@ -189,6 +189,40 @@ async function learningRates(page) {
 	check('Close hides the explorer', await explorer.isHidden());
 }
 
+async function compareOptimizers(page) {
+	await sent(page);
+	await page.getByLabel('New run').selectOption({ index: 3 });
+	const rate = await page.getByLabel('lr', { exact: true }).inputValue();
+	check('choosing Adam fills in its learning rate', rate === '0.1', rate);
+	await page.getByLabel('lr', { exact: true }).fill('0.0005');
+	await page.getByRole('button', { name: 'Add run' }).click();
+	await page.waitForTimeout(150);
+	const add = last(await sent(page), 'addRun');
+	check('Add run posts addRun with the preset and the lr', add?.optimizer === 'adam' && add.options.lr === 0.0005, JSON.stringify(add));
+	await page.keyboard.press('Escape');
+	await page.evaluate(() => window.__fakeHost.steps(5));
+	await page.waitForTimeout(150);
+	const runs = page.locator('ul.runs li');
+	check('the run is listed with its step and loss beside the session', (await runs.count()) === 2 && /step \d+ · L = /.test((await runs.nth(1).textContent()) ?? ''), await runs.nth(1).textContent());
+	await page.getByRole('button', { name: /^Hide: Adam/ }).click();
+	await page.waitForTimeout(100);
+	check('Hide posts changeRun hide', last(await sent(page), 'changeRun')?.change === 'hide');
+	check('a hidden run offers Show, focused', await page.getByRole('button', { name: /^Show: Adam/ }).evaluate((b) => b === document.activeElement));
+	await page.getByRole('button', { name: /^Remove: Adam/ }).click();
+	await page.waitForTimeout(100);
+	check('Remove posts changeRun remove and the run leaves the list', last(await sent(page), 'changeRun')?.change === 'remove' && (await runs.count()) === 1);
+}
+
+async function bruteForce(page) {
+	await sent(page);
+	await page.getByRole('button', { name: 'Brute force' }).click();
+	await page.waitForTimeout(200);
+	const request = last(await sent(page), 'requestBruteForce');
+	check('Brute force asks for 100 values per axis over the view', request?.k === 100 && request.axes.join() === '0,1', JSON.stringify(request));
+	const text = (await page.getByRole('region', { name: 'Brute force vs. gradient descent' }).textContent()) ?? '';
+	check('brute force is compared with descent and the note’s 1000^500000', /100 × 100 = 10,000 evaluations/.test(text) && /Gradient descent: \d+ evaluations/.test(text) && /10\^1,500,000/.test(text), text);
+}
+
 async function themeSwitch(page) {
 	await page.evaluate(() => {
 		document.body.className = 'vscode-light';
@@ -212,6 +246,8 @@ try {
 	await updateRule(page);
 	await restartsAndBasins(page);
 	await learningRates(page);
+	await compareOptimizers(page);
+	await bruteForce(page);
 	await themeSwitch(page);
 	check('no page errors (2-D)', errors.length === 0, errors.join(' | '));
 	await page.close();
@@ -221,6 +257,15 @@ try {
 	const request = last(await sent(nd.page), 'requestLandscape');
 	check('choosing a slice axis asks for that slice', request?.axes[1] === 4, JSON.stringify(request?.axes));
 	check('the n-D panel shows a table of latest values', (await nd.page.getByRole('table').locator('tbody tr').count()) === 5);
+	await sent(nd.page);
+	await nd.page.getByRole('button', { name: 'Mini-batch noise' }).click();
+	await nd.page.waitForTimeout(300);
+	check('Mini-batch noise asks for 30 batch gradients at the point', last(await sent(nd.page), 'requestBatchNoise')?.count === 30);
+	const noise = (await nd.page.locator('.plot-legend', { hasText: 'Mini-batch noise' }).textContent()) ?? '';
+	check('the noise legend names the batches', /30 batches of 4 of 32 samples/.test(noise), noise);
+	await nd.page.evaluate(() => window.__fakeHost.steps(1));
+	await nd.page.waitForTimeout(400);
+	check('a step asks for the noise at the new point', last(await sent(nd.page), 'requestBatchNoise') !== undefined);
 	check('no page errors (n-D)', nd.errors.length === 0, nd.errors.join(' | '));
 	await nd.page.close();
 	await diverged(browser, base(server));

@@ -45,7 +45,13 @@ export function activate(context: vscode.ExtensionContext): DownhillApi {
 		vscode.languages.registerHoverProvider(lossDocumentSelector, new LossHoverProvider(documents, sessions)),
 		vscode.languages.registerCodeLensProvider(lossDocumentSelector, own(context, new LossCodeLensProvider(documents))),
 	);
-	registerCommands(context, { sessions, documents, log, showPanel: () => DownhillPanel.show(panel) });
+	registerCommands(context, {
+		sessions,
+		documents,
+		log,
+		showPanel: () => DownhillPanel.show(panel),
+		showRestarts: (controller, result) => DownhillPanel.current?.showRestarts(controller, result),
+	});
 	activateDebug(context, sessions);
 	return {
 		sessions,

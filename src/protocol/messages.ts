@@ -7,6 +7,26 @@
  * After microsoft/vscode-hexeditor's `src/protocol/`: one union per direction, a ready handshake, and JSDoc
  * contracts on each message.
  */
+import type {
+	AddRunMessage,
+	BasinsMessage,
+	BatchNoiseMessage,
+	BruteForceMessage,
+	CancelBasinsMessage,
+	ChangeRunMessage,
+	RequestBasinsMessage,
+	RequestBatchNoiseMessage,
+	RequestBruteForceMessage,
+	RequestSweepMessage,
+	RestartsMessage,
+	RunRestartsMessage,
+	RunsMessage,
+	SweepMessage,
+	TryLearningRateMessage,
+	UpdateRuleInfo,
+} from './exploreMessages';
+
+export type * from './exploreMessages';
 
 /** Why the session last stopped, ready to show. */
 export interface StopInfo {
@@ -29,6 +49,8 @@ export interface PointState {
 	readonly next: readonly number[];
 	/** Optimizer state under PyTorch's names (`exp_avg`, `momentum_buffer`, ...), and its step count. */
 	readonly optimizerState: { readonly step: number; readonly buffers: Readonly<Record<string, readonly number[]>> };
+	/** The next update written out with numbers (the panel's update-rule card); absent from older hosts. */
+	readonly update?: UpdateRuleInfo;
 }
 
 export interface LossInfo {
@@ -130,7 +152,22 @@ export interface ErrorMessage {
 	readonly message: string;
 }
 
-export type ToWebviewMessage = InitMessage | UpdateMessage | LandscapeMessage | ErrorMessage;
+
+
+
+
+export type ToWebviewMessage =
+	| InitMessage
+	| UpdateMessage
+	| LandscapeMessage
+	| ErrorMessage
+	| RestartsMessage
+	| BasinsMessage
+	| SweepMessage
+	| RunsMessage
+	| BruteForceMessage
+	| BatchNoiseMessage;
+
 
 // ---- webview → host ----
 
@@ -184,7 +221,24 @@ export interface RequestLandscapeMessage {
 	readonly ny: number;
 }
 
+
+
+
+
+
+
+
+
 export type FromWebviewMessage =
+	| RequestBatchNoiseMessage
+	| RequestBruteForceMessage
+	| AddRunMessage
+	| ChangeRunMessage
+	| RequestSweepMessage
+	| TryLearningRateMessage
+	| RunRestartsMessage
+	| RequestBasinsMessage
+	| CancelBasinsMessage
 	| ReadyMessage
 	| CommandMessage
 	| SetLearningRateMessage

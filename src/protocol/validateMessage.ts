@@ -2,7 +2,7 @@
  * Checks a message from the webview before the host acts on it: unknown or malformed messages are rejected (the
  * host logs and ignores them). Plain structural checks, no dependencies: this file is part of the protocol.
  */
-import type { FromWebviewMessage, SessionCommand } from './messages';
+import type { FromWebviewMessage, SessionCommand, ViewRange } from './messages';
 
 const commands: readonly SessionCommand[] = ['step', 'stepMany', 'continue', 'pause', 'stepBack', 'restart'];
 
@@ -33,6 +33,30 @@ export function validateFromWebview(message: unknown): FromWebviewMessage | unde
 			return isNumber(m.step) && Number.isInteger(m.step) ? { type: 'goTo', step: m.step } : undefined;
 		case 'requestLandscape':
 			return validLandscapeRequest(m);
+		case 'runRestarts':
+			return Number.isInteger(m.count) && (m.count as number) >= 1 && (m.count as number) <= 1000 ? { type: 'runRestarts', count: m.count as number } : undefined;
+		case 'requestBasins':
+			return validBasinsRequest(m);
+		case 'cancelBasins':
+			return { type: 'cancelBasins' };
+		case 'requestBatchNoise':
+			return isNumber(m.requestId) && Number.isInteger(m.count) && (m.count as number) >= 1 && (m.count as number) <= 200
+				? { type: 'requestBatchNoise', requestId: m.requestId, count: m.count as number }
+				: undefined;
+		case 'requestBruteForce':
+			return validBruteForceRequest(m);
+		case 'addRun':
+			return typeof m.optimizer === 'string' && isRecord(m.options) && validOptions(m.options)
+				? { type: 'addRun', optimizer: m.optimizer, options: m.options as Record<string, number | boolean | number[]> }
+				: undefined;
+		case 'changeRun':
+			return Number.isInteger(m.id) && (m.change === 'remove' || m.change === 'hide' || m.change === 'show')
+				? { type: 'changeRun', id: m.id as number, change: m.change }
+				: undefined;
+		case 'requestSweep':
+			return isNumber(m.requestId) ? { type: 'requestSweep', requestId: m.requestId } : undefined;
+		case 'tryLearningRate':
+			return isNumber(m.learningRate) && m.learningRate > 0 ? { type: 'tryLearningRate', learningRate: m.learningRate } : undefined;
 		default:
 			return undefined;
 	}
@@ -42,10 +66,32 @@ function validOptions(options: Record<string, unknown>): boolean {
 	return Object.values(options).every((v) => typeof v === 'boolean' || isNumber(v) || (isNumberList(v) && v.length <= 4));
 }
 
-function validLandscapeRequest(m: Record<string, unknown>): FromWebviewMessage | undefined {
-	const range = m.range;
+function validRange(range: unknown): ViewRange | undefined {
 	if (!isRecord(range) || !['xMin', 'xMax', 'yMin', 'yMax'].every((k) => isNumber(range[k]))) return undefined;
 	if (!(range.xMax as number > (range.xMin as number))) return undefined;
+	return { xMin: range.xMin as number, xMax: range.xMax as number, yMin: range.yMin as number, yMax: range.yMax as number };
+}
+
+/** A basin map of at most 128 × 128 starts over a non-empty rectangle. */
+function validBasinsRequest(m: Record<string, unknown>): FromWebviewMessage | undefined {
+	const range = validRange(m.range);
+	const sizeOk = (n: unknown) => Number.isInteger(n) && (n as number) >= 2 && (n as number) <= 128;
+	if (!range || !(range.yMax > range.yMin) || !isNumber(m.requestId) || !sizeOk(m.nx) || !sizeOk(m.ny)) return undefined;
+	return { type: 'requestBasins', requestId: m.requestId, range, nx: m.nx as number, ny: m.ny as number };
+}
+
+/** At most 500 values per axis (250,000 evaluations over two axes). */
+function validBruteForceRequest(m: Record<string, unknown>): FromWebviewMessage | undefined {
+	const range = validRange(m.range);
+	const axes = m.axes;
+	if (!range || !isNumber(m.requestId) || !Number.isInteger(m.k) || (m.k as number) < 2 || (m.k as number) > 500) return undefined;
+	if (!Array.isArray(axes) || axes.length !== 2 || !axes.every((a) => Number.isInteger(a) && a >= -1)) return undefined;
+	return { type: 'requestBruteForce', requestId: m.requestId, range, axes: [axes[0], axes[1]], k: m.k as number };
+}
+
+function validLandscapeRequest(m: Record<string, unknown>): FromWebviewMessage | undefined {
+	const range = validRange(m.range);
+	if (!range) return undefined;
 	const axes = m.axes;
 	if (!Array.isArray(axes) || axes.length !== 2 || !axes.every((a) => Number.isInteger(a) && a >= -1)) return undefined;
 	const sizeOk = (n: unknown) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 1000;
@@ -53,7 +99,7 @@ function validLandscapeRequest(m: Record<string, unknown>): FromWebviewMessage |
 	return {
 		type: 'requestLandscape',
 		requestId: m.requestId,
-		range: { xMin: range.xMin as number, xMax: range.xMax as number, yMin: range.yMin as number, yMax: range.yMax as number },
+		range,
 		axes: [axes[0], axes[1]],
 		nx: m.nx as number,
 		ny: m.ny as number,

@@ -25,6 +25,7 @@ const levelCount = 20;
 
 export class ContourLayer {
 	private readonly image = document.createElement('canvas');
+	private readonly lines = document.createElement('canvas');
 	private landscapeValue: Landscape | undefined;
 	private levelsValue: LevelChoice | undefined;
 	private geometry: ContourMultiPolygon[] = [];
@@ -68,21 +69,16 @@ export class ContourLayer {
 		return l ? this.image.width / (l.range.xMax - l.range.xMin) : 0;
 	}
 
-	/** Draws the painted map into the view, clipped to the plot rectangle. */
+	/** Draws the filled bands into the view, clipped to the plot rectangle. */
 	draw(ctx: CanvasRenderingContext2D, range: ViewRange, rect: PlotRect): void {
 		const l = this.landscapeValue;
-		if (!l || this.image.width === 0) return;
-		const x0 = toPixelX(range, rect, l.range.xMin);
-		const x1 = toPixelX(range, rect, l.range.xMax);
-		const y0 = toPixelY(range, rect, l.range.yMax);
-		const y1 = toPixelY(range, rect, l.range.yMin);
-		ctx.save();
-		ctx.beginPath();
-		ctx.rect(rect.left, rect.top, rect.width, rect.height);
-		ctx.clip();
-		ctx.imageSmoothingEnabled = true;
-		ctx.drawImage(this.image, x0, y0, x1 - x0, y1 - y0);
-		ctx.restore();
+		if (l && this.image.width > 0) drawImageOver(ctx, this.image, l.range, range, rect, true);
+	}
+
+	/** Draws the isolines (separately, so an overlay such as the basin map can go between bands and lines). */
+	drawLines(ctx: CanvasRenderingContext2D, range: ViewRange, rect: PlotRect): void {
+		const l = this.landscapeValue;
+		if (l && this.lines.width > 0) drawImageOver(ctx, this.lines, l.range, range, rect, true);
 	}
 
 	private paint(pixelsPerUnit: { x: number; y: number }): void {
@@ -103,13 +99,15 @@ export class ContourLayer {
 			ctx.fillStyle = cssColor(bandColor(this.colorMap, k + 1, bands));
 			ctx.fill(path, 'evenodd');
 		});
-		const lineWidth = Math.max(1, Math.min(width, height) / 600);
-		ctx.lineWidth = lineWidth;
+		this.lines.width = width;
+		this.lines.height = height;
+		const lines = this.lines.getContext('2d')!;
+		lines.lineWidth = Math.max(1, Math.min(width, height) / 600);
 		paths.forEach((path, k) => {
 			// Dark isolines over light bands, light ones over dark bands.
 			const light = relativeLuminance(bandColor(this.colorMap, k + 1, bands)) > 0.3;
-			ctx.strokeStyle = light ? 'rgba(0, 0, 0, 0.45)' : 'rgba(255, 255, 255, 0.45)';
-			ctx.stroke(path);
+			lines.strokeStyle = light ? 'rgba(0, 0, 0, 0.45)' : 'rgba(255, 255, 255, 0.45)';
+			lines.stroke(path);
 		});
 	}
 }
@@ -146,3 +144,18 @@ function finiteCopy(values: Float64Array): Float64Array {
 }
 
 const clampSide = (side: number) => Math.max(2, Math.min(maxImageSide, Math.round(Number.isFinite(side) ? side : 2)));
+
+/** Draws `image`, which covers `area` in parameter space, into the view `range`, clipped to the plot rectangle. */
+export function drawImageOver(ctx: CanvasRenderingContext2D, image: CanvasImageSource, area: ViewRange, range: ViewRange, rect: PlotRect, smooth: boolean): void {
+	const x0 = toPixelX(range, rect, area.xMin);
+	const x1 = toPixelX(range, rect, area.xMax);
+	const y0 = toPixelY(range, rect, area.yMax);
+	const y1 = toPixelY(range, rect, area.yMin);
+	ctx.save();
+	ctx.beginPath();
+	ctx.rect(rect.left, rect.top, rect.width, rect.height);
+	ctx.clip();
+	ctx.imageSmoothingEnabled = smooth;
+	ctx.drawImage(image, x0, y0, x1 - x0, y1 - y0);
+	ctx.restore();
+}

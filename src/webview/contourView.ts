@@ -4,7 +4,7 @@
  * about the cursor, drag pans, a click restarts from the clicked point; each settled view asks the host for a new
  * grid (`landscapeRequests.ts`). Fit, zoom in and zoom out buttons make the same moves from the keyboard.
  */
-import type { Landscape, ViewRange } from '../protocol/messages';
+import type { BasinsInfo, BatchNoiseInfo, Landscape, ViewRange } from '../protocol/messages';
 import { CanvasSurface } from './canvasSurface';
 import { colorMapNamed } from './colorMaps';
 import { drawColorBar } from './colorBar';
@@ -14,8 +14,11 @@ import { formatNumber } from './formatNumber';
 import { Throttle } from './frameScheduler';
 import { LandscapeRequests } from './landscapeRequests';
 import { attachMapGestures } from './mapInteraction';
-import { downhillScale, drawMapMarkers, mapColors } from './mapMarkers';
-import { drawAxes, fontOf, halo } from './plotPainter';
+import { BasinOverlay } from './basinOverlay';
+import { BatchNoiseOverlay } from './batchNoiseOverlay';
+import { drawContourRun } from './contourRunPainter';
+import { drawAxes, fontOf } from './plotPainter';
+import { restartsBounds } from './restartsPainter';
 import { TrajectoryPainter } from './trajectoryPainter';
 import type { ViewContext } from './viewContext';
 import { axisMaps, fitRange, fromPixelX, fromPixelY, isUsableRange, panByPixels, resizeRange, toPixelX, toPixelY, zoomAbout, type PlotRect } from './viewTransform';
@@ -31,6 +34,9 @@ export class ContourView {
 	private readonly requests: LandscapeRequests;
 	private readonly trajectory = new TrajectoryPainter();
 	private readonly legend = el('p', { className: 'plot-legend' });
+	private readonly basins: BasinOverlay;
+	/** Mini-batch noise arrows, for losses over data. */
+	private readonly noise: BatchNoiseOverlay | undefined;
 	private readonly labelThrottle = new Throttle(500);
 	private readonly sliceThrottle = new Throttle(300);
 	private range: ViewRange | undefined;
@@ -41,8 +47,10 @@ export class ContourView {
 	private sliceKey = '';
 	lastTimings: ContourTimings | undefined;
 
-	constructor(private readonly ctx: ViewContext) {
+	constructor(private readonly ctx: ViewContext, extraTools: readonly HTMLElement[] = []) {
 		const s = ctx.strings();
+		this.basins = new BasinOverlay(ctx, () => this.range);
+		this.noise = (ctx.model.loss?.sampleCount ?? 0) > 1 ? new BatchNoiseOverlay(ctx) : undefined;
 		const box = el('div', { className: 'plot-canvas' });
 		const button = (text: string, title: string, action: () => void) => {
 			const b = el('button', { className: 'secondary', text, attrs: { type: 'button', title } });
@@ -50,12 +58,15 @@ export class ContourView {
 			return b;
 		};
 		const tools = el('div', { className: 'plot-tools' }, [
+			...extraTools,
+			...(ctx.model.dimension === 2 ? [this.basins.button] : []),
+			...(this.noise ? [this.noise.button] : []),
 			button(s.get('control.fit'), s.get('control.fit.title'), () => this.fit()),
 			button('+', s.get('control.zoomIn'), () => this.zoomCentre(0.8)),
 			button('−', s.get('control.zoomOut'), () => this.zoomCentre(1.25)),
 		]);
 		tools.querySelectorAll('button').forEach((b) => b.textContent!.length === 1 && b.setAttribute('aria-label', b.title));
-		this.element = el('section', { className: 'plot', attrs: { 'aria-label': s.get('plot.hint') } }, [tools, box, this.legend, el('p', { className: 'plot-hint', text: s.get('plot.hint') })]);
+		this.element = el('section', { className: 'plot', attrs: { 'aria-label': s.get('plot.hint') } }, [tools, box, this.legend, this.basins.legend, ...(this.noise ? [this.noise.legend] : []), el('p', { className: 'plot-hint', text: s.get('plot.hint') })]);
 		this.surface = new CanvasSurface(box, () => this.resized());
 		this.surface.canvas.classList.add('map');
 		this.requests = new LandscapeRequests((m) => ctx.post(m));
@@ -95,7 +106,8 @@ export class ContourView {
 		const [ax, ay] = this.axesValue;
 		const [nx, ny] = [current.next[ax]!, current.next[ay]!];
 		const b = store.bounds(ax, ay) ?? { xMin: nx, xMax: nx, yMin: ny, yMax: ny };
-		const box = { xMin: Math.min(b.xMin, nx), xMax: Math.max(b.xMax, nx), yMin: Math.min(b.yMin, ny), yMax: Math.max(b.yMax, ny) };
+		const r = this.ctx.model.restarts ? restartsBounds(this.ctx.model.restarts, ax, ay) : b;
+		const box = { xMin: Math.min(b.xMin, nx, r.xMin), xMax: Math.max(b.xMax, nx, r.xMax), yMin: Math.min(b.yMin, ny, r.yMin), yMax: Math.max(b.yMax, ny, r.yMax) };
 		if (![box.xMin, box.xMax, box.yMin, box.yMax].every(Number.isFinite)) return;
 		// Never tighter than 2 units or the distance from the origin, so a fresh run shows its surroundings.
 		const minSpan = Math.max(2, ...Object.values(box).map(Math.abs));
@@ -113,10 +125,31 @@ export class ContourView {
 		this.ctx.requestDraw();
 	}
 
+	/** The optimizer or its settings changed: a basin map on show is out of date. */
+	settingsChanged(): void {
+		this.restyle();
+		this.basins.viewChanged();
+	}
+
+	/** The view rectangle and the parameters on its axes. */
+	currentView(): { range: ViewRange; axes: readonly [number, number] } | undefined {
+		return this.range ? { range: this.range, axes: this.axesValue } : undefined;
+	}
+
+	onBatchNoise(info: BatchNoiseInfo): void {
+		this.noise?.onBatchNoise(info);
+	}
+
+	/** A (partial) basin map from the host. */
+	onBasins(basins: BasinsInfo): void {
+		this.basins.onBasins(basins);
+	}
+
 	/** New records or a new current point: follow the run, and for a slice, ask for the slice through it. */
 	onUpdate(): void {
 		const current = this.ctx.model.current;
 		if (this.follow && current && this.range && !this.inView(current.x) && this.ctx.model.dimension > 0) this.fit(false);
+		this.noise?.pointMoved();
 		// A slice goes through the current point: when it moves, the slice changes.
 		const key = current && this.ctx.model.dimension > 2 ? current.x.join(',') : '';
 		if (key !== this.sliceKey) {
@@ -132,6 +165,7 @@ export class ContourView {
 
 	/** Draws the whole view (called at most once per frame). */
 	dispose(): void {
+		this.basins.dispose();
 		this.surface.dispose();
 	}
 
@@ -144,8 +178,13 @@ export class ContourView {
 		ctx.fillStyle = theme.background;
 		ctx.fillRect(0, 0, this.surface.width, this.surface.height);
 		this.layer.draw(ctx, range, this.rect);
+		this.basins.draw(ctx, range, this.rect);
+		this.layer.drawLines(ctx, range, this.rect);
 		if (!this.layer.landscape) this.drawWaiting(ctx);
-		this.drawRun(ctx);
+		drawContourRun(ctx, this.ctx, this.trajectory, this.axesValue, range, this.rect);
+		const maps = axisMaps(range, this.rect);
+		const [ax, ay] = this.axesValue;
+		this.noise?.draw(ctx, model.current.x[ax]! * maps.sx + maps.ox, model.current.x[ay]! * maps.sy + maps.oy, this.axesValue, maps);
 		const names = model.loss.params;
 		drawAxes(ctx, this.rect, range, theme, { x: names[this.axesValue[0]]!, y: names[this.axesValue[1]]! }, false);
 		const levels = this.layer.levels;
@@ -153,36 +192,6 @@ export class ContourView {
 		const s = this.ctx.strings();
 		setText(this.legend, levels ? `${s.get(levels.scale === 'log' ? 'plot.legend.log' : 'plot.legend.linear')} (${levels.levels.length})` : '');
 		this.labelThrottle.run(() => this.updateLabel());
-	}
-
-	private drawRun(ctx: CanvasRenderingContext2D): void {
-		const model = this.ctx.model;
-		const store = model.store!;
-		const current = model.current!;
-		const [ax, ay] = this.axesValue;
-		const maps = axisMaps(this.range!, this.rect);
-		const xs = { data: store.points, offset: ax, stride: store.dimension };
-		const ys = { data: store.points, offset: ay, stride: store.dimension };
-		ctx.save();
-		ctx.beginPath();
-		ctx.rect(this.rect.left, this.rect.top, this.rect.width, this.rect.height);
-		ctx.clip();
-		const indices = this.trajectory.select(xs, ys, store.count, store.version, maps, Math.max(this.rect.width, this.rect.height));
-		this.trajectory.draw(ctx, xs, ys, indices, maps, current.step, { line: mapColors.trajectory, halo: halo.dark, width: 1.5, dotRadius: 2 });
-		const s = this.ctx.strings();
-		drawMapMarkers(ctx, this.rect, {
-			x: current.x[ax]! * maps.sx + maps.ox,
-			y: current.x[ay]! * maps.sy + maps.oy,
-			nextX: current.next[ax]! * maps.sx + maps.ox,
-			nextY: current.next[ay]! * maps.sy + maps.oy,
-			startX: store.coordinate(0, ax) * maps.sx + maps.ox,
-			startY: store.coordinate(0, ay) * maps.sy + maps.oy,
-			downhillX: -current.gradient[ax]! * maps.sx,
-			downhillY: -current.gradient[ay]! * maps.sy,
-			downhillScale: downhillScale(current.gradientNorm, Math.max(store.largestGradientNorm(), current.gradientNorm)),
-			labels: { downhill: s.get('plot.downhill'), next: s.get('plot.next') },
-		}, this.ctx.theme());
-		ctx.restore();
 	}
 
 	private drawWaiting(ctx: CanvasRenderingContext2D): void {
@@ -257,6 +266,7 @@ export class ContourView {
 	private requestGrid(immediate = false): void {
 		const r = this.range;
 		if (!r || !this.ctx.model.ready) return;
+		this.basins.viewChanged();
 		// A margin around the view, so a small pan shows map, not background, while the new grid is computed.
 		const padX = (r.xMax - r.xMin) * 0.1;
 		const padY = (r.yMax - r.yMin) * 0.1;

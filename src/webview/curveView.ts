@@ -12,6 +12,9 @@ import { Throttle } from './frameScheduler';
 import { LandscapeRequests } from './landscapeRequests';
 import { attachMapGestures } from './mapInteraction';
 import { clampLabel, clampPixel, drawArrow, drawAxes, drawLabel, drawPoint, fontOf, line } from './plotPainter';
+import { drawBruteForceBest } from './bruteForceView';
+import { runPainter } from './contourRunPainter';
+import { drawRestarts, restartsBounds } from './restartsPainter';
 import { TrajectoryPainter } from './trajectoryPainter';
 import type { ViewContext } from './viewContext';
 import { axisMaps, fitRange, fromPixelX, isUsableRange, panByPixels, resizeRange, toPixelX, toPixelY, zoomAbout, type PlotRect } from './viewTransform';
@@ -28,13 +31,13 @@ export class CurveView {
 	private range: ViewRange | undefined;
 	private rect: PlotRect = { left: 0, top: 0, width: 1, height: 1 };
 
-	constructor(private readonly ctx: ViewContext) {
+	constructor(private readonly ctx: ViewContext, extraTools: readonly HTMLElement[] = []) {
 		const s = ctx.strings();
 		const box = el('div', { className: 'plot-canvas' });
 		const fit = el('button', { className: 'secondary', text: s.get('control.fit'), attrs: { type: 'button', title: s.get('control.fit.title') } });
 		fit.addEventListener('click', () => this.fit(true));
 		this.element = el('section', { className: 'plot', attrs: { 'aria-label': s.get('plot.hint') } }, [
-			el('div', { className: 'plot-tools' }, [fit]),
+			el('div', { className: 'plot-tools' }, [...extraTools, fit]),
 			box,
 			el('p', { className: 'plot-hint', text: s.get('plot.hint') }),
 		]);
@@ -68,10 +71,19 @@ export class CurveView {
 			const x = m.store.coordinate(k, 0);
 			if (Number.isFinite(x)) [lo, hi] = [Math.min(lo, x), Math.max(hi, x)];
 		}
+		if (m.restarts) {
+			const r = restartsBounds(m.restarts, 0, -1);
+			[lo, hi] = [Math.min(lo, r.xMin), Math.max(hi, r.xMax)];
+		}
 		const minSpan = Math.max(2, Math.abs(lo), Math.abs(hi));
 		const fitted = fitRange({ xMin: lo, xMax: hi, yMin: 0, yMax: 1 }, this.rect, { pad: 0.5, minSpan, equalAspect: false });
 		this.range = { ...fitted, yMin: 0, yMax: 1 };
 		if (save) this.moveTo(this.range);
+	}
+
+	/** The x range shown (one axis). */
+	currentView(): { range: ViewRange; axes: readonly [number, number] } | undefined {
+		return this.range ? { range: this.range, axes: [0, -1] } : undefined;
 	}
 
 	onLandscape(landscape: Landscape): void {
@@ -110,6 +122,19 @@ export class CurveView {
 		const ys = { data: m.store.losses, offset: 0, stride: 1 };
 		const indices = this.trajectory.select(xs, ys, m.store.count, m.store.version, maps, this.rect.width);
 		this.trajectory.draw(ctx, xs, ys, indices, maps, m.current.step, { line: theme.orange, halo: theme.background, width: 1, dotRadius: 3 });
+		for (const run of m.runs.visible) {
+			const r = run.store;
+			if (r.count === 0) continue;
+			const [rx, ry] = [{ data: r.points, offset: 0, stride: 1 }, { data: r.losses, offset: 0, stride: 1 }];
+			const painter = runPainter(r);
+			painter.draw(ctx, rx, ry, painter.select(rx, ry, r.count, r.version, maps, this.rect.width), maps, r.count - 1, { line: run.color, halo: theme.background, width: 1.5, dotRadius: 3 });
+			const k = r.count - 1;
+			drawPoint(ctx, r.points[k]! * maps.sx + maps.ox, clampPixel(r.losses[k]! * maps.sy + maps.oy), 5, run.color, theme.foreground);
+		}
+		const brute = m.bruteForce;
+		if (brute) drawBruteForceBest(ctx, toPixelX(range, this.rect, brute.best[0]!), clampPixel(toPixelY(range, this.rect, brute.bestLoss)), this.ctx.strings().get('brute.best'), theme);
+		const restarts = m.restarts;
+		if (restarts) drawRestarts(ctx, restarts, (x, loss) => this.project(range, x[0]!, loss), this.rect, theme, { line: theme.foreground }, this.ctx.strings());
 		this.drawStep(ctx, range);
 		ctx.restore();
 		this.labelThrottle.run(() => this.updateLabel());
@@ -135,6 +160,12 @@ export class CurveView {
 		ctx.strokeStyle = color;
 		ctx.lineWidth = 2;
 		ctx.stroke();
+	}
+
+	/** A point on the curve (at `loss`, or where the sampled curve is at `x`) in pixels. */
+	private project(range: ViewRange, x: number, loss?: number): [number, number] | undefined {
+		const y = loss ?? this.curveAt(x);
+		return y === undefined || !Number.isFinite(y) ? undefined : [toPixelX(range, this.rect, x), clampPixel(toPixelY(range, this.rect, y))];
 	}
 
 	/** Tangent at the current point, and the ghost of the next point with an arrow to it. */

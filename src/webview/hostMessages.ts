@@ -16,6 +16,8 @@ import type {
 	Trajectory,
 	UpdateMessage,
 } from '../protocol/messages';
+import { parseBatchNoise, parseBasins, parseBruteForce, parseRestarts, parseRuns, parseSweep } from './parseExplore';
+import { parseUpdateRule } from './parseUpdateRule';
 
 type Dict = Record<string, unknown>;
 const isDict = (v: unknown): v is Dict => typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v);
@@ -36,6 +38,18 @@ export function parseHostMessage(data: unknown): ToWebviewMessage | undefined {
 			return parseLandscape(data);
 		case 'error':
 			return typeof data.message === 'string' ? { type: 'error', message: data.message } : undefined;
+		case 'restarts':
+			return parseRestarts(data, toFloat64);
+		case 'basins':
+			return parseBasins(data, toFloat64);
+		case 'sweep':
+			return parseSweep(data, toFloat64);
+		case 'runs':
+			return parseRuns(data, toFloat64);
+		case 'bruteForce':
+			return parseBruteForce(data, toFloat64);
+		case 'batchNoise':
+			return parseBatchNoise(data, toFloat64);
 		default:
 			return undefined;
 	}
@@ -108,6 +122,7 @@ function parsePoint(p: Dict, d: number): PointState | undefined {
 		learningRate: num(p.learningRate),
 		next: next && next.length === d ? next : x,
 		optimizerState: { step: num(state.step, 0), buffers },
+		...optional(parseUpdateRule(p.update), (update) => ({ update })),
 	};
 }
 

@@ -55,6 +55,7 @@ function handle(message: ToWebviewMessage): void {
 			document.documentElement.lang = document.body.dataset.locale ?? 'en';
 			if (!panel || !change.sameLoss || dimensionShown !== model.dimension) rebuild();
 			panel!.onChange(change);
+			panel!.onRestarts(false);
 			return;
 		}
 		case 'update': {
@@ -65,6 +66,25 @@ function handle(message: ToWebviewMessage): void {
 		}
 		case 'landscape':
 			panel?.onLandscape(message.landscape);
+			return;
+		case 'restarts':
+			if (model.applyRestarts(message.restarts)) panel?.onRestarts(true);
+			return;
+		case 'basins':
+			panel?.onBasins(message.basins);
+			return;
+		case 'sweep':
+			panel?.onSweep(message.sweep);
+			return;
+		case 'batchNoise':
+			panel?.onBatchNoise(message.batchNoise);
+			return;
+		case 'bruteForce':
+			panel?.onBruteForce(message.bruteForce);
+			return;
+		case 'runs':
+			if (model.runs.apply(message, model.dimension)) panel?.onRuns();
+			else host.post({ type: 'ready' });
 			return;
 		case 'error':
 			if (panel) panel.showError(message.message);

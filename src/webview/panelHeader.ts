@@ -1,7 +1,8 @@
 /**
  * The top of the panel: the loss and its file, the optimizer, step, loss, ‖∇L‖ and learning rate of the current
  * point, and why the session stopped. A divergence is shown as an alert with the learning rate the host found safe
- * as a one-click fix ("Use lr = …" posts `setLearningRate`). Errors from the host appear in their own alert.
+ * as a one-click fix ("Use lr = …" posts `setLearningRate`), and a way into the learning-rate explorer. Errors
+ * from the host appear in their own alert.
  */
 import { el, setText } from './dom';
 import { formatNumber } from './formatNumber';
@@ -22,8 +23,11 @@ export class PanelHeader {
 	private readonly errorText = el('span');
 	private suggested: number | undefined;
 
-	constructor(private readonly ctx: ViewContext) {
+	/** `explore` opens the learning-rate explorer (the alert's second button). */
+	constructor(private readonly ctx: ViewContext, explore: () => void) {
 		const s = ctx.strings();
+		const exploreButton = el('button', { className: 'secondary', text: s.get('sweep.explore'), attrs: { type: 'button' } });
+		exploreButton.addEventListener('click', explore);
 		const stats = el('dl', { className: 'stats' });
 		for (const key of ['header.optimizer', 'header.step', 'header.loss', 'header.gradientNorm', 'header.learningRate'] as const) {
 			const dd = el('dd');
@@ -31,7 +35,7 @@ export class PanelHeader {
 			stats.append(el('div', {}, [el('dt', { text: s.get(key) }), dd]));
 		}
 		this.useRate.addEventListener('click', () => this.suggested !== undefined && ctx.post({ type: 'setLearningRate', learningRate: this.suggested }));
-		this.alert.append(this.alertText, this.useRate);
+		this.alert.append(this.alertText, this.useRate, exploreButton);
 		this.alert.hidden = true;
 		const dismiss = el('button', { className: 'secondary', text: s.get('control.dismiss'), attrs: { type: 'button' } });
 		dismiss.addEventListener('click', () => (this.error.hidden = true));

@@ -3,7 +3,8 @@
  * `TrajectoryStore`. Applying a message returns what changed so the view redraws only that. No DOM here, so the
  * message handling is unit-tested directly.
  */
-import type { InitMessage, LossInfo, PanelSnapshot, PointState, SettingsInfo, StopInfo, UpdateMessage } from '../protocol/messages';
+import type { BruteForceInfo, InitMessage, LossInfo, PanelSnapshot, PointState, RestartsInfo, SettingsInfo, StopInfo, UpdateMessage } from '../protocol/messages';
+import { RunsModel } from './runsModel';
 import { TrajectoryStore } from './trajectoryStore';
 
 export type ModelChange =
@@ -20,6 +21,10 @@ export class PanelModel {
 	private stopValue: StopInfo = { kind: 'entry', message: '' };
 	private settingsValue: SettingsInfo | undefined;
 	private runningValue = false;
+	private restartsValue: RestartsInfo | undefined;
+	private bruteForceValue: BruteForceInfo | undefined;
+	/** Runs racing the session (compare optimizers). */
+	readonly runs = new RunsModel();
 
 	get ready(): boolean {
 		return this.snapshotValue !== undefined;
@@ -58,6 +63,28 @@ export class PanelModel {
 		return this.runningValue;
 	}
 
+	/** The last random restarts the host sent for this loss. */
+	get restarts(): RestartsInfo | undefined {
+		return this.restartsValue;
+	}
+
+	/** The last brute-force search of the view, if any. */
+	get bruteForce(): BruteForceInfo | undefined {
+		return this.bruteForceValue;
+	}
+
+	setBruteForce(info: BruteForceInfo | undefined): void {
+		this.bruteForceValue = info;
+	}
+
+	/** Takes random restarts (undefined clears them); ignored when their dimension is not the loss's. */
+	applyRestarts(restarts: RestartsInfo | undefined): boolean {
+		const d = this.dimension;
+		if (restarts && (d === 0 || restarts.starts.length !== restarts.runMinimum.length * d)) return false;
+		this.restartsValue = restarts;
+		return true;
+	}
+
 	/** Throws away what the panel had and takes the snapshot. */
 	applyInit(message: InitMessage): Extract<ModelChange, { kind: 'init' }> {
 		const snapshot = message.snapshot;
@@ -65,6 +92,11 @@ export class PanelModel {
 		const sameLoss = previous !== undefined && sameParams(previous.params, snapshot.loss.params) && previous.name === snapshot.loss.name;
 		const store = new TrajectoryStore(snapshot.loss.params.length, Math.max(1024, snapshot.trajectory.losses.length));
 		store.append(snapshot.trajectory);
+		if (!sameLoss) {
+			this.restartsValue = undefined;
+			this.bruteForceValue = undefined;
+			this.runs.clear();
+		}
 		this.snapshotValue = snapshot;
 		this.storeValue = store;
 		this.currentValue = snapshot.current;

@@ -1,20 +1,28 @@
 /**
  * Lays out the panel for the loss at hand and routes model changes to its parts: header and controls always; then
  * the curve (1 parameter), the contour map (2), or the slice map with gradient-norm and parameter charts and a
- * value table (more than 2); the loss and gradient-norm charts in every case. Parts mark themselves dirty and are redrawn together
- * once per animation frame; charts at most every 50 ms while a run streams in.
+ * value table (more than 2); the loss and gradient-norm charts in every case. Beside them the teaching views: the
+ * next update written out, compare optimizers, and under the plot random restarts, brute force and the
+ * learning-rate explorer. Parts mark themselves dirty and are redrawn together once per animation frame; charts at
+ * most every 50 ms while a run streams in.
  */
+import { BruteForceView } from './bruteForceView';
+import { CompareView, runLabel } from './compareView';
 import { ContourView } from './contourView';
 import { ControlBar } from './controlBar';
 import { CurveView } from './curveView';
-import { el } from './dom';
+import type { BasinsInfo, BatchNoiseInfo, BruteForceInfo, SweepInfo } from '../protocol/messages';
+import { el, setText } from './dom';
 import { Announcer } from './announcer';
 import { formatNumber } from './formatNumber';
+import { LearningRateView } from './learningRateView';
 import type { ModelChange } from './panelModel';
 import { PanelHeader } from './panelHeader';
 import { ParamTable } from './paramTable';
+import { restartsSummary } from './restartsPainter';
 import { SeriesChart, type SeriesSpec } from './seriesChart';
 import { SliceAxesPicker } from './sliceAxesPicker';
+import { UpdateRuleView } from './updateRuleView';
 import type { ViewContext } from './viewContext';
 
 /** Parameter traces drawn at most (the table lists more). */
@@ -29,6 +37,11 @@ export class PanelView {
 	private readonly plot: CurveView | ContourView;
 	private readonly charts: { chart: SeriesChart; specs: () => readonly SeriesSpec[] }[] = [];
 	private readonly table: ParamTable | undefined;
+	private readonly updateRule: UpdateRuleView;
+	private readonly restartsNote = el('p', { className: 'note restarts-note' });
+	private readonly sweep: LearningRateView;
+	private readonly compare: CompareView;
+	private readonly brute: BruteForceView;
 	private chartsDirty = true;
 	private lastChartDraw = -Infinity;
 
@@ -36,13 +49,21 @@ export class PanelView {
 		const m = ctx.model;
 		const d = m.dimension;
 		const s = ctx.strings();
-		this.header = new PanelHeader(ctx);
+		this.header = new PanelHeader(ctx, () => this.exploreLearningRates());
 		this.controls = new ControlBar(ctx);
-		const lossChart = this.addChart('chart.loss', () => [{ label: s.get('header.loss'), color: ctx.theme().blue, source: (st) => ({ data: st.losses, offset: 0, stride: 1 }) }], 'toggle');
-		const side = el('div', { className: 'side' }, [lossChart]);
+		const lossChart = this.addChart('chart.loss', () => this.lossSpecs(), 'toggle', 'bottom');
+		this.updateRule = new UpdateRuleView(ctx);
+		this.compare = new CompareView(ctx);
+		const side = el('div', { className: 'side' }, [this.updateRule.element, lossChart, this.compare.element]);
 		const main = el('div', { className: 'plot-column' });
-		if (d === 1) this.plot = new CurveView(ctx);
-		else this.plot = new ContourView(ctx);
+		const restarts = el('button', { className: 'secondary', text: s.get('restarts.run'), attrs: { type: 'button', title: s.get('restarts.run.title') } });
+		restarts.addEventListener('click', () => ctx.post({ type: 'runRestarts', count: 20 }));
+		const rates = el('button', { className: 'secondary', text: s.get('sweep.open'), attrs: { type: 'button', title: s.get('sweep.open.title') } });
+		rates.addEventListener('click', () => this.exploreLearningRates());
+		this.sweep = new LearningRateView(ctx);
+		this.brute = new BruteForceView(ctx, () => this.plot.currentView());
+		const tools = [rates, restarts, this.brute.button];
+		this.plot = d === 1 ? new CurveView(ctx, tools) : new ContourView(ctx, tools);
 		side.append(this.addChart('chart.gradientNorm', () => [{ label: s.get('header.gradientNorm'), color: ctx.theme().orange, source: (st) => ({ data: st.gradientNorms, offset: 0, stride: 1 }) }], 'log'));
 		if (d > 2) {
 			const saved = ctx.viewState().axes;
@@ -55,7 +76,7 @@ export class PanelView {
 			this.table = new ParamTable(ctx);
 			side.append(this.table.element);
 		}
-		main.append(this.plot.element);
+		main.append(this.plot.element, this.restartsNote, this.brute.element, this.sweep.element);
 		this.element = el('div', { className: `panel dims-${Math.min(d, 3)}` }, [this.header.element, this.controls.element, el('main', { className: 'panel-main' }, [main, side]), this.announcer.element]);
 	}
 
@@ -67,15 +88,55 @@ export class PanelView {
 			else this.plot.reset(change.sameLoss, [...this.plot.axes] as [number, number]);
 		} else if (change.kind === 'update') {
 			this.plot.onUpdate();
-			if (change.settingsChanged && this.plot instanceof ContourView) this.plot.restyle();
+			if (change.settingsChanged && this.plot instanceof ContourView) this.plot.settingsChanged();
 		}
+		if (change.kind === 'init' || (change.kind === 'update' && change.settingsChanged)) this.sweep.refresh();
 		this.chartsDirty = true;
 		this.announce();
 		this.ctx.requestDraw();
 	}
 
+	/** Opens the learning-rate explorer and runs a sweep (also from the divergence alert). */
+	exploreLearningRates(): void {
+		this.sweep.open();
+	}
+
+	/** The racing runs changed: new series in the loss chart, new paths on the map. */
+	onRuns(): void {
+		const loss = this.charts[0]!;
+		loss.chart.setSeries(loss.specs());
+		loss.chart.applyTheme(this.ctx.theme());
+		this.chartsDirty = true;
+		this.ctx.requestDraw();
+	}
+
+	onBatchNoise(info: BatchNoiseInfo): void {
+		if (this.plot instanceof ContourView) this.plot.onBatchNoise(info);
+	}
+
+	onBruteForce(info: BruteForceInfo): void {
+		this.brute.onBruteForce(info);
+	}
+
+	onSweep(sweep: SweepInfo): void {
+		this.sweep.onSweep(sweep);
+	}
+
 	onLandscape(...args: Parameters<ContourView['onLandscape']>): void {
 		this.plot.onLandscape(...args);
+	}
+
+	/** Random restarts arrived (`fit`: fit the view to them) or the panel was rebuilt: draw them. */
+	onRestarts(fit: boolean): void {
+		const r = this.ctx.model.restarts;
+		setText(this.restartsNote, r ? restartsSummary(r, this.ctx.strings()) : '');
+		this.restartsNote.hidden = !r;
+		if (r && fit) this.plot.fit(true);
+		this.ctx.requestDraw();
+	}
+
+	onBasins(basins: BasinsInfo): void {
+		if (this.plot instanceof ContourView) this.plot.onBasins(basins);
 	}
 
 	showError(message: string): void {
@@ -89,6 +150,7 @@ export class PanelView {
 			chart.applyTheme(this.ctx.theme());
 		}
 		if (this.plot instanceof ContourView) this.plot.restyle();
+		this.sweep.refresh();
 		this.chartsDirty = true;
 		this.ctx.requestDraw();
 	}
@@ -99,6 +161,8 @@ export class PanelView {
 		this.controls.render();
 		this.plot.draw();
 		this.table?.render();
+		this.updateRule.render();
+		this.compare.render();
 		const store = this.ctx.model.store;
 		const current = this.ctx.model.current;
 		if (!this.chartsDirty || !store || !current) return;
@@ -113,6 +177,7 @@ export class PanelView {
 
 	dispose(): void {
 		for (const { chart } of this.charts) chart.destroy();
+		this.sweep.dispose();
 		this.plot.dispose();
 	}
 
@@ -129,12 +194,19 @@ export class PanelView {
 		this.announcer.announce(!m.running && m.stop.message ? `${m.stop.message} ${text}` : text, m.running);
 	}
 
-	private addChart(title: 'chart.loss' | 'chart.gradientNorm' | 'chart.params', specs: () => readonly SeriesSpec[], scale: 'linear' | 'log' | 'toggle', legend = false): HTMLElement {
+	private addChart(title: 'chart.loss' | 'chart.gradientNorm' | 'chart.params', specs: () => readonly SeriesSpec[], scale: 'linear' | 'log' | 'toggle', legend: boolean | 'bottom' = false): HTMLElement {
 		const chart = new SeriesChart(this.ctx, title, { scale, legend });
 		chart.setSeries(specs());
 		chart.applyTheme(this.ctx.theme());
 		this.charts.push({ chart, specs });
 		return chart.element;
+	}
+
+	/** The session's loss, then each visible racing run's in its colour. */
+	private lossSpecs(): SeriesSpec[] {
+		const s = this.ctx.strings();
+		const runs = this.ctx.model.runs.visible.map((run) => ({ label: runLabel(run.info.optimizer, run.info.options), color: run.color, source: () => ({ data: run.store.losses, offset: 0, stride: 1 }) }));
+		return [{ label: s.get('header.loss'), color: this.ctx.theme().blue, source: (st) => ({ data: st.losses, offset: 0, stride: 1 }) }, ...runs];
 	}
 
 	private traceSpecs(): SeriesSpec[] {

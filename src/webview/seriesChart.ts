@@ -39,7 +39,7 @@ export class SeriesChart {
 	 * `scale: 'toggle'` adds the log-scale checkbox (state persisted); 'log' is always logarithmic (gradient norms
 	 * span decades: the first steps would flatten the rest on a linear axis).
 	 */
-	constructor(private readonly ctx: ViewContext, private readonly titleKey: StringKey, options: { scale?: 'linear' | 'log' | 'toggle'; legend?: boolean } = {}) {
+	constructor(private readonly ctx: ViewContext, private readonly titleKey: StringKey, options: { scale?: 'linear' | 'log' | 'toggle'; legend?: boolean | 'bottom' } = {}) {
 		const s = ctx.strings();
 		const headingId = uniqueId('chart');
 		const heading = el('h2', { text: s.get(titleKey), attrs: { id: headingId } });
@@ -135,7 +135,7 @@ export class SeriesChart {
 		return el('label', { className: 'check' }, [box, document.createTextNode(this.ctx.strings().get('control.logScale'))]);
 	}
 
-	private config(legend: boolean): ConstructorParameters<typeof Chart<'line', Point[]>>[1] {
+	private config(legend: boolean | 'bottom'): ConstructorParameters<typeof Chart<'line', Point[]>>[1] {
 		const marker: Plugin<'line'> = {
 			id: 'downhillCurrentStep',
 			afterDatasetsDraw: (chart) => {
@@ -168,7 +168,7 @@ export class SeriesChart {
 					x: { type: 'linear', min: 0, title: { display: false }, ticks: { maxTicksLimit: 8, precision: 0 } },
 					y: { type: this.logScale ? 'logarithmic' : 'linear', ticks: { maxTicksLimit: 6, callback: (value, _index, ticks) => this.tickLabel(Number(value), ticks) } },
 				},
-				plugins: { legend: { display: legend, position: 'right', labels: { boxWidth: 12 } }, tooltip: { enabled: true } },
+				plugins: { legend: { display: legend !== false, position: legend === 'bottom' ? 'bottom' : 'right', labels: { boxWidth: 12 } }, tooltip: { enabled: true } },
 			},
 		};
 	}

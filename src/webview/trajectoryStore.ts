@@ -18,7 +18,7 @@ export class TrajectoryStore {
 
 	constructor(readonly dimension: number, capacity = 1024) {
 		this.pointsData = new Float64Array(capacity * dimension);
-		this.lossData = new Float64Array(capacity);
+		this.lossData = new Float64Array(capacity).fill(NaN);
 		this.gradientNormData = new Float64Array(capacity);
 	}
 
@@ -87,6 +87,8 @@ export class TrajectoryStore {
 	truncate(length: number): void {
 		const next = Math.max(0, Math.min(this.countValue, Math.floor(length)));
 		if (next === this.countValue) return;
+		// Losses past the end read as NaN (a gap), so a chart can read a shorter store at another store's length.
+		this.lossData.fill(NaN, next, this.countValue);
 		this.countValue = next;
 		this.versionValue++;
 		this.rewritesValue++;
@@ -117,6 +119,7 @@ export class TrajectoryStore {
 		while (capacity < needed) capacity *= 2;
 		this.pointsData = grow(this.pointsData, capacity * this.dimension, this.countValue * this.dimension);
 		this.lossData = grow(this.lossData, capacity, this.countValue);
+		this.lossData.fill(NaN, this.countValue);
 		this.gradientNormData = grow(this.gradientNormData, capacity, this.countValue);
 	}
 }

@@ -31,6 +31,12 @@ function recorder(): { posts: ToWebviewMessage[]; context: Parameters<typeof han
 			controller: undefined,
 			post: (m) => posts.push(m),
 			sendInit: () => posts.push({ type: 'error', message: 'init' }),
+			runRestarts: () => undefined,
+			requestBasins: () => undefined,
+			cancelBasins: () => undefined,
+			requestSweep: () => undefined,
+			addRun: () => undefined,
+			changeRun: () => undefined,
 		},
 	};
 }

@@ -22,7 +22,7 @@ export interface BasinMapRequest {
 
 export interface BasinMap {
 	readonly request: BasinMapRequest;
-	/** Per cell (row-major, y rows of x columns): index into `minima`, or -1 where the run diverged. */
+	/** Per cell (row-major, y rows of x columns, y up): index into `minima`, -1 where the run diverged, -2 not yet. */
 	readonly labels: Int32Array;
 	readonly minima: readonly FoundMinimum[];
 }
@@ -58,9 +58,22 @@ export class BasinMapRun {
 			}
 			if (this.ends.length < nx * ny && shouldYield()) return undefined;
 		}
+		return this.partial();
+	}
+
+	/**
+	 * The map so far: cells not yet computed are labelled `notYet` (-2). The minima (and so the label numbers) are
+	 * those of the rows done; they may change as more rows come in, so a view should redraw from each partial map.
+	 */
+	partial(): BasinMap {
+		const { nx, ny, xMin, xMax, yMin, yMax } = this.request;
 		const scale = Math.max(1, Math.hypot(xMax - xMin, yMax - yMin));
-		const minima = labelMinima(clusterEnds(this.ends, 1e-2 * scale));
-		const labels = Int32Array.from(this.ends, (e) => (e.stop.kind === 'diverged' ? -1 : nearestMinimum(minima, e.end)));
+		const minima = this.ends.length > 0 ? labelMinima(clusterEnds(this.ends, 1e-2 * scale)) : [];
+		const labels = new Int32Array(nx * ny).fill(notYet);
+		this.ends.forEach((e, i) => (labels[i] = e.stop.kind === 'diverged' ? -1 : nearestMinimum(minima, e.end)));
 		return { request: this.request, labels, minima };
 	}
 }
+
+/** The label of a cell a partial map has not computed yet. */
+export const notYet = -2;

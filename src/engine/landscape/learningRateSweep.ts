@@ -31,7 +31,7 @@ export function logSpaced(low: number, high: number, count: number): number[] {
 	return Array.from({ length: count }, (_, i) => Number((10 ** (a + ((b - a) * i) / (count - 1))).toPrecision(6)));
 }
 
-/** Runs the sweep (a few hundred descents of at most `steps` updates each). */
+/** Runs the sweep in one call (a few hundred descents of at most `steps` updates each). */
 export function sweepLearningRates(
 	loss: Loss,
 	start: ArrayLike<number>,
@@ -39,14 +39,49 @@ export function sweepLearningRates(
 	rates: readonly number[],
 	steps: number,
 ): Sweep {
-	const points = rates.map((lr): SweepPoint => {
+	return new LearningRateSweepRun(loss, start, settings, rates, steps).advance(() => false)!;
+}
+
+/** The sweep one learning rate at a time, for hosts that run it in time slices and show it as it fills in. */
+export class LearningRateSweepRun {
+	private readonly points: SweepPoint[] = [];
+
+	constructor(
+		private readonly loss: Loss,
+		private readonly start: ArrayLike<number>,
+		private readonly settings: SessionSettings,
+		readonly rates: readonly number[],
+		private readonly steps: number,
+	) {}
+
+	/** Fraction of the rates done. */
+	get progress(): number {
+		return this.points.length / Math.max(1, this.rates.length);
+	}
+
+	/** Runs rates until all are done (returns the sweep) or until `shouldYield()` (returns undefined). */
+	advance(shouldYield: () => boolean): Sweep | undefined {
+		while (this.points.length < this.rates.length) {
+			this.points.push(this.runAt(this.rates[this.points.length]!));
+			if (this.points.length < this.rates.length && shouldYield()) return undefined;
+		}
+		return this.partial();
+	}
+
+	/** The points so far, with where divergence begins and the fastest rate among them. */
+	partial(): Sweep {
+		const points = [...this.points];
+		const divergesFrom = points.find((p) => p.outcome === 'diverged')?.learningRate;
+		const converged = points.filter((p) => p.outcome === 'converged');
+		const fastest = converged.length > 0 ? converged.reduce((a, b) => (b.steps < a.steps ? b : a)).learningRate : undefined;
+		return { points, divergesFrom, fastest };
+	}
+
+	private runAt(lr: number): SweepPoint {
+		const { settings } = this;
 		const optimizer = createOptimizer(settings.optimizer, { ...settings.optimizerOptions, lr });
-		const run = descend(loss, start, { optimizer, schedule: settings.schedule, rules: settings, maxSteps: steps });
+		const run = descend(this.loss, this.start, { optimizer, schedule: settings.schedule, rules: settings, maxSteps: this.steps });
 		const outcome = run.stop.kind === 'diverged' ? 'diverged' : run.stop.kind === 'converged' ? 'converged' : 'slow';
 		return { learningRate: lr, finalLoss: run.loss, steps: run.steps, outcome };
-	});
-	const divergesFrom = points.find((p) => p.outcome === 'diverged')?.learningRate;
-	const converged = points.filter((p) => p.outcome === 'converged');
-	const fastest = converged.length > 0 ? converged.reduce((a, b) => (b.steps < a.steps ? b : a)).learningRate : undefined;
-	return { points, divergesFrom, fastest };
+	}
 }

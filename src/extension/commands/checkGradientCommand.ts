@@ -66,10 +66,14 @@ async function targetOf(
 
 /** One table in the output channel: parameter, value, autodiff, numeric, relative error. */
 function report(log: vscode.LogOutputChannel, loss: Loss, check: GradientCheck, where: string): void {
-	log.info(
-		`Gradient check of ${loss.name} ${where}: L = ${formatNumber(check.value)}, ` +
-			`worst relative error ${formatNumber(check.worstError)}${check.ok ? '' : ' — DISAGREES'}`,
+	const heading = vscode.l10n.t(
+		'Gradient check of {0} {1}: L = {2}, worst relative error {3}',
+		loss.name,
+		where,
+		formatNumber(check.value),
+		formatNumber(check.worstError),
 	);
+	log.info(check.ok ? heading : `${heading} — ${vscode.l10n.t('DISAGREES')}`);
 	const rows = loss.params.map((name, i) => [
 		name,
 		formatNumber(check.at[i]!),
@@ -77,7 +81,21 @@ function report(log: vscode.LogOutputChannel, loss: Loss, check: GradientCheck, 
 		formatNumber(check.numeric[i]!),
 		formatNumber(relativeError(check.autodiff[i]!, check.numeric[i]!)),
 	]);
-	const header = ['parameter', 'value', 'autodiff', 'numeric', 'relative error'];
-	const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
-	for (const row of [header, ...rows]) log.info(`  ${row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ')}`);
+	const header = [
+		vscode.l10n.t('parameter'),
+		vscode.l10n.t('value'),
+		vscode.l10n.t('autodiff'),
+		vscode.l10n.t('numeric'),
+		vscode.l10n.t('relative error'),
+	];
+	const widths = header.map((h, c) => Math.max(columns(h), ...rows.map((row) => columns(row[c]!))));
+	const pad = (cell: string, width: number) => cell + ' '.repeat(Math.max(0, width - columns(cell)));
+	for (const row of [header, ...rows]) log.info(`  ${row.map((cell, c) => pad(cell, widths[c]!)).join('  ')}`);
+}
+
+/** Columns `text` takes in a monospaced font: Hangul and other East Asian wide characters take two. */
+function columns(text: string): number {
+	let width = 0;
+	for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1;
+	return width;
 }

@@ -4,10 +4,12 @@
  * `executeCommand` without reaching into the session.
  */
 import * as vscode from 'vscode';
-import { describeStop, type StopKind } from '../../engine/session/stopReason';
+import type { RestartsResult } from '../../engine/session/randomRestarts';
+import type { StopKind } from '../../engine/session/stopReason';
 import type { LossDocuments } from '../losses/lossDocuments';
 import type { SessionController } from '../session/sessionController';
 import type { SessionManager } from '../session/sessionManager';
+import { stopText } from '../stopText';
 
 export interface CommandContext {
 	readonly sessions: SessionManager;
@@ -15,6 +17,8 @@ export interface CommandContext {
 	readonly log: vscode.LogOutputChannel;
 	/** Shows the panel beside the editor. */
 	showPanel(): void;
+	/** Draws random restarts on the open panel, if it shows `controller`. */
+	showRestarts(controller: SessionController, result: RestartsResult): void;
 }
 
 /** A session's current point, as commands return it. */
@@ -49,7 +53,7 @@ export function summarize(controller: SessionController): SessionSummary {
 		learningRate: snapshot.learningRate,
 		optimizer: snapshot.optimizer.name,
 		running: controller.running,
-		stop: { kind: snapshot.lastStop.kind, message: describeStop(snapshot.lastStop) },
+		stop: { kind: snapshot.lastStop.kind, message: stopText(snapshot.lastStop) },
 	};
 }
 

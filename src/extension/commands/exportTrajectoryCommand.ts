@@ -24,7 +24,7 @@ export async function exportTrajectoryCommand(
 	const text =
 		formatForPath(uri.path) === 'json' ? trajectoryJson(history, params, name) : trajectoryCsv(history, params);
 	await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-	context.log.info(`Exported ${history.length} records of ${name} to ${uri.toString(true)}`);
+	context.log.info(vscode.l10n.t('Exported {0} records of {1} to {2}', history.length, name, uri.toString(true)));
 	void vscode.window.showInformationMessage(
 		vscode.l10n.t('Downhill: exported {0} steps to {1}.', history.length, vscode.workspace.asRelativePath(uri)),
 	);

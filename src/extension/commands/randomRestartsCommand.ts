@@ -2,8 +2,8 @@
  * `downhill.randomRestarts(n?)`: the study note's remedy for local minima. Runs `n` seeded starts of the active
  * session's loss and settings in time slices under a cancellable progress notification, then lists the distinct
  * minima found (global or local, how many starts ended in each) in the Downhill output channel and a notification
- * that offers to restart the session from a start that reached the best one. (The panel protocol has no message
- * for restarts yet, so the panel does not show them.)
+ * that offers to restart the session from a start that reached the best one; the open panel draws them on its map
+ * (starts, lines to their ends, the minima with their labels and counts).
  */
 import * as vscode from 'vscode';
 import { formatNumber } from '../../engine/expression/formatNumber';
@@ -38,6 +38,7 @@ export async function randomRestartsCommand(
 	);
 	if (!result) return undefined;
 	report(context.log, controller, result);
+	context.showRestarts(controller, result);
 	void offerBest(controller, result);
 	return result;
 }
@@ -79,13 +80,22 @@ function report(log: vscode.LogOutputChannel, controller: SessionController, res
 	const diverged = result.runs.filter((run) => run.minimum < 0).length;
 	const box = `${formatVector(result.box.low, formatNumber, 16)} .. ${formatVector(result.box.high, formatNumber, 16)}`;
 	log.info(
-		`Random restarts of ${controller.loss.name}: ${result.runs.length} starts in ${box}, ` +
-			`${result.minima.length} distinct minima, ${diverged} diverged`,
+		vscode.l10n.t(
+			'Random restarts of {0}: {1} starts in {2}, {3} distinct minima, {4} diverged',
+			controller.loss.name,
+			result.runs.length,
+			box,
+			result.minima.length,
+			diverged,
+		),
 	);
+	const kinds = { global: vscode.l10n.t('global'), local: vscode.l10n.t('local') };
+	const kindWidth = Math.max(kinds.global.length, kinds.local.length);
 	result.minima.forEach((minimum, i) => {
 		const at = formatVector(minimum.x, formatNumber, 16);
 		const loss = formatNumber(minimum.loss);
-		log.info(`  #${i + 1} ${minimum.kind.padEnd(6)} L = ${loss} at ${at}, reached by ${minimum.count} start(s)`);
+		const kind = kinds[minimum.kind].padEnd(kindWidth);
+		log.info(`  #${i + 1} ${vscode.l10n.t('{0} L = {1} at {2}, reached by {3} start(s)', kind, loss, at, minimum.count)}`);
 	});
 	log.show(true);
 }

@@ -4,9 +4,11 @@
  * resolves to undefined.
  */
 import * as vscode from 'vscode';
+import { exportReportCommand } from '../export/exportReportCommand';
 import { checkGradientCommand } from './checkGradientCommand';
 import type { CommandContext } from './commandContext';
 import { exportTrajectoryCommand } from './exportTrajectoryCommand';
+import { openExampleCommand } from './openExample';
 import { randomRestartsCommand } from './randomRestartsCommand';
 import { sessionCommands } from './sessionCommands';
 import { startCommand } from './startCommand';
@@ -23,13 +25,14 @@ const handlers: Readonly<Record<string, Handler>> = {
 	'downhill.randomRestarts': randomRestartsCommand,
 	'downhill.checkGradient': checkGradientCommand,
 	'downhill.exportTrajectory': exportTrajectoryCommand,
+	'downhill.exportReport': exportReportCommand,
 };
 
 /** The ids of every command this extension registers (package.json contributes the same list). */
-export const commandIds: readonly string[] = Object.keys(handlers);
+export const commandIds: readonly string[] = [...Object.keys(handlers), 'downhill.openExample'];
 
 export function registerCommands(extension: vscode.ExtensionContext, context: CommandContext): void {
-	for (const [id, handler] of Object.entries(handlers)) {
+	for (const [id, handler] of Object.entries({ ...handlers, 'downhill.openExample': openExampleCommand(extension.extensionUri) })) {
 		extension.subscriptions.push(
 			vscode.commands.registerCommand(id, (...args: unknown[]) => run(id, handler, context, args)),
 		);

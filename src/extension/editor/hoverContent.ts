@@ -46,7 +46,7 @@ export function lossHover(evaluation: PointEvaluation): vscode.MarkdownString {
 	const { loss, check } = evaluation;
 	const gradient = gradientOf(evaluation);
 	const other = evaluation.source === 'numeric' ? check.autodiff : check.numeric;
-	const otherName = evaluation.source === 'numeric' ? 'autodiff' : vscode.l10n.t('numeric');
+	const otherName = sourceName(evaluation.source === 'numeric' ? 'autodiff' : 'numeric');
 	const md = new vscode.MarkdownString(undefined, true);
 	const params = loss.paramSpecs.map((p) => escapeMarkdown(p.name)).join(', ');
 	md.appendMarkdown(`**${escapeMarkdown(loss.name)}**(${params}) ${where(evaluation)}\n\n`);
@@ -55,7 +55,7 @@ export function lossHover(evaluation: PointEvaluation): vscode.MarkdownString {
 	md.appendMarkdown(`| ∇L | ${formatVector(gradient, formatNumber)} |\n`);
 	md.appendMarkdown(`| ‖∇L‖ | ${formatNumber(Math.hypot(...gradient))} |\n\n`);
 	md.appendMarkdown(
-		vscode.l10n.t('Gradient: {0} ({1}: {2})', evaluation.source, otherName, formatVector(other, formatNumber)),
+		vscode.l10n.t('Gradient: {0} ({1}: {2})', sourceName(evaluation.source), otherName, formatVector(other, formatNumber)),
 	);
 	appendCheckWarning(md, evaluation);
 	return md;
@@ -79,10 +79,15 @@ export function parameterHover(evaluation: PointEvaluation, name: string): vscod
 		);
 	}
 	if (spec.size !== undefined && spec.size > indices.length)
-		md.appendMarkdown(`… ${spec.size - indices.length} more  \n`);
+		md.appendMarkdown(`${vscode.l10n.t('… {0} more', spec.size - indices.length)}  \n`);
 	md.appendMarkdown(`\n${where(evaluation)}`);
 	appendCheckWarning(md, evaluation);
 	return md;
+}
+
+/** The gradient source as the hover names it. */
+function sourceName(source: 'autodiff' | 'numeric'): string {
+	return source === 'numeric' ? vscode.l10n.t('numeric') : vscode.l10n.t('autodiff');
 }
 
 function appendCheckWarning(md: vscode.MarkdownString, evaluation: PointEvaluation): void {

@@ -60,7 +60,7 @@ export class LossDocuments extends Disposable {
 		let entry = this.compiled.get(key);
 		if (entry === undefined) {
 			const language = lossLanguageOf(document);
-			if (!language) throw new Error(`Downhill does not read ${document.languageId} files`);
+			if (!language) throw new Error(vscode.l10n.t('Downhill does not read {0} files', document.languageId));
 			try {
 				entry = compileLoss(document.getText(), { language, name });
 			} catch (error) {

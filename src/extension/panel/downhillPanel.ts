@@ -6,16 +6,21 @@
  * every stop, so the serializer can bring the panel back with its session after a reload.
  */
 import * as vscode from 'vscode';
-import type { ToWebviewMessage } from '../../protocol/messages';
+import type { RestartsResult } from '../../engine/session/randomRestarts';
+import type { RequestBasinsMessage, RestartsInfo, ToWebviewMessage } from '../../protocol/messages';
 import { validateFromWebview } from '../../protocol/validateMessage';
 import { Disposable } from '../dispose';
 import type { SessionChange, SessionController } from '../session/sessionController';
 import type { SessionManager } from '../session/sessionManager';
 import { readSettings } from '../settings';
+import { BasinsJob } from './basinsJob';
+import { Comparison } from './comparison';
+import { SweepJob } from './sweepJob';
+import { restartsInfo } from './exploreInfo';
 import { handlePanelMessage, type PanelMessageContext } from './panelMessages';
 import { localResourceRoots, panelHtml } from './panelHtml';
 import { baseName, panelSnapshot } from './panelSnapshot';
-import { panelStrings } from './panelStrings';
+import { panelLocale, panelStrings } from './panelStrings';
 import { PanelUpdates } from './panelUpdates';
 import { saveSession, savedSessionKey } from './savedSession';
 
@@ -33,6 +38,11 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 	private controllerValue: SessionController | undefined;
 	private controllerSubscription: { dispose(): void } | undefined;
 	private readonly updates = new PanelUpdates((message) => this.postIfVisible(message));
+	private readonly basins = new BasinsJob((message) => this.post(message));
+	private readonly sweep = new SweepJob((message) => this.post(message));
+	private readonly comparison = new Comparison();
+	/** The last random restarts of the bound session, re-sent after every `init`. */
+	private restarts: RestartsInfo | undefined;
 	private wasVisible: boolean;
 
 	/** The open panel, if any. */
@@ -77,7 +87,7 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 		this._register(panel.onDidChangeViewState(() => this.visibilityChanged()));
 		this._register(dependencies.sessions.onDidChangeActive((controller) => this.bind(controller)));
 		this._register(vscode.workspace.onDidChangeConfiguration((event) => this.configurationChanged(event)));
-		panel.webview.html = panelHtml(panel.webview, dependencies.extensionUri, vscode.env.language);
+		panel.webview.html = panelHtml(panel.webview, dependencies.extensionUri, panelLocale(vscode.env.language));
 		this.bind(dependencies.sessions.active);
 	}
 
@@ -109,19 +119,58 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 		const snapshot = panelSnapshot(
 			controller,
 			readSettings(vscode.Uri.parse(controller.origin.uri)).view,
-			panelStrings(),
+			panelStrings(vscode.env.language),
 		);
 		this.updates.reset(controller.session.position + 1);
 		this.post({ type: 'init', snapshot });
+		if (this.restarts) this.post({ type: 'restarts', restarts: this.restarts });
+		if (this.comparison.size > 0) this.post(this.comparison.message(true));
+	}
+
+	/** Shows random restarts of `controller` on the map (ignored when the panel shows another session). */
+	showRestarts(controller: SessionController, result: RestartsResult): void {
+		if (controller !== this.controllerValue) return;
+		this.restarts = restartsInfo(result, controller.loss.params.length);
+		this.post({ type: 'restarts', restarts: this.restarts });
+	}
+
+	runRestarts(count: number): void {
+		void vscode.commands.executeCommand('downhill.randomRestarts', count);
+	}
+
+	requestBasins(request: RequestBasinsMessage): void {
+		if (this.controllerValue) this.basins.start(this.controllerValue, request);
+	}
+
+	cancelBasins(): void {
+		this.basins.cancel();
+	}
+
+	addRun(optimizer: string, options: Readonly<Record<string, number | boolean | readonly number[]>>): void {
+		if (!this.controllerValue) return;
+		this.comparison.add(this.controllerValue, optimizer, options);
+		this.post(this.comparison.message(false));
+	}
+
+	changeRun(id: number, change: 'remove' | 'hide' | 'show'): void {
+		if (change === 'remove') this.comparison.remove(id);
+		else this.comparison.setHidden(id, change === 'hide');
+		this.post(this.comparison.message(false));
+	}
+
+	requestSweep(requestId: number): void {
+		if (this.controllerValue) this.sweep.start(this.controllerValue, requestId);
 	}
 
 	private bind(controller: SessionController | undefined): void {
 		if (controller === this.controllerValue) return;
 		this.unbind();
 		this.controllerValue = controller;
+		this.restarts = undefined;
+		this.comparison.clear();
 		if (controller) {
 			this.controllerSubscription = controller.onDidChange((change) => this.sessionChanged(controller, change));
-			this.panel.title = `Downhill: ${controller.loss.name} (${baseName(controller.origin.fileName)})`;
+			this.panel.title = vscode.l10n.t('Downhill: {0} ({1})', controller.loss.name, baseName(controller.origin.fileName));
 			this.save(controller);
 		}
 		this.sendInit();
@@ -131,10 +180,13 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 		this.controllerSubscription?.dispose();
 		this.controllerSubscription = undefined;
 		this.updates.cancel();
+		this.basins.cancel();
+		this.sweep.cancel();
 	}
 
 	private sessionChanged(controller: SessionController, change: SessionChange): void {
 		if (change.kind === 'disposed') return;
+		this.comparison.sync(controller);
 		if (change.kind === 'stopped') this.save(controller);
 		if (change.kind === 'stopped' && change.result.reason.kind === 'entry') return this.sendInit();
 		this.updates.schedule(controller, () => readSettings(vscode.Uri.parse(controller.origin.uri)).view);
@@ -164,6 +216,7 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 	private postIfVisible(message: ToWebviewMessage): boolean {
 		if (!this.panel.visible) return false;
 		this.post(message);
+		if (message.type === 'update' && this.comparison.size > 0) this.post(this.comparison.message(false));
 		return true;
 	}
 

@@ -17,7 +17,7 @@ export function localResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
 	return [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')];
 }
 
-/** The page for `webview`, in the display language `locale`. */
+/** The page for `webview`, in the panel's language `locale` (`panelLocale`: the language its strings are in). */
 export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, locale: string): string {
 	const nonce = getNonce();
 	const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'));

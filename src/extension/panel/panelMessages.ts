@@ -3,9 +3,12 @@
  * a shared session action), the same calls the palette commands make. Errors meant for the user go back to the
  * panel as an `error` message.
  */
-import type { FromWebviewMessage, SessionCommand, ToWebviewMessage } from '../../protocol/messages';
+import * as vscode from 'vscode';
+import type { FromWebviewMessage, RequestBasinsMessage, SessionCommand, ToWebviewMessage } from '../../protocol/messages';
 import type { SessionController } from '../session/sessionController';
 import { setLearningRate, setOptimizer, setStartPoint } from '../session/sessionActions';
+import { batchNoiseFor } from './batchNoiseRequest';
+import { bruteForceFor } from './bruteForceRequest';
 import { landscapeFor } from './landscapeRequest';
 
 /** What a message handler may use. */
@@ -14,6 +17,16 @@ export interface PanelMessageContext {
 	post(message: ToWebviewMessage): void;
 	/** Sends a full snapshot (after `ready`). */
 	sendInit(): void;
+	/** Runs the random-restarts command on the panel's session; its result comes back as a `restarts` message. */
+	runRestarts(count: number): void;
+	/** Starts a basin map (replacing one in progress) or stops it. */
+	requestBasins(request: RequestBasinsMessage): void;
+	cancelBasins(): void;
+	/** Starts the learning-rate explorer's sweep (replacing one in progress). */
+	requestSweep(requestId: number): void;
+	/** Adds, removes, hides or shows a run racing the session. */
+	addRun(optimizer: string, options: Readonly<Record<string, number | boolean | readonly number[]>>): void;
+	changeRun(id: number, change: 'remove' | 'hide' | 'show'): void;
 }
 
 /** Carries out `message`; a failure is reported to the panel. */
@@ -28,7 +41,7 @@ export function handlePanelMessage(message: FromWebviewMessage, context: PanelMe
 function dispatch(message: FromWebviewMessage, context: PanelMessageContext): void {
 	if (message.type === 'ready') return context.sendInit();
 	const controller = context.controller;
-	if (!controller) throw new Error('No Downhill session: run "Downhill: Start" on a loss.');
+	if (!controller) throw new Error(vscode.l10n.t('No Downhill session: run "Downhill: Start" on a loss.'));
 	switch (message.type) {
 		case 'command':
 			return runCommand(controller, message.command, context);
@@ -49,6 +62,32 @@ function dispatch(message: FromWebviewMessage, context: PanelMessageContext): vo
 			if (landscape) context.post({ type: 'landscape', landscape });
 			return;
 		}
+		case 'runRestarts':
+			return context.runRestarts(message.count);
+		case 'requestBasins':
+			return context.requestBasins(message);
+		case 'cancelBasins':
+			return context.cancelBasins();
+		case 'requestSweep':
+			return context.requestSweep(message.requestId);
+		case 'requestBatchNoise': {
+			const batchNoise = batchNoiseFor(controller, message);
+			if (batchNoise) context.post({ type: 'batchNoise', batchNoise });
+			return;
+		}
+		case 'requestBruteForce': {
+			const bruteForce = bruteForceFor(controller, message);
+			if (bruteForce) context.post({ type: 'bruteForce', bruteForce });
+			return;
+		}
+		case 'addRun':
+			return context.addRun(message.optimizer, message.options);
+		case 'changeRun':
+			return context.changeRun(message.id, message.change);
+		case 'tryLearningRate':
+			setLearningRate(controller, message.learningRate);
+			controller.restart();
+			return;
 		default: {
 			const never: never = message;
 			return never;

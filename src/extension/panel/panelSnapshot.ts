@@ -5,10 +5,12 @@
  */
 import { formatSchedule } from '../../engine/optim/lrSchedule';
 import { optimizerDefaults, optimizerNames } from '../../engine/optim/optimizers';
-import { describeStop, type StopReason } from '../../engine/session/stopReason';
-import type { LossInfo, PanelSnapshot, PointState, SettingsInfo, StopInfo, Trajectory } from '../../protocol/messages';
+import { explainUpdate } from '../../engine/optim/explainUpdate';
+import type { StopReason } from '../../engine/session/stopReason';
+import type { LossInfo, PanelSnapshot, PointState, SettingsInfo, StopInfo, Trajectory, UpdateRuleInfo } from '../../protocol/messages';
 import type { SessionController } from '../session/sessionController';
 import type { ViewSettings } from '../settings';
+import { stopText } from '../stopText';
 
 /** Everything the panel shows. */
 export function panelSnapshot(
@@ -57,7 +59,14 @@ export function pointState(controller: SessionController): PointState {
 		learningRate: snapshot.learningRate,
 		next: Array.from(session.peekNext()),
 		optimizerState: { step: snapshot.optimizer.state.step, buffers },
+		update: explainNext(controller),
 	};
+}
+
+/** The next update written out (the first six parameters in full). */
+export function explainNext(controller: SessionController): UpdateRuleInfo {
+	const { optimizer, state, x, gradient, learningRate } = controller.session.nextUpdate();
+	return explainUpdate(optimizer, state, x, gradient, learningRate, 6);
 }
 
 export function settingsInfo(controller: SessionController, view: ViewSettings): SettingsInfo {
@@ -76,7 +85,7 @@ export function stopInfo(reason: StopReason): StopInfo {
 	const suggested = reason.kind === 'diverged' ? reason.suggestedLearningRate : undefined;
 	return {
 		kind: reason.kind,
-		message: describeStop(reason),
+		message: stopText(reason),
 		...(suggested === undefined ? {} : { suggestedLearningRate: suggested }),
 	};
 }

@@ -1,15 +1,145 @@
 /**
- * The panel's UI strings in the display language, sent in `PanelSnapshot.strings` under the keys the webview
- * defines (src/webview/strings.ts, `webviewStringKeys`). The webview falls back to its own English text for every
- * key missing here, so English needs no table; other languages add one table keyed the same way.
+ * The panel's UI strings in the display language, sent in `PanelSnapshot.strings` under the keys of the protocol's
+ * English table (src/protocol/panelStrings.ts). Korean has its own table here; every other display language gets
+ * English. The type makes the Korean table list exactly the protocol's keys; test/unit/l10n checks that each
+ * translation is non-empty and keeps its English text's `{placeholders}`.
+ *
+ * Terms follow the study note the project grew from: 경사 하강법, 학습률, 기울기, 손실, 매개변수, 모멘텀. Optimizer
+ * names and PyTorch hyper-parameter names (`lr`, `betas`, ...) stay in English.
  */
-import * as vscode from 'vscode';
+import { englishStrings, type PanelStringKey } from '../../protocol/panelStrings';
 
-const tables: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-	en: {},
+export type PanelLocale = 'en' | 'ko';
+
+export const koreanStrings: { readonly [K in PanelStringKey]: string } = {
+	'panel.waiting': '세션을 기다리는 중…',
+	'header.optimizer': '옵티마이저',
+	'header.step': '단계',
+	'header.loss': '손실',
+	'header.gradientNorm': '‖∇L‖',
+	'header.learningRate': '학습률',
+	'header.running': '실행 중…',
+	'control.toolbar': '세션 제어',
+	'control.step': '한 단계',
+	'control.step.title': '옵티마이저로 한 단계 진행 (Space 또는 →)',
+	'control.stepMany': '×10',
+	'control.stepMany.title': '10단계 진행 (Shift+→)',
+	'control.continue': '계속',
+	'control.pause': '일시 중지',
+	'control.continue.title': '다음 정지 지점까지 실행하거나 일시 중지 (Enter)',
+	'control.stepBack': '한 단계 뒤로',
+	'control.stepBack.title': '기록에서 한 단계 뒤로 (←)',
+	'control.restart': '다시 시작',
+	'control.restart.title': '같은 설정으로 시작점에서 다시 시작 (R)',
+	'control.speed': '속도',
+	'control.speedValue': '초당 {n}단계',
+	'control.speedMax': '최대',
+	'control.learningRate': '학습률',
+	'control.learningRate.invalid': '0 이상의 숫자를 입력하고 Enter를 누르세요',
+	'control.learningRate.hint': 'Enter를 누르면 적용됩니다',
+	'control.optimizer': '옵티마이저',
+	'control.history': '기록',
+	'control.historyValue': '{step} / {last}단계',
+	'control.useLearningRate': 'lr = {lr} 사용',
+	'control.dismiss': '닫기',
+	'control.fit': '맞춤',
+	'control.fit.title': '궤적에 맞춰 보기 조정',
+	'control.zoomIn': '확대',
+	'control.zoomOut': '축소',
+	'control.logScale': '로그 스케일',
+	'plot.curve.label':
+		'{param}에 대한 손실 곡선, 범위 {xMin} ~ {xMax}. 현재 점 {param} = {x}, 손실 {loss}, 기울기 {slope}. 다음 단계에서 {next}(으)로 이동합니다.',
+	'plot.contour.label':
+		'{px}, {py}에 대한 손실의 등고선 지도. 현재 점 ({x}, {y}), 손실 {loss}. 다음 단계에서 ({nx}, {ny})(으)로 이동합니다. 궤적의 점 {count}개.',
+	'plot.hint': '클릭: 시작점 지정 · 휠: 확대/축소 · 드래그: 이동',
+	'plot.loading': '손실 지형 계산 중…',
+	'plot.downhill': '−∇L (내리막)',
+	'plot.next': '다음 단계',
+	'plot.tangent': '접선',
+	'plot.slice': '현재 점을 지나는 단면',
+	'plot.sliceX': '가로축',
+	'plot.sliceY': '세로축',
+	'plot.legend.log': '로그 간격 등고선',
+	'plot.legend.linear': '등고선',
+	'chart.loss': '단계별 손실',
+	'chart.gradientNorm': '단계별 기울기 노름',
+	'chart.params': '단계별 매개변수',
+	'chart.moreParams': '매개변수 {total}개 중 {shown}개 표시',
+	'chart.label': '{title}: {count}단계, 마지막 값 {last}',
+	'table.caption': '최신 값',
+	'table.param': '매개변수',
+	'table.value': '값',
+	'table.gradient': '기울기',
+	'announce.step': '{step}단계: 손실 {loss}, 기울기 노름 {gradientNorm}',
+	'update.title': '다음 업데이트',
+	'update.legend': 'η 학습률 · ∇L 기울기 · w 매개변수',
+	'update.firstStep': '첫 단계: v = ∇L',
+	'update.summary': '… 외 매개변수 {count}개. 단계 전체: ‖Δw‖ = {norm}, 최대 |Δwᵢ| = {largest}',
+	'update.other': '이 옵티마이저 고유의 규칙입니다. 매개변수별 상태는 아래에 있습니다.',
+	'update.step': '단계 t = {t}',
+	'restarts.run': '무작위 재시작',
+	'restarts.run.title': '같은 설정으로 시드가 고정된 무작위 시작점 20개를 실행하고 각각 어디서 끝나는지 보여 줍니다',
+	'restarts.global': '전역 ×{count}',
+	'restarts.local': '지역 ×{count}',
+	'restarts.globalAt': '전역 L = {loss} (시작점 {count}개)',
+	'restarts.localAt': '지역 L = {loss} (시작점 {count}개)',
+	'restarts.summary': '무작위 시작점 {runs}개가 서로 다른 최솟값 {minima}개를 찾았습니다 (발산 {diverged}개)',
+	'basins.toggle': '분지',
+	'basins.toggle.title': '보이는 영역의 각 시작점을 경사 하강법이 도달하는 최솟값에 따라 색칠합니다',
+	'basins.progress': '분지: {percent}% 계산됨',
+	'basins.legend': '끌림 분지',
+	'basins.minimum': '{kind} 최솟값 ({x}, {y}), L = {loss}',
+	'basins.diverged': '발산',
+	'basins.global': '전역',
+	'basins.local': '지역',
+	'sweep.open': '학습률',
+	'sweep.open.title': '이 손실을 시작점에서 0.0001부터 10까지 25개의 학습률로 실행하고 최종 손실을 비교합니다',
+	'sweep.explore': '학습률 탐색',
+	'sweep.title': '학습률 탐색기',
+	'sweep.close': '닫기',
+	'sweep.progress': '학습률 {total}개 중 {done}개 실행됨 (각각 최대 {steps}번 업데이트)…',
+	'sweep.axisX': '학습률 η (로그)',
+	'sweep.axisY': '최종 손실 (로그)',
+	'sweep.converged': '수렴',
+	'sweep.slow': '너무 느림 (수렴하지 않음)',
+	'sweep.diverged': '발산',
+	'sweep.divergesFrom': 'η = {lr}부터 발산',
+	'sweep.fastest': '가장 빠름: η = {lr} ({steps}단계)',
+	'sweep.current': '현재: η = {lr}',
+	'sweep.hint': '점을 클릭하거나 아래에서 학습률을 골라 그 값으로 다시 시작하세요.',
+	'sweep.pick': '시험할 학습률',
+	'sweep.pickOption': 'η = {lr}: {outcome}, L = {loss}',
+	'sweep.try': '이 값으로 다시 시작',
+	'compare.title': '옵티마이저 비교',
+	'compare.optimizer': '새 실행',
+	'compare.rate': 'lr',
+	'compare.add': '실행 추가',
+	'compare.session': '이 세션',
+	'compare.state': '단계 {step} · L = {loss}',
+	'compare.hide': '숨기기',
+	'compare.show': '보이기',
+	'compare.remove': '제거',
+	'brute.button': '무차별 대입',
+	'brute.button.title': '이 영역의 100 × 100 격자점을 모두 시도하고 그 횟수를 경사 하강법과 비교합니다',
+	'brute.title': '무차별 대입 대 경사 하강법',
+	'brute.grid2': '이 영역의 격자 탐색: {k} × {k} = L 계산 {evaluations}번. 최선: {at}에서 L = {loss}.',
+	'brute.grid1': '이 영역의 격자 탐색: L 계산 {evaluations}번. 최선: {at}에서 L = {loss}.',
+	'brute.descent': '경사 하강법: 단계 {step}까지 L과 ∇L 계산 {evaluations}번, L = {loss}.',
+	'brute.all': '매개변수 {n}개를 각각 {k}개 값으로: {k}^{n} = 10^{exponent}개 점.',
+	'brute.note': '학습 노트의 신경망, 가중치 500,000개를 각각 1000개 값으로: 1000^500000 = 10^{exponent}개 점. 어떤 컴퓨터도 전부 시도할 수 없습니다. 경사 하강법은 서 있는 곳 주변만 살핍니다.',
+	'brute.best': '격자 최선',
+	'noise.toggle': '미니배치 잡음',
+	'noise.toggle.title': '현재 점에서 여러 미니배치의 내리막 방향을 전체 배치의 방향과 함께 보여 줍니다',
+	'noise.legend': '단계 {step}의 미니배치 잡음: 샘플 {sampleCount}개 중 {batchSize}개씩 뽑은 배치 {count}개의 −∇L (가는 화살표)과 전체 배치의 −∇L (굵은 화살표).',
+	'noise.full': '전체 배치',
 };
 
-/** The translations for `language` (VS Code's display language by default); empty means English. */
-export function panelStrings(language: string = vscode.env.language): Readonly<Record<string, string>> {
-	return tables[language] ?? tables[language.split('-')[0] ?? ''] ?? {};
+/** The panel's language for VS Code's display language `language` (`ko`, `ko-KR`, ... → Korean; else English). */
+export function panelLocale(language: string): PanelLocale {
+	return language.toLowerCase().split('-')[0] === 'ko' ? 'ko' : 'en';
+}
+
+/** The table for `language` (pass `vscode.env.language`). */
+export function panelStrings(language: string): Readonly<Record<PanelStringKey, string>> {
+	return panelLocale(language) === 'ko' ? koreanStrings : englishStrings;
 }

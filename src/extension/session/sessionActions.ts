@@ -3,6 +3,7 @@
  * commands, the panel's controls and CodeLens so each is validated and applied the same way. They go through the
  * `SessionController`, like every other action on a session, and throw with a message meant for the user.
  */
+import * as vscode from 'vscode';
 import { isOptimizerName, optimizerNames } from '../../engine/optim/optimizers';
 import type { OptionValue } from '../../engine/optim/optimizer';
 import { optimizerOptionsFor } from '../settings';
@@ -16,7 +17,7 @@ export function learningRateOf(controller: SessionController): number {
 /** Sets `lr`, keeping the other hyper-parameters; applies from the next update. */
 export function setLearningRate(controller: SessionController, learningRate: number): void {
 	if (!Number.isFinite(learningRate) || learningRate < 0) {
-		throw new RangeError(`The learning rate must be a finite number ≥ 0, not ${learningRate}.`);
+		throw new RangeError(vscode.l10n.t('The learning rate must be a finite number ≥ 0, not {0}.', learningRate));
 	}
 	const optimizerOptions = { ...controller.session.settings.optimizerOptions, lr: learningRate };
 	controller.updateSettings({ optimizerOptions });
@@ -32,7 +33,9 @@ export function setOptimizer(
 	options?: Readonly<Record<string, OptionValue>>,
 ): void {
 	if (!isOptimizerName(name))
-		throw new RangeError(`Unknown optimizer '${name}'; expected one of ${optimizerNames.join(', ')}.`);
+		throw new RangeError(
+			vscode.l10n.t("Unknown optimizer '{0}'; expected one of {1}.", name, optimizerNames.join(', ')),
+		);
 	const optimizerOptions = options ?? optimizerOptionsFor(name, undefined, [], learningRateOf(controller));
 	controller.updateSettings({ optimizer: name, optimizerOptions });
 }
@@ -42,7 +45,9 @@ export function setStartPoint(controller: SessionController, x: readonly number[
 	const d = controller.loss.params.length;
 	if (x.length !== d || !x.every(Number.isFinite)) {
 		throw new RangeError(
-			`The start point needs ${d} finite number${d === 1 ? '' : 's'} (${controller.loss.params.join(', ')}).`,
+			d === 1
+				? vscode.l10n.t('The start point needs 1 finite number ({0}).', controller.loss.params.join(', '))
+				: vscode.l10n.t('The start point needs {0} finite numbers ({1}).', d, controller.loss.params.join(', ')),
 		);
 	}
 	controller.restart(x);

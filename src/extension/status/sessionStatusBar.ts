@@ -3,11 +3,11 @@
  * reveals the panel. Hidden when no session is active. Redrawn at most ten times a second during continue.
  */
 import * as vscode from 'vscode';
-import { describeStop } from '../../engine/session/stopReason';
 import { Disposable } from '../dispose';
 import { formatCompact } from '../formatCompact';
 import type { SessionController } from '../session/sessionController';
 import type { SessionManager } from '../session/sessionManager';
+import { stopText } from '../stopText';
 
 const redrawMs = 100;
 
@@ -56,7 +56,7 @@ export class SessionStatusBar extends Disposable {
 		const controller = this.sessions.active;
 		if (!controller) return this.item.hide();
 		this.item.text = statusText(controller);
-		const stop = describeStop(controller.session.lastStop);
+		const stop = stopText(controller.session.lastStop);
 		this.item.tooltip = `${controller.loss.name} — ${stop}\n${vscode.l10n.t('Click to show the Downhill panel')}`;
 		this.item.show();
 	}

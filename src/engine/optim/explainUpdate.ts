@@ -1,0 +1,134 @@
+/**
+ * The next update written out with numbers, for the panel's "update rule" card: per parameter, the gradient the
+ * optimizer uses, its state before and after, the bias-corrected terms, and the new value. The result is the
+ * optimizer's own step on a copy of the state (so it equals what the session will do, bit for bit); the terms are
+ * recomputed beside it in the textbook form of each rule, which is what the panel prints.
+ *
+ * Rules as in PyTorch 2.x (`_single_tensor_sgd`, `_single_tensor_adam`): SGD `buf = μ·buf + (1−τ)·g` (buf = g on
+ * the first step), `w −= η·buf` (Nesterov: `η·(g + μ·buf)`); Adam (Kingma & Ba 2015, Algorithm 1)
+ * `m = β1·m + (1−β1)·g`, `v = β2·v + (1−β2)·g²`, `m̂ = m/(1−β1^t)`, `v̂ = v/(1−β2^t)`, `w −= η·m̂/(√v̂ + ε)`.
+ * Other optimizers are shown as `w_new = w + Δ` with their state buffers.
+ */
+import { cloneState, type Optimizer, type OptimizerState } from './optimizer';
+
+/** Which written-out form applies. */
+export type UpdateRuleKind = 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'adamw' | 'other';
+
+/** One parameter's update. `terms` uses the names the panel prints (`v0`, `v`, `m0`, `m`, `mHat`, `vHat`, ...). */
+export interface UpdateRow {
+	readonly index: number;
+	readonly w: number;
+	/** The gradient the rule uses (with L2 weight decay folded in, as PyTorch does). */
+	readonly g: number;
+	readonly terms: Readonly<Record<string, number>>;
+	readonly next: number;
+}
+
+export interface UpdateExplanation {
+	readonly kind: UpdateRuleKind;
+	readonly optimizer: string;
+	readonly learningRate: number;
+	/** Hyper-parameters the rule prints: `momentum`, `dampening`, `beta1`, `beta2`, `eps`, `weightDecay`, `t`. */
+	readonly constants: Readonly<Record<string, number>>;
+	/** The first `maxRows` parameters. */
+	readonly rows: readonly UpdateRow[];
+	/** Parameters in all. */
+	readonly size: number;
+	/** ‖w_new − w‖ and the largest |Δw_i| over all parameters. */
+	readonly stepNorm: number;
+	readonly largestChange: number;
+}
+
+/** The update `optimizer` would make from `x` with `gradient` and state `state` (not modified) at rate `lr`. */
+export function explainUpdate(
+	optimizer: Optimizer,
+	state: OptimizerState,
+	x: Float64Array,
+	gradient: Float64Array,
+	lr: number,
+	maxRows = 6,
+): UpdateExplanation {
+	const next = Float64Array.from(x);
+	optimizer.step(cloneState(state), next, gradient, lr);
+	const kind = ruleKind(optimizer);
+	const constants = constantsOf(optimizer, kind, state.step + 1);
+	const rows: UpdateRow[] = [];
+	let squares = 0;
+	let largestChange = 0;
+	for (let i = 0; i < x.length; i++) {
+		const delta = next[i]! - x[i]!;
+		squares += delta * delta;
+		largestChange = Math.max(largestChange, Math.abs(delta));
+		if (i < maxRows) rows.push(rowFor(kind, constants, state, { i, w: x[i]!, gradient: gradient[i]!, next: next[i]!, lr }));
+	}
+	return { kind, optimizer: optimizer.name, learningRate: lr, constants, rows, size: x.length, stepNorm: Math.sqrt(squares), largestChange };
+}
+
+function ruleKind(optimizer: Optimizer): UpdateRuleKind {
+	const o = optimizer.options;
+	if (optimizer.name === 'sgd') return o.momentum === 0 ? 'sgd' : o.nesterov === true ? 'nesterov' : 'momentum';
+	if ((optimizer.name === 'adam' || optimizer.name === 'adamw') && o.amsgrad !== true) return optimizer.name;
+	return 'other';
+}
+
+function constantsOf(optimizer: Optimizer, kind: UpdateRuleKind, t: number): Record<string, number> {
+	const o = optimizer.options;
+	const weightDecay = typeof o.weight_decay === 'number' ? o.weight_decay : 0;
+	if (kind === 'momentum' || kind === 'nesterov') return { momentum: o.momentum as number, dampening: o.dampening as number, weightDecay, t };
+	if (kind === 'adam' || kind === 'adamw') {
+		const [beta1, beta2] = o.betas as readonly [number, number];
+		return { beta1, beta2, eps: o.eps as number, weightDecay, t };
+	}
+	return { weightDecay, t };
+}
+
+interface RowInput {
+	readonly i: number;
+	readonly w: number;
+	readonly gradient: number;
+	readonly next: number;
+	readonly lr: number;
+}
+
+function rowFor(kind: UpdateRuleKind, c: Readonly<Record<string, number>>, state: OptimizerState, input: RowInput): UpdateRow {
+	const { i, w, gradient, next, lr } = input;
+	const decoupled = kind === 'adamw';
+	const g = c.weightDecay !== 0 && !decoupled ? gradient + c.weightDecay! * w : gradient;
+	switch (kind) {
+		case 'momentum':
+		case 'nesterov': {
+			const v0 = state.buffers['momentum_buffer']?.[i] ?? 0;
+			const v = c.t === 1 ? g : c.momentum! * v0 + (1 - c.dampening!) * g;
+			const terms: Record<string, number> = { v0, v };
+			if (kind === 'nesterov') terms.direction = g + c.momentum! * v;
+			return { index: i, w, g, terms, next };
+		}
+		case 'adam':
+		case 'adamw': {
+			const terms = adamTerms(c, state, i, g);
+			// AdamW shrinks the weight first (decoupled weight decay): w ← w·(1 − η·λ).
+			if (decoupled && c.weightDecay !== 0) terms.wDecayed = w * (1 - lr * c.weightDecay!);
+			return { index: i, w, g, terms, next };
+		}
+		case 'sgd':
+			return { index: i, w, g, terms: {}, next };
+		default:
+			return { index: i, w, g, terms: buffersAt(state, i), next };
+	}
+}
+
+function adamTerms(c: Readonly<Record<string, number>>, state: OptimizerState, i: number, g: number): Record<string, number> {
+	const m0 = state.buffers['exp_avg']?.[i] ?? 0;
+	const v0 = state.buffers['exp_avg_sq']?.[i] ?? 0;
+	const m = c.beta1! * m0 + (1 - c.beta1!) * g;
+	const v = c.beta2! * v0 + (1 - c.beta2!) * g * g;
+	const mHat = m / (1 - c.beta1! ** c.t!);
+	const vHat = v / (1 - c.beta2! ** c.t!);
+	return { m0, v0, m, v, mHat, vHat };
+}
+
+function buffersAt(state: OptimizerState, i: number): Record<string, number> {
+	const out: Record<string, number> = {};
+	for (const [name, buffer] of Object.entries(state.buffers)) out[name] = buffer[i] ?? NaN;
+	return out;
+}

@@ -1,0 +1,42 @@
+/**
+ * Computes the panel's basin map in time slices (`timeSlices.ts`), posting the map so far after each slice so the
+ * panel fills it in row by row. A new request or `cancel()` stops the one running. Free of `vscode`, so the
+ * integration suite drives it directly.
+ */
+import { BasinMapRun } from '../../engine/landscape/basinMap';
+import type { BasinsMessage, RequestBasinsMessage } from '../../protocol/messages';
+import type { SessionController } from '../session/sessionController';
+import { basinsInfo } from './exploreInfo';
+import { TimeSlices } from './timeSlices';
+
+/** Updates per start: the session's step limit, capped so a map of 48 × 48 starts takes seconds, not minutes. */
+export const maxBasinSteps = 1000;
+
+export class BasinsJob {
+	private readonly slices = new TimeSlices();
+
+	constructor(private readonly post: (message: BasinsMessage) => void) {}
+
+	/** True while a map is being computed. */
+	get running(): boolean {
+		return this.slices.running;
+	}
+
+	/** Starts a map over the request's view with the session's loss and settings (2-parameter losses only). */
+	start(controller: SessionController, request: RequestBasinsMessage): void {
+		this.cancel();
+		if (controller.loss.params.length !== 2) throw new Error('A basin map needs a loss of two parameters.');
+		const settings = controller.session.settings;
+		const { range, nx, ny, requestId } = request;
+		const run = new BasinMapRun(controller.loss, settings, { ...range, nx, ny, steps: Math.min(settings.maxSteps, maxBasinSteps) });
+		this.slices.start((shouldYield) => {
+			const done = run.advance(shouldYield);
+			this.post({ type: 'basins', basins: basinsInfo(done ?? run.partial(), requestId, done ? 1 : run.progress) });
+			return done !== undefined;
+		});
+	}
+
+	cancel(): void {
+		this.slices.cancel();
+	}
+}

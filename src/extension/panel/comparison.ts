@@ -1,0 +1,115 @@
+/**
+ * "Compare optimizers": up to three extra runs (optimizer × hyper-parameters) racing the panel's session on the
+ * same loss from the same start. They move in lock-step with the session: after every change of the session,
+ * `sync` steps each run to the session's step (one update at a time, so a run that converges or diverges stops
+ * there with its own stop reason), steps it back with the session, and restarts it when the session restarts. The
+ * runs are plain engine sessions owned here; the panel gets their records as `runs` messages, only the new ones
+ * each time (`delta`), all of them after an `init`.
+ */
+import { isOptimizerName } from '../../engine/optim/optimizers';
+import type { OptionValue } from '../../engine/optim/optimizer';
+import { OptimizationSession } from '../../engine/session/optimizationSession';
+import type { StopReason } from '../../engine/session/stopReason';
+import type { RunInfo, RunsMessage } from '../../protocol/messages';
+import type { SessionController } from '../session/sessionController';
+import { stopInfo } from './panelSnapshot';
+
+export const maxExtraRuns = 3;
+
+interface Run {
+	readonly id: number;
+	readonly session: OptimizationSession;
+	hidden: boolean;
+	/** Why the run stopped moving (converged or diverged), until the session goes back before that. */
+	finished: StopReason | undefined;
+	/** Records the panel holds. */
+	sent: number;
+}
+
+export class Comparison {
+	private runs: Run[] = [];
+	private nextId = 1;
+
+	get size(): number {
+		return this.runs.length;
+	}
+
+	/** Adds a run of `optimizer` with `options` (PyTorch names), brought to the session's step. */
+	add(main: SessionController, optimizer: string, options: Readonly<Record<string, OptionValue>>): void {
+		if (this.runs.length >= maxExtraRuns) throw new RangeError(`At most ${maxExtraRuns} runs can race the session.`);
+		if (!isOptimizerName(optimizer)) throw new RangeError(`Unknown optimizer '${optimizer}'.`);
+		const settings = { ...main.session.settings, optimizer, optimizerOptions: options };
+		const session = new OptimizationSession(main.loss, settings, main.session.start);
+		this.runs.push({ id: this.nextId++, session, hidden: false, finished: undefined, sent: 0 });
+		this.sync(main);
+	}
+
+	remove(id: number): void {
+		this.runs = this.runs.filter((r) => r.id !== id);
+	}
+
+	setHidden(id: number, hidden: boolean): void {
+		const run = this.runs.find((r) => r.id === id);
+		if (run) run.hidden = hidden;
+	}
+
+	clear(): void {
+		this.runs = [];
+	}
+
+	/** Brings every run to the session's step (forward, back, or from a new start). */
+	sync(main: SessionController): void {
+		const target = main.session.position;
+		const start = main.session.start;
+		for (const run of this.runs) {
+			const s = run.session;
+			const restarted = main.session.history.length === 1 && (s.history.length > 1 || !sameStart(s.start, start));
+			if (restarted) {
+				s.restart(start);
+				run.finished = undefined;
+				run.sent = 0;
+			} else if (s.position > target) {
+				s.goTo(target);
+				run.finished = undefined;
+			}
+			while (s.position < target && !run.finished) run.finished = stepOnce(s);
+		}
+	}
+
+	/** The runs for the panel: the records it lacks (`full`: all of them, after an `init`). */
+	message(full: boolean): RunsMessage {
+		const runs = this.runs.map((run): RunInfo => {
+			const s = run.session;
+			const position = s.position;
+			const from = full ? 0 : Math.min(run.sent, position + 1);
+			const { points, losses } = s.history.slice(from, position + 1);
+			run.sent = position + 1;
+			const stop: StopReason = run.finished ?? { kind: 'step' };
+			return {
+				id: run.id,
+				optimizer: s.currentOptimizer.name,
+				options: s.currentOptimizer.options,
+				hidden: run.hidden,
+				stop: stopInfo(stop),
+				step: position,
+				loss: s.history.loss(position),
+				from,
+				points,
+				losses,
+			};
+		});
+		return { type: 'runs', runs };
+	}
+}
+
+/** One update; the stop rule's verdict if the run converged or diverged there. */
+function stepOnce(s: OptimizationSession): StopReason | undefined {
+	const result = s.step(1);
+	if (result.reason.kind === 'diverged') return result.reason;
+	const rule = s.stopRuleAt(s.position);
+	return rule && (rule.kind === 'converged' || rule.kind === 'diverged') ? rule : undefined;
+}
+
+function sameStart(a: Float64Array, b: Float64Array): boolean {
+	return a.length === b.length && a.every((v, i) => v === b[i]);
+}

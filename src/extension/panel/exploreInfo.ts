@@ -1,0 +1,28 @@
+/**
+ * The engine's exploration results in the protocol's shapes: random restarts (starts, ends, minima) and basin maps
+ * (labels per cell, minima). Pure conversions; the panel draws what these return.
+ */
+import type { BasinMap } from '../../engine/landscape/basinMap';
+import type { FoundMinimum, RestartsResult } from '../../engine/session/randomRestarts';
+import type { BasinsInfo, MinimumInfo, RestartsInfo } from '../../protocol/messages';
+
+export function minimumInfo(minimum: FoundMinimum): MinimumInfo {
+	return { x: [...minimum.x], loss: minimum.loss, count: minimum.count, kind: minimum.kind };
+}
+
+/** Restarts as the panel draws them: `d` numbers per start and per end. */
+export function restartsInfo(result: RestartsResult, d: number): RestartsInfo {
+	const starts = new Float64Array(result.runs.length * d);
+	const ends = new Float64Array(result.runs.length * d);
+	result.runs.forEach((run, k) => {
+		starts.set(run.start, k * d);
+		ends.set(run.end, k * d);
+	});
+	return { starts, ends, runMinimum: result.runs.map((run) => run.minimum), minima: result.minima.map(minimumInfo) };
+}
+
+/** A (partial) basin map for request `requestId`, `done` of its cells computed. */
+export function basinsInfo(map: BasinMap, requestId: number, progress: number): BasinsInfo {
+	const { xMin, xMax, yMin, yMax, nx, ny } = map.request;
+	return { requestId, range: { xMin, xMax, yMin, yMax }, nx, ny, labels: map.labels, minima: map.minima.map(minimumInfo), progress };
+}

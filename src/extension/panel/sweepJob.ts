@@ -1,0 +1,49 @@
+/**
+ * The learning-rate explorer's host side: the session's optimizer and settings run from its start point at 25
+ * log-spaced learning rates from 1e-4 to 10 (300 updates each at most), in time slices, posting the points so far
+ * after each slice. Clicking a point in the panel restarts the session with that rate (`tryLearningRate`).
+ */
+import { LearningRateSweepRun, logSpaced } from '../../engine/landscape/learningRateSweep';
+import type { SweepMessage } from '../../protocol/messages';
+import type { SessionController } from '../session/sessionController';
+import { TimeSlices } from './timeSlices';
+
+export const sweepRange = { low: 1e-4, high: 10, count: 25, steps: 300 } as const;
+
+export class SweepJob {
+	private readonly slices = new TimeSlices();
+
+	constructor(private readonly post: (message: SweepMessage) => void) {}
+
+	get running(): boolean {
+		return this.slices.running;
+	}
+
+	/** Starts a sweep of `controller`'s loss from its start point (replacing one in progress). */
+	start(controller: SessionController, requestId: number): void {
+		const { low, high, count, steps } = sweepRange;
+		const settings = controller.session.settings;
+		const rates = logSpaced(low, high, count);
+		const run = new LearningRateSweepRun(controller.loss, controller.session.start, settings, rates, steps);
+		this.slices.start((shouldYield) => {
+			const done = run.advance(shouldYield);
+			const sweep = done ?? run.partial();
+			this.post({
+				type: 'sweep',
+				sweep: { requestId, optimizer: settings.optimizer, rates, steps, points: sweep.points, progress: done ? 1 : run.progress, ...defined(sweep) },
+			});
+			return done !== undefined;
+		});
+	}
+
+	cancel(): void {
+		this.slices.cancel();
+	}
+}
+
+function defined(sweep: { divergesFrom?: number; fastest?: number }): { divergesFrom?: number; fastest?: number } {
+	return {
+		...(sweep.divergesFrom === undefined ? {} : { divergesFrom: sweep.divergesFrom }),
+		...(sweep.fastest === undefined ? {} : { fastest: sweep.fastest }),
+	};
+}

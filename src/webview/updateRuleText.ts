@@ -1,0 +1,114 @@
+/**
+ * The update rule as text lines with the actual numbers, built from the host's `UpdateRuleInfo` (the host computes
+ * every term; this only writes them out). For each listed parameter: the optimizer's terms, then
+ * `w − η × … = w_new`. Negative numbers are bracketed so the arithmetic reads as written. Pure, no DOM: the card
+ * (`updateRuleView.ts`) puts these lines into text nodes.
+ */
+import type { UpdateRuleInfo, UpdateRuleRow } from '../protocol/messages';
+import { formatNumber } from './formatNumber';
+import type { Strings } from './strings';
+
+export interface UpdateRuleText {
+	/** The rule in symbols, one equation a line. */
+	readonly formulas: readonly string[];
+	readonly rows: readonly { readonly name: string; readonly lines: readonly string[] }[];
+	/** For losses with more parameters than rows: how many more, and the size of the whole step. */
+	readonly summary?: string;
+}
+
+const digits = 5;
+const n = (v: number): string => formatNumber(v, digits);
+/** A number inside an expression: negative ones in brackets. */
+const term = (v: number): string => (v < 0 || Object.is(v, -0) ? `(${n(v)})` : n(v));
+
+/** The formulas and one block of lines per listed parameter. */
+export function updateRuleText(info: UpdateRuleInfo, params: readonly string[], strings: Strings): UpdateRuleText {
+	const c = info.constants;
+	const rows = info.rows.map((row) => ({ name: params[row.index] ?? `w[${row.index}]`, lines: rowLines(info, row, strings) }));
+	const more = info.size - info.rows.length;
+	const summary =
+		more > 0
+			? strings.get('update.summary', { count: more, norm: n(info.stepNorm), largest: n(info.largestChange) })
+			: undefined;
+	return { formulas: formulas(info.kind, c, strings), rows, ...(summary === undefined ? {} : { summary }) };
+}
+
+function formulas(kind: UpdateRuleInfo['kind'], c: Readonly<Record<string, number>>, strings: Strings): string[] {
+	const decay = (c.weightDecay ?? 0) !== 0 && kind !== 'adamw' ? ['g = ∇L + λ·w'] : [];
+	const g = decay.length > 0 ? 'g' : '∇L';
+	switch (kind) {
+		case 'sgd':
+			return [...decay, `w_new = w − η·${g}`];
+		case 'momentum':
+		case 'nesterov': {
+			const v = (c.dampening ?? 0) !== 0 ? `v = μ·v + (1 − τ)·${g}` : `v = μ·v + ${g}`;
+			const w = kind === 'nesterov' ? `w_new = w − η·(${g} + μ·v)` : 'w_new = w − η·v';
+			return [...decay, v, w];
+		}
+		case 'adam':
+		case 'adamw':
+			return [
+				...decay,
+				...(kind === 'adamw' && (c.weightDecay ?? 0) !== 0 ? ['w ← w·(1 − η·λ)'] : []),
+				`m = β₁·m + (1 − β₁)·${g}`,
+				`v = β₂·v + (1 − β₂)·${g}²`,
+				'm̂ = m / (1 − β₁ᵗ),  v̂ = v / (1 − β₂ᵗ)',
+				'w_new = w − η·m̂ / (√v̂ + ε)',
+			];
+		default:
+			return ['w_new = w + Δ', strings.get('update.other')];
+	}
+}
+
+function rowLines(info: UpdateRuleInfo, row: UpdateRuleRow, strings: Strings): string[] {
+	const c = info.constants;
+	const lr = n(info.learningRate);
+	const t = row.terms;
+	const lines: string[] = [];
+	const wd = c.weightDecay ?? 0;
+	if (wd !== 0 && info.kind !== 'adamw' && info.kind !== 'other') lines.push(`g = ${term(row.g - wd * row.w)} + ${n(wd)} × ${term(row.w)} = ${n(row.g)}`);
+	const result = ` = ${n(row.next)}`;
+	switch (info.kind) {
+		case 'sgd':
+			lines.push(`w_new = ${n(row.w)} − ${lr} × ${term(row.g)}${result}`);
+			break;
+		case 'momentum':
+		case 'nesterov':
+			lines.push(velocityLine(c, row, strings));
+			if (info.kind === 'nesterov') lines.push(`w_new = ${n(row.w)} − ${lr} × (${term(row.g)} + ${n(c.momentum!)} × ${term(t.v!)})${result}`);
+			else lines.push(`w_new = ${n(row.w)} − ${lr} × ${term(t.v!)}${result}`);
+			break;
+		case 'adam':
+		case 'adamw':
+			lines.push(...adamLines(info, row));
+			break;
+		default:
+			lines.push(`w_new = ${n(row.w)} + ${term(row.next - row.w)}${result}`);
+			for (const [name, value] of Object.entries(t)) lines.push(`${name} = ${n(value)}`);
+	}
+	return lines;
+}
+
+function velocityLine(c: Readonly<Record<string, number>>, row: UpdateRuleRow, strings: Strings): string {
+	const t = row.terms;
+	if (c.t === 1) return `v = ${n(t.v!)}  (${strings.get('update.firstStep')})`;
+	const keep = (c.dampening ?? 0) !== 0 ? `${n(1 - c.dampening!)} × ${term(row.g)}` : term(row.g);
+	return `v = ${n(c.momentum!)} × ${term(t.v0!)} + ${keep} = ${n(t.v!)}`;
+}
+
+function adamLines(info: UpdateRuleInfo, row: UpdateRuleRow): string[] {
+	const c = info.constants;
+	const t = row.terms;
+	const [b1, b2, step] = [n(c.beta1!), n(c.beta2!), String(c.t)];
+	const lines: string[] = [];
+	const w = t.wDecayed ?? row.w;
+	if (t.wDecayed !== undefined) lines.push(`w ← ${n(row.w)} × (1 − ${n(info.learningRate)} × ${n(c.weightDecay!)}) = ${n(w)}`);
+	lines.push(
+		`m = ${b1} × ${term(t.m0!)} + ${n(1 - c.beta1!)} × ${term(row.g)} = ${n(t.m!)}`,
+		`v = ${b2} × ${n(t.v0!)} + ${n(1 - c.beta2!)} × ${term(row.g)}² = ${n(t.v!)}`,
+		`m̂ = ${term(t.m!)} / (1 − ${b1}^${step}) = ${n(t.mHat!)}`,
+		`v̂ = ${n(t.v!)} / (1 − ${b2}^${step}) = ${n(t.vHat!)}`,
+		`w_new = ${n(w)} − ${n(info.learningRate)} × ${term(t.mHat!)} / (√${n(t.vHat!)} + ${n(c.eps!)}) = ${n(row.next)}`,
+	);
+	return lines;
+}

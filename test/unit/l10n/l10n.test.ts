@@ -1,0 +1,233 @@
+// English and Korean stay complete: package.json's %keys% against package.nls.json and package.nls.ko.json, the
+// runtime bundle (l10n/) against the `vscode.l10n.t` calls in src/extension, and the panel's Korean table against
+// the protocol's English one. Translations must keep their placeholders ({0}, {step}), code spans and command links.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it, vi } from 'vitest';
+import { stopAt } from '../../../src/engine/session/stopRules';
+import { describeStop, type StopReason } from '../../../src/engine/session/stopReason';
+import { OptimizationSession } from '../../../src/engine/session/optimizationSession';
+import { koreanStrings, panelLocale, panelStrings } from '../../../src/extension/panel/panelStrings';
+import { stopText } from '../../../src/extension/stopText';
+import { englishStrings, panelStringKeys } from '../../../src/protocol/panelStrings';
+import { doubleWell, quadratic } from '../session/sessionFixtures';
+
+const root = join(__dirname, '..', '..', '..');
+const readJson = (path: string): Record<string, string> => JSON.parse(readFileSync(join(root, path), 'utf8'));
+
+const nls = readJson('package.nls.json');
+const nlsKo = readJson('package.nls.ko.json');
+const bundle = readJson('l10n/bundle.l10n.json');
+const bundleKo = readJson('l10n/bundle.l10n.ko.json');
+
+// `vscode.l10n.t` as VS Code runs it: look the message up in the active bundle, then fill {0}, {1}, ...
+const l10n = vi.hoisted(() => ({ bundle: undefined as Record<string, string> | undefined }));
+vi.mock('vscode', () => ({
+	l10n: {
+		t: (message: string, ...args: unknown[]) =>
+			(l10n.bundle?.[message] ?? message).replace(/\{(\d+)\}/g, (match, i: string) =>
+				Number(i) < args.length ? String(args[Number(i)]) : match,
+			),
+	},
+}));
+
+/** Every `%key%` used as a string value anywhere in package.json. */
+function manifestKeys(): Set<string> {
+	const keys = new Set<string>();
+	const visit = (value: unknown): void => {
+		if (typeof value === 'string') {
+			const match = /^%(.+)%$/.exec(value);
+			if (match) keys.add(match[1]!);
+		} else if (Array.isArray(value)) value.forEach(visit);
+		else if (value && typeof value === 'object') Object.values(value).forEach(visit);
+	};
+	visit(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')));
+	return keys;
+}
+
+function sourceFiles(dir: string): string[] {
+	return readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
+		.filter((file) => file.endsWith('.ts'))
+		.map((file) => join(dir, file));
+}
+
+/** The `vscode.l10n.t(...)` calls of src/extension: their literal messages, and calls whose message is not a literal. */
+function l10nCalls(): { messages: Map<string, string>; nonLiteral: string[] } {
+	const messages = new Map<string, string>();
+	const nonLiteral: string[] = [];
+	for (const file of sourceFiles('src/extension')) {
+		const text = readFileSync(join(root, file), 'utf8');
+		const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+		const visit = (node: ts.Node): void => {
+			if (ts.isCallExpression(node) && node.expression.getText(source).replace(/\s/g, '') === 'vscode.l10n.t') {
+				const first = node.arguments[0];
+				const where = `${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+				if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))) messages.set(first.text, where);
+				else nonLiteral.push(where);
+			}
+			ts.forEachChild(node, visit);
+		};
+		visit(source);
+	}
+	return { messages, nonLiteral };
+}
+
+const placeholders = (text: string): string[] => [...new Set(text.match(/\{\w+\}/g) ?? [])].sort();
+const codeSpans = (text: string): string[] => (text.match(/`[^`]+`/g) ?? []).sort();
+const commandLinks = (text: string): string[] => (text.match(/\]\((command:[^)]+)\)/g) ?? []).sort();
+
+/** Translations that are empty or lost a placeholder, a code span or a command link of their English text. */
+function brokenTranslations(english: Record<string, string>, translated: Record<string, string>): string[] {
+	return Object.keys(english).filter((key) => {
+		const en = english[key]!;
+		const ko = translated[key];
+		if (typeof ko !== 'string' || ko.trim() === '') return true;
+		return (
+			placeholders(ko).join() !== placeholders(en).join() ||
+			codeSpans(ko).join() !== codeSpans(en).join() ||
+			commandLinks(ko).join() !== commandLinks(en).join()
+		);
+	});
+}
+
+const hangul = /[\uac00-\ud7a3]/;
+
+describe('package.json contributions', () => {
+	it('declares the runtime bundle folder', () => {
+		expect(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).l10n).toBe('./l10n');
+	});
+
+	it('has an English string for every %key%, and no English string that nothing uses', () => {
+		const used = [...manifestKeys()].sort();
+		expect(used.filter((key) => !(key in nls))).toEqual([]);
+		expect(Object.keys(nls).filter((key) => !used.includes(key))).toEqual([]);
+	});
+
+	it('has a Korean string for every English one, and no others', () => {
+		expect(Object.keys(nlsKo).sort()).toEqual(Object.keys(nls).sort());
+	});
+
+	it('keeps code spans and command links, and is written in Korean', () => {
+		expect(brokenTranslations(nls, nlsKo)).toEqual([]);
+		expect(nlsKo['command.step']).toBe('한 단계 진행');
+		expect(nlsKo['command.setLearningRate']).toMatch(/^학습률 설정/);
+	});
+});
+
+describe('runtime messages (vscode.l10n)', () => {
+	const { messages, nonLiteral } = l10nCalls();
+
+	it('calls vscode.l10n.t with a literal message, so the export finds it', () => {
+		expect(nonLiteral).toEqual([]);
+		expect(messages.size).toBeGreaterThan(50);
+	});
+
+	it('has every message of src/extension in l10n/bundle.l10n.json (run `npm run l10n:export` after adding one)', () => {
+		expect([...messages.keys()].filter((message) => !(message in bundle))).toEqual([]);
+	});
+
+	it('has no message in the bundle that the sources no longer use', () => {
+		expect(Object.keys(bundle).filter((message) => !messages.has(message))).toEqual([]);
+	});
+
+	it('has a Korean translation of every message, keeping its placeholders', () => {
+		expect(Object.keys(bundleKo).sort()).toEqual(Object.keys(bundle).sort());
+		expect(brokenTranslations(bundle, bundleKo)).toEqual([]);
+	});
+});
+
+describe('the panel table', () => {
+	it('has exactly the protocol keys in Korean, none empty, placeholders kept', () => {
+		expect(Object.keys(koreanStrings).sort()).toEqual([...panelStringKeys].sort());
+		expect(brokenTranslations(englishStrings, koreanStrings)).toEqual([]);
+	});
+
+	it('is Korean for a Korean display language and English otherwise', () => {
+		expect(panelLocale('ko')).toBe('ko');
+		expect(panelLocale('ko-KR')).toBe('ko');
+		expect(panelLocale('en')).toBe('en');
+		expect(panelLocale('de')).toBe('en');
+		expect(panelStrings('ko')['control.step']).toBe('한 단계');
+		expect(panelStrings('en')).toBe(englishStrings);
+		expect(panelStrings('zh-cn')).toBe(englishStrings);
+	});
+});
+
+describe('Korean terminology', () => {
+	// One word per idea across the manifest, the runtime bundle and the panel (the study note's terms).
+	const preferred: readonly [RegExp, string][] = [
+		[/국소/, '지역 (지역 최솟값)'],
+		[/랜덤/, '무작위'],
+		[/그래디언트|그라디언트/, '기울기'],
+		[/러닝 ?레이트/, '학습률'],
+		[/로스(?!팅)/, '손실'],
+		[/(?<!하이퍼)파라미터/, '매개변수'],
+		[/스텝/, '단계'],
+	];
+	const tables = { 'package.nls.ko.json': nlsKo, 'l10n/bundle.l10n.ko.json': bundleKo, koreanStrings } as const;
+
+	it('uses the same Korean word for the same idea everywhere', () => {
+		const found: string[] = [];
+		for (const [name, table] of Object.entries(tables))
+			for (const [key, text] of Object.entries(table as Record<string, string>))
+				for (const [pattern, use] of preferred) if (pattern.test(text)) found.push(`${name} ${key}: "${text}" (use ${use})`);
+		expect(found).toEqual([]);
+	});
+});
+
+describe('stop reasons in the display language', () => {
+	const rules = { gradientTolerance: 1e-6, lossTolerance: 1e-12, divergenceSteps: 3 };
+	const outcome = { step: 7, loss: 1, previousLoss: 1, gradientNorm: 1, stepLength: 1, pointNorm: 1, growthRun: 0, lossBeforeGrowth: 1, startLoss: 1 };
+	const diverging = new OptimizationSession(doubleWell(), { optimizerOptions: { lr: 1.5 } }).continue(1000).reason;
+	const reasons: StopReason[] = [
+		{ kind: 'entry' },
+		{ kind: 'step' },
+		{ kind: 'steps', limit: 10000 },
+		{ kind: 'breakpoint', ids: [1], condition: 'loss < 0.1' },
+		{ kind: 'paused' },
+		{ kind: 'historyStart' },
+		stopAt(rules, { ...outcome, loss: Number.POSITIVE_INFINITY })!,
+		stopAt(rules, { ...outcome, gradientNorm: Number.NaN })!,
+		stopAt(rules, { ...outcome, loss: 9, growthRun: 3, lossBeforeGrowth: 2 })!,
+		stopAt(rules, { ...outcome, gradientNorm: 1e-9 })!,
+		stopAt({ ...rules, lossTolerance: 1e-3 }, { ...outcome, stepLength: 1e-9 })!,
+		diverging,
+		new OptimizationSession(quadratic(), { optimizerOptions: { lr: 0.1 } }).continue(10000).reason,
+	];
+
+	it('covers every kind of stop the engine reports, with a suggested learning rate among them', () => {
+		expect(reasons.every((reason) => reason !== undefined)).toBe(true);
+		expect(diverging.kind === 'diverged' && diverging.suggestedLearningRate !== undefined).toBe(true);
+	});
+
+	it('reads exactly as the engine writes it in English', () => {
+		l10n.bundle = undefined;
+		for (const reason of reasons) expect(stopText(reason)).toBe(describeStop(reason));
+	});
+
+	it('is translated in Korean, numbers and all', () => {
+		l10n.bundle = bundleKo;
+		try {
+			for (const reason of reasons) {
+				const text = stopText(reason);
+				expect(text, describeStop(reason)).toMatch(hangul);
+				expect(text).not.toMatch(/Diverged|Converged|Try a learning rate|Stopped|Paused/);
+				for (const number of describeStop(reason).match(/\d+(\.\d+)?(e-?\d+)?/g) ?? []) expect(text).toContain(number);
+			}
+			expect(stopText({ kind: 'paused' })).toBe('일시 중지됨');
+		} finally {
+			l10n.bundle = undefined;
+		}
+	});
+
+	it('shows an engine sentence it does not know as written', () => {
+		l10n.bundle = bundleKo;
+		try {
+			const reason: StopReason = { kind: 'converged', criterion: 'gradientNorm', message: 'Converged somehow' };
+			expect(stopText(reason)).toBe('Converged somehow');
+		} finally {
+			l10n.bundle = undefined;
+		}
+	});
+});
