@@ -3,17 +3,7 @@
 // launch.json (picking the suggested Downhill debugger), F10 twice, the Variables view showing the parameter after two SGD steps: 5 → 4.2 → 3.56).
 // Screenshots: test-results/downhill-contours.png and test-results/downhill-debugger.png (used in the README).
 import assert from 'node:assert/strict';
-
-async function until(what, read, accept, timeout = 20_000) {
-	const deadline = Date.now() + timeout;
-	let last;
-	while (Date.now() < deadline) {
-		last = await read().catch((error) => `(${error.message.split('\n')[0]})`);
-		if (accept(last)) return last;
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-	throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeout} ms`);
-}
+import { until } from './workbench.mjs';
 
 const stat = (frame, label) =>
 	frame.locator('dl.stats > div').filter({ has: frame.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');

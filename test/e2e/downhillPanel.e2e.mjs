@@ -5,18 +5,7 @@
 // convergence, set the learning rate to 1.5 (which diverges on this loss) and read the divergence message, then
 // reload the window and find the panel restored with its session. Screenshots go to test-results/downhill-*.png.
 import assert from 'node:assert/strict';
-
-/** Polls `read` until `accept(value)` holds; returns that value. */
-async function until(what, read, accept, timeout = 20_000) {
-	const deadline = Date.now() + timeout;
-	let last;
-	while (Date.now() < deadline) {
-		last = await read().catch((error) => `(${error.message.split('\n')[0]})`);
-		if (accept(last)) return last;
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeout} ms`);
-}
+import { until } from './workbench.mjs';
 
 /** The panel's readouts (`dl.stats`: Step, Loss, ...) and stop line. */
 function panel(frame) {
@@ -81,6 +70,9 @@ export async function run(ctx) {
 	const divergedStep = await view.step();
 	ctx.log(`screenshot: ${await ctx.screenshot(page, 'downhill-diverged')}`);
 
+	// The session is saved to the workspace state at each stop; VS Code writes that storage to disk shortly after,
+	// so a reload within the same moment can find the previous save. Give it a second, as a person would.
+	await page.waitForTimeout(1500);
 	await page.reload();
 	await page.locator('.monaco-workbench .part.editor').waitFor({ state: 'visible', timeout: 60_000 });
 	view = panel(await ctx.webviewFrame(page, { timeout: 60_000 }));

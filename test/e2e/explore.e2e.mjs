@@ -3,18 +3,7 @@
 // map, the learning-rate explorer, a racing Adam run, and brute force against descent. Screenshots go to
 // test-results/explore-vscode-*.png.
 import assert from 'node:assert/strict';
-
-/** Polls `read` until `accept(value)` holds; returns that value. */
-async function until(what, read, accept, timeout = 30_000) {
-	const deadline = Date.now() + timeout;
-	let last;
-	while (Date.now() < deadline) {
-		last = await read().catch((error) => `(${error.message.split('\n')[0]})`);
-		if (accept(last)) return last;
-		await new Promise((resolve) => setTimeout(resolve, 150));
-	}
-	throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeout} ms`);
-}
+import { until } from './workbench.mjs';
 
 /** @param {import('./workbench.mjs') & { log: (message: string) => void }} ctx */
 export async function run(ctx) {

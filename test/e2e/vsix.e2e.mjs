@@ -7,17 +7,15 @@
 // read step 1 and loss 11.24 (SGD with lr 0.1 on (x − 1)² + 1 from x = 5: x = 4.2). Screenshot:
 // test-results/vsix-installed.png.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { installExtension, launchChromium, startCodeServer, workbenchUrl } from '../../scripts/codeServer.mjs';
+import { until } from './workbench.mjs';
+import { copyTree, packageTree } from './packaging.mjs';
 
 const maxBytes = 2 * 1024 * 1024;
-
-/** Top-level folders of the working tree not copied for packaging (build output, installs, results, VCS). */
-const notCopied = new Set(['node_modules', 'dist', 'out', '.git', '.vscode-test', 'test-results']);
 
 /** What may be in the package, relative to its `extension/` folder (vsce renames README, LICENSE and CHANGELOG). */
 const allowed = [
@@ -37,28 +35,6 @@ const required = [
 ];
 /** Runtime dependencies esbuild must have bundled: a `require` of one would fail in a package without node_modules. */
 const bundledDependencies = ['@babel/parser', '@lezer/python', '@lezer/common', '@vscode/debugadapter', '@vscode/debugprotocol', 'chart.js', 'd3-contour'];
-
-/** Runs a command; resolves to its output, rejects with it on a non-zero exit or after `timeoutMs`. */
-function exec(command, args, { cwd, timeoutMs = 120_000 }) {
-	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-		let output = '';
-		for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => { output += chunk; });
-		const timer = setTimeout(() => {
-			try {
-				process.kill(-child.pid, 'SIGKILL');
-			} catch {
-				// already gone
-			}
-		}, timeoutMs);
-		child.on('error', reject);
-		child.on('close', (code, signal) => {
-			clearTimeout(timer);
-			if (code === 0) resolve(output);
-			else reject(new Error(`${command} ${args.join(' ')} exited ${code ?? signal}:\n${output}`));
-		});
-	});
-}
 
 /**
  * The entries of a zip file from its central directory: name, sizes, and a `read()` that inflates the data.
@@ -97,34 +73,16 @@ function zipEntries(zip) {
 	return entries;
 }
 
-async function until(what, read, accept, timeout = 30_000) {
-	const deadline = Date.now() + timeout;
-	let last;
-	while (Date.now() < deadline) {
-		last = await read().catch((error) => `(${error.message.split('\n')[0]})`);
-		if (accept(last)) return last;
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeout} ms`);
-}
-
 /** `npm run package` in a copy of the working tree; returns the .vsix path. */
 async function pack(ctx, work) {
-	const tree = join(work, 'tree');
-	cpSync(ctx.repoRoot, tree, {
-		recursive: true,
-		filter: (path) => !notCopied.has(relative(ctx.repoRoot, path).split(/[\\/]/)[0]),
-	});
-	symlinkSync(join(ctx.repoRoot, 'node_modules'), join(tree, 'node_modules'), 'dir');
+	const tree = copyTree(ctx.repoRoot, work);
 	// What a developer's tree holds besides sources: none of it may reach the package.
 	for (const [folder, file] of [['dist', 'extension.js.map'], ['out', 'stale.js'], ['test-results', 'shot.png'], ['.vscode-test', 'marker.txt']]) {
 		mkdirSync(join(tree, folder), { recursive: true });
 		writeFileSync(join(tree, folder, file), 'not for the package\n');
 	}
 	const vsix = join(work, 'downhill.vsix');
-	const started = Date.now();
-	await exec('npm', ['run', 'package', '--', '--out', vsix], { cwd: tree });
-	ctx.log(`npm run package: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	ctx.log(`npm run package: ${(await packageTree(tree, vsix)).toFixed(1)} s`);
 	return { vsix, tree };
 }
 

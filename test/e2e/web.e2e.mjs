@@ -14,48 +14,13 @@
 //    with no launch.json, F10 twice, x = 3.56 in Variables, Shift+F5. Screenshots in test-results/: web-extension.png
 //    (the panel), web-running-extensions.png, web-debugger.png.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { installExtension, launchChromium, startCodeServer, workbenchUrl } from '../../scripts/codeServer.mjs';
-
-/** Top-level folders of the working tree not copied for packaging (build output, installs, results, VCS). */
-const notCopied = new Set(['node_modules', 'dist', 'out', '.git', '.vscode-test', 'test-results']);
-
-/** Runs a command; resolves to its output, rejects with it on a non-zero exit or after `timeoutMs`. */
-function exec(command, args, { cwd, timeoutMs = 120_000 }) {
-	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-		let output = '';
-		for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => { output += chunk; });
-		const timer = setTimeout(() => {
-			try {
-				process.kill(-child.pid, 'SIGKILL');
-			} catch {
-				// already gone
-			}
-		}, timeoutMs);
-		child.on('error', reject);
-		child.on('close', (code, signal) => {
-			clearTimeout(timer);
-			if (code === 0) resolve(output);
-			else reject(new Error(`${command} ${args.join(' ')} exited ${code ?? signal}:\n${output}`));
-		});
-	});
-}
-
-async function until(what, read, accept, timeout = 30_000) {
-	const deadline = Date.now() + timeout;
-	let last;
-	while (Date.now() < deadline) {
-		last = await read().catch((error) => `(${error.message.split('\n')[0]})`);
-		if (accept(last)) return last;
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeout} ms`);
-}
+import { copyTree, packageTree } from './packaging.mjs';
+import { until } from './workbench.mjs';
 
 /** What the worker of part 1 runs: the engine as bundled for the browser, on the study note's loss. */
 function workerSource(repoRoot) {
@@ -123,9 +88,7 @@ async function checkInterpreterFallback(ctx, browser, work) {
 
 /** A copy of the working tree without "main", packaged; returns the .vsix path. */
 async function packBrowserOnly(ctx, work) {
-	const tree = join(work, 'tree');
-	cpSync(ctx.repoRoot, tree, { recursive: true, filter: (path) => !notCopied.has(relative(ctx.repoRoot, path).split(/[\\/]/)[0]) });
-	symlinkSync(join(ctx.repoRoot, 'node_modules'), join(tree, 'node_modules'), 'dir');
+	const tree = copyTree(ctx.repoRoot, work);
 	const manifestPath = join(tree, 'package.json');
 	const text = readFileSync(manifestPath, 'utf8');
 	const manifest = JSON.parse(text);
@@ -133,9 +96,8 @@ async function packBrowserOnly(ctx, work) {
 	delete manifest.main;
 	writeFileSync(manifestPath, `${JSON.stringify(manifest, null, '\t')}\n`);
 	const vsix = join(work, 'downhill-web.vsix');
-	const started = Date.now();
-	await exec('npm', ['run', 'package', '--', '--out', vsix], { cwd: tree });
-	ctx.log(`npm run package (no "main"): ${((Date.now() - started) / 1000).toFixed(1)} s, ${readFileSync(vsix).length} bytes`);
+	const seconds = await packageTree(tree, vsix);
+	ctx.log(`npm run package (no "main"): ${seconds.toFixed(1)} s, ${readFileSync(vsix).length} bytes`);
 	return { vsix, manifest };
 }
 

@@ -159,3 +159,18 @@ export async function screenshot(page, name) {
 export async function windowTitle(page) {
 	return page.title();
 }
+
+/**
+ * Polls `read` until `accept(value)` holds and returns that value; a read that throws counts as its message. Throws
+ * after `timeout` ms with the last value seen.
+ */
+export async function until(what, read, accept, timeout = 30_000) {
+	const deadline = Date.now() + timeout;
+	let last;
+	while (Date.now() < deadline) {
+		last = await read().catch((error) => `(${error.message.split('\n')[0]})`);
+		if (accept(last)) return last;
+		await new Promise((done) => setTimeout(done, 20));
+	}
+	throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeout} ms`);
+}
