@@ -92,7 +92,7 @@
 			size: d, stepNorm: Math.hypot(...delta), largestChange: Math.max(...delta.map(Math.abs)),
 		};
 	}
-	const settings = () => ({ optimizer: s.optimizer, options: { lr: s.lr }, schedule: 'constant', batchSize: 0, stepsPerSecond: s.speed, colorMap: body.dataset.colormap || 'viridis' });
+	const settings = () => ({ optimizer: s.optimizer, options: { lr: s.lr }, schedule: 'constant', batchSize: 0, stepsPerSecond: s.speed, colorMap: body.dataset.colormap || 'viridis', layout: s.layout || 'auto' });
 	const trajectory = (from) => ({
 		points: Float64Array.from(s.points.slice(from * d)), losses: Float64Array.from(s.losses.slice(from)), gradientNorms: Float64Array.from(s.norms.slice(from)),
 	});
@@ -343,7 +343,8 @@
 		s.stop = n > 0 ? { kind: 'paused', message: `Paused at step ${s.position}.` } : s.stop;
 	}
 
-	window.__fakeHost = { received: [], landscapes: 0, stream, steps, command, restarts, state: s, violations: [] };
+	// send: post any host message (requestImage); update: resend the settings (after changing state.layout).
+	window.__fakeHost = { received: [], landscapes: 0, stream, steps, command, restarts, state: s, violations: [], send, update: () => sendUpdate(s.losses.length) };
 	document.addEventListener('securitypolicyviolation', (e) => window.__fakeHost.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
 	reset();
 	preload(Number(body.dataset.preload || 0));

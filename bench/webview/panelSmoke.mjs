@@ -223,6 +223,33 @@ async function bruteForce(page) {
 	check('brute force is compared with descent and the note’s 1000^500000', /100 × 100 = 10,000 evaluations/.test(text) && /Gradient descent: \d+ evaluations/.test(text) && /10\^1,500,000/.test(text), text);
 }
 
+async function exportImage(page) {
+	await sent(page);
+	await page.evaluate(() => window.__fakeHost.send({ type: 'requestImage', requestId: 41 }));
+	await page.waitForTimeout(300);
+	const image = last(await sent(page), 'image');
+	const prefix = 'data:image/png;base64,';
+	const bytes = image?.dataUrl?.startsWith(prefix) ? Buffer.from(image.dataUrl.slice(prefix.length), 'base64') : Buffer.alloc(0);
+	const signature = bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+	check('requestImage is answered with the plot as a PNG data URL (\\x89PNG)', image?.requestId === 41 && signature && bytes.length > 2000, `${image?.requestId} ${bytes.length} bytes`);
+}
+
+async function layouts(page) {
+	for (const layout of ['stacked', 'sideBySide', 'auto']) {
+		await page.evaluate((l) => {
+			window.__fakeHost.state.layout = l;
+			window.__fakeHost.update();
+		}, layout);
+		await page.waitForTimeout(150);
+		const { classes, columns } = await page.evaluate(() => ({
+			classes: [...document.documentElement.classList].filter((c) => c.startsWith('layout-')),
+			columns: getComputedStyle(document.querySelector('.panel-main')).gridTemplateColumns.split(' ').length,
+		}));
+		const expected = layout === 'stacked' ? 1 : 2; // the page is 1200 px wide: auto is side by side
+		check(`panelLayout ${layout} sets layout-${layout} on the root (${expected} column${expected > 1 ? 's' : ''})`, classes.join() === `layout-${layout}` && columns === expected, `${classes.join()} ${columns}`);
+	}
+}
+
 async function themeSwitch(page) {
 	await page.evaluate(() => {
 		document.body.className = 'vscode-light';
@@ -248,6 +275,8 @@ try {
 	await learningRates(page);
 	await compareOptimizers(page);
 	await bruteForce(page);
+	await exportImage(page);
+	await layouts(page);
 	await themeSwitch(page);
 	check('no page errors (2-D)', errors.length === 0, errors.join(' | '));
 	await page.close();

@@ -51,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): DownhillApi {
 		log,
 		showPanel: () => DownhillPanel.show(panel),
 		showRestarts: (controller, result) => DownhillPanel.current?.showRestarts(controller, result),
+		panelImage: () => DownhillPanel.current?.requestImage(),
 	});
 	activateDebug(context, sessions);
 	return {

@@ -14,6 +14,8 @@ import { parseSchedule, type ScheduleSpec } from '../engine/optim/lrSchedule';
 import { resolveSessionSettings, type SessionSettingsInput } from '../engine/session/sessionSettings';
 
 export type ColorMap = 'viridis' | 'cividis' | 'grayscale';
+/** How the panel arranges the plot and the charts; 'auto' follows the panel's width. */
+export type PanelLayout = 'auto' | 'stacked' | 'sideBySide';
 
 /** Settings the panel and continue speed use, not the engine. */
 export interface ViewSettings {
@@ -21,6 +23,7 @@ export interface ViewSettings {
 	readonly animationSpeed: number;
 	readonly colorMap: ColorMap;
 	readonly codeLens: boolean;
+	readonly layout: PanelLayout;
 }
 
 export interface ResolvedSettings {
@@ -31,7 +34,12 @@ export interface ResolvedSettings {
 }
 
 /** The editor's defaults where they differ from the engine's (the engine's are PyTorch's and the CLI's). */
-export const editorDefaults = { learningRate: 0.1, animationSpeed: 20, colorMap: 'viridis' as ColorMap };
+export const editorDefaults = {
+	learningRate: 0.1,
+	animationSpeed: 20,
+	colorMap: 'viridis' as ColorMap,
+	layout: 'auto' as PanelLayout,
+};
 
 /** Setting name → PyTorch option name, for the hyper-parameters a user can set in settings.json. */
 const hyperParameters: Readonly<Record<string, string>> = {
@@ -130,9 +138,11 @@ function checkedSession(input: SessionSettingsInput, problems: string[]): Sessio
 function readViewSettings(config: vscode.WorkspaceConfiguration): ViewSettings {
 	const colorMap = config.get<string>('colorMap') ?? editorDefaults.colorMap;
 	const speed = config.get<number>('animationSpeed') ?? editorDefaults.animationSpeed;
+	const layout = config.get<string>('panelLayout') ?? editorDefaults.layout;
 	return {
 		animationSpeed: Number.isFinite(speed) && speed >= 0 ? speed : editorDefaults.animationSpeed,
 		colorMap: colorMap === 'cividis' || colorMap === 'grayscale' ? colorMap : 'viridis',
 		codeLens: config.get<boolean>('codeLens') ?? true,
+		layout: layout === 'stacked' || layout === 'sideBySide' ? layout : 'auto',
 	};
 }

@@ -76,7 +76,12 @@ export interface SettingsInfo {
 	/** Continue speed in updates drawn per second (0 = as fast as possible). */
 	readonly stepsPerSecond: number;
 	readonly colorMap: 'viridis' | 'cividis' | 'grayscale';
+	/** How the panel arranges the plot and the charts (`downhill.panelLayout`); absent from older hosts = 'auto'. */
+	readonly layout?: PanelLayout;
 }
+
+/** 'auto': side by side when the panel is wide, stacked when it is narrow. */
+export type PanelLayout = 'auto' | 'stacked' | 'sideBySide';
 
 /** The whole trajectory so far: `points` holds `params.length` numbers per record. */
 export interface Trajectory {
@@ -152,11 +157,14 @@ export interface ErrorMessage {
 	readonly message: string;
 }
 
-
-
-
+/** The host wants the plot as the panel shows it (PNG export); the panel answers with `image`. */
+export interface RequestImageMessage {
+	readonly type: 'requestImage';
+	readonly requestId: number;
+}
 
 export type ToWebviewMessage =
+	| RequestImageMessage
 	| InitMessage
 	| UpdateMessage
 	| LandscapeMessage
@@ -221,15 +229,15 @@ export interface RequestLandscapeMessage {
 	readonly ny: number;
 }
 
-
-
-
-
-
-
-
+/** The answer to `requestImage`: the plot (with its overlays) as a `data:image/png;base64,` URL. */
+export interface ImageMessage {
+	readonly type: 'image';
+	readonly requestId: number;
+	readonly dataUrl: string;
+}
 
 export type FromWebviewMessage =
+	| ImageMessage
 	| RequestBatchNoiseMessage
 	| RequestBruteForceMessage
 	| AddRunMessage

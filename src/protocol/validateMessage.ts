@@ -8,6 +8,12 @@ const commands: readonly SessionCommand[] = ['step', 'stepMany', 'continue', 'pa
 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isNumberList = (v: unknown): v is number[] => Array.isArray(v) && v.length <= 100_000 && v.every(isNumber);
+/** PNG data URLs up to about 20 MB of text. */
+export const maxImageUrlLength = 20_000_000;
+const pngPrefix = 'data:image/png;base64,';
+const isPngDataUrl = (v: unknown): v is string =>
+	typeof v === 'string' && v.length > pngPrefix.length && v.length <= maxImageUrlLength && v.startsWith(pngPrefix) &&
+	/^[A-Za-z0-9+/]+={0,2}$/.test(v.slice(pngPrefix.length));
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The message if it is well-formed, else undefined. */
@@ -55,6 +61,8 @@ export function validateFromWebview(message: unknown): FromWebviewMessage | unde
 				: undefined;
 		case 'requestSweep':
 			return isNumber(m.requestId) ? { type: 'requestSweep', requestId: m.requestId } : undefined;
+		case 'image':
+			return isNumber(m.requestId) && isPngDataUrl(m.dataUrl) ? { type: 'image', requestId: m.requestId, dataUrl: m.dataUrl } : undefined;
 		case 'tryLearningRate':
 			return isNumber(m.learningRate) && m.learningRate > 0 ? { type: 'tryLearningRate', learningRate: m.learningRate } : undefined;
 		default:

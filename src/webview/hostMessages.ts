@@ -8,6 +8,7 @@
 import type {
 	LandscapeMessage,
 	LossInfo,
+	PanelLayout,
 	PanelSnapshot,
 	PointState,
 	SettingsInfo,
@@ -24,6 +25,7 @@ const isDict = (v: unknown): v is Dict => typeof v === 'object' && v !== null &&
 const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
 const num = (v: unknown, fallback = NaN): number => (typeof v === 'number' ? v : v === null ? NaN : fallback);
 const maxLength = 50_000_000;
+const layouts: readonly PanelLayout[] = ['auto', 'stacked', 'sideBySide'];
 const stopKinds: readonly StopInfo['kind'][] = ['entry', 'step', 'steps', 'converged', 'diverged', 'breakpoint', 'paused', 'historyStart'];
 
 /** The message if it is one the panel understands and well-formed, else undefined. */
@@ -38,6 +40,8 @@ export function parseHostMessage(data: unknown): ToWebviewMessage | undefined {
 			return parseLandscape(data);
 		case 'error':
 			return typeof data.message === 'string' ? { type: 'error', message: data.message } : undefined;
+		case 'requestImage':
+			return typeof data.requestId === 'number' && Number.isFinite(data.requestId) ? { type: 'requestImage', requestId: data.requestId } : undefined;
 		case 'restarts':
 			return parseRestarts(data, toFloat64);
 		case 'basins':
@@ -145,6 +149,7 @@ function parseSettings(s: Dict): SettingsInfo {
 		batchSize: num(s.batchSize, 0),
 		stepsPerSecond: num(s.stepsPerSecond, 0),
 		colorMap,
+		layout: layouts.includes(s.layout as PanelLayout) ? (s.layout as PanelLayout) : 'auto',
 	};
 }
 

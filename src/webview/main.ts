@@ -4,7 +4,7 @@
  * `ready`; the host answers with `init`. Messages are checked (`hostMessages.ts`) and unknown ones ignored with a
  * warning. Only UI state (view range, log scale, slice axes) is persisted, through `getState`/`setState`.
  */
-import type { ToWebviewMessage } from '../protocol/messages';
+import type { PanelLayout, ToWebviewMessage } from '../protocol/messages';
 import { installBenchHook } from './benchHook';
 import { el } from './dom';
 import { FrameScheduler } from './frameScheduler';
@@ -25,6 +25,7 @@ let strings = new Strings();
 let theme = readTheme();
 let panel: PanelView | undefined;
 let dimensionShown = 0;
+const layouts: readonly PanelLayout[] = ['auto', 'stacked', 'sideBySide'];
 
 const bench = installBenchHook(scriptStart, () => panel?.benchContour());
 const frames = new FrameScheduler((time) => {
@@ -56,12 +57,20 @@ function handle(message: ToWebviewMessage): void {
 			if (!panel || !change.sameLoss || dimensionShown !== model.dimension) rebuild();
 			panel!.onChange(change);
 			panel!.onRestarts(false);
+			applyLayout(message.snapshot.settings.layout);
 			return;
 		}
 		case 'update': {
 			const change = model.applyUpdate(message);
 			if (change.kind === 'resync') host.post({ type: 'ready' });
 			else panel?.onChange(change);
+			applyLayout(message.settings.layout);
+			return;
+		}
+		case 'requestImage': {
+			const dataUrl = panel?.plotImage();
+			if (dataUrl) host.post({ type: 'image', requestId: message.requestId, dataUrl });
+			else console.warn('downhill: no plot to export yet');
 			return;
 		}
 		case 'landscape':
@@ -91,6 +100,11 @@ function handle(message: ToWebviewMessage): void {
 			else app.replaceChildren(el('p', { className: 'error', text: message.message, attrs: { role: 'alert' } }));
 			return;
 	}
+}
+
+/** `downhill.panelLayout` as a `layout-…` class on the root element (media/panel.css arranges the columns). */
+function applyLayout(layout: PanelLayout = 'auto'): void {
+	for (const name of layouts) document.documentElement.classList.toggle(`layout-${name}`, name === layout);
 }
 
 function rebuild(): void {

@@ -18,6 +18,7 @@ import { formatNumber } from './formatNumber';
 import { LearningRateView } from './learningRateView';
 import type { ModelChange } from './panelModel';
 import { PanelHeader } from './panelHeader';
+import { plotImage } from './plotImage';
 import { ParamTable } from './paramTable';
 import { restartsSummary } from './restartsPainter';
 import { SeriesChart, type SeriesSpec } from './seriesChart';
@@ -179,6 +180,11 @@ export class PanelView {
 		for (const { chart } of this.charts) chart.destroy();
 		this.sweep.dispose();
 		this.plot.dispose();
+	}
+
+	/** The main plot as shown, with its overlays, as a PNG data URL (undefined before it is laid out). */
+	plotImage(): string | undefined {
+		return plotImage(this.plot.element, this.ctx.theme().background);
 	}
 
 	/** Bench hook: times a full recomputation and repaint of the contour map. */

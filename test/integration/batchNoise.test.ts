@@ -17,7 +17,7 @@ const regression = [
 function context(c: SessionController, posts: ToWebviewMessage[]) {
 	return {
 		controller: c, post: (m: ToWebviewMessage) => posts.push(m), sendInit: () => undefined, runRestarts: () => undefined,
-		requestBasins: () => undefined, cancelBasins: () => undefined, requestSweep: () => undefined, addRun: () => undefined, changeRun: () => undefined,
+		requestBasins: () => undefined, cancelBasins: () => undefined, requestSweep: () => undefined, addRun: () => undefined, changeRun: () => undefined, receiveImage: () => undefined,
 	};
 }
 

@@ -16,7 +16,7 @@ suite('Brute force', () => {
 		const posts: ToWebviewMessage[] = [];
 		const context = {
 			controller: c, post: (m: ToWebviewMessage) => posts.push(m), sendInit: () => undefined, runRestarts: () => undefined,
-			requestBasins: () => undefined, cancelBasins: () => undefined, requestSweep: () => undefined, addRun: () => undefined, changeRun: () => undefined,
+			requestBasins: () => undefined, cancelBasins: () => undefined, requestSweep: () => undefined, addRun: () => undefined, changeRun: () => undefined, receiveImage: () => undefined,
 		};
 		handlePanelMessage({ type: 'requestBruteForce', requestId: 7, range: { xMin: -2, xMax: 3, yMin: -3, yMax: 2 }, axes: [0, 1], k: 11 }, context);
 		const info = (posts[0] as BruteForceMessage).bruteForce;

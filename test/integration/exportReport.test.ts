@@ -1,6 +1,7 @@
 // Export Report in the real VS Code: a Rosenbrock session stepped 20 times with SGD at lr 0.001, exported as the
 // HTML report and both SVG plots to a temporary folder (arguments instead of the QuickPick and save dialog), then
-// read back. The files are kept in test-results/export/ for a look in a browser.
+// read back; then the quadratic example's panel plot as PNG, asked of the open panel. The files are kept in
+// test-results/export/ for a look in a browser.
 import * as assert from 'node:assert/strict';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,5 +68,21 @@ suite('Export Report', () => {
 	test('an .html target needs no format', async () => {
 		const html = await exported('inferred.html', undefined as unknown as string);
 		assert.ok(html.startsWith('<!DOCTYPE html>'));
+	});
+
+	test('PNG needs the panel open, then writes the plot as the panel shows it', async function () {
+		this.timeout(60_000);
+		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+		const closed = await run<vscode.Uri | undefined>('downhill.exportReport', vscode.Uri.joinPath(folder, 'none.png'), 'png');
+		assert.equal(closed, undefined, 'without a panel nothing is written');
+		const started = await run('downhill.start', { uri: exampleUri('quadratic.ts').toString(), name: 'loss', openPanel: true });
+		assert.deepEqual(started.params, ['x']);
+		await run('downhill.step', 5);
+		const target = vscode.Uri.joinPath(folder, 'quadratic-plot.png');
+		const uri = await run<vscode.Uri>('downhill.exportReport', target, 'png');
+		assert.equal(uri?.toString(), target.toString());
+		const bytes = await vscode.workspace.fs.readFile(target);
+		assert.deepEqual(Array.from(bytes.subarray(0, 8)), [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'the PNG signature');
+		assert.ok(bytes.length > 2000, `a real plot, not an empty canvas (${bytes.length} bytes)`);
 	});
 });

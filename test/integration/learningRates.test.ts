@@ -38,7 +38,7 @@ suite('Learning-rate explorer', () => {
 		const context = {
 			controller: c, post: (m: ToWebviewMessage) => posts.push(m), sendInit: () => undefined,
 			runRestarts: () => undefined, requestBasins: () => undefined, cancelBasins: () => undefined, requestSweep: () => undefined,
-			addRun: () => undefined, changeRun: () => undefined,
+			addRun: () => undefined, changeRun: () => undefined, receiveImage: () => undefined,
 		};
 		handlePanelMessage({ type: 'tryLearningRate', learningRate: 0.5 }, context);
 		assert.deepEqual(posts, []);

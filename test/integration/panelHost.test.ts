@@ -11,7 +11,7 @@ import { PanelUpdates } from '../../src/extension/panel/panelUpdates';
 import { SessionController } from '../../src/extension/session/sessionController';
 import { validateFromWebview } from '../../src/protocol/validateMessage';
 
-const view = { animationSpeed: 0, colorMap: 'viridis' as const, codeLens: true };
+const view = { animationSpeed: 0, colorMap: 'viridis' as const, codeLens: true, layout: 'auto' as const };
 const quadratic = 'export function loss(x = 5) {\n\treturn (x - 1) ** 2 + 1;\n}\n';
 
 function controller(source = quadratic): SessionController {
@@ -37,6 +37,7 @@ function recorder(): { posts: ToWebviewMessage[]; context: Parameters<typeof han
 			requestSweep: () => undefined,
 			addRun: () => undefined,
 			changeRun: () => undefined,
+			receiveImage: () => undefined,
 		},
 	};
 }
@@ -55,6 +56,7 @@ suite('Panel host', () => {
 		assert.deepEqual(Array.from(snapshot.trajectory.losses).length, 3);
 		assert.ok(snapshot.trajectory.points instanceof Float64Array);
 		assert.equal(snapshot.settings.optimizer, 'sgd');
+		assert.equal(snapshot.settings.layout, 'auto', 'downhill.panelLayout, as resolved by settings.ts');
 		assert.equal(snapshot.stop.kind, 'step');
 		assert.equal(snapshot.optimizers.length, 8);
 	});

@@ -6,7 +6,7 @@ import { panelSnapshot } from '../../src/extension/panel/panelSnapshot';
 import { SessionController } from '../../src/extension/session/sessionController';
 import { assertClose } from './helpers';
 
-const view = { animationSpeed: 0, colorMap: 'viridis' as const, codeLens: true };
+const view = { animationSpeed: 0, colorMap: 'viridis' as const, codeLens: true, layout: 'auto' as const };
 const bowl = 'export function loss(x = 1, y = -2) {\n\treturn x * x + 3 * y * y;\n}\n';
 
 function controller(optimizer: string, options: Record<string, number>): SessionController {

@@ -19,6 +19,8 @@ export interface CommandContext {
 	showPanel(): void;
 	/** Draws random restarts on the open panel, if it shows `controller`. */
 	showRestarts(controller: SessionController, result: RestartsResult): void;
+	/** The open panel's plot as a PNG data URL; undefined when no panel is open. */
+	panelImage(): Promise<string> | undefined;
 }
 
 /** A session's current point, as commands return it. */

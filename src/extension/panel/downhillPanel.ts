@@ -17,6 +17,7 @@ import { BasinsJob } from './basinsJob';
 import { Comparison } from './comparison';
 import { SweepJob } from './sweepJob';
 import { restartsInfo } from './exploreInfo';
+import { ImageRequests } from './imageRequests';
 import { handlePanelMessage, type PanelMessageContext } from './panelMessages';
 import { localResourceRoots, panelHtml } from './panelHtml';
 import { baseName, panelSnapshot } from './panelSnapshot';
@@ -41,6 +42,7 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 	private readonly basins = new BasinsJob((message) => this.post(message));
 	private readonly sweep = new SweepJob((message) => this.post(message));
 	private readonly comparison = new Comparison();
+	private readonly images = new ImageRequests((message) => this.post(message));
 	/** The last random restarts of the bound session, re-sent after every `init`. */
 	private restarts: RestartsInfo | undefined;
 	private wasVisible: boolean;
@@ -82,6 +84,7 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 		this.wasVisible = panel.visible;
 		this._register(panel);
 		this._register({ dispose: () => this.unbind() });
+		this._register({ dispose: () => this.images.cancelAll() });
 		this._register(panel.onDidDispose(() => this.dispose()));
 		this._register(panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
 		this._register(panel.onDidChangeViewState(() => this.visibilityChanged()));
@@ -162,6 +165,16 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 		if (this.controllerValue) this.sweep.start(this.controllerValue, requestId);
 	}
 
+	/** The main plot as the panel shows it, as a PNG data URL (the panel is revealed first if hidden). */
+	requestImage(): Promise<string> {
+		if (!this.panel.visible) this.panel.reveal(undefined, true);
+		return this.images.request();
+	}
+
+	receiveImage(requestId: number, dataUrl: string): void {
+		this.images.receive(requestId, dataUrl);
+	}
+
 	private bind(controller: SessionController | undefined): void {
 		if (controller === this.controllerValue) return;
 		this.unbind();
@@ -209,7 +222,8 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 
 	private configurationChanged(event: vscode.ConfigurationChangeEvent): void {
 		const controller = this.controllerValue;
-		if (!controller || !event.affectsConfiguration('downhill.colorMap')) return;
+		if (!controller) return;
+		if (!event.affectsConfiguration('downhill.colorMap') && !event.affectsConfiguration('downhill.panelLayout')) return;
 		this.updates.schedule(controller, () => readSettings(vscode.Uri.parse(controller.origin.uri)).view);
 	}
 

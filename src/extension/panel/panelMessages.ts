@@ -27,6 +27,8 @@ export interface PanelMessageContext {
 	/** Adds, removes, hides or shows a run racing the session. */
 	addRun(optimizer: string, options: Readonly<Record<string, number | boolean | readonly number[]>>): void;
 	changeRun(id: number, change: 'remove' | 'hide' | 'show'): void;
+	/** The panel's answer to a `requestImage`. */
+	receiveImage(requestId: number, dataUrl: string): void;
 }
 
 /** Carries out `message`; a failure is reported to the panel. */
@@ -40,6 +42,7 @@ export function handlePanelMessage(message: FromWebviewMessage, context: PanelMe
 
 function dispatch(message: FromWebviewMessage, context: PanelMessageContext): void {
 	if (message.type === 'ready') return context.sendInit();
+	if (message.type === 'image') return context.receiveImage(message.requestId, message.dataUrl);
 	const controller = context.controller;
 	if (!controller) throw new Error(vscode.l10n.t('No Downhill session: run "Downhill: Start" on a loss.'));
 	switch (message.type) {

@@ -78,6 +78,7 @@ export function settingsInfo(controller: SessionController, view: ViewSettings):
 		batchSize: settings.batchSize,
 		stepsPerSecond: controller.stepsPerSecond,
 		colorMap: view.colorMap,
+		layout: view.layout,
 	};
 }
 
