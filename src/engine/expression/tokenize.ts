@@ -5,24 +5,11 @@
  * inside a path. parseExpression.ts consumes the tokens.
  */
 
-import { ExpressionError, maxExpressionLength } from './expression';
+import { ExpressionError, maxExpressionLength, type BinaryOperator } from './expression';
 
 /** Operators and punctuation after spelling is normalized. `not` stays apart from `!`: it binds more loosely. */
 export type Operator =
-	| '+'
-	| '-'
-	| '*'
-	| '/'
-	| '%'
-	| '**'
-	| '<'
-	| '<='
-	| '>'
-	| '>='
-	| '=='
-	| '!='
-	| '&&'
-	| '||'
+	| BinaryOperator
 	| '!'
 	| 'not'
 	| '?'

@@ -7,6 +7,7 @@ import { isLossSyntaxError } from '../../../src/engine/errors';
 import type { FrontEnd } from '../../../src/engine/language/frontEnd';
 import { javaScriptFrontEnd, typeScriptFrontEnd } from '../../../src/engine/language/javascript/javaScriptFrontEnd';
 import { javaScriptSources } from '../fixtures/javaScriptSources';
+import { mutate, mutationOf } from '../fixtures/sourceMutations';
 
 const timeLimitMs = 4000;
 
@@ -61,27 +62,7 @@ const tokens = [
 	'for (let i = 0; i < 1e12; i++) s += x;', 'loss(x)', 'async ', 'await ', 'yield ', ': number', 'as any', '!',
 ];
 
-type Mutation = { kind: 'delete' | 'insert' | 'replace' | 'duplicate'; at: number; length: number; token: string };
-
-const mutation: fc.Arbitrary<Mutation> = fc.record({
-	kind: fc.constantFrom('delete', 'insert', 'replace', 'duplicate'),
-	at: fc.double({ min: 0, max: 1, noNaN: true }),
-	length: fc.integer({ min: 1, max: 12 }),
-	token: fc.oneof(fc.constantFrom(...tokens), fc.string({ maxLength: 3 })),
-});
-
-function mutate(source: string, mutations: readonly Mutation[]): string {
-	let s = source;
-	for (const m of mutations) {
-		const at = Math.min(s.length, Math.floor(m.at * (s.length + 1)));
-		const end = Math.min(s.length, at + m.length);
-		if (m.kind === 'delete') s = s.slice(0, at) + s.slice(end);
-		else if (m.kind === 'insert') s = s.slice(0, at) + m.token + s.slice(at);
-		else if (m.kind === 'replace') s = s.slice(0, at) + m.token + s.slice(end);
-		else s = s.slice(0, end) + s.slice(at, end) + s.slice(end);
-	}
-	return s;
-}
+const mutation = mutationOf(tokens);
 
 describe('fuzzing the JavaScript and TypeScript front ends', () => {
 	const frontEnds = [['javascript', javaScriptFrontEnd], ['typescript', typeScriptFrontEnd]] as const;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { isLossSyntaxError } from '../../../src/engine/errors';
 import { pythonFrontEnd } from '../../../src/engine/language/python/pythonFrontEnd';
 import { pythonSources } from '../fixtures/pythonSources';
+import { mutate, mutationOf } from '../fixtures/sourceMutations';
 
 const timeLimitMs = 4000;
 
@@ -78,27 +79,7 @@ const tokens = [
 	'\\\n', '"""doc"""', 'xs.append(x)', '[0.0] * 3', ' if x else ', 'for v in w)', 'X[i, j]', '[1:]', '[::-1]',
 ];
 
-type Mutation = { kind: 'delete' | 'insert' | 'replace' | 'duplicate'; at: number; length: number; token: string };
-
-const mutation: fc.Arbitrary<Mutation> = fc.record({
-	kind: fc.constantFrom('delete', 'insert', 'replace', 'duplicate'),
-	at: fc.double({ min: 0, max: 1, noNaN: true }),
-	length: fc.integer({ min: 1, max: 12 }),
-	token: fc.oneof(fc.constantFrom(...tokens), fc.string({ maxLength: 3 })),
-});
-
-function mutate(source: string, mutations: readonly Mutation[]): string {
-	let s = source;
-	for (const m of mutations) {
-		const at = Math.min(s.length, Math.floor(m.at * (s.length + 1)));
-		const end = Math.min(s.length, at + m.length);
-		if (m.kind === 'delete') s = s.slice(0, at) + s.slice(end);
-		else if (m.kind === 'insert') s = s.slice(0, at) + m.token + s.slice(at);
-		else if (m.kind === 'replace') s = s.slice(0, at) + m.token + s.slice(end);
-		else s = s.slice(0, end) + s.slice(at, end) + s.slice(end);
-	}
-	return s;
-}
+const mutation = mutationOf(tokens);
 
 describe('fuzzing the Python front end', () => {
 	it('survives mutated valid sources', () => {
