@@ -31,7 +31,7 @@ export function createAdagrad(options: AdagradOptions): Optimizer {
 		},
 		step(state: OptimizerState, params: Float64Array, gradient: Float64Array, lr: number): void {
 			const n = checkedSize(params, gradient);
-			const sum = stateBuffer(state, 'sum', n);
+			const sum = stateBuffer(state.buffers['sum'], 'sum', n);
 			state.step += 1;
 			const clr = lr / (1 + (state.step - 1) * lrDecay);
 			for (let i = 0; i < n; i++) {

@@ -12,6 +12,7 @@
 
 import { checkedSize, createState, lerp, stateBuffer } from './elementwise';
 import type { OptionValue, Optimizer, OptimizerState } from './optimizer';
+import { betaPowers } from './betaPower';
 
 /** Resolved `torch.optim.Adam` / `AdamW` hyper-parameters. */
 export interface AdamOptions {
@@ -31,6 +32,8 @@ export interface AdamOptions {
 export function createAdam(options: AdamOptions, name: 'adam' | 'adamw' = 'adam'): Optimizer {
 	const { betas, eps, weight_decay: weightDecay, amsgrad, decoupled_weight_decay: decoupled } = options;
 	const [beta1, beta2] = betas;
+	const beta1Power = betaPowers(beta1);
+	const beta2Power = betaPowers(beta2);
 	const names = amsgrad ? ['exp_avg', 'exp_avg_sq', 'max_exp_avg_sq'] : ['exp_avg', 'exp_avg_sq'];
 	const shownOptions: Record<string, OptionValue> = { ...options, betas: Object.freeze([beta1, beta2]) };
 	if (name === 'adamw') {
@@ -43,13 +46,13 @@ export function createAdam(options: AdamOptions, name: 'adam' | 'adamw' = 'adam'
 		init: (size) => createState(size, names),
 		step(state: OptimizerState, params: Float64Array, gradient: Float64Array, lr: number): void {
 			const n = checkedSize(params, gradient);
-			const expAvg = stateBuffer(state, 'exp_avg', n);
-			const expAvgSq = stateBuffer(state, 'exp_avg_sq', n);
-			const maxExpAvgSq = amsgrad ? stateBuffer(state, 'max_exp_avg_sq', n) : undefined;
+			const expAvg = stateBuffer(state.buffers['exp_avg'], 'exp_avg', n);
+			const expAvgSq = stateBuffer(state.buffers['exp_avg_sq'], 'exp_avg_sq', n);
+			const maxExpAvgSq = amsgrad ? stateBuffer(state.buffers['max_exp_avg_sq'], 'max_exp_avg_sq', n) : undefined;
 			state.step += 1;
 			const t = state.step;
-			const stepSize = lr / (1 - beta1 ** t);
-			const biasCorrection2Sqrt = Math.sqrt(1 - beta2 ** t);
+			const stepSize = lr / (1 - beta1Power(t));
+			const biasCorrection2Sqrt = Math.sqrt(1 - beta2Power(t));
 			const decay = 1 - lr * weightDecay;
 			const w1 = 1 - beta1;
 			const w2 = 1 - beta2;

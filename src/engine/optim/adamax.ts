@@ -10,6 +10,7 @@
 
 import { checkedSize, createState, lerp, stateBuffer } from './elementwise';
 import type { Optimizer, OptimizerState } from './optimizer';
+import { betaPowers } from './betaPower';
 
 /** Resolved `torch.optim.Adamax` hyper-parameters. */
 export interface AdamaxOptions {
@@ -23,16 +24,17 @@ export interface AdamaxOptions {
 export function createAdamax(options: AdamaxOptions): Optimizer {
 	const { betas, eps, weight_decay: weightDecay } = options;
 	const [beta1, beta2] = betas;
+	const beta1Power = betaPowers(beta1);
 	return {
 		name: 'adamax',
 		options: Object.freeze({ ...options, betas: Object.freeze([beta1, beta2]) }),
 		init: (size) => createState(size, ['exp_avg', 'exp_inf']),
 		step(state: OptimizerState, params: Float64Array, gradient: Float64Array, lr: number): void {
 			const n = checkedSize(params, gradient);
-			const expAvg = stateBuffer(state, 'exp_avg', n);
-			const expInf = stateBuffer(state, 'exp_inf', n);
+			const expAvg = stateBuffer(state.buffers['exp_avg'], 'exp_avg', n);
+			const expInf = stateBuffer(state.buffers['exp_inf'], 'exp_inf', n);
 			state.step += 1;
-			const clr = lr / (1 - beta1 ** state.step);
+			const clr = lr / (1 - beta1Power(state.step));
 			const w1 = 1 - beta1;
 			for (let i = 0; i < n; i++) {
 				const p = params[i]!;

@@ -35,9 +35,12 @@ export function createState(
 	return { step: 0, buffers, scalars: { ...scalars } };
 }
 
-/** The buffer `name` of `state`, checked against the parameter count. */
-export function stateBuffer(state: OptimizerState, name: string, size: number): Float64Array {
-	const buffer = state.buffers[name];
+/**
+ * `buffer`, the state buffer called `name`, checked against the parameter count. Callers look it up themselves
+ * (`state.buffers['exp_avg']`): a lookup by a literal name stays fast in the hot loop, one by a variable name here
+ * would not.
+ */
+export function stateBuffer(buffer: Float64Array | undefined, name: string, size: number): Float64Array {
 	if (buffer === undefined) {
 		throw new RangeError(`optimizer state has no '${name}' buffer; was it made by this optimizer's init()?`);
 	}

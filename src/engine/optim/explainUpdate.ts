@@ -10,6 +10,7 @@
  * Other optimizers are shown as `w_new = w + Δ` with their state buffers.
  */
 import { cloneState, type Optimizer, type OptimizerState } from './optimizer';
+import { betaPowers } from './betaPower';
 
 /** Which written-out form applies. */
 export type UpdateRuleKind = 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'adamw' | 'other';
@@ -122,8 +123,8 @@ function adamTerms(c: Readonly<Record<string, number>>, state: OptimizerState, i
 	const v0 = state.buffers['exp_avg_sq']?.[i] ?? 0;
 	const m = c.beta1! * m0 + (1 - c.beta1!) * g;
 	const v = c.beta2! * v0 + (1 - c.beta2!) * g * g;
-	const mHat = m / (1 - c.beta1! ** c.t!);
-	const vHat = v / (1 - c.beta2! ** c.t!);
+	const mHat = m / (1 - betaPowers(c.beta1!)(c.t!));
+	const vHat = v / (1 - betaPowers(c.beta2!)(c.t!));
 	return { m0, v0, m, v, mHat, vHat };
 }
 

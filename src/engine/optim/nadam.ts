@@ -12,6 +12,7 @@
 
 import { checkedSize, createState, lerp, stateBuffer, stateScalar } from './elementwise';
 import type { Optimizer, OptimizerState } from './optimizer';
+import { betaPowers } from './betaPower';
 
 /** Resolved `torch.optim.NAdam` hyper-parameters. */
 export interface NadamOptions {
@@ -29,17 +30,18 @@ export function createNadam(options: NadamOptions): Optimizer {
 	const { betas, eps, weight_decay: weightDecay, momentum_decay: momentumDecay } = options;
 	const decoupled = options.decoupled_weight_decay;
 	const [beta1, beta2] = betas;
+	const beta2Power = betaPowers(beta2);
 	return {
 		name: 'nadam',
 		options: Object.freeze({ ...options, betas: Object.freeze([beta1, beta2]) }),
 		init: (size) => createState(size, ['exp_avg', 'exp_avg_sq'], { mu_product: 1 }),
 		step(state: OptimizerState, params: Float64Array, gradient: Float64Array, lr: number): void {
 			const n = checkedSize(params, gradient);
-			const expAvg = stateBuffer(state, 'exp_avg', n);
-			const expAvgSq = stateBuffer(state, 'exp_avg_sq', n);
+			const expAvg = stateBuffer(state.buffers['exp_avg'], 'exp_avg', n);
+			const expAvgSq = stateBuffer(state.buffers['exp_avg_sq'], 'exp_avg_sq', n);
 			state.step += 1;
 			const t = state.step;
-			const biasCorrection2 = 1 - beta2 ** t;
+			const biasCorrection2 = 1 - beta2Power(t);
 			const mu = beta1 * (1 - 0.5 * 0.96 ** (t * momentumDecay));
 			const muNext = beta1 * (1 - 0.5 * 0.96 ** ((t + 1) * momentumDecay));
 			const muProduct = stateScalar(state, 'mu_product') * mu;

@@ -12,6 +12,7 @@
 
 import { checkedSize, createState, lerp, stateBuffer } from './elementwise';
 import type { Optimizer, OptimizerState } from './optimizer';
+import { betaPowers } from './betaPower';
 
 /** Resolved `torch.optim.RAdam` hyper-parameters. */
 export interface RadamOptions {
@@ -26,7 +27,8 @@ export interface RadamOptions {
 /** The rectification term `r_t` of RAdam, or `undefined` on steps where PyTorch skips the adaptive update. */
 export function radamRectification(beta2: number, step: number): number | undefined {
 	const rhoInf = 2 / (1 - beta2) - 1;
-	const rhoT = rhoInf - (2 * step * beta2 ** step) / (1 - beta2 ** step);
+	const power = betaPowers(beta2)(step);
+	const rhoT = rhoInf - (2 * step * power) / (1 - power);
 	if (!(rhoT > 5)) {
 		return undefined;
 	}
@@ -38,18 +40,20 @@ export function createRadam(options: RadamOptions): Optimizer {
 	const { betas, eps, weight_decay: weightDecay } = options;
 	const decoupled = options.decoupled_weight_decay;
 	const [beta1, beta2] = betas;
+	const beta1Power = betaPowers(beta1);
+	const beta2Power = betaPowers(beta2);
 	return {
 		name: 'radam',
 		options: Object.freeze({ ...options, betas: Object.freeze([beta1, beta2]) }),
 		init: (size) => createState(size, ['exp_avg', 'exp_avg_sq']),
 		step(state: OptimizerState, params: Float64Array, gradient: Float64Array, lr: number): void {
 			const n = checkedSize(params, gradient);
-			const expAvg = stateBuffer(state, 'exp_avg', n);
-			const expAvgSq = stateBuffer(state, 'exp_avg_sq', n);
+			const expAvg = stateBuffer(state.buffers['exp_avg'], 'exp_avg', n);
+			const expAvgSq = stateBuffer(state.buffers['exp_avg_sq'], 'exp_avg_sq', n);
 			state.step += 1;
 			const t = state.step;
-			const biasCorrection1 = 1 - beta1 ** t;
-			const biasCorrection2Sqrt = Math.sqrt(1 - beta2 ** t);
+			const biasCorrection1 = 1 - beta1Power(t);
+			const biasCorrection2Sqrt = Math.sqrt(1 - beta2Power(t));
 			const rect = radamRectification(beta2, t);
 			const decay = 1 - lr * weightDecay;
 			const w1 = 1 - beta1;

@@ -36,9 +36,9 @@ export function createRmsprop(options: RmspropOptions): Optimizer {
 		init: (size) => createState(size, names),
 		step(state: OptimizerState, params: Float64Array, gradient: Float64Array, lr: number): void {
 			const n = checkedSize(params, gradient);
-			const squareAvg = stateBuffer(state, 'square_avg', n);
-			const buf = momentum > 0 ? stateBuffer(state, 'momentum_buffer', n) : undefined;
-			const gradAvg = centered ? stateBuffer(state, 'grad_avg', n) : undefined;
+			const squareAvg = stateBuffer(state.buffers['square_avg'], 'square_avg', n);
+			const buf = momentum > 0 ? stateBuffer(state.buffers['momentum_buffer'], 'momentum_buffer', n) : undefined;
+			const gradAvg = centered ? stateBuffer(state.buffers['grad_avg'], 'grad_avg', n) : undefined;
 			state.step += 1;
 			const w = 1 - alpha;
 			for (let i = 0; i < n; i++) {

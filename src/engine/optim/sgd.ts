@@ -29,7 +29,7 @@ export function createSgd(options: SgdOptions): Optimizer {
 		init: (size) => createState(size, hasMomentum ? ['momentum_buffer'] : []),
 		step(state: OptimizerState, params: Float64Array, gradient: Float64Array, lr: number): void {
 			const n = checkedSize(params, gradient);
-			const buf = hasMomentum ? stateBuffer(state, 'momentum_buffer', n) : undefined;
+			const buf = hasMomentum ? stateBuffer(state.buffers['momentum_buffer'], 'momentum_buffer', n) : undefined;
 			// PyTorch's buffer is None until the first step; our step count says the same thing.
 			const first = state.step === 0;
 			state.step += 1;

@@ -5,16 +5,27 @@
  * Record layout (stride 2d + 2): x[0..d), loss, gradient[0..d), learning rate of the update taken from this point.
  */
 
-const recordsPerChunk = 4096;
+/**
+ * Numbers per chunk (64 KiB). Chunks stay below the C allocator's mmap threshold, so memory freed by earlier sessions
+ * is reused instead of being mapped afresh and page-faulted in on the hot path.
+ */
+const numbersPerChunk = 8192;
+const empty = new Float64Array(0);
 
 export class History {
 	private readonly chunks: Float64Array[] = [];
 	private count = 0;
+	/** The chunk the next record goes into, the offset of that record and the end of the chunk (the append cursor). */
+	private tail: Float64Array = empty;
+	private tailBase = 0;
+	private tailEnd = 0;
 	/** Numbers per record. */
 	readonly stride: number;
+	private readonly recordsPerChunk: number;
 
 	constructor(readonly dimension: number) {
 		this.stride = 2 * dimension + 2;
+		this.recordsPerChunk = Math.max(16, Math.floor(numbersPerChunk / this.stride));
 	}
 
 	get length(): number {
@@ -27,22 +38,35 @@ export class History {
 	}
 
 	push(x: ArrayLike<number>, loss: number, gradient: ArrayLike<number>, lr: number): void {
-		const chunkIndex = Math.floor(this.count / recordsPerChunk);
-		if (chunkIndex === this.chunks.length) this.chunks.push(new Float64Array(recordsPerChunk * this.stride));
-		const chunk = this.chunks[chunkIndex]!;
-		const base = (this.count % recordsPerChunk) * this.stride;
+		let base = this.tailBase;
+		if (base === this.tailEnd) base = this.openChunk();
+		const chunk = this.tail;
 		const d = this.dimension;
 		for (let i = 0; i < d; i++) chunk[base + i] = x[i]!;
 		chunk[base + d] = loss;
 		for (let i = 0; i < d; i++) chunk[base + d + 1 + i] = gradient[i]!;
 		chunk[base + 2 * d + 1] = lr;
+		this.tailBase = base + this.stride;
 		this.count++;
 	}
 
 	/** Keeps the first `length` records, dropping the rest (and chunks no longer needed). */
 	truncate(length: number): void {
 		this.count = Math.max(0, Math.min(length, this.count));
-		this.chunks.length = Math.ceil(this.count / recordsPerChunk);
+		this.chunks.length = Math.ceil(this.count / this.recordsPerChunk);
+		const used = this.count % this.recordsPerChunk;
+		this.tail = used === 0 ? empty : this.chunks[this.chunks.length - 1]!;
+		this.tailBase = used * this.stride;
+		this.tailEnd = used === 0 ? this.tailBase : this.recordsPerChunk * this.stride;
+	}
+
+	/** Appends a chunk for the next records and makes it the tail; returns the first record's offset in it. */
+	private openChunk(): number {
+		this.tail = new Float64Array(this.recordsPerChunk * this.stride);
+		this.chunks.push(this.tail);
+		this.tailEnd = this.tail.length;
+		this.tailBase = 0;
+		return 0;
 	}
 
 	/** Overwrites the learning rate stored with record `k`. */
@@ -104,6 +128,6 @@ export class History {
 
 	private locate(k: number): [Float64Array, number] {
 		if (!(k >= 0 && k < this.count)) throw new RangeError(`history has no record ${k} (length ${this.count})`);
-		return [this.chunks[Math.floor(k / recordsPerChunk)]!, (k % recordsPerChunk) * this.stride];
+		return [this.chunks[Math.floor(k / this.recordsPerChunk)]!, (k % this.recordsPerChunk) * this.stride];
 	}
 }
