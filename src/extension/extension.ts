@@ -12,7 +12,7 @@ import { LossHoverProvider } from './editor/lossHoverProvider';
 import { LossDocuments } from './losses/lossDocuments';
 import { lossDocumentSelector } from './losses/lossLanguage';
 import { DownhillPanel, type PanelDependencies } from './panel/downhillPanel';
-import { isSavedSession, restoreSession, savedSessionKey } from './panel/savedSession';
+import { isSavedSession, restoreSession, savedRuns, savedSessionKey } from './panel/savedSession';
 import { SessionManager } from './session/sessionManager';
 import { ContextKeys } from './status/contextKeys';
 import { SessionStatusBar } from './status/sessionStatusBar';
@@ -82,7 +82,9 @@ async function revivePanel(panel: vscode.WebviewPanel, dependencies: PanelDepend
 			dependencies.log.warn(`Could not restore the panel's session on ${saved.name}: ${(error as Error).message}`);
 		}
 	}
-	DownhillPanel.revive(panel, dependencies);
+	const active = dependencies.sessions.active;
+	const sameSession = isSavedSession(saved) && active?.origin.uri === saved.uri && active.loss.name === saved.name;
+	DownhillPanel.revive(panel, dependencies, sameSession ? savedRuns(saved) : []);
 }
 
 function reportProblems(log: vscode.LogOutputChannel, problems: readonly string[]): void {

@@ -20,6 +20,7 @@ function panel(frame) {
 		stop: () => frame.locator('p.stop').innerText(),
 		alert: () => frame.locator('.stop-alert').innerText(),
 		button: (name) => frame.getByRole('button', { name, exact: true }),
+		runs: () => frame.locator('.compare ul.runs > li:has(.run-buttons)'),
 	};
 }
 
@@ -70,6 +71,12 @@ export async function run(ctx) {
 	const divergedStep = await view.step();
 	ctx.log(`screenshot: ${await ctx.screenshot(page, 'downhill-diverged')}`);
 
+	// An optimizer racing the session is saved with it.
+	await view.button('Add run').click();
+	const racing = view.runs();
+	await until('the compared run', () => racing.count(), (n) => n === 1);
+	const raced = await racing.first().locator('.run-label').innerText();
+
 	// The session is saved to the workspace state at each stop; VS Code writes that storage to disk shortly after,
 	// so a reload within the same moment can find the previous save. Give it a second, as a person would.
 	await page.waitForTimeout(1500);
@@ -79,5 +86,8 @@ export async function run(ctx) {
 	const restored = await until('the restored panel', view.step, (text) => text === divergedStep, 60_000);
 	ctx.log(`after the reload the panel shows step ${restored}: ${await view.alert()}`);
 	assert.match(await view.alert(), /^Diverged/);
+	const runsBack = await until('the compared run after the reload', () => view.runs().count(), (n) => n === 1, 30_000);
+	assert.equal(runsBack, 1);
+	assert.equal(await view.runs().first().locator('.run-label').innerText(), raced);
 	ctx.log(`screenshot: ${await ctx.screenshot(page, 'downhill-restored')}`);
 }

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { compileLoss } from '../../src/engine/compileLoss';
 import { Comparison, maxExtraRuns } from '../../src/extension/panel/comparison';
+import { isSavedSession, savedRuns, saveSession } from '../../src/extension/panel/savedSession';
 import { SessionController } from '../../src/extension/session/sessionController';
 
 const quadratic = 'export function loss(x = 5) {\n\treturn (x - 1) ** 2 + 1;\n}\n';
@@ -60,5 +61,27 @@ suite('Compare optimizers', () => {
 		assert.throws(() => runs.add(main, 'lbfgs', { lr: 1 }), /Unknown optimizer/);
 		for (let i = 0; i < maxExtraRuns; i++) runs.add(main, 'sgd', { lr: 0.01 * (i + 1) });
 		assert.throws(() => runs.add(main, 'sgd', { lr: 0.1 }), /At most 3/);
+	});
+
+	test('the runs are saved with the session and come back after a reload, hidden ones hidden', () => {
+		const main = controller();
+		const runs = new Comparison();
+		runs.add(main, 'sgd', { lr: 0.01, momentum: 0.9 });
+		runs.add(main, 'adam', { lr: 0.1, betas: [0.8, 0.99] });
+		runs.setHidden(2, true);
+		main.step(5);
+		runs.sync(main);
+		const before = runs.message(true).runs.map((r) => Array.from(r.points));
+		const saved: unknown = JSON.parse(JSON.stringify(saveSession(main, runs.specs())));
+		assert.ok(isSavedSession(saved));
+		const specs = savedRuns(saved);
+		assert.deepEqual(specs.map((r) => [r.optimizer, r.hidden]), [['sgd', false], ['adam', true]]);
+		assert.deepEqual(specs[1]!.options['betas'], [0.8, 0.99]);
+		const revived = new Comparison();
+		assert.deepEqual(revived.restore(main, specs), []);
+		const after = revived.message(true).runs;
+		assert.deepEqual(after.map((r) => Array.from(r.points)), before);
+		assert.deepEqual(after.map((r) => r.hidden), [false, true]);
+		assert.deepEqual(savedRuns({ ...saved, runs: [{ optimizer: 'sgd' }, 7] as never }), []);
 	});
 });

@@ -16,6 +16,13 @@ import { stopInfo } from './panelSnapshot';
 
 export const maxExtraRuns = 3;
 
+/** What a run is made of, for saving and restoring it: the optimizer, its options (PyTorch names), and visibility. */
+export interface RunSpec {
+	readonly optimizer: string;
+	readonly options: Readonly<Record<string, OptionValue>>;
+	readonly hidden: boolean;
+}
+
 interface Run {
 	readonly id: number;
 	readonly session: OptimizationSession;
@@ -42,6 +49,25 @@ export class Comparison {
 		const session = new OptimizationSession(main.loss, settings, main.session.start);
 		this.runs.push({ id: this.nextId++, session, hidden: false, finished: undefined, sent: 0 });
 		this.sync(main);
+	}
+
+	/** The runs as specs, in the order they were added. */
+	specs(): RunSpec[] {
+		return this.runs.map((run) => ({ optimizer: run.session.currentOptimizer.name, options: run.session.currentOptimizer.options, hidden: run.hidden }));
+	}
+
+	/** Adds the runs `specs` describe (after a reload); returns why any could not be added. */
+	restore(main: SessionController, specs: readonly RunSpec[]): string[] {
+		const problems: string[] = [];
+		for (const spec of specs.slice(0, maxExtraRuns - this.runs.length)) {
+			try {
+				this.add(main, spec.optimizer, spec.options);
+				if (spec.hidden) this.runs[this.runs.length - 1]!.hidden = true;
+			} catch (error) {
+				problems.push((error as Error).message);
+			}
+		}
+		return problems;
 	}
 
 	remove(id: number): void {

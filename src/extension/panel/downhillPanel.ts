@@ -14,7 +14,7 @@ import type { SessionChange, SessionController } from '../session/sessionControl
 import type { SessionManager } from '../session/sessionManager';
 import { readSettings } from '../settings';
 import { BasinsJob } from './basinsJob';
-import { Comparison } from './comparison';
+import { Comparison, type RunSpec } from './comparison';
 import { SweepJob } from './sweepJob';
 import { restartsInfo } from './exploreInfo';
 import { ImageRequests } from './imageRequests';
@@ -68,11 +68,13 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 		return new DownhillPanel(panel, dependencies);
 	}
 
-	/** Takes over a panel VS Code restored after a reload. */
-	static revive(panel: vscode.WebviewPanel, dependencies: PanelDependencies): DownhillPanel {
+	/** Takes over a panel VS Code restored after a reload, with the optimizers that raced its session. */
+	static revive(panel: vscode.WebviewPanel, dependencies: PanelDependencies, runs: readonly RunSpec[] = []): DownhillPanel {
 		DownhillPanel.currentPanel?.dispose();
 		panel.webview.options = { enableScripts: true, localResourceRoots: localResourceRoots(dependencies.extensionUri) };
-		return new DownhillPanel(panel, dependencies);
+		const revived = new DownhillPanel(panel, dependencies);
+		revived.restoreRuns(runs);
+		return revived;
 	}
 
 	private constructor(
@@ -153,12 +155,14 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 		if (!this.controllerValue) return;
 		this.comparison.add(this.controllerValue, optimizer, options);
 		this.post(this.comparison.message(false));
+		this.save(this.controllerValue);
 	}
 
 	changeRun(id: number, change: 'remove' | 'hide' | 'show'): void {
 		if (change === 'remove') this.comparison.remove(id);
 		else this.comparison.setHidden(id, change === 'hide');
 		this.post(this.comparison.message(false));
+		if (this.controllerValue) this.save(this.controllerValue);
 	}
 
 	requestSweep(requestId: number): void {
@@ -173,6 +177,13 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 
 	receiveImage(requestId: number, dataUrl: string): void {
 		this.images.receive(requestId, dataUrl);
+	}
+
+	private restoreRuns(runs: readonly RunSpec[]): void {
+		const controller = this.controllerValue;
+		if (!controller || runs.length === 0) return;
+		for (const problem of this.comparison.restore(controller, runs)) this.dependencies.log.warn(`Could not restore a compared run: ${problem}`);
+		this.post(this.comparison.message(true));
 	}
 
 	private bind(controller: SessionController | undefined): void {
@@ -235,7 +246,7 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 	}
 
 	private save(controller: SessionController): void {
-		void this.dependencies.workspaceState.update(savedSessionKey, saveSession(controller));
+		void this.dependencies.workspaceState.update(savedSessionKey, saveSession(controller, this.comparison.specs()));
 	}
 }
 

@@ -9,6 +9,7 @@ import type { SourceSpan } from '../../engine/errors';
 import type { SessionSettingsInput } from '../../engine/session/sessionSettings';
 import { rangeOfSpan } from '../losses/diagnostics';
 import type { SessionController } from '../session/sessionController';
+import type { RunSpec } from './comparison';
 import type { SessionManager } from '../session/sessionManager';
 
 export const savedSessionKey = 'downhill.panel.session';
@@ -25,9 +26,11 @@ export interface SavedSession {
 	readonly start: readonly number[];
 	readonly step: number;
 	readonly point: readonly number[];
+	/** The optimizers racing the session ("Compare optimizers"). */
+	readonly runs?: readonly RunSpec[];
 }
 
-export function saveSession(controller: SessionController): SavedSession {
+export function saveSession(controller: SessionController, runs: readonly RunSpec[] = []): SavedSession {
 	const { session, origin } = controller;
 	return {
 		uri: origin.uri,
@@ -38,6 +41,7 @@ export function saveSession(controller: SessionController): SavedSession {
 		start: Array.from(session.start),
 		step: session.position,
 		point: Array.from(session.snapshot().x),
+		...(runs.length > 0 ? { runs } : {}),
 	};
 }
 
@@ -55,6 +59,14 @@ export async function restoreSession(manager: SessionManager, saved: SavedSessio
 		controller.restart(saved.point);
 	}
 	return controller;
+}
+
+/** The saved runs that are well formed (workspace state may hold an older shape). */
+export function savedRuns(saved: SavedSession): RunSpec[] {
+	if (!Array.isArray(saved.runs)) return [];
+	return saved.runs.filter(
+		(r): r is RunSpec => typeof r?.optimizer === 'string' && typeof r.options === 'object' && r.options !== null && typeof r.hidden === 'boolean',
+	);
 }
 
 /** True for a value that looks like a `SavedSession` (workspace state may hold an older shape). */
