@@ -1,8 +1,9 @@
 /**
  * "Compare optimizers": up to three extra runs (optimizer × hyper-parameters) racing the panel's session on the
  * same loss from the same start. They move in lock-step with the session: after every change of the session,
- * `sync` steps each run to the session's step (one update at a time, so a run that converges or diverges stops
- * there with its own stop reason), steps it back with the session, and restarts it when the session restarts. The
+ * `sync` runs each one forward to the session's step (a continue under the same stop rules, so a run that converges
+ * or diverges stops there with its own stop reason), steps it back with the session, and restarts it when the
+ * session restarts. The
  * runs are plain engine sessions owned here; the panel gets their records as `runs` messages, only the new ones
  * each time (`delta`), all of them after an `init`.
  */
@@ -98,7 +99,7 @@ export class Comparison {
 				s.goTo(target);
 				run.finished = undefined;
 			}
-			while (s.position < target && !run.finished) run.finished = stepOnce(s);
+			if (s.position < target && !run.finished) run.finished = catchUp(s, target);
 		}
 	}
 
@@ -128,12 +129,10 @@ export class Comparison {
 	}
 }
 
-/** One update; the stop rule's verdict if the run converged or diverged there. */
-function stepOnce(s: OptimizationSession): StopReason | undefined {
-	const result = s.step(1);
-	if (result.reason.kind === 'diverged') return result.reason;
-	const rule = s.stopRuleAt(s.position);
-	return rule && (rule.kind === 'converged' || rule.kind === 'diverged') ? rule : undefined;
+/** Runs `s` forward to record `target`; the stop rule's verdict if the run converged or diverged on the way. */
+function catchUp(s: OptimizationSession, target: number): StopReason | undefined {
+	const { reason } = s.continue(target - s.position);
+	return reason.kind === 'converged' || reason.kind === 'diverged' ? reason : undefined;
 }
 
 function sameStart(a: Float64Array, b: Float64Array): boolean {

@@ -154,12 +154,14 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 	addRun(optimizer: string, options: Readonly<Record<string, number | boolean | readonly number[]>>): void {
 		if (!this.controllerValue) return;
 		this.comparison.add(this.controllerValue, optimizer, options);
+		this.controllerValue.followers = this.comparison.size;
 		this.post(this.comparison.message(false));
 		this.save(this.controllerValue);
 	}
 
 	changeRun(id: number, change: 'remove' | 'hide' | 'show'): void {
 		if (change === 'remove') this.comparison.remove(id);
+		if (this.controllerValue) this.controllerValue.followers = this.comparison.size;
 		else this.comparison.setHidden(id, change === 'hide');
 		this.post(this.comparison.message(false));
 		if (this.controllerValue) this.save(this.controllerValue);
@@ -183,12 +185,14 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 		const controller = this.controllerValue;
 		if (!controller || runs.length === 0) return;
 		for (const problem of this.comparison.restore(controller, runs)) this.dependencies.log.warn(`Could not restore a compared run: ${problem}`);
+		controller.followers = this.comparison.size;
 		this.post(this.comparison.message(true));
 	}
 
 	private bind(controller: SessionController | undefined): void {
 		if (controller === this.controllerValue) return;
 		this.unbind();
+		if (this.controllerValue) this.controllerValue.followers = 0;
 		this.controllerValue = controller;
 		this.restarts = undefined;
 		this.comparison.clear();

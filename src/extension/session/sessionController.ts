@@ -47,6 +47,11 @@ export class SessionController {
 	private run: { pause(): StopResult; finished: boolean } | undefined;
 	private stepsPerSecondValue = 0;
 	private disposed = false;
+	/**
+	 * How many others repeat each update of this session while it continues (the panel's compared runs): a slice
+	 * keeps `sliceMs / (1 + followers)` for itself so that the slice with their work stays near `sliceMs`.
+	 */
+	followers = 0;
 
 	constructor(
 		readonly loss: Loss,
@@ -125,7 +130,7 @@ export class SessionController {
 				const budget = pace.allowed();
 				if (budget > 0) {
 					const before = this.session.position;
-					const deadline = Date.now() + sliceMs;
+					const deadline = Date.now() + sliceMs / (1 + this.followers);
 					const result = run.advance(() => Date.now() >= deadline, budget);
 					pace.took(Math.abs(this.session.position - before));
 					if (result) {
