@@ -11,6 +11,7 @@ import type { LossGraph, ParamSpec } from './graph/node';
 import { numericGradient } from './graph/numericGradient';
 import type { FoundLoss, LanguageId, LossSite, LowerOptions } from './language/frontEnd';
 import { frontEnds } from './language/frontEnds';
+import { msg } from './message';
 
 export interface CompileOptions extends LowerOptions {
 	readonly language: LanguageId;
@@ -55,7 +56,7 @@ export function findLosses(source: string, language: LanguageId): FoundLoss[] {
 
 function frontEndFor(language: LanguageId) {
 	const frontEnd = frontEnds[language];
-	if (!frontEnd) throw new LossSyntaxError(`no front end for language '${language}'`, pointSpan(1, 1));
+	if (!frontEnd) throw new LossSyntaxError(msg`no front end for language '${language}'`, pointSpan(1, 1));
 	return frontEnd;
 }
 

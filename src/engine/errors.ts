@@ -5,6 +5,8 @@
  * the span into a diagnostic and the CLI into `FILE:LINE:COLUMN: message`. Nothing else is thrown for bad input.
  */
 
+import { formatMessage, type Message } from './message';
+
 /** A range in the user's source. Lines and columns are 1-based; the end is exclusive. */
 export interface SourceSpan {
 	readonly line: number;
@@ -13,15 +15,20 @@ export interface SourceSpan {
 	readonly endColumn: number;
 }
 
-/** The loss source uses something outside the supported subset, or does not parse. */
+/**
+ * The loss source uses something outside the supported subset, or does not parse. `message` is the English text;
+ * `detail` keeps its template and arguments for a translation (see `message.ts`).
+ */
 export class LossSyntaxError extends Error {
 	override readonly name = 'LossSyntaxError';
 	readonly line: number;
 	readonly column: number;
 	readonly span: SourceSpan;
+	readonly detail: Message;
 
-	constructor(message: string, span: SourceSpan) {
-		super(message);
+	constructor(detail: Message, span: SourceSpan) {
+		super(formatMessage(detail));
+		this.detail = detail;
 		this.span = span;
 		this.line = span.line;
 		this.column = span.column;

@@ -4,6 +4,7 @@
  */
 export { compileLoss, findLosses, lossFromGraph, type CompileOptions, type Loss } from './compileLoss';
 export { LossSyntaxError, isLossSyntaxError, type SourceSpan } from './errors';
+export { formatMessage, isMessage, messageTemplates, msg, verbatim, type Message, type MessageArgument, type TemplateTranslator } from './message';
 export { checkGradient, defaultGradientTolerance, relativeError, type GradientCheck } from './graph/gradientCheck';
 export { languageIds, type FoundLoss, type LanguageId, type LossSite } from './language/frontEnd';
 export { languageForPath } from './language/languageForPath';

@@ -12,6 +12,7 @@ import { optimizerDefaults, optimizerNames, createOptimizer, isOptimizerName } f
 import type { OptimizerName, OptionValue } from '../engine/optim/optimizer';
 import { parseSchedule, type ScheduleSpec } from '../engine/optim/lrSchedule';
 import { resolveSessionSettings, type SessionSettingsInput } from '../engine/session/sessionSettings';
+import { localizedErrorText } from './localizeMessage';
 
 export type ColorMap = 'viridis' | 'cividis' | 'grayscale';
 /** How the panel arranges the plot and the charts; 'auto' follows the panel's width. */
@@ -95,7 +96,7 @@ export function optimizerOptionsFor(
 			createOptimizer(optimizer, { ...options, [option]: value });
 			options[option] = value;
 		} catch (error) {
-			problems.push(`downhill.${setting}: ${(error as Error).message}`);
+			problems.push(`downhill.${setting}: ${localizedErrorText(error)}`);
 		}
 	}
 	return options;
@@ -113,7 +114,7 @@ function readSchedule(config: vscode.WorkspaceConfiguration, problems: string[])
 	try {
 		return parseSchedule(text);
 	} catch (error) {
-		problems.push(`downhill.schedule: ${(error as Error).message}`);
+		problems.push(`downhill.schedule: ${localizedErrorText(error)}`);
 		return { kind: 'constant' };
 	}
 }
@@ -128,7 +129,7 @@ function checkedSession(input: SessionSettingsInput, problems: string[]): Sessio
 		} catch (error) {
 			const setting = (error as { setting?: string }).setting;
 			if (setting === undefined || !(setting in session)) throw error;
-			problems.push(`downhill.${setting}: ${(error as Error).message}`);
+			problems.push(`downhill.${setting}: ${localizedErrorText(error)}`);
 			session = { ...session, [setting]: undefined };
 		}
 	}

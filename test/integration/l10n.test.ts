@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { panelLocale, panelStrings } from '../../src/extension/panel/panelStrings';
 import { englishStrings } from '../../src/protocol/panelStrings';
 import type { SessionSummary } from '../../src/extension/commands/commandContext';
-import { downhill, exampleUri, extensionId } from './helpers';
+import { downhill, exampleUri, extensionId, waitFor } from './helpers';
 
 const korean = vscode.env.language.toLowerCase().split('-')[0] === 'ko';
 
@@ -55,5 +55,51 @@ suite('Localization', () => {
 		assert.equal(panelLocale(vscode.env.language), korean ? 'ko' : 'en');
 		const table = panelStrings(vscode.env.language);
 		assert.equal(table['control.step'], korean ? '한 단계' : englishStrings['control.step']);
+	});
+
+	test("a broken loss's diagnostic is in the display language, the engine's nested phrases too", async () => {
+		await downhill();
+		// `sum` of a number: the engine's "{0} is {1}, not an array" with {1} = "a number", itself translated.
+		const document = await vscode.workspace.openTextDocument({ language: 'python', content: 'def loss(w=1.0):\n    return sum(w)\n' });
+		await vscode.window.showTextDocument(document);
+		const [diagnostic] = await waitFor('a diagnostic', () => {
+			const found = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'downhill');
+			return found.length > 0 && found;
+		});
+		assert.equal(diagnostic!.message, korean ? "'w'은(는) 숫자이며 배열이 아닙니다" : "'w' is a number, not an array");
+		assert.equal(vscode.l10n.t('{0} is {1}, not an array', "'w'", vscode.l10n.t('a number')), diagnostic!.message);
+		await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+	});
+
+	test('the debugger names its thread, frame and scopes in the display language', async () => {
+		await downhill();
+		const folder = vscode.workspace.workspaceFolders![0]!;
+		const program = exampleUri('quadratic.ts').fsPath;
+		const config = { type: 'downhill', request: 'launch', name: 'l10n', program, optimizer: 'sgd', lr: 0.1 };
+		assert.equal(await vscode.debug.startDebugging(folder, config), true);
+		try {
+			const session = await waitFor('the debug session', () => vscode.debug.activeDebugSession, 10_000);
+			let frame: { id: number; name: string } | undefined;
+			for (let tries = 0; !frame && tries < 100; tries++) {
+				const trace = await Promise.resolve(session.customRequest('stackTrace', { threadId: 1 })).catch(() => undefined);
+				frame = trace?.stackFrames?.[0];
+				if (!frame) await new Promise((resolve) => setTimeout(resolve, 100));
+			}
+			assert.ok(frame, 'the session stops on entry');
+			const { scopes } = await session.customRequest('scopes', { frameId: frame.id });
+			const names = (scopes as { name: string }[]).map((scope) => scope.name);
+			const { threads } = await session.customRequest('threads');
+			if (korean) {
+				assert.equal(frame.name, '0단계 · 손실 = 17');
+				assert.deepEqual(names, ['매개변수', '기울기', '손실과 단계', '하이퍼파라미터', '옵티마이저 상태']);
+				assert.equal(threads[0].name, '옵티마이저');
+			} else {
+				assert.equal(frame.name, 'step 0 · loss = 17');
+				assert.deepEqual(names, ['Parameters', 'Gradient', 'Loss & step', 'Hyper-parameters', 'Optimizer state']);
+				assert.equal(threads[0].name, 'Optimizer');
+			}
+		} finally {
+			if (vscode.debug.activeDebugSession) await vscode.debug.stopDebugging(vscode.debug.activeDebugSession);
+		}
 	});
 });

@@ -14,6 +14,7 @@ import {
 	type UnaryOperator,
 } from './expression';
 import { expressionFunctions } from './functions';
+import { msg } from '../message';
 
 export type { Lookup } from './expression';
 
@@ -34,7 +35,7 @@ export function evaluateExpression(expr: Expression, lookup: Lookup): number {
 		case 'name': {
 			const value = lookup(expr.key);
 			if (value === undefined) {
-				throw new ExpressionError(`unknown name '${expr.key}'`, expr.span.column, expr.span.endColumn);
+				throw new ExpressionError(msg`unknown name '${expr.key}'`, expr.span.column, expr.span.endColumn);
 			}
 			return value;
 		}

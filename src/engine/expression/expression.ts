@@ -10,6 +10,8 @@
  */
 
 /** Longest accepted input, in UTF-16 code units. */
+import { formatMessage, type Message } from '../message';
+
 export const maxExpressionLength = 10_000;
 
 /** Deepest accepted nesting: enclosing parentheses, operators and calls, and the height of the tree. */
@@ -124,8 +126,12 @@ export class ExpressionError extends Error {
 	readonly column: number;
 	readonly endColumn: number;
 
-	constructor(message: string, column: number, endColumn: number = column + 1) {
-		super(message);
+	/** The message as a template and its arguments, for a translation (see `message.ts`). */
+	readonly detail: Message;
+
+	constructor(detail: Message, column: number, endColumn: number = column + 1) {
+		super(formatMessage(detail));
+		this.detail = detail;
 		this.column = column;
 		this.endColumn = Math.max(endColumn, column + 1);
 	}

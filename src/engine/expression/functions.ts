@@ -4,6 +4,7 @@
  * front ends (`Math.sqrt`, `math.sqrt`, `np.sqrt`) resolve to the same entries; bare `pi` or `e` are left to the
  * session, where a parameter may carry that name.
  */
+import { msg, type Message } from '../message';
 
 /** A function: how many arguments it takes (`maxArgs` is `Infinity` when variadic) and how it computes. */
 export interface ExpressionFunction {
@@ -77,13 +78,9 @@ export function resolveFunctionName(spelled: string): string | undefined {
 }
 
 /** "1 argument", "2 arguments", "1 to 2 arguments", "at least 1 argument". */
-export function describeArity(fn: ExpressionFunction): string {
-	const count =
-		fn.minArgs === fn.maxArgs
-			? `${fn.minArgs}`
-			: fn.maxArgs === Infinity
-				? `at least ${fn.minArgs}`
-				: `${fn.minArgs} to ${fn.maxArgs}`;
-	const singular = fn.maxArgs === 1 || (fn.minArgs === 1 && fn.maxArgs === Infinity);
-	return `${count} ${singular ? 'argument' : 'arguments'}`;
+export function describeArity(fn: ExpressionFunction): Message {
+	const { minArgs: min, maxArgs: max } = fn;
+	if (max === Infinity) return min === 1 ? msg`at least 1 argument` : msg`at least ${min} arguments`;
+	if (min !== max) return msg`${min} to ${max} arguments`;
+	return min === 1 ? msg`1 argument` : msg`${min} arguments`;
 }

@@ -5,6 +5,7 @@
 
 import { ExpressionError, type BinaryOperator, type ExpressionSpan } from './expression';
 import type { Operator, Token } from './tokenize';
+import { msg, type Message, type MessageArgument } from '../message';
 
 /** Binding power of the comparisons, which do not chain. */
 export const comparisonPower = 3;
@@ -45,14 +46,14 @@ export function joinSpans(first: ExpressionSpan, last: ExpressionSpan): Expressi
 	return { column: first.column, endColumn: last.endColumn };
 }
 
-function describe(token: Token): string {
+function describe(token: Token): MessageArgument {
 	switch (token.kind) {
 		case 'end':
-			return 'end of expression';
+			return msg`end of expression`;
 		case 'number':
-			return `number '${token.text}'`;
+			return msg`number '${token.text}'`;
 		case 'name':
-			return `name '${token.text}'`;
+			return msg`name '${token.text}'`;
 		case 'operator':
 			return `'${token.text}'`;
 		default: {
@@ -63,9 +64,10 @@ function describe(token: Token): string {
 }
 
 /** The error for a token the grammar does not allow here, with an optional hint. */
-export function unexpected(token: Token, hint?: string): ExpressionError {
-	const message = `unexpected ${describe(token)} at column ${token.start + 1}`;
-	return new ExpressionError(hint ? `${message}: ${hint}` : message, token.start + 1, token.end + 1);
+export function unexpected(token: Token, hint?: Message): ExpressionError {
+	const [what, column] = [describe(token), token.start + 1];
+	const message = hint ? msg`unexpected ${what} at column ${column}: ${hint}` : msg`unexpected ${what} at column ${column}`;
+	return new ExpressionError(message, token.start + 1, token.end + 1);
 }
 
 /** True when `token` is the operator `op`. */

@@ -17,6 +17,7 @@ import { evaluateExpression } from './evaluateExpression';
 import { expressionNames } from './expressionNames';
 import { formatNumber } from './formatNumber';
 import { parseExpressionRange } from './parseExpression';
+import { msg } from '../message';
 
 export type { LogPart, LogTemplate } from './expression';
 
@@ -26,7 +27,7 @@ export type { LogPart, LogTemplate } from './expression';
  */
 export function parseLogMessage(template: string): LogTemplate {
 	if (template.length > maxExpressionLength) {
-		const message = `log message is longer than ${maxExpressionLength} characters`;
+		const message = msg`log message is longer than ${maxExpressionLength} characters`;
 		throw new ExpressionError(message, maxExpressionLength + 1, template.length + 1);
 	}
 	const parts: LogPart[] = [];
@@ -47,7 +48,7 @@ export function parseLogMessage(template: string): LogTemplate {
 			parts.push(hole.part);
 			offset = hole.end;
 		} else if (char === '}') {
-			throw new ExpressionError(`unmatched '}' at column ${offset + 1}: write '}}' for a brace`, offset + 1);
+			throw new ExpressionError(msg`unmatched '}' at column ${offset + 1}: write '}}' for a brace`, offset + 1);
 		} else {
 			text += char;
 			offset++;
@@ -62,11 +63,11 @@ export function parseLogMessage(template: string): LogTemplate {
 function parseHole(template: string, open: number): { part: LogPart; end: number } {
 	const close = template.indexOf('}', open + 1);
 	if (close < 0) {
-		throw new ExpressionError(`unclosed '{' at column ${open + 1}: write '{{' for a brace`, open + 1);
+		throw new ExpressionError(msg`unclosed '{' at column ${open + 1}: write '{{' for a brace`, open + 1);
 	}
 	const text = template.slice(open + 1, close).trim();
 	if (!text) {
-		throw new ExpressionError(`empty '{}' at column ${open + 1}: write '{{}}' for braces`, open + 1, close + 2);
+		throw new ExpressionError(msg`empty '{}' at column ${open + 1}: write '{{}}' for braces`, open + 1, close + 2);
 	}
 	const expression = parseExpressionRange(template, open + 1, close, false);
 	return { part: { kind: 'hole', expression, text, column: open + 1 }, end: close + 1 };

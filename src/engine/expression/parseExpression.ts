@@ -22,6 +22,7 @@ import {
 	unexpected,
 } from './grammar';
 import { tokenize, type Operator, type Token } from './tokenize';
+import { msg } from '../message';
 
 /**
  * Parses one expression, or a top-level assignment `name = expr`. Throws `ExpressionError` at the offending token,
@@ -54,11 +55,11 @@ class Parser {
 			return this.expectEnd(expr);
 		}
 		if (!allowAssignment) {
-			throw unexpected(next, 'assignment is not allowed here; use == to compare');
+			throw unexpected(next, msg`assignment is not allowed here; use == to compare`);
 		}
 		if (expr.kind !== 'name') {
 			throw new ExpressionError(
-				`cannot assign to this expression at column ${expr.span.column}`,
+				msg`cannot assign to this expression at column ${expr.span.column}`,
 				expr.span.column,
 				expr.span.endColumn,
 			);
@@ -73,7 +74,7 @@ class Parser {
 		const next = this.peek();
 		if (next.kind !== 'end') {
 			const assigns = isOperator(next, '=');
-			const hint = assigns ? 'assignment is only allowed at the top level; use == to compare' : undefined;
+			const hint = assigns ? msg`assignment is only allowed at the top level; use == to compare` : undefined;
 			throw unexpected(next, hint);
 		}
 		return expr;
@@ -104,7 +105,7 @@ class Parser {
 				return left;
 			}
 			if (afterComparison && rule.power === comparisonPower) {
-				throw unexpected(token, 'comparisons do not chain; write a < b && b < c');
+				throw unexpected(token, msg`comparisons do not chain; write a < b && b < c`);
 			}
 			this.advance();
 			const right = this.parseBinary(rule.rightAssociative ? rule.power - 1 : rule.power);
@@ -147,7 +148,7 @@ class Parser {
 		}
 		if (op === '-' || op === '+' || op === '!' || op === 'not') {
 			if (op === 'not' && minPower > notOperandPower) {
-				throw unexpected(token, "put 'not ...' in parentheses");
+				throw unexpected(token, msg`put 'not ...' in parentheses`);
 			}
 			const operand = this.parseBinary(op === 'not' ? notOperandPower : unaryOperandPower);
 			const operator = op === 'not' ? '!' : op;
@@ -172,7 +173,7 @@ class Parser {
 		const callee = resolveFunctionName(token.key);
 		const fn = callee === undefined ? undefined : expressionFunctions.get(callee);
 		if (callee === undefined || fn === undefined) {
-			throw new ExpressionError(`unknown function '${token.text}'`, token.start + 1, token.end + 1);
+			throw new ExpressionError(msg`unknown function '${token.text}'`, token.start + 1, token.end + 1);
 		}
 		this.advance();
 		const args: Expression[] = [];
@@ -184,7 +185,7 @@ class Parser {
 		const close = this.expect(')');
 		if (args.length < fn.minArgs || args.length > fn.maxArgs) {
 			throw new ExpressionError(
-				`${token.text}() takes ${describeArity(fn)}, got ${args.length} (column ${token.start + 1})`,
+				msg`${`${token.text}()`} takes ${describeArity(fn)}, got ${args.length} (column ${token.start + 1})`,
 				token.start + 1,
 				close.end + 1,
 			);
@@ -212,7 +213,7 @@ class Parser {
 
 	private tooDeep(column: number): ExpressionError {
 		return new ExpressionError(
-			`expression is nested too deeply (more than ${maxExpressionDepth} levels) at column ${column}`,
+			msg`expression is nested too deeply (more than ${maxExpressionDepth} levels) at column ${column}`,
 			column,
 		);
 	}
@@ -240,7 +241,7 @@ class Parser {
 	private expect(op: Operator): Token {
 		const token = this.peek();
 		if (!isOperator(token, op)) {
-			throw unexpected(token, `expected '${op}'`);
+			throw unexpected(token, msg`expected '${op}'`);
 		}
 		this.position++;
 		return token;

@@ -6,6 +6,7 @@
  */
 
 import { ExpressionError, maxExpressionLength, type BinaryOperator } from './expression';
+import { msg } from '../message';
 
 /** Operators and punctuation after spelling is normalized. `not` stays apart from `!`: it binds more loosely. */
 export type Operator =
@@ -81,7 +82,7 @@ function matchAt(pattern: RegExp, source: string, offset: number): string | unde
 export function tokenize(source: string, start = 0, end = source.length): Token[] {
 	if (end - start > maxExpressionLength) {
 		throw new ExpressionError(
-			`expression is longer than ${maxExpressionLength} characters`,
+			msg`expression is longer than ${maxExpressionLength} characters`,
 			start + maxExpressionLength + 1,
 			end + 1,
 		);
@@ -114,7 +115,7 @@ function readNumber(text: string, start: number): Token | undefined {
 			end++;
 		}
 		const written = text.slice(start, end);
-		throw new ExpressionError(`malformed number '${written}' at column ${start + 1}`, start + 1, end + 1);
+		throw new ExpressionError(msg`malformed number '${written}' at column ${start + 1}`, start + 1, end + 1);
 	}
 	return { kind: 'number', value: Number(digits), text: digits, start, end };
 }
@@ -148,7 +149,7 @@ function readPath(text: string, start: number, end: number): Token {
 			const index = matchAt(indexPattern, text, end + 1);
 			const close = end + 1 + (index?.length ?? 0);
 			if (!index || text[close] !== ']' || index.length > 15) {
-				throw new ExpressionError(`expected an integer index at column ${end + 2}`, end + 2, close + 1);
+				throw new ExpressionError(msg`expected an integer index at column ${end + 2}`, end + 2, close + 1);
 			}
 			key += `[${Number(index)}]`;
 			end = close + 1;
@@ -166,5 +167,5 @@ function readOperator(text: string, start: number): Token {
 	}
 	const char = String.fromCodePoint(text.codePointAt(start)!);
 	const column = start + 1;
-	throw new ExpressionError(`unexpected character '${char}' at column ${column}`, column, column + char.length);
+	throw new ExpressionError(msg`unexpected character '${char}' at column ${column}`, column, column + char.length);
 }

@@ -4,6 +4,7 @@
  */
 import { LossSyntaxError, type SourceSpan } from '../errors';
 import type { LossGraph } from '../graph/node';
+import { msg } from '../message';
 
 export type LanguageId = 'javascript' | 'typescript' | 'python' | 'math' | 'markdown' | 'latex';
 
@@ -52,15 +53,15 @@ export function pickLoss<T extends { readonly name: string }>(candidates: readon
 	if (name !== undefined) {
 		const named = candidates.find((c) => c.name === name);
 		if (named) return named;
-		const known = candidates.map((c) => c.name).join(', ') || 'none';
-		throw new LossSyntaxError(`no loss named '${name}' (found: ${known})`, whole);
+		const known = candidates.map((c) => c.name).join(', ');
+		throw new LossSyntaxError(known ? msg`no loss named '${name}' (found: ${known})` : msg`no loss named '${name}' (found: none)`, whole);
 	}
 	const loss = candidates.find((c) => c.name === 'loss');
 	if (loss) return loss;
 	if (candidates.length === 1) return candidates[0]!;
-	if (candidates.length === 0) throw new LossSyntaxError('no loss function found', whole);
+	if (candidates.length === 0) throw new LossSyntaxError(msg`no loss function found`, whole);
 	throw new LossSyntaxError(
-		`several functions (${candidates.map((c) => c.name).join(', ')}); name one (none is called 'loss')`,
+		msg`several functions (${candidates.map((c) => c.name).join(', ')}); name one (none is called 'loss')`,
 		whole,
 	);
 }

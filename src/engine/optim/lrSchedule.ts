@@ -8,6 +8,7 @@
  * PyTorch's `scheduler.step()` itself uses a recursive (chainable) form that can differ from the closed form in the
  * last bits; the closed form is the documented value and what we follow.
  */
+import { formatMessage, msg, type Message, type MessageArgument } from '../message';
 
 /** A learning-rate schedule, with PyTorch's parameter names. Optional fields take PyTorch's defaults. */
 export type ScheduleSpec =
@@ -24,6 +25,13 @@ export type ScheduleSpec =
 /** Schedule text that does not parse, or names a parameter outside its range. */
 export class ScheduleSyntaxError extends Error {
 	override readonly name = 'ScheduleSyntaxError';
+	/** The message as a template and its arguments, for a translation (see `message.ts`). */
+	readonly detail: Message;
+
+	constructor(detail: Message) {
+		super(formatMessage(detail));
+		this.detail = detail;
+	}
 }
 
 type Kind = ScheduleSpec['kind'];
@@ -31,16 +39,16 @@ type Kind = ScheduleSpec['kind'];
 /** Each kind's parameters: required or optional, and the check each value must pass. */
 interface ParamRule {
 	readonly required: boolean;
-	readonly range: string;
+	readonly range: MessageArgument;
 	readonly accepts: (value: number) => boolean;
 }
 
 const positiveInteger: Omit<ParamRule, 'required'> = {
-	range: 'a positive integer',
+	range: msg`a positive integer`,
 	accepts: (v) => Number.isInteger(v) && v > 0,
 };
 const nonNegative: Omit<ParamRule, 'required'> = { range: '>= 0', accepts: (v) => v >= 0 };
-const unitInterval: Omit<ParamRule, 'required'> = { range: 'in (0, 1]', accepts: (v) => v > 0 && v <= 1 };
+const unitInterval: Omit<ParamRule, 'required'> = { range: msg`in (0, 1]`, accepts: (v) => v > 0 && v <= 1 };
 
 const paramRules: Readonly<Record<Kind, Readonly<Record<string, ParamRule>>>> = {
 	constant: {},
@@ -92,13 +100,13 @@ export function parseSchedule(text: string): ScheduleSpec {
 	const colon = text.indexOf(':');
 	const kindText = (colon < 0 ? text : text.slice(0, colon)).trim();
 	if (!isKind(kindText)) {
-		throw new ScheduleSyntaxError(`unknown schedule '${kindText}' in '${text}'; expected one of ${kinds.join(', ')}`);
+		throw new ScheduleSyntaxError(msg`unknown schedule '${kindText}' in '${text}'; expected one of ${kinds.join(', ')}`);
 	}
 	const values = colon < 0 ? new Map<string, number>() : parseParams(kindText, text.slice(colon + 1), text);
 	const rules = paramRules[kindText];
 	for (const [key, rule] of Object.entries(rules)) {
 		if (rule.required && !values.has(key)) {
-			throw new ScheduleSyntaxError(`schedule '${kindText}' needs ${key} (${rule.range}), as in '${example(kindText)}'`);
+			throw new ScheduleSyntaxError(msg`schedule '${kindText}' needs ${key} (${rule.range}), as in '${example(kindText)}'`);
 		}
 	}
 	return { kind: kindText, ...Object.fromEntries(values) } as ScheduleSpec;
@@ -126,15 +134,17 @@ function parseParams(kind: Kind, body: string, text: string): Map<string, number
 		const valueText = eq < 0 ? '' : part.slice(eq + 1).trim();
 		const rule = Object.hasOwn(rules, key) ? rules[key] : undefined;
 		if (rule === undefined) {
-			const known = Object.keys(rules).join(', ') || 'no parameters';
-			throw new ScheduleSyntaxError(`unknown parameter '${key}' for schedule '${kind}' in '${text}'; it takes ${known}`);
+			const known = Object.keys(rules).join(', ');
+			throw new ScheduleSyntaxError(known
+				? msg`unknown parameter '${key}' for schedule '${kind}' in '${text}'; it takes ${known}`
+				: msg`unknown parameter '${key}' for schedule '${kind}' in '${text}'; it takes no parameters`);
 		}
 		if (values.has(key)) {
-			throw new ScheduleSyntaxError(`parameter '${key}' is given twice in '${text}'`);
+			throw new ScheduleSyntaxError(msg`parameter '${key}' is given twice in '${text}'`);
 		}
 		const value = numberPattern.test(valueText) ? Number(valueText) : Number.NaN;
 		if (!Number.isFinite(value) || !rule.accepts(value)) {
-			throw new ScheduleSyntaxError(`${kind}: ${key} must be ${rule.range}, got '${valueText}' in '${text}'`);
+			throw new ScheduleSyntaxError(msg`${kind}: ${key} must be ${rule.range}, got '${valueText}' in '${text}'`);
 		}
 		values.set(key, value);
 	}

@@ -7,6 +7,7 @@
  * `torch.optim` (the `_single_tensor_*` functions) in float64; `optimizers.ts` is the registry that resolves and
  * validates hyper-parameters, one file per algorithm holds the update rule.
  */
+import { formatMessage, msg, type Message } from '../message';
 
 /** The optimizers Downhill offers, named as in `torch.optim` (lower case). */
 export type OptimizerName = 'sgd' | 'adagrad' | 'rmsprop' | 'adam' | 'adamw' | 'adamax' | 'nadam' | 'radam';
@@ -52,8 +53,13 @@ export class OptimizerOptionError extends Error {
 	/** The offending option's name, as the user wrote it. */
 	readonly option: string;
 
-	constructor(optimizer: OptimizerName, option: string, message: string) {
-		super(`${optimizer}: ${message}`);
+	/** The message as a template and its arguments, for a translation (see `message.ts`). */
+	readonly detail: Message;
+
+	constructor(optimizer: OptimizerName, option: string, message: Message) {
+		const detail = msg`${optimizer}: ${message}`;
+		super(formatMessage(detail));
+		this.detail = detail;
 		this.optimizer = optimizer;
 		this.option = option;
 	}

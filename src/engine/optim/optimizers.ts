@@ -22,6 +22,7 @@ import {
 import { createRadam } from './radam';
 import { createRmsprop } from './rmsprop';
 import { createSgd } from './sgd';
+import { msg } from '../message';
 
 /** Every optimizer, in the order menus show them. */
 export const optimizerNames: readonly OptimizerName[] = Object.freeze([
@@ -186,7 +187,7 @@ function resolveOptions(name: OptimizerName, given: Partial<Record<string, Optio
 	for (const key of Object.keys(given)) {
 		if (!Object.hasOwn(specs, key)) {
 			const known = Object.keys(specs).join(', ');
-			throw new OptimizerOptionError(name, key, `unknown option '${key}'; ${name} accepts ${known}`);
+			throw new OptimizerOptionError(name, key, msg`unknown option '${key}'; ${name} accepts ${known}`);
 		}
 	}
 	const resolved: Record<string, OptionValue> = {};
@@ -196,7 +197,7 @@ function resolveOptions(name: OptimizerName, given: Partial<Record<string, Optio
 	const nesterovOk = (resolved['momentum'] as number) > 0 && resolved['dampening'] === 0;
 	if (name === 'sgd' && resolved['nesterov'] === true && !nesterovOk) {
 		const detail = `got momentum=${String(resolved['momentum'])}, dampening=${String(resolved['dampening'])}`;
-		throw new OptimizerOptionError(name, 'nesterov', `nesterov requires momentum > 0 and dampening = 0 (${detail})`);
+		throw new OptimizerOptionError(name, 'nesterov', msg`nesterov requires momentum > 0 and dampening = 0 (${detail})`);
 	}
 	return resolved;
 }
@@ -205,13 +206,16 @@ function checkValue(name: OptimizerName, key: string, spec: OptionSpec, value: u
 	switch (spec.kind) {
 		case 'boolean':
 			if (typeof value !== 'boolean') {
-				throw new OptimizerOptionError(name, key, `${key} must be true or false, got ${describe(value)}`);
+				throw new OptimizerOptionError(name, key, msg`${key} must be true or false, got ${describe(value)}`);
 			}
 			return value;
 		case 'number':
 			if (typeof value !== 'number' || !Number.isFinite(value) || (spec.accepts && !spec.accepts(value))) {
-				const range = spec.range === undefined ? '' : ` ${spec.range}`;
-				throw new OptimizerOptionError(name, key, `${key} must be a finite number${range}, got ${describe(value)}`);
+				const got = describe(value);
+				const message = spec.range === undefined
+					? msg`${key} must be a finite number, got ${got}`
+					: msg`${key} must be a finite number ${spec.range}, got ${got}`;
+				throw new OptimizerOptionError(name, key, message);
 			}
 			return value;
 		case 'betas':
@@ -224,11 +228,11 @@ function checkValue(name: OptimizerName, key: string, spec: OptionSpec, value: u
 /** PyTorch: `0.0 <= betas[i] < 1.0` for both coefficients. */
 function checkBetas(name: OptimizerName, key: string, value: unknown): readonly [number, number] {
 	if (!Array.isArray(value) || value.length !== 2) {
-		throw new OptimizerOptionError(name, key, `${key} must be a pair [beta1, beta2], got ${describe(value)}`);
+		throw new OptimizerOptionError(name, key, msg`${key} must be a pair [beta1, beta2], got ${describe(value)}`);
 	}
 	value.forEach((beta: unknown, index) => {
 		if (typeof beta !== 'number' || !(beta >= 0 && beta < 1)) {
-			throw new OptimizerOptionError(name, key, `${key}[${index}] must be in [0, 1), got ${describe(beta)}`);
+			throw new OptimizerOptionError(name, key, msg`${`${key}[${index}]`} must be in [0, 1), got ${describe(beta)}`);
 		}
 	});
 	return Object.freeze([value[0] as number, value[1] as number] as const);

@@ -8,6 +8,7 @@ import {
 	expressionNames,
 	formatLogMessage,
 	isAssignment,
+	isExpressionError,
 	isTruthy,
 	parseExpression,
 	parseLogMessage,
@@ -15,6 +16,7 @@ import {
 	type LogTemplate,
 	type Lookup,
 } from '../expression/index';
+import { msg, type Message } from '../message';
 
 export interface BreakpointSpec {
 	readonly id: number;
@@ -31,6 +33,8 @@ export interface BreakpointStatus {
 	readonly id: number;
 	readonly verified: boolean;
 	readonly message?: string;
+	/** Why it is unverified, for a translation of `message`. */
+	readonly detail?: Message;
 }
 
 interface ActiveBreakpoint {
@@ -59,7 +63,8 @@ export class Breakpoints {
 				this.active.push(bp);
 				return { id: spec.id, verified: true };
 			} catch (error) {
-				return { id: spec.id, verified: false, message: error instanceof Error ? error.message : String(error) };
+				const detail = isExpressionError(error) ? error.detail : undefined;
+				return { id: spec.id, verified: false, message: error instanceof Error ? error.message : String(error), detail };
 			}
 		});
 	}
@@ -97,12 +102,13 @@ export class Breakpoints {
 function compile(spec: BreakpointSpec, knownNames: ReadonlySet<string>): ActiveBreakpoint {
 	const condition = spec.condition?.trim() ? parseExpression(spec.condition) : undefined;
 	if (condition && isAssignment(condition)) {
-		throw new ExpressionError(`a condition compares; use == instead of = in '${spec.condition}'`, condition.targetSpan.column);
+		throw new ExpressionError(msg`a condition compares; use == instead of = in '${spec.condition!}'`, condition.targetSpan.column);
 	}
 	if (condition) {
 		const unknown = expressionNames(condition).filter((n) => !knownNames.has(n));
 		if (unknown.length > 0) {
-			throw new ExpressionError(`unknown name '${unknown[0]}' (known: ${[...knownNames].slice(0, 12).join(', ')})`, 1);
+			const known = [...knownNames].slice(0, 12).join(', ');
+			throw new ExpressionError(msg`unknown name '${unknown[0]!}' (known: ${known})`, 1);
 		}
 	}
 	const log = spec.logMessage !== undefined ? parseLogMessage(spec.logMessage) : undefined;
@@ -114,7 +120,7 @@ export function parseHitCondition(text: string | undefined): (hits: number) => b
 	const t = text?.trim() ?? '';
 	if (t === '') return () => true;
 	const match = /^(>=|>|==|=|%)?\s*(\d+)$/.exec(t);
-	if (!match) throw new ExpressionError(`hit count '${t}' must look like 5, >= 5, > 5, == 5 or % 5`, 1);
+	if (!match) throw new ExpressionError(msg`hit count '${t}' must look like 5, >= 5, > 5, == 5 or % 5`, 1);
 	const n = Number(match[2]);
 	switch (match[1]) {
 		case '>=':

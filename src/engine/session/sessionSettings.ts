@@ -4,6 +4,7 @@
  */
 import type { OptimizerName, OptionValue } from '../optim/optimizer';
 import type { ScheduleSpec } from '../optim/lrSchedule';
+import { formatMessage, msg, type Message } from '../message';
 
 export interface SessionSettings {
 	readonly optimizer: OptimizerName;
@@ -31,11 +32,15 @@ export type SessionSettingsInput = { readonly [K in keyof SessionSettings]?: Ses
 /** A setting outside its range. */
 export class SettingsError extends Error {
 	override readonly name = 'SettingsError';
+	/** The message as a template and its arguments, for a translation (see `message.ts`). */
+	readonly detail: Message;
+
 	constructor(
 		readonly setting: string,
-		message: string,
+		detail: Message,
 	) {
-		super(message);
+		super(formatMessage(detail));
+		this.detail = detail;
 	}
 }
 
@@ -75,15 +80,15 @@ export function resolveSessionSettings(input: SessionSettingsInput = {}, base = 
 	requireNonNegative('gradientTolerance', s.gradientTolerance);
 	requireNonNegative('lossTolerance', s.lossTolerance);
 	if (s.gradientSource !== 'autodiff' && s.gradientSource !== 'numeric') {
-		throw new SettingsError('gradientSource', `gradientSource must be 'autodiff' or 'numeric', not '${String(s.gradientSource)}'`);
+		throw new SettingsError('gradientSource', msg`gradientSource must be 'autodiff' or 'numeric', not '${String(s.gradientSource)}'`);
 	}
 	return s;
 }
 
 function requireInteger(name: string, value: number, min: number): void {
-	if (!Number.isInteger(value) || value < min) throw new SettingsError(name, `${name} must be an integer ≥ ${min}, not ${value}`);
+	if (!Number.isInteger(value) || value < min) throw new SettingsError(name, msg`${name} must be an integer ≥ ${min}, not ${value}`);
 }
 
 function requireNonNegative(name: string, value: number): void {
-	if (!(value >= 0)) throw new SettingsError(name, `${name} must be a number ≥ 0, not ${value}`);
+	if (!(value >= 0)) throw new SettingsError(name, msg`${name} must be a number ≥ 0, not ${value}`);
 }

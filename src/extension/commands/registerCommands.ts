@@ -13,6 +13,7 @@ import { randomRestartsCommand } from './randomRestartsCommand';
 import { sessionCommands } from './sessionCommands';
 import { startCommand } from './startCommand';
 import { chooseOptimizerCommand, setLearningRateCommand, setStartPointCommand } from './tuneCommands';
+import { localizedErrorText } from '../localizeMessage';
 
 type Handler = (context: CommandContext, ...args: never[]) => unknown;
 
@@ -43,7 +44,7 @@ async function run(id: string, handler: Handler, context: CommandContext, args: 
 	try {
 		return await (handler as (context: CommandContext, ...args: unknown[]) => unknown)(context, ...args);
 	} catch (error) {
-		const message = error instanceof Error ? error.message : String(error);
+		const message = localizedErrorText(error);
 		context.log.error(`${id}: ${message}`);
 		void vscode.window.showErrorMessage(`Downhill: ${message}`);
 		return undefined;

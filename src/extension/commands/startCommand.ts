@@ -10,6 +10,7 @@ import type { LossSite } from '../../engine/language/frontEnd';
 import { rangeOfSpan } from '../losses/diagnostics';
 import type { StartOptions } from '../session/sessionManager';
 import { summarize, type CommandContext, type SessionSummary } from './commandContext';
+import { localizedErrorText } from '../localizeMessage';
 
 export interface StartArguments {
 	/** The document (a URI string); default: the active editor's. */
@@ -80,7 +81,7 @@ async function reportSyntaxError(document: vscode.TextDocument, error: LossSynta
 	const range = rangeOfSpan(error.span);
 	const where = vscode.l10n.t('line {0}, column {1}', range.start.line + 1, range.start.character + 1);
 	const show = vscode.l10n.t('Show');
-	const answer = await vscode.window.showErrorMessage(`Downhill: ${error.message} (${where})`, show);
+	const answer = await vscode.window.showErrorMessage(`Downhill: ${localizedErrorText(error)} (${where})`, show);
 	if (answer !== show) return;
 	const editor = await vscode.window.showTextDocument(document);
 	editor.selection = new vscode.Selection(range.start, range.end);

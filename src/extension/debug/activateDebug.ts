@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { lossLanguageOf } from '../losses/lossLanguage';
 import type { SessionManager } from '../session/sessionManager';
+import { stopText } from '../stopText';
 import { debugType, DownhillConfigurationProvider, dynamicConfigurations } from './debugConfigurations';
 import { DownhillInlineValues } from './debugInlineValues';
 import { DownhillDebugSession, type ControllerProvider } from './downhillDebugSession';
@@ -19,7 +20,9 @@ const languages = ['javascript', 'javascriptreact', 'typescript', 'typescriptrea
 export function activateDebug(context: vscode.ExtensionContext, sessions: SessionManager): void {
 	const factory: vscode.DebugAdapterDescriptorFactory = {
 		createDebugAdapterDescriptor: (session) =>
-			new vscode.DebugAdapterInlineImplementation(new DownhillDebugSession({ provideController: controllerProvider(sessions, session) })),
+			new vscode.DebugAdapterInlineImplementation(
+				new DownhillDebugSession({ provideController: controllerProvider(sessions, session), text: { t: vscode.l10n.t, stop: stopText } }),
+			),
 	};
 	context.subscriptions.push(
 		vscode.debug.registerDebugAdapterDescriptorFactory(debugType, factory),

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { compileLoss } from '../../engine/compileLoss';
 import { LossSyntaxError, pointSpan } from '../../engine/errors';
 import { languageForPath } from '../../engine/language/languageForPath';
+import { msg } from '../../engine/message';
 import { SessionController } from '../session/sessionController';
 import { DownhillDebugSession, type ControllerProvider } from './downhillDebugSession';
 
@@ -19,7 +20,8 @@ const fileControllerProvider: ControllerProvider = async (launch) => {
 	const source = await readFile(fileName, 'utf8');
 	const language = languageForPath(fileName);
 	if (!language) {
-		throw new LossSyntaxError(`cannot tell the language of '${path.basename(fileName)}' from its extension (use .js, .ts, .py, .md or .txt)`, pointSpan(1, 1));
+		const file = path.basename(fileName);
+		throw new LossSyntaxError(msg`cannot tell the language of '${file}' from its extension (use .js, .ts, .py, .md or .txt)`, pointSpan(1, 1));
 	}
 	const loss = compileLoss(source, { language, name: launch.functionName });
 	const origin = { uri: fileName, fileName, line: loss.site.span.line };

@@ -9,6 +9,7 @@ import { evaluateExpression } from '../../engine/expression/evaluateExpression';
 import { parseExpression } from '../../engine/expression/parseExpression';
 import type { SessionController } from '../session/sessionController';
 import type { StepInto } from './stepInto';
+import { english, errorText, type Translate } from './translate';
 
 /** The outcome of an evaluate request: a value, and the name written when the text was an assignment. */
 export interface Evaluation {
@@ -37,11 +38,12 @@ export function evaluateInSession(
 	controller: SessionController,
 	stepInto: StepInto | undefined,
 	allowAssignment: boolean,
+	t: Translate = english,
 ): Evaluation {
 	const expr = parseExpression(text);
 	const lookup = lookupFor(controller, stepInto);
 	if (expr.kind !== 'assign') return { value: evaluateExpression(expr, lookup) };
-	if (!allowAssignment) throw new Error(`assignments run only in the Debug Console: '${expr.target}' was not changed`);
+	if (!allowAssignment) throw new Error(t("assignments run only in the Debug Console: '{0}' was not changed", expr.target));
 	const value = evaluateExpression(expr.value, lookup);
 	assignVariable(controller, expr.target, value);
 	return { value: controller.session.variables.lookup(expr.target) ?? value, assigned: expr.target };
@@ -59,8 +61,8 @@ export function assignVariable(controller: SessionController, key: string, value
 }
 
 /** An error message for the Debug Console, with the column for expression errors that do not name it yet. */
-export function evaluationErrorMessage(error: unknown): string {
-	const message = error instanceof Error ? error.message : String(error);
-	if (isExpressionError(error) && !/column \d+/.test(message)) return `${message} (column ${error.column})`;
+export function evaluationErrorMessage(error: unknown, t: Translate = english): string {
+	const message = errorText(error, t);
+	if (isExpressionError(error) && !/column \d+/.test(error.message)) return t('{0} (column {1})', message, error.column);
 	return message;
 }

@@ -9,6 +9,7 @@ import type { LossOrigin, SessionController } from '../session/sessionController
 import type { LossLocation } from './lineBreakpoints';
 import { basename } from './pathText';
 import type { StepInto } from './stepInto';
+import { english, type Translate } from './translate';
 
 /** The single frame's id; frames live only while stopped, and there is never more than one. */
 export const frameId = 1;
@@ -42,14 +43,15 @@ export function lossLocation(controller: SessionController): LossLocation {
 }
 
 /** The Call Stack's one frame (1-based lines and columns). */
-export function stackFrame(controller: SessionController, stepInto: StepInto | undefined): DebugProtocol.StackFrame {
+export function stackFrame(controller: SessionController, stepInto: StepInto | undefined, t: Translate = english): DebugProtocol.StackFrame {
 	const sourcePath = sourcePathOf(controller.origin);
 	const source = new Source(basename(controller.origin.fileName || sourcePath), sourcePath);
 	const snapshot = controller.session.snapshot();
-	const top = `step ${snapshot.step} · loss = ${formatNumber(snapshot.loss)}`;
+	const top = t('step {0} · loss = {1}', snapshot.step, formatNumber(snapshot.loss));
 	if (!stepInto) return new StackFrame(frameId, top, source, controller.origin.line, 1);
 	const { name, value } = stepInto.currentReading;
 	const shown = value === undefined ? '…' : formatNumber(value);
 	const at = inDocument(controller.origin, stepInto.current.line, stepInto.current.column);
-	return new StackFrame(frameId, `${top} · ${stepInto.currentPhase}: ${name} = ${shown}`, source, at.line, at.column);
+	const phase = stepInto.currentPhase === 'forward' ? t('forward') : t('backward');
+	return new StackFrame(frameId, `${top} · ${phase}: ${name} = ${shown}`, source, at.line, at.column);
 }

@@ -12,6 +12,7 @@ import type { SessionSnapshot } from '../../engine/session/optimizationSession';
 import type { SessionController } from '../session/sessionController';
 import { assignVariable, evaluateText, showNumber } from './debugEvaluate';
 import type { StepInto } from './stepInto';
+import { english, type Translate } from './translate';
 
 /** What a variables reference points at. */
 type Container =
@@ -25,19 +26,31 @@ export interface VariablesSource {
 	readonly stepInto: StepInto | undefined;
 }
 
-const scopeNames = {
-	locals: 'Locals',
-	parameters: 'Parameters',
-	gradient: 'Gradient',
-	loss: 'Loss & step',
-	hyper: 'Hyper-parameters',
-	state: 'Optimizer state',
-} as const;
+/** The Variables view's scope names, through `t` so they follow the display language. */
+function scopeName(kind: 'locals' | 'parameters' | 'gradient' | 'loss' | 'hyper' | 'state', t: Translate): string {
+	switch (kind) {
+		case 'locals':
+			return t('Locals');
+		case 'parameters':
+			return t('Parameters');
+		case 'gradient':
+			return t('Gradient');
+		case 'loss':
+			return t('Loss & step');
+		case 'hyper':
+			return t('Hyper-parameters');
+		case 'state':
+			return t('Optimizer state');
+	}
+}
 
 export class DebugVariables {
 	private readonly handles = new Handles<Container>();
 
-	constructor(private readonly source: () => VariablesSource) {}
+	constructor(
+		private readonly source: () => VariablesSource,
+		private readonly t: Translate = english,
+	) {}
 
 	/** Forgets every reference; called on each stop, as references live only while the debuggee is stopped. */
 	reset(): void {
@@ -48,7 +61,7 @@ export class DebugVariables {
 		const kinds = ['parameters', 'gradient', 'loss', 'hyper', 'state'] as const;
 		const all = this.source().stepInto ? (['locals', ...kinds] as const) : kinds;
 		return all.map((kind) => ({
-			name: scopeNames[kind],
+			name: scopeName(kind, this.t),
 			variablesReference: this.handles.create({ kind }),
 			expensive: false,
 			presentationHint: kind === 'locals' ? 'locals' : undefined,
@@ -72,7 +85,7 @@ export class DebugVariables {
 			case 'state':
 				return this.stateVariables(snapshot);
 			case 'locals':
-				return stepInto ? localVariables(stepInto) : [];
+				return stepInto ? localVariables(stepInto, this.t) : [];
 			case 'vector':
 				return vectorElements(container.spec, container.of === 'point' ? snapshot.x : snapshot.gradient, container.of);
 			case 'buffer':
@@ -88,7 +101,7 @@ export class DebugVariables {
 	set(reference: number, name: string, valueText: string): string {
 		const container = this.handles.get(reference);
 		const key = container ? settableKey(container, name) : undefined;
-		if (key === undefined) throw new Error(`'${name}' is read-only; edit a parameter, lr or another hyper-parameter`);
+		if (key === undefined) throw new Error(this.t("'{0}' is read-only; edit a parameter, lr or another hyper-parameter", name));
 		const source = this.source();
 		const value = evaluateText(valueText, source.controller, source.stepInto);
 		assignVariable(source.controller, key, value);
@@ -142,10 +155,10 @@ function hyperVariables(s: SessionSnapshot): DebugProtocol.Variable[] {
 	return out;
 }
 
-function localVariables(stepInto: StepInto): DebugProtocol.Variable[] {
+function localVariables(stepInto: StepInto, t: Translate): DebugProtocol.Variable[] {
 	const out: DebugProtocol.Variable[] = [];
-	for (const local of stepInto.locals()) {
-		const value = local.value === undefined ? '(one value per loop iteration)' : showNumber(local.value);
+	for (const local of stepInto.locals(t)) {
+		const value = local.value === undefined ? t('(one value per loop iteration)') : showNumber(local.value);
 		out.push({ name: local.label, value, type: 'number', variablesReference: 0, evaluateName: local.name });
 		if (local.adjoint !== undefined) out.push(numberVariable(`∂L/∂${local.label}`, local.adjoint, `grad.${local.name}`));
 	}

@@ -21,6 +21,7 @@ import { launchErrorMessage } from './launchErrors';
 import { LineBreakpoints } from './lineBreakpoints';
 import { optimizerThreadId, optimizerThreadName, stopOutput, stoppedEvent } from './stopEvents';
 import { StepInto } from './stepInto';
+import { englishText, type AdapterText } from './translate';
 
 /** Opens the loss a launch names and returns the controller of its session (new, or the one already shared). */
 export type ControllerProvider = (launch: DownhillLaunch) => Promise<SessionController>;
@@ -29,6 +30,8 @@ export interface DownhillDebugSessionOptions {
 	readonly provideController: ControllerProvider;
 	/** Called once when the debug session ends; by default the controller is disposed. */
 	readonly releaseController?: (controller: SessionController) => void;
+	/** The user's language (activateDebug.ts passes `vscode.l10n.t`); English by default. */
+	readonly text?: AdapterText;
 }
 
 /** How long launch waits for `configurationDone` before it starts anyway. */
@@ -38,7 +41,8 @@ export class DownhillDebugSession extends LoggingDebugSession {
 	private controller: SessionController | undefined;
 	private stepInto: StepInto | undefined;
 	private subscription: Disposable | undefined;
-	private readonly variables = new DebugVariables(() => ({ controller: this.attached(), stepInto: this.stepInto }));
+	private readonly text: AdapterText;
+	private readonly variables: DebugVariables;
 	private readonly breakpoints = new LineBreakpoints();
 	private readonly configured: Promise<void>;
 	private markConfigured: () => void = () => undefined;
@@ -48,6 +52,8 @@ export class DownhillDebugSession extends LoggingDebugSession {
 
 	constructor(private readonly options: DownhillDebugSessionOptions) {
 		super();
+		this.text = options.text ?? englishText;
+		this.variables = new DebugVariables(() => ({ controller: this.attached(), stepInto: this.stepInto }), this.text.t);
 		// The engine's lines and columns are 1-based, as VS Code's are.
 		this.setDebuggerLinesStartAt1(true);
 		this.setDebuggerColumnsStartAt1(true);
@@ -74,13 +80,13 @@ export class DownhillDebugSession extends LoggingDebugSession {
 			logger.setup(launch.trace ? Logger.LogLevel.Verbose : Logger.LogLevel.Stop, false);
 			this.attach(await this.options.provideController(launch));
 		} catch (error) {
-			return this.fail(response, 1001, launchErrorMessage(error, args), true);
+			return this.fail(response, 1001, launchErrorMessage(error, args, this.text.t), true);
 		}
 		// `initialized` only now: breakpoints need the loss, and VS Code sends them after this event.
 		this.sendEvent(new InitializedEvent());
 		await Promise.race([this.configured, new Promise((resolve) => setTimeout(resolve, configurationTimeoutMs))]);
 		this.sendResponse(response);
-		if (launch.stopOnEntry) this.sendEvent(stoppedEvent({ kind: 'entry' }));
+		if (launch.stopOnEntry) this.sendEvent(stoppedEvent({ kind: 'entry' }, this.text));
 		else this.run('forward');
 	}
 
@@ -89,7 +95,7 @@ export class DownhillDebugSession extends LoggingDebugSession {
 	}
 
 	protected override threadsRequest(response: DebugProtocol.ThreadsResponse): void {
-		this.respond(response, () => ({ threads: [new Thread(optimizerThreadId, optimizerThreadName)] }));
+		this.respond(response, () => ({ threads: [new Thread(optimizerThreadId, optimizerThreadName(this.text))] }));
 	}
 
 	protected override stackTraceRequest(response: DebugProtocol.StackTraceResponse): void {
@@ -151,7 +157,7 @@ export class DownhillDebugSession extends LoggingDebugSession {
 
 	/** Sends the response to a movement request first, then moves, so the `stopped` event follows the response. */
 	private move(response: DebugProtocol.Response, action: () => unknown, body?: object): void {
-		if (!this.controller) return this.fail(response, 1002, 'The Downhill session has not started.', false);
+		if (!this.controller) return this.fail(response, 1002, this.text.t('The Downhill session has not started.'), false);
 		if (body) response.body = body;
 		this.sendResponse(response);
 		action();
@@ -163,7 +169,7 @@ export class DownhillDebugSession extends LoggingDebugSession {
 			response.body = body();
 			this.sendResponse(response);
 		} catch (error) {
-			this.fail(response, 1003, evaluationErrorMessage(error), false);
+			this.fail(response, 1003, evaluationErrorMessage(error, this.text.t), false);
 		}
 	}
 
@@ -185,7 +191,7 @@ export class DownhillDebugSession extends LoggingDebugSession {
 	}
 
 	private attached(): SessionController {
-		if (!this.controller) throw new Error('The Downhill session has not started.');
+		if (!this.controller) throw new Error(this.text.t('The Downhill session has not started.'));
 		return this.controller;
 	}
 
@@ -196,8 +202,8 @@ export class DownhillDebugSession extends LoggingDebugSession {
 				this.running = false;
 				this.stepInto = undefined;
 				this.variables.reset();
-				for (const output of stopOutput(change.result)) this.sendEvent(output);
-				return this.sendEvent(stoppedEvent(change.result.reason));
+				for (const output of stopOutput(change.result, this.text)) this.sendEvent(output);
+				return this.sendEvent(stoppedEvent(change.result.reason, this.text));
 			case 'progress':
 				if (this.running) return;
 				this.running = true;
@@ -213,7 +219,7 @@ export class DownhillDebugSession extends LoggingDebugSession {
 	}
 
 	private frame(): DebugProtocol.StackFrame {
-		const frame = stackFrame(this.attached(), this.stepInto);
+		const frame = stackFrame(this.attached(), this.stepInto, this.text.t);
 		frame.line = this.convertDebuggerLineToClient(frame.line);
 		frame.column = this.convertDebuggerColumnToClient(frame.column);
 		return frame;
@@ -221,12 +227,12 @@ export class DownhillDebugSession extends LoggingDebugSession {
 
 	private setBreakpoints(args: DebugProtocol.SetBreakpointsArguments): DebugProtocol.Breakpoint[] {
 		const requested = (args.breakpoints ?? []).map((bp) => ({ ...bp, line: this.convertClientLineToDebugger(bp.line) }));
-		const bound = this.breakpoints.set(this.attached(), lossLocation(this.attached()), args.source.path ?? '', requested);
+		const bound = this.breakpoints.set(this.attached(), lossLocation(this.attached()), args.source.path ?? '', requested, this.text.t);
 		return bound.map((bp) => ({ ...bp, line: bp.line === undefined ? undefined : this.convertDebuggerLineToClient(bp.line) }));
 	}
 
 	private evaluate(args: DebugProtocol.EvaluateArguments): DebugProtocol.EvaluateResponse['body'] {
-		const result = evaluateInSession(args.expression, this.attached(), this.stepInto, args.context === 'repl');
+		const result = evaluateInSession(args.expression, this.attached(), this.stepInto, args.context === 'repl', this.text.t);
 		if (result.assigned !== undefined) this.changed(undefined);
 		return { result: showNumber(result.value), type: 'number', variablesReference: 0 };
 	}
@@ -274,6 +280,6 @@ export class DownhillDebugSession extends LoggingDebugSession {
 
 	private stopInPass(): void {
 		this.variables.reset();
-		this.sendEvent(stoppedEvent({ kind: 'step' }));
+		this.sendEvent(stoppedEvent({ kind: 'step' }, this.text));
 	}
 }

@@ -12,6 +12,8 @@ import { parseSchedule } from '../../engine/optim/lrSchedule';
 import type { OptimizerName, OptionValue } from '../../engine/optim/optimizer';
 import { createOptimizer, isOptimizerName, optimizerNames } from '../../engine/optim/optimizers';
 import { resolveSessionSettings, type SessionSettingsInput } from '../../engine/session/sessionSettings';
+import { isMessage, msg, verbatim } from '../../engine/message';
+import { TranslatableError } from './translate';
 
 /** PyTorch's hyper-parameter names, as launch attributes. */
 export const hyperParameterNames = [
@@ -64,15 +66,15 @@ export interface DownhillLaunch {
 	readonly trace: boolean;
 }
 
-/** A launch attribute the user must fix; the message is shown as is. */
-export class LaunchConfigurationError extends Error {
+/** A launch attribute the user must fix; the message is shown in the user's language. */
+export class LaunchConfigurationError extends TranslatableError {
 	override readonly name = 'LaunchConfigurationError';
 }
 
 /** Validates `args`; throws `LaunchConfigurationError` naming the first bad attribute. */
 export function parseLaunchArguments(args: DownhillLaunchArguments): DownhillLaunch {
 	if (typeof args.program !== 'string' || args.program.trim() === '') {
-		throw new LaunchConfigurationError("'program' must name the file that defines the loss, e.g. \"${file}\"");
+		throw new LaunchConfigurationError(msg`'program' must name the file that defines the loss, e.g. ${'"${file}"'}`);
 	}
 	const functionName = optionalString(args, 'function');
 	const start = args.start === undefined ? undefined : numberArray(args.start, 'start');
@@ -114,7 +116,7 @@ function sessionSettings(args: DownhillLaunchArguments): SessionSettingsInput {
 
 function optimizerName(value: unknown): OptimizerName {
 	if (typeof value === 'string' && isOptimizerName(value.toLowerCase())) return value.toLowerCase() as OptimizerName;
-	throw new LaunchConfigurationError(`'optimizer' must be one of ${optimizerNames.join(', ')}; got ${JSON.stringify(value)}`);
+	throw new LaunchConfigurationError(msg`'optimizer' must be one of ${optimizerNames.join(', ')}; got ${JSON.stringify(value)}`);
 }
 
 /** The PyTorch-named attributes present in `args`; their values are checked by the optimizer registry. */
@@ -124,7 +126,7 @@ function hyperParameters(args: DownhillLaunchArguments): Record<string, OptionVa
 		const value = args[name];
 		if (value === undefined) continue;
 		if (typeof value !== 'number' && typeof value !== 'boolean' && !Array.isArray(value)) {
-			throw new LaunchConfigurationError(`'${name}' must be a number, true/false or [beta1, beta2]; got ${JSON.stringify(value)}`);
+			throw new LaunchConfigurationError(msg`'${name}' must be a number, true/false or [beta1, beta2]; got ${JSON.stringify(value)}`);
 		}
 		options[name] = value as OptionValue;
 	}
@@ -136,7 +138,8 @@ function rethrow<T>(f: () => T): T {
 	try {
 		return f();
 	} catch (error) {
-		throw new LaunchConfigurationError(error instanceof Error ? error.message : String(error));
+		const detail = (error as { detail?: unknown } | undefined)?.detail;
+		throw new LaunchConfigurationError(isMessage(detail) ? detail : verbatim(error instanceof Error ? error.message : String(error)));
 	}
 }
 
@@ -146,7 +149,7 @@ function optionalString(args: DownhillLaunchArguments, key: string): string | un
 
 function requireString(args: DownhillLaunchArguments, key: string): string {
 	const value = args[key];
-	if (typeof value !== 'string') throw new LaunchConfigurationError(`'${key}' must be a string; got ${JSON.stringify(value)}`);
+	if (typeof value !== 'string') throw new LaunchConfigurationError(msg`'${key}' must be a string; got ${JSON.stringify(value)}`);
 	return value;
 }
 
@@ -154,7 +157,7 @@ function optionalNumber(args: DownhillLaunchArguments, key: string): number | un
 	const value = args[key];
 	if (value === undefined) return undefined;
 	if (typeof value !== 'number' || !Number.isFinite(value)) {
-		throw new LaunchConfigurationError(`'${key}' must be a finite number; got ${JSON.stringify(value)}`);
+		throw new LaunchConfigurationError(msg`'${key}' must be a finite number; got ${JSON.stringify(value)}`);
 	}
 	return value;
 }
@@ -162,12 +165,12 @@ function optionalNumber(args: DownhillLaunchArguments, key: string): number | un
 function optionalBoolean(args: DownhillLaunchArguments, key: string): boolean | undefined {
 	const value = args[key];
 	if (value === undefined || typeof value === 'boolean') return value;
-	throw new LaunchConfigurationError(`'${key}' must be true or false; got ${JSON.stringify(value)}`);
+	throw new LaunchConfigurationError(msg`'${key}' must be true or false; got ${JSON.stringify(value)}`);
 }
 
 function numberArray(value: unknown, key: string): number[] {
 	if (!Array.isArray(value) || !value.every((v) => typeof v === 'number' && Number.isFinite(v))) {
-		throw new LaunchConfigurationError(`'${key}' must be an array of finite numbers, one per parameter; got ${JSON.stringify(value)}`);
+		throw new LaunchConfigurationError(msg`'${key}' must be an array of finite numbers, one per parameter; got ${JSON.stringify(value)}`);
 	}
 	return value as number[];
 }

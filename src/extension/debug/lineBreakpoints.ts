@@ -8,6 +8,7 @@ import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { BreakpointSpec } from '../../engine/session/breakpoints';
 import type { SessionController } from '../session/sessionController';
 import { basename, comparablePath } from './pathText';
+import { english, translateMessage, type Translate } from './translate';
 
 /** Where the loss is: the path breakpoints must name and the lines of its definition (1-based, inclusive). */
 export interface LossLocation {
@@ -24,10 +25,16 @@ export class LineBreakpoints {
 	 * Replaces the breakpoints of `sourcePath` (lines 1-based). Breakpoints of other files are answered unverified
 	 * and leave the session's breakpoints alone.
 	 */
-	set(controller: SessionController, location: LossLocation, sourcePath: string, requested: readonly DebugProtocol.SourceBreakpoint[]): DebugProtocol.Breakpoint[] {
+	set(
+		controller: SessionController,
+		location: LossLocation,
+		sourcePath: string,
+		requested: readonly DebugProtocol.SourceBreakpoint[],
+		t: Translate = english,
+	): DebugProtocol.Breakpoint[] {
 		const ids = requested.map(() => this.nextId++);
 		if (!samePath(sourcePath, location.sourcePath)) {
-			const message = `Downhill breakpoints go on the lines of '${location.name}' in ${basename(location.sourcePath)}`;
+			const message = t("Downhill breakpoints go on the lines of '{0}' in {1}", location.name, basename(location.sourcePath));
 			return requested.map((bp, i) => ({ id: ids[i], verified: false, line: bp.line, message }));
 		}
 		const inside = (line: number) => line >= location.firstLine && line <= location.lastLine;
@@ -39,10 +46,12 @@ export class LineBreakpoints {
 		return requested.map((bp, i) => {
 			const status = statuses.get(ids[i]!);
 			if (!status) {
-				const message = `line ${bp.line} is outside the loss function '${location.name}' (lines ${location.firstLine}–${location.lastLine})`;
+				const { name, firstLine, lastLine } = location;
+				const message = t("line {0} is outside the loss function '{1}' (lines {2}–{3})", bp.line, name, firstLine, lastLine);
 				return { id: ids[i], verified: false, line: bp.line, message };
 			}
-			return { id: ids[i], verified: status.verified, line: bp.line, message: status.message };
+			const message = status.detail ? translateMessage(status.detail, t) : status.message;
+			return { id: ids[i], verified: status.verified, line: bp.line, message };
 		});
 	}
 }

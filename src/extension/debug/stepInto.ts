@@ -8,6 +8,7 @@ import type { TraceEntry } from '../../engine/graph/node';
 import { readNodes, type NodeReading } from '../../engine/graph/nodeAdjoints';
 import { batchForStep } from '../../engine/session/miniBatch';
 import type { OptimizationSession } from '../../engine/session/optimizationSession';
+import { english, type Translate } from './translate';
 
 export type PassPhase = 'forward' | 'backward';
 
@@ -84,7 +85,7 @@ export class StepInto {
 	}
 
 	/** The locals reached so far, in statement order, with adjoints for those the backward pass has reached. */
-	locals(): LocalReading[] {
+	locals(t: Translate = english): LocalReading[] {
 		const reached = this.phase === 'forward' ? this.index + 1 : this.entries.length;
 		const counts = new Map<string, number>();
 		for (const e of this.entries) counts.set(e.name, (counts.get(e.name) ?? 0) + 1);
@@ -92,7 +93,7 @@ export class StepInto {
 			const reading = this.readings[i];
 			const hasAdjoint = this.phase === 'backward' && i >= this.index;
 			return {
-				label: counts.get(entry.name)! > 1 ? `${entry.name} (line ${entry.line})` : entry.name,
+				label: counts.get(entry.name)! > 1 ? t('{0} (line {1})', entry.name, entry.line) : entry.name,
 				name: entry.name,
 				value: reading?.value,
 				adjoint: hasAdjoint ? reading?.adjoint : undefined,

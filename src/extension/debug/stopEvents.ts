@@ -6,11 +6,11 @@
 import { OutputEvent, StoppedEvent } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { StopReason, StopResult } from '../../engine/session/stopReason';
-import { describeStop } from '../../engine/session/stopReason';
+import { englishText, type AdapterText } from './translate';
 
 /** The one thread of a Downhill session: the optimizer. */
 export const optimizerThreadId = 1;
-export const optimizerThreadName = 'Optimizer';
+export const optimizerThreadName = (text: AdapterText = englishText): string => text.t('Optimizer');
 
 type DapReason = 'entry' | 'step' | 'breakpoint' | 'pause' | 'exception';
 
@@ -38,22 +38,22 @@ export function dapReason(reason: StopReason): DapReason {
 }
 
 /** The `stopped` event for a stop, with the engine's sentence as description and, for divergence, as text. */
-export function stoppedEvent(reason: StopReason): DebugProtocol.StoppedEvent {
+export function stoppedEvent(reason: StopReason, text: AdapterText = englishText): DebugProtocol.StoppedEvent {
 	const event = new StoppedEvent(dapReason(reason), optimizerThreadId) as DebugProtocol.StoppedEvent;
 	event.body.allThreadsStopped = true;
-	if (reason.kind !== 'step' && reason.kind !== 'entry') event.body.description = describeStop(reason);
-	if (reason.kind === 'diverged') event.body.text = reason.message;
+	if (reason.kind !== 'step' && reason.kind !== 'entry') event.body.description = text.stop(reason);
+	if (reason.kind === 'diverged') event.body.text = text.stop(reason);
 	if (reason.kind === 'breakpoint') event.body.hitBreakpointIds = [...reason.ids];
 	return event;
 }
 
 /** Output for the Debug Console: logpoint lines, then a line for stops worth remembering (convergence, divergence). */
-export function stopOutput(result: StopResult): DebugProtocol.OutputEvent[] {
+export function stopOutput(result: StopResult, text: AdapterText = englishText): DebugProtocol.OutputEvent[] {
 	const events = result.logs.map((line) => new OutputEvent(`${line}\n`, 'console') as DebugProtocol.OutputEvent);
 	const { reason } = result;
 	if (reason.kind === 'converged' || reason.kind === 'steps') {
-		events.push(new OutputEvent(`${describeStop(reason)} (step ${result.step})\n`, 'console'));
+		events.push(new OutputEvent(`${text.t('{0} (step {1})', text.stop(reason), result.step)}\n`, 'console'));
 	}
-	if (reason.kind === 'diverged') events.push(new OutputEvent(`${reason.message}\n`, 'stderr'));
+	if (reason.kind === 'diverged') events.push(new OutputEvent(`${text.stop(reason)}\n`, 'stderr'));
 	return events;
 }

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { SourceSpan } from '../../engine/errors';
 import type { LossSyntaxError } from '../../engine/errors';
 import { Disposable } from '../dispose';
+import { localizedErrorText } from '../localizeMessage';
 
 /** The editor range of an engine span. An empty span widens to one character so the squiggle shows. */
 export function rangeOfSpan(span: SourceSpan): vscode.Range {
@@ -51,7 +52,7 @@ export class LossDiagnostics extends Disposable {
 }
 
 function toDiagnostic(error: LossSyntaxError): vscode.Diagnostic {
-	const diagnostic = new vscode.Diagnostic(rangeOfSpan(error.span), error.message, vscode.DiagnosticSeverity.Error);
+	const diagnostic = new vscode.Diagnostic(rangeOfSpan(error.span), localizedErrorText(error), vscode.DiagnosticSeverity.Error);
 	diagnostic.source = 'downhill';
 	return diagnostic;
 }

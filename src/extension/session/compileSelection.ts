@@ -30,6 +30,6 @@ export function compileSelection(
 		return { loss, line: selection.start.line + loss.site.span.line, selection: spanOfRange(selection) };
 	} catch (error) {
 		if (!isLossSyntaxError(error)) throw error;
-		throw new LossSyntaxError(error.message, spanInDocument(error.span, selection.start));
+		throw new LossSyntaxError(error.detail, spanInDocument(error.span, selection.start));
 	}
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ExpressionError, isExpressionError, maxExpressionLength } from '../../../src/engine/expression/expression';
 import { parseExpression } from '../../../src/engine/expression/parseExpression';
 import { evaluate, expressionErrorOf } from './helpers';
+import { msg } from '../../../src/engine/message';
 
 function parseError(text: string): ExpressionError {
 	return expressionErrorOf(() => parseExpression(text));
@@ -157,6 +158,6 @@ describe('evaluation errors', () => {
 		expect(isExpressionError(foreign)).toBe(true);
 		expect(isExpressionError(new Error('x'))).toBe(false);
 		expect(isExpressionError('ExpressionError')).toBe(false);
-		expect(new ExpressionError('m', 4).endColumn).toBe(5);
+		expect(new ExpressionError(msg`m`, 4).endColumn).toBe(5);
 	});
 });

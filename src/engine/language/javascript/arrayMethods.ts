@@ -14,8 +14,9 @@ import { expectFunction, expectVector, scalar, unset } from '../lowering/values'
 import type { FunctionValue, Value, VectorValue } from '../lowering/values';
 import { entriesVector, mappedVector, sliceVector } from '../lowering/vectors';
 import { describe, evaluate, evaluateNumber } from './expressions';
-import { arrayMembers } from './members';
+import { unsupportedArrayMember } from './members';
 import { spanOf, unwrap } from './parse';
+import { msg, type MessageArgument } from '../../message';
 
 const maxLength = 10_000_000;
 
@@ -46,18 +47,17 @@ export function arrayMethod(
 		case 'entries':
 			return entriesVector(ctx.builder, vector);
 		case 'forEach':
-			return fail('forEach is not supported in a loss; use a for...of loop or reduce', span);
+			return fail(msg`forEach is not supported in a loss; use a for...of loop or reduce`, span);
 		case 'filter':
-			return fail('filter is not supported in a loss (its length would depend on the parameters); '
-				+ 'use a condition inside reduce', span);
+			return fail(msg`filter is not supported in a loss (its length would depend on the parameters); use a condition inside reduce`, span);
 		default:
-			return fail(`arrays in a loss support only ${arrayMembers}, not '${method}'`, span);
+			return fail(unsupportedArrayMember(method), span);
 	}
 }
 
 function callback(ctx: LoweringContext, scope: Scope, args: readonly t.Expression[], method: string, span: SourceSpan) {
-	if (!args[0]) return fail(`${method} needs a function argument`, span);
-	return expectFunction(evaluate(ctx, scope, args[0]), `the argument of ${method}`, spanOf(args[0]));
+	if (!args[0]) return fail(msg`${method} needs a function argument`, span);
+	return expectFunction(evaluate(ctx, scope, args[0]), msg`the argument of ${method}`, spanOf(args[0]));
 }
 
 /** `xs.slice(from, to)` with bounds known before the loss runs (negative ones count from the end). */
@@ -74,19 +74,19 @@ function slice(ctx: LoweringContext, scope: Scope, vector: VectorValue, args: re
 }
 
 /** A number that must be known before the loss runs (slice bounds, array lengths). */
-export function constantArgument(ctx: LoweringContext, scope: Scope, node: t.Expression, what: string): number {
+export function constantArgument(ctx: LoweringContext, scope: Scope, node: t.Expression, what: MessageArgument): number {
 	const value = evaluateNumber(ctx, scope, node);
-	if (value.kind !== 'const') throw new NotConstantError(`${what} must be known before the loss runs`, spanOf(node));
+	if (value.kind !== 'const') throw new NotConstantError(msg`${what} must be known before the loss runs`, spanOf(node));
 	return value.value;
 }
 
 /** `Array.from({ length: n }, (_, i) => ...)` or `Array.from(xs, f)`. */
 export function arrayFrom(ctx: LoweringContext, scope: Scope, args: readonly t.Expression[], span: SourceSpan): Value {
 	const [source, map] = args;
-	if (!source) return fail('Array.from needs an argument', span);
+	if (!source) return fail(msg`Array.from needs an argument`, span);
 	const vector = arrayLike(ctx, scope, source);
 	if (!map) return vector;
-	const fn: FunctionValue = expectFunction(evaluate(ctx, scope, map), 'the mapping of Array.from', spanOf(map));
+	const fn: FunctionValue = expectFunction(evaluate(ctx, scope, map), msg`the mapping of Array.from`, spanOf(map));
 	return mappedVector(vector, (element, index, at) => fn.call([element, scalar(index)], at));
 }
 
@@ -96,10 +96,10 @@ function arrayLike(ctx: LoweringContext, scope: Scope, node: t.Expression): Vect
 	const [length] = e.properties;
 	const isLength = e.properties.length === 1 && length?.type === 'ObjectProperty' && !length.computed
 		&& length.key.type === 'Identifier' && length.key.name === 'length';
-	if (!isLength) return fail('Array.from takes an array or { length: n }', spanOf(e));
-	const n = constantArgument(ctx, scope, length.value as t.Expression, 'the length');
+	if (!isLength) return fail(msg`Array.from takes an array or { length: n }`, spanOf(e));
+	const n = constantArgument(ctx, scope, length.value as t.Expression, msg`the length`);
 	if (!Number.isInteger(n) || n < 0 || n > maxLength) {
-		fail(`an array length must be a whole number up to ${formatCount(maxLength)}, not ${n}`, spanOf(e));
+		fail(msg`an array length must be a whole number up to ${formatCount(maxLength)}, not ${n}`, spanOf(e));
 	}
-	return { kind: 'vector', length: n, label: 'an array', element: () => unset };
+	return { kind: 'vector', length: n, label: msg`an array`, element: () => unset };
 }

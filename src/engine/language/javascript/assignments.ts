@@ -11,11 +11,12 @@ import { expectScalar, scalar, unset, type Value } from '../lowering/values';
 import { describe, evaluate, evaluateNumber } from './expressions';
 import { bindPattern } from './functions';
 import { nameSpanOf, spanOf } from './parse';
+import { msg } from '../../message';
 
 /** `const`/`let`/`var` declarations; `trace` records scalar ones for step-into. */
 export function declaration(ctx: LoweringContext, scope: Scope, s: t.VariableDeclaration, trace: boolean): void {
 	if (s.kind !== 'const' && s.kind !== 'let' && s.kind !== 'var') {
-		fail(`'${s.kind}' declarations are not supported in a loss`, spanOf(s));
+		fail(msg`'${s.kind}' declarations are not supported in a loss`, spanOf(s));
 	}
 	const kind = s.kind === 'const' ? 'const' : 'let';
 	for (const d of s.declarations) {
@@ -27,7 +28,7 @@ export function declaration(ctx: LoweringContext, scope: Scope, s: t.VariableDec
 		} else if (d.id.type === 'ArrayPattern' && init) {
 			bindPattern(ctx, scope, d.id, evaluate(ctx, scope, init), kind);
 		} else {
-			fail('this kind of declaration is not supported in a loss', spanOf(d));
+			fail(msg`this kind of declaration is not supported in a loss`, spanOf(d));
 		}
 	}
 }
@@ -46,7 +47,7 @@ export function expressionStatement(
 	const e = s.expression;
 	if (e.type === 'AssignmentExpression') return assignment(ctx, scope, e, s, trace);
 	if (e.type === 'UpdateExpression') {
-		if (e.argument.type !== 'Identifier') return fail("'++'/'--' works only on a variable in a loss", spanOf(e));
+		if (e.argument.type !== 'Identifier') return fail(msg`'++'/'--' works only on a variable in a loss`, spanOf(e));
 		const current = expectScalar(evaluate(ctx, scope, e.argument), `'${e.argument.name}'`, spanOf(e.argument));
 		const value = binary(ctx.builder, e.operator === '++' ? '+' : '-', current, ctx.builder.constant(1));
 		return store(ctx, scope, e.argument.name, scalar(value), s, trace);
@@ -57,14 +58,14 @@ export function expressionStatement(
 function assignment(ctx: LoweringContext, scope: Scope, e: t.AssignmentExpression, s: t.Statement, trace: boolean) {
 	const target = e.left;
 	if (target.type === 'MemberExpression') {
-		return fail('array elements cannot be assigned in a loss; build a new array with map', spanOf(target));
+		return fail(msg`array elements cannot be assigned in a loss; build a new array with map`, spanOf(target));
 	}
-	if (target.type !== 'Identifier') return fail('destructuring assignment is not supported in a loss', spanOf(target));
+	if (target.type !== 'Identifier') return fail(msg`destructuring assignment is not supported in a loss`, spanOf(target));
 	if (e.operator === '=') {
 		return store(ctx, scope, target.name, evaluate(ctx, scope, e.right, target.name), s, trace);
 	}
 	const op = compoundOperators[e.operator];
-	if (!op) return fail(`the operator '${e.operator}' is not supported in a loss`, spanOf(e));
+	if (!op) return fail(msg`the operator '${e.operator}' is not supported in a loss`, spanOf(e));
 	const current = expectScalar(evaluate(ctx, scope, target), describe(target), spanOf(target));
 	const value = binary(ctx.builder, op, current, evaluateNumber(ctx, scope, e.right));
 	store(ctx, scope, target.name, scalar(value), s, trace);

@@ -13,13 +13,14 @@ import { arrayFrom, arrayMethod } from './arrayMethods';
 import { describe, evaluate, evaluateNumber } from './expressions';
 import { globalNamespace, namespaceMember, propertyName } from './members';
 import { spanOf, unwrap } from './parse';
+import { msg } from '../../message';
 
 /** A call: a builtin, an array method, `Array.from`, or a user function. */
 export function callExpression(ctx: LoweringContext, scope: Scope, node: t.CallExpression): Value {
 	const span = spanOf(node);
 	const callee = node.callee;
 	if (callee.type === 'Super' || callee.type === 'V8IntrinsicIdentifier' || callee.type === 'Import') {
-		return fail('this call is not supported in a loss', span);
+		return fail(msg`this call is not supported in a loss`, span);
 	}
 	const member = unwrap(callee);
 	const method = member.type === 'MemberExpression' ? propertyName(member) : undefined;
@@ -36,8 +37,8 @@ export function callExpression(ctx: LoweringContext, scope: Scope, node: t.CallE
 	if (namespace !== undefined) return namespaceMember(ctx, namespace, method, span);
 	const object = evaluate(ctx, scope, member.object);
 	if (object.kind === 'vector') return arrayMethod(ctx, scope, object, method, args, span);
-	const what = object.kind === 'scalar' ? 'a number' : 'not an array';
-	return fail(`${describe(member.object)} is ${what} and has no method '${method}'`, span);
+	const what = object.kind === 'scalar' ? msg`a number` : msg`not an array`;
+	return fail(msg`${describe(member.object)} is ${what} and has no method '${method}'`, span);
 }
 
 function argumentList(node: t.CallExpression): t.Expression[] {
@@ -45,8 +46,8 @@ function argumentList(node: t.CallExpression): t.Expression[] {
 }
 
 function plainArgument(a: t.CallExpression['arguments'][number]): t.Expression {
-	if (a.type === 'SpreadElement') return fail("spread arguments ('...') are not supported in a loss", spanOf(a));
-	if (a.type === 'ArgumentPlaceholder') return fail('this argument is not supported in a loss', spanOf(a));
+	if (a.type === 'SpreadElement') return fail(msg`spread arguments ('...') are not supported in a loss`, spanOf(a));
+	if (a.type === 'ArgumentPlaceholder') return fail(msg`this argument is not supported in a loss`, spanOf(a));
 	return a;
 }
 
@@ -61,7 +62,7 @@ function mathArguments(ctx: LoweringContext, scope: Scope, node: t.CallExpressio
 		const span = spanOf(a);
 		const vector = expectVector(evaluate(ctx, scope, a.argument), describe(a.argument), spanOf(a.argument));
 		if (vector.length > limits.unrollNodes) {
-			fail(`spreading ${formatCount(vector.length)} elements into a Math function is too many; use reduce`, span);
+			fail(msg`spreading ${formatCount(vector.length)} elements into a Math function is too many; use reduce`, span);
 		}
 		for (let i = 0; i < vector.length; i++) {
 			ctx.tick(span);

@@ -19,6 +19,7 @@ import { memberExpression } from './members';
 import { unsupported } from './constructNames';
 import { closure } from './functions';
 import { spanOf } from './parse';
+import { msg, type Message, type MessageArgument } from '../../message';
 
 /** The value of `node` in `scope`. `name` names a function expression being bound to a variable. */
 export function evaluate(ctx: LoweringContext, scope: Scope, node: t.Expression, name?: string): Value {
@@ -43,7 +44,7 @@ export function evaluate(ctx: LoweringContext, scope: Scope, node: t.Expression,
 		case 'MemberExpression':
 			return memberExpression(ctx, scope, node);
 		case 'ArrayExpression':
-			return arrayExpression(ctx, scope, node, name === undefined ? 'an array literal' : `'${name}'`);
+			return arrayExpression(ctx, scope, node, name === undefined ? msg`an array literal` : `'${name}'`);
 		case 'ArrowFunctionExpression':
 		case 'FunctionExpression':
 			return closure(ctx, scope, node, name ?? functionName(node));
@@ -56,7 +57,7 @@ export function evaluate(ctx: LoweringContext, scope: Scope, node: t.Expression,
 			return evaluate(ctx, scope, node.expression, name);
 		case 'AssignmentExpression':
 		case 'UpdateExpression':
-			return unsupported(node, '; write it as a statement of its own');
+			return unsupported(node, (what) => msg`${what}; write it as a statement of its own`);
 		default:
 			return unsupported(node);
 	}
@@ -72,35 +73,35 @@ export function evaluateNumber(ctx: LoweringContext, scope: Scope, node: t.Expre
 }
 
 /** How to name an expression in a message: `'x'`, `'xs.length'`, or `this expression`. */
-export function describe(node: t.Node): string {
+export function describe(node: t.Node): MessageArgument {
 	if (node.type === 'Identifier') return `'${node.name}'`;
 	if (node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.property.type === 'Identifier') {
 		const [object, property] = [node.object.name, node.property.name];
 		return node.computed ? `'${object}[${property}]'` : `'${object}.${property}'`;
 	}
-	return 'this expression';
+	return msg`this expression`;
 }
 
-const globalHints: Readonly<Record<string, string>> = {
-	undefined: "'undefined' is not a number",
-	Math: "'Math' is a namespace; use its members, like Math.sin(x) or Math.PI",
-	console: "'console' is not supported in a loss: the loss is analysed, not run",
-	require: "'require' is not supported: a loss may only use names defined in its own file",
-	window: "'window' is not available to a loss",
-	globalThis: "'globalThis' is not available to a loss",
-	process: "'process' is not available to a loss",
+const globalHints: Readonly<Record<string, Message>> = {
+	undefined: msg`'undefined' is not a number`,
+	Math: msg`'Math' is a namespace; use its members, like Math.sin(x) or Math.PI`,
+	console: msg`'console' is not supported in a loss: the loss is analysed, not run`,
+	require: msg`'require' is not supported: a loss may only use names defined in its own file`,
+	window: msg`'window' is not available to a loss`,
+	globalThis: msg`'globalThis' is not available to a loss`,
+	process: msg`'process' is not available to a loss`,
 };
 
 function identifier(ctx: LoweringContext, scope: Scope, node: t.Identifier): Value {
 	const span = spanOf(node);
 	const binding = scope.lookup(node.name, span);
 	if (binding) {
-		if (binding.value.kind === 'unset') fail(`'${node.name}' is used before it has a value`, span);
+		if (binding.value.kind === 'unset') fail(msg`'${node.name}' is used before it has a value`, span);
 		return binding.value;
 	}
 	if (node.name === 'Infinity') return scalar(ctx.builder.constant(Infinity));
 	if (node.name === 'NaN') return scalar(ctx.builder.constant(Number.NaN));
-	return fail(globalHints[node.name] ?? `unknown name '${node.name}'`, span);
+	return fail(globalHints[node.name] ?? msg`unknown name '${node.name}'`, span);
 }
 
 const binaryOperators: Readonly<Record<string, BinaryOperator>> = {
@@ -116,13 +117,13 @@ function binaryExpression(ctx: LoweringContext, scope: Scope, node: t.BinaryExpr
 		chain.push(innermost);
 		innermost = innermost.left;
 	}
-	if (innermost.type === 'PrivateName') return fail('private names are not supported in a loss', spanOf(innermost));
+	if (innermost.type === 'PrivateName') return fail(msg`private names are not supported in a loss`, spanOf(innermost));
 	let value = evaluateNumber(ctx, scope, innermost);
 	for (let i = chain.length - 1; i >= 0; i--) {
 		const link = chain[i]!;
 		ctx.tick(spanOf(link));
 		const op = binaryOperators[link.operator];
-		if (!op) fail(`the operator '${link.operator}' is not supported in a loss`, operatorSpan(link));
+		if (!op) fail(msg`the operator '${link.operator}' is not supported in a loss`, operatorSpan(link));
 		value = binary(ctx.builder, op, value, evaluateNumber(ctx, scope, link.right));
 	}
 	return value;
@@ -139,7 +140,7 @@ const unaryOperators: Readonly<Record<string, UnaryOperator>> = { '-': '-', '+':
 
 function unaryExpression(ctx: LoweringContext, scope: Scope, node: t.UnaryExpression): Node {
 	const op = unaryOperators[node.operator];
-	if (!op) fail(`the operator '${node.operator}' is not supported in a loss`, spanOf(node));
+	if (!op) fail(msg`the operator '${node.operator}' is not supported in a loss`, spanOf(node));
 	return unary(ctx.builder, op, evaluateNumber(ctx, scope, node.argument));
 }
 
@@ -152,7 +153,7 @@ function logicalExpression(ctx: LoweringContext, scope: Scope, node: t.LogicalEx
 		case '||':
 			return logicalOr(ctx.builder, left, right);
 		case '??':
-			return fail("the operator '??' is not supported in a loss", operatorSpan(node));
+			return fail(msg`the operator '??' is not supported in a loss`, operatorSpan(node));
 		default: {
 			const never: never = node.operator;
 			return never;
@@ -167,17 +168,17 @@ function conditionalExpression(ctx: LoweringContext, scope: Scope, node: t.Condi
 	}
 	const whenTrue = evaluate(ctx, scope, node.consequent);
 	const whenFalse = evaluate(ctx, scope, node.alternate);
-	return mergeValues(ctx.builder, condition, whenTrue, whenFalse, 'the conditional expression', spanOf(node));
+	return mergeValues(ctx.builder, condition, whenTrue, whenFalse, msg`the conditional expression`, spanOf(node));
 }
 
-function arrayExpression(ctx: LoweringContext, scope: Scope, node: t.ArrayExpression, label: string): Value {
+function arrayExpression(ctx: LoweringContext, scope: Scope, node: t.ArrayExpression, label: MessageArgument): Value {
 	const numbers = numberLiterals(node);
 	if (numbers) return dataVector(ctx.builder, numbers, [numbers.length], label);
 	const items: Value[] = [];
 	const spans: SourceSpan[] = [];
 	for (const element of node.elements) {
-		if (element === null) return fail('arrays with holes are not supported in a loss', spanOf(node));
-		if (element.type === 'SpreadElement') return fail("spread ('...') is not supported in a loss", spanOf(element));
+		if (element === null) return fail(msg`arrays with holes are not supported in a loss`, spanOf(node));
+		if (element.type === 'SpreadElement') return fail(msg`spread ('...') is not supported in a loss`, spanOf(element));
 		items.push(evaluate(ctx, scope, element));
 		spans.push(spanOf(element));
 	}

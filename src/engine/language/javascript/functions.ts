@@ -12,6 +12,7 @@ import { destructure } from '../lowering/vectors';
 import { evaluate } from './expressions';
 import { nameSpanOf, spanOf } from './parse';
 import { executeBlock, type Mode } from './statements';
+import { msg } from '../../message';
 
 export type FunctionNode = t.FunctionDeclaration | t.FunctionExpression | t.ArrowFunctionExpression;
 
@@ -55,8 +56,8 @@ function valueKey(value: Value): string {
 
 /** Rejects async functions and generators, which have no meaning in a loss. */
 export function checkFunction(node: FunctionNode, name: string): void {
-	if (node.async) fail(`'${name}' is async; a loss function must be a plain function`, spanOf(node));
-	if (node.generator) fail(`'${name}' is a generator; a loss function must be a plain function`, spanOf(node));
+	if (node.async) fail(msg`'${name}' is async; a loss function must be a plain function`, spanOf(node));
+	if (node.generator) fail(msg`'${name}' is a generator; a loss function must be a plain function`, spanOf(node));
 }
 
 /** A parameter: a name or an array pattern, and its default if any. */
@@ -72,15 +73,15 @@ export function parameterParts(param: t.Node): ParameterParts {
 		case 'AssignmentPattern':
 			if (param.left.type === 'Identifier') return { id: param.left, initial: param.right };
 			if (param.left.type === 'ArrayPattern') return { pattern: param.left, initial: param.right };
-			return fail('this parameter form is not supported in a loss', spanOf(param));
+			return fail(msg`this parameter form is not supported in a loss`, spanOf(param));
 		case 'ArrayPattern':
 			return { pattern: param };
 		case 'RestElement':
-			return fail("rest parameters ('...') are not supported in a loss", spanOf(param));
+			return fail(msg`rest parameters ('...') are not supported in a loss`, spanOf(param));
 		case 'ObjectPattern':
-			return fail('object parameters are not supported in a loss', spanOf(param));
+			return fail(msg`object parameters are not supported in a loss`, spanOf(param));
 		default:
-			return fail('this parameter form is not supported in a loss', spanOf(param));
+			return fail(msg`this parameter form is not supported in a loss`, spanOf(param));
 	}
 }
 
@@ -98,7 +99,7 @@ function bindParameters(
 		if (value === undefined) {
 			if (!parts.initial) {
 				const which = 'id' in parts ? `'${parts.id.name}'` : `${i + 1}`;
-				fail(`'${name}' is called without its argument ${which}`, span);
+				fail(msg`'${name}' is called without its argument ${which}`, span);
 			}
 			value = evaluate(ctx, frame, parts.initial);
 		}
@@ -121,7 +122,7 @@ export function bindPattern(
 	const parts = destructure(ctx.builder, value, pattern.elements.length, spanOf(pattern));
 	pattern.elements.forEach((element, i) => {
 		if (element === null) return;
-		if (element.type !== 'Identifier') fail('only names can be destructured in a loss', spanOf(element));
+		if (element.type !== 'Identifier') fail(msg`only names can be destructured in a loss`, spanOf(element));
 		scope.declare(element.name, parts[i]!, kind, nameSpanOf(element));
 	});
 }
@@ -130,7 +131,7 @@ export function bindPattern(
 export function runBody(ctx: LoweringContext, frame: Scope, node: FunctionNode, name: string, mode: Mode): Value {
 	if (node.body.type !== 'BlockStatement') return evaluate(ctx, frame, node.body);
 	const flow = executeBlock(ctx, frame, node.body.body, mode);
-	if (flow.kind !== 'return') return fail(`'${name}' ends without returning a value`, spanOf(node));
-	if (flow.value.kind === 'unset') return fail(`'${name}' returns a variable that has no value`, spanOf(node));
+	if (flow.kind !== 'return') return fail(msg`'${name}' ends without returning a value`, spanOf(node));
+	if (flow.value.kind === 'unset') return fail(msg`'${name}' returns a variable that has no value`, spanOf(node));
 	return flow.value;
 }

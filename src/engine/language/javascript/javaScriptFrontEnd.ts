@@ -10,6 +10,7 @@ import { limits, type WorkPool } from '../lowering/context';
 import { lowerCandidate, parameterNames } from './lossFunction';
 import { readModule, type Candidate, type ModuleInfo } from './moduleScope';
 import { parseProgram, type ScriptLanguage } from './parse';
+import { msg } from '../../message';
 
 const listWork = 4 * limits.work;
 
@@ -29,7 +30,7 @@ function lowerSafely(info: ModuleInfo, candidate: Candidate, options: LowerOptio
 		return lowerCandidate(info, candidate, options, pool);
 	} catch (error) {
 		if (error instanceof RangeError && /call stack/i.test(error.message)) {
-			throw new LossSyntaxError(`'${candidate.name}' is nested too deeply to lower`, candidate.span);
+			throw new LossSyntaxError(msg`'${candidate.name}' is nested too deeply to lower`, candidate.span);
 		}
 		throw error;
 	}

@@ -11,6 +11,7 @@ import type { Scope } from '../lowering/scope';
 import { evaluateNumber } from './expressions';
 import { spanOf, unwrap } from './parse';
 import { assignedNames, mentions } from './syntaxScan';
+import { msg, type MessageArgument } from '../../message';
 
 /** A counted loop: the counter's name, first value and step, and the number of iterations. */
 export interface Counter {
@@ -26,16 +27,16 @@ export function countedLoop(ctx: LoweringContext, scope: Scope, s: t.ForStatemen
 	const declarator = init?.declarations.length === 1 ? init.declarations[0]! : undefined;
 	if (!declarator || declarator.id.type !== 'Identifier' || !declarator.init) {
 		const at = s.init ? spanOf(s.init) : span;
-		return fail('a for loop in a loss must declare one counter: for (let i = 0; i < n; i++)', at);
+		return fail(msg`a for loop in a loss must declare one counter: for (let i = 0; i < n; i++)`, at);
 	}
 	const name = declarator.id.name;
-	const start = constant(ctx, scope, declarator.init, 'the start of the loop');
+	const start = constant(ctx, scope, declarator.init, msg`the start of the loop`);
 	const step = stepOf(ctx, scope, s.update, name, span);
-	if (!s.test) return fail(`the loop needs a condition on '${name}', like ${name} < n`, span);
+	if (!s.test) return fail(msg`the loop needs a condition on '${name}', like ${name} < n`, span);
 	const test = unwrap(s.test);
 	for (const other of assignedNames([s.body])) {
 		if (other !== name && mentions([test], other)) {
-			fail(`the loop condition uses '${other}', which the loop body changes; the bound must be fixed`,
+			fail(msg`the loop condition uses '${other}', which the loop body changes; the bound must be fixed`,
 				spanOf(test));
 		}
 	}
@@ -43,10 +44,10 @@ export function countedLoop(ctx: LoweringContext, scope: Scope, s: t.ForStatemen
 }
 
 /** A number known before the loss runs, else a `NotConstantError` naming `what`. */
-function constant(ctx: LoweringContext, scope: Scope, node: t.Expression, what: string): number {
+function constant(ctx: LoweringContext, scope: Scope, node: t.Expression, what: MessageArgument): number {
 	const value = evaluateNumber(ctx, scope, node);
 	if (value.kind === 'const') return value.value;
-	const message = `${what} must be known before the loss runs (a number, a constant or an array's length)`;
+	const message = msg`${what} must be known before the loss runs (a number, a constant or an array's length)`;
 	throw new NotConstantError(message, spanOf(node));
 }
 
@@ -59,7 +60,7 @@ function stepOf(
 ): number {
 	const u = update && unwrap(update);
 	const isCounter = (n: t.Node) => n.type === 'Identifier' && n.name === name;
-	const what = 'the step of the loop';
+	const what = msg`the step of the loop`;
 	if (u?.type === 'UpdateExpression' && isCounter(u.argument)) return u.operator === '++' ? 1 : -1;
 	if (u?.type === 'AssignmentExpression' && isCounter(u.left)) {
 		if (u.operator === '+=') return constant(ctx, scope, u.right, what);
@@ -71,8 +72,9 @@ function stepOf(
 			return r.operator === '+' ? step : -step;
 		}
 	}
-	const forms = `${name}++, ${name}--, ${name} += k or ${name} -= k`;
-	return fail(`the loop must advance '${name}' by a fixed step: ${forms}`, update ? spanOf(update) : span);
+	const forms = [`${name}++`, `${name}--`, `${name} += k`, `${name} -= k`] as const;
+	const message = msg`the loop must advance '${name}' by a fixed step: ${forms[0]}, ${forms[1]}, ${forms[2]} or ${forms[3]}`;
+	return fail(message, update ? spanOf(update) : span);
 }
 
 const flipped: Readonly<Record<string, string>> = {
@@ -85,14 +87,14 @@ function tripCount(ctx: LoweringContext, scope: Scope, test: t.Expression, name:
 	const comparison = test.type === 'BinaryExpression' && test.operator in flipped ? test : undefined;
 	const counterLeft = comparison !== undefined && isCounter(comparison.left);
 	if (!comparison || (!counterLeft && !isCounter(comparison.right))) {
-		return fail(`the loop condition must compare '${name}' with a bound, like ${name} < n`, span);
+		return fail(msg`the loop condition must compare '${name}' with a bound, like ${name} < n`, span);
 	}
 	const op = counterLeft ? comparison.operator : flipped[comparison.operator]!;
 	const other = (counterLeft ? comparison.right : comparison.left) as t.Expression;
-	const bound = constant(ctx, scope, other, 'the bound of the loop');
+	const bound = constant(ctx, scope, other, msg`the bound of the loop`);
 	const count = iterations(op, start, step, bound);
 	if (count === undefined) {
-		fail(`the loop never ends: '${name}' starts at ${start} and moves by ${step} away from ${bound}`, span);
+		fail(msg`the loop never ends: '${name}' starts at ${start} and moves by ${step} away from ${bound}`, span);
 	}
 	return count;
 }

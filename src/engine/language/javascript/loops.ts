@@ -17,6 +17,7 @@ import { countedLoop } from './loopBounds';
 import { nameSpanOf, spanOf } from './parse';
 import { executeBlock } from './statements';
 import { assignedNames } from './syntaxScan';
+import { msg } from '../../message';
 
 /** `for (init; test; update) body`. */
 export function forStatement(ctx: LoweringContext, scope: Scope, s: t.ForStatement): Flow {
@@ -32,10 +33,10 @@ export function forStatement(ctx: LoweringContext, scope: Scope, s: t.ForStateme
 /** `for (const v of xs)` and `for (const [a, b] of pairs)`. */
 export function forOfStatement(ctx: LoweringContext, scope: Scope, s: t.ForOfStatement): Flow {
 	const span = spanOf(s);
-	if (s.await) fail("'for await' is not supported in a loss", span);
+	if (s.await) fail(msg`'for await' is not supported in a loss`, span);
 	const left = s.left;
 	if (left.type !== 'VariableDeclaration' || left.declarations.length !== 1) {
-		return fail('a for...of loop in a loss must declare its variable: for (const v of xs)', spanOf(left));
+		return fail(msg`a for...of loop in a loss must declare its variable: for (const v of xs)`, spanOf(left));
 	}
 	const id = left.declarations[0]!.id;
 	const vector = expectVector(evaluate(ctx, scope, s.right), describe(s.right), spanOf(s.right));
@@ -44,7 +45,7 @@ export function forOfStatement(ctx: LoweringContext, scope: Scope, s: t.ForOfSta
 		const element = vector.element(k, span);
 		if (id.type === 'Identifier') inner.declare(id.name, element, kind, nameSpanOf(id));
 		else if (id.type === 'ArrayPattern') bindPattern(ctx, inner, id, element, kind);
-		else fail('the variable of a for...of loop in a loss must be a name or [a, b]', spanOf(id));
+		else fail(msg`the variable of a for...of loop in a loss must be a name or [a, b]`, spanOf(id));
 	});
 }
 
@@ -85,7 +86,7 @@ function numberOrUnset(node: Node | undefined): Value {
 function carriedValue(value: Value, name: string, span: SourceSpan): Node | undefined {
 	if (value.kind === 'scalar') return value.node;
 	if (value.kind === 'unset') return undefined;
-	const what = value.kind === 'vector' ? 'an array' : 'a function';
-	return fail(`'${name}' holds ${what}; only numbers can change inside a loop`, span);
+	const what = value.kind === 'vector' ? msg`an array` : msg`a function`;
+	return fail(msg`'${name}' holds ${what}; only numbers can change inside a loop`, span);
 }
 

@@ -16,6 +16,7 @@ import { checkFunction, parameterParts, runBody } from './functions';
 import { moduleScope, type Candidate, type ModuleInfo } from './moduleScope';
 import { nameSpanOf, spanOf } from './parse';
 import { mentions } from './syntaxScan';
+import { msg } from '../../message';
 
 const maxVectorSize = 1_000_000;
 
@@ -44,7 +45,7 @@ export function lowerCandidate(
 	for (const param of node.params) {
 		const parts = parameterParts(param);
 		if (!('id' in parts)) {
-			fail("the loss's parameters must be names; use a vector like w: number[] = [0, 0]", spanOf(param));
+			fail(msg`the loss's parameters must be names; use a vector like w: number[] = [0, 0]`, spanOf(param));
 		}
 		const declared = { id: parts.id, initial: parts.initial, others: names.filter((n) => n !== parts.id.name) };
 		const value = lossParameter(ctx, module, layout, declared, options.sizes);
@@ -79,9 +80,9 @@ function lossParameter(
 	const annotated = arrayAnnotation(declared.id.typeAnnotation);
 	if (size === undefined && !annotated && !Array.isArray(start)) return layout.scalar(name, start ?? 0);
 	const n = size ?? (Array.isArray(start) ? start.length : annotated?.length);
-	if (n === undefined) return fail(`give the vector parameter '${name}' a default like [0, 0, 0], or a size`, span);
+	if (n === undefined) return fail(msg`give the vector parameter '${name}' a default like [0, 0, 0], or a size`, span);
 	if (!Number.isInteger(n) || n < 0 || n > maxVectorSize) {
-		fail(`the size of '${name}' must be a whole number up to ${formatCount(maxVectorSize)}, not ${n}`, span);
+		fail(msg`the size of '${name}' must be a whole number up to ${formatCount(maxVectorSize)}, not ${n}`, span);
 	}
 	const at = (i: number) => (Array.isArray(start) ? (start[i] ?? 0) : (start ?? 0));
 	return layout.vector(name, Array.from({ length: n }, (_, i) => at(i)));
@@ -93,7 +94,7 @@ function defaultValue(ctx: LoweringContext, module: Scope, name: string, declare
 	const span = spanOf(initial);
 	for (const other of declared.others) {
 		if (mentions([initial], other)) {
-			fail(`the default of '${name}' must be a constant; it cannot use the parameter '${other}'`, span);
+			fail(msg`the default of '${name}' must be a constant; it cannot use the parameter '${other}'`, span);
 		}
 	}
 	const value = evaluate(ctx, module, initial);
@@ -101,9 +102,9 @@ function defaultValue(ctx: LoweringContext, module: Scope, name: string, declare
 	if (number !== undefined) return number;
 	if (value.kind === 'vector' && value.constants?.shape.length === 1) return Array.from(value.constants.values);
 	if (value.kind === 'vector' && value.constants) {
-		return fail(`the default of '${name}' is a nested array; vector parameters are flat (number[])`, span);
+		return fail(msg`the default of '${name}' is a nested array; vector parameters are flat (number[])`, span);
 	}
-	return fail(`the default of '${name}' must be a number or an array of numbers known before the loss runs`, span);
+	return fail(msg`the default of '${name}' must be a number or an array of numbers known before the loss runs`, span);
 }
 
 const arrayTypes = new Set(['Array', 'ReadonlyArray', 'Float64Array', 'Float32Array']);

@@ -13,6 +13,7 @@ import { expectScalar, expectVector, scalar, type FunctionValue, type Value } fr
 import { elementAt } from '../lowering/vectors';
 import { describe, evaluate, evaluateNumber } from './expressions';
 import { spanOf, unwrap } from './parse';
+import { msg, type Message } from '../../message';
 
 const mathConstants = new Set(['PI', 'E', 'LN2', 'LN10', 'LOG2E', 'LOG10E', 'SQRT2', 'SQRT1_2']);
 const numberConstants: Readonly<Record<string, number>> = {
@@ -25,7 +26,9 @@ const numberConstants: Readonly<Record<string, number>> = {
 };
 
 /** What arrays support, for messages. */
-export const arrayMembers = 'map, reduce, slice, entries and length';
+/** The error for a member arrays do not have in a loss. */
+export const unsupportedArrayMember = (name: string): Message =>
+	msg`arrays in a loss support only map, reduce, slice, entries and length, not '${name}'`;
 
 /** The name of a global namespace (`Math`, `console`) an expression refers to, unless a local shadows it. */
 export function globalNamespace(scope: Scope, node: t.Expression): string | undefined {
@@ -42,7 +45,7 @@ export function propertyName(node: t.MemberExpression): string | undefined {
 /** `object.property` or `object[index]`. */
 export function memberExpression(ctx: LoweringContext, scope: Scope, node: t.MemberExpression): Value {
 	const span = spanOf(node);
-	if (node.property.type === 'PrivateName') return fail('private names are not supported in a loss', span);
+	if (node.property.type === 'PrivateName') return fail(msg`private names are not supported in a loss`, span);
 	const namespace = globalNamespace(scope, node.object);
 	const property = propertyName(node);
 	if (namespace !== undefined && property !== undefined) return namespaceMember(ctx, namespace, property, span);
@@ -53,8 +56,8 @@ export function memberExpression(ctx: LoweringContext, scope: Scope, node: t.Mem
 	}
 	const at = spanOf(node.property);
 	if (object.kind === 'vector' && property === 'length') return scalar(ctx.builder.constant(object.length));
-	if (object.kind === 'vector') return fail(`arrays in a loss support only ${arrayMembers}, not '${property}'`, at);
-	return fail(`${describe(node.object)} has no property '${property}'`, at);
+	if (object.kind === 'vector') return fail(unsupportedArrayMember(String(property)), at);
+	return fail(msg`${describe(node.object)} has no property '${String(property)}'`, at);
 }
 
 /** `Math.PI`, `Math.sin` (as a value), `Number.EPSILON`; anything else on a global namespace is an error. */
@@ -63,13 +66,13 @@ export function namespaceMember(ctx: LoweringContext, namespace: string, propert
 	if (namespace === 'Math' && mathConstants.has(property)) return scalar(b.constant(builtinConstants.get(property)!));
 	if (namespace === 'Math' && isBuiltin(property)) return builtinFunction(ctx, property);
 	if (namespace === 'Math' && property === 'random') {
-		return fail('Math.random is not supported: a loss must give the same value every time', span);
+		return fail(msg`Math.random is not supported: a loss must give the same value every time`, span);
 	}
 	if (namespace === 'Number' && property in numberConstants) return scalar(b.constant(numberConstants[property]!));
 	if (namespace === 'console') {
-		return fail(`console.${property} is not supported in a loss: the loss is analysed, not run`, span);
+		return fail(msg`console.${property} is not supported in a loss: the loss is analysed, not run`, span);
 	}
-	return fail(`${namespace}.${property} is not supported in a loss`, span);
+	return fail(msg`${namespace}.${property} is not supported in a loss`, span);
 }
 
 const variadic = new Set(['min', 'max', 'hypot']);
@@ -81,7 +84,7 @@ function builtinFunction(ctx: LoweringContext, name: string): FunctionValue {
 		kind: 'function',
 		name: `Math.${name}`,
 		call: (args, span) => {
-			const numbers = args.filter((a) => a.kind === 'scalar').map((a) => expectScalar(a, 'an argument', span));
+			const numbers = args.filter((a) => a.kind === 'scalar').map((a) => expectScalar(a, msg`an argument`, span));
 			const arity = variadic.has(name) ? numbers.length : binaryBuiltins.has(name) ? 2 : 1;
 			return scalar(callBuiltin(ctx.builder, name, `Math.${name}`, numbers.slice(0, Math.max(1, arity)), span));
 		},

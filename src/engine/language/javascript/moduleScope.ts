@@ -12,6 +12,7 @@ import type { Value } from '../lowering/values';
 import { evaluate } from './expressions';
 import { closure, type FunctionNode } from './functions';
 import { nameSpanOf, spanOf, unwrap } from './parse';
+import { msg, type Message } from '../../message';
 
 /** A function the user may pick as the loss. */
 export interface Candidate {
@@ -25,7 +26,7 @@ export interface Candidate {
 type Declaration =
 	| { readonly kind: 'function'; readonly node: FunctionNode; readonly name: string }
 	| { readonly kind: 'value'; readonly init: t.Expression; readonly name: string }
-	| { readonly kind: 'unsupported'; readonly message: string };
+	| { readonly kind: 'unsupported'; readonly message: Message };
 
 /** What the top level of a file declares. */
 export interface ModuleInfo {
@@ -60,15 +61,16 @@ class ModuleReader {
 				return this.defaultExport(s);
 			case 'ImportDeclaration':
 				for (const spec of s.specifiers) {
-					const from = `is imported from '${s.source.value}'`;
-					this.unsupported(spec.local.name, `${from}; a loss may only use names defined in its own file`);
+					const name = spec.local.name;
+					const from = `'${s.source.value}'`;
+					this.unsupported(name, msg`'${name}' is imported from ${from}; a loss may only use names defined in its own file`);
 				}
 				return;
 			case 'ClassDeclaration':
-				if (s.id) this.unsupported(s.id.name, 'is a class; classes are not supported in a loss');
+				if (s.id) this.unsupported(s.id.name, msg`'${s.id.name}' is a class; classes are not supported in a loss`);
 				return;
 			case 'TSEnumDeclaration':
-				this.unsupported(s.id.name, 'is an enum; enums are not supported in a loss');
+				this.unsupported(s.id.name, msg`'${s.id.name}' is an enum; enums are not supported in a loss`);
 				return;
 			default:
 				return;
@@ -80,7 +82,7 @@ class ModuleReader {
 			if (d.id.type !== 'Identifier') continue;
 			const name = d.id.name;
 			if (!d.init) {
-				this.unsupported(name, 'has no value');
+				this.unsupported(name, msg`'${name}' has no value`);
 				continue;
 			}
 			this.declare(name, { kind: 'value', init: d.init, name });
@@ -104,8 +106,8 @@ class ModuleReader {
 		this.candidates.push({ name: 'default', node: d, span, nameSpan });
 	}
 
-	private unsupported(name: string, what: string): void {
-		this.declare(name, { kind: 'unsupported', message: `'${name}' ${what}` });
+	private unsupported(name: string, message: Message): void {
+		this.declare(name, { kind: 'unsupported', message });
 	}
 
 	private declare(name: string, d: Declaration): void {
@@ -118,7 +120,7 @@ export function moduleScope(ctx: LoweringContext, info: ModuleInfo): Scope {
 	const evaluated = new Map<string, Binding | 'evaluating'>();
 	const resolve = (name: string, span: SourceSpan): Binding | undefined => {
 		const known = evaluated.get(name);
-		if (known === 'evaluating') return fail(`'${name}' is used in its own definition`, span);
+		if (known === 'evaluating') return fail(msg`'${name}' is used in its own definition`, span);
 		if (known) return known;
 		const declaration = info.declarations.get(name);
 		if (!declaration) return undefined;

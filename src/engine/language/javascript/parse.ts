@@ -6,6 +6,8 @@
 import { parse } from '@babel/parser';
 import type * as t from '@babel/types';
 import { LossSyntaxError, pointSpan, type SourceSpan } from '../../errors';
+import { msg } from '../../message';
+import { babelMessage } from './babelMessages';
 
 export type ScriptLanguage = 'javascript' | 'typescript';
 
@@ -24,13 +26,13 @@ export function parseProgram(source: string, language: ScriptLanguage): t.File {
 
 function syntaxError(error: unknown): LossSyntaxError {
 	if (error instanceof RangeError) {
-		return new LossSyntaxError('the source is nested too deeply to parse', pointSpan(1, 1));
+		return new LossSyntaxError(msg`the source is nested too deeply to parse`, pointSpan(1, 1));
 	}
 	const loc = (error as { loc?: { line?: unknown; column?: unknown } }).loc;
 	const message = error instanceof Error ? error.message.replace(/\s*\(\d+:\d+\)$/, '') : String(error);
 	const line = typeof loc?.line === 'number' ? Math.max(1, loc.line) : 1;
 	const column = typeof loc?.column === 'number' ? Math.max(0, loc.column) + 1 : 1;
-	return new LossSyntaxError(message, pointSpan(line, column));
+	return new LossSyntaxError(babelMessage(message), pointSpan(line, column));
 }
 
 /** The span of a node. */

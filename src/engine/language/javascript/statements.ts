@@ -14,6 +14,7 @@ import { closure } from './functions';
 import { forOfStatement, forStatement } from './loops';
 import { nameSpanOf, spanOf } from './parse';
 import { assignedNames, containsReturn } from './syntaxScan';
+import { msg } from '../../message';
 
 /** Where statements are: at the loss's top level (traced), and inside a loop (no `return`). */
 export interface Mode {
@@ -118,10 +119,10 @@ function executeStatement(ctx: LoweringContext, scope: Scope, s: t.Statement, mo
 			return forOfStatement(ctx, scope, s);
 		case 'WhileStatement':
 		case 'DoWhileStatement':
-			return fail('while loops are not supported; use a for loop with a fixed bound', spanOf(s));
+			return fail(msg`while loops are not supported; use a for loop with a fixed bound`, spanOf(s));
 		case 'BreakStatement':
 		case 'ContinueStatement':
-			return unsupported(s, ': loops run a fixed number of times; use an if inside the loop');
+			return unsupported(s, (what) => msg`${what}: loops run a fixed number of times; use an if inside the loop`);
 		case 'EmptyStatement':
 		case 'FunctionDeclaration':
 		case 'TSTypeAliasDeclaration':
@@ -135,9 +136,9 @@ function executeStatement(ctx: LoweringContext, scope: Scope, s: t.Statement, mo
 
 function returnStatement(ctx: LoweringContext, scope: Scope, s: t.ReturnStatement, mode: Mode): Flow {
 	if (mode.inLoop) {
-		fail('return inside a loop is not supported; accumulate in a variable and return after the loop', spanOf(s));
+		fail(msg`return inside a loop is not supported; accumulate in a variable and return after the loop`, spanOf(s));
 	}
-	if (!s.argument) return fail('return needs a value', spanOf(s));
+	if (!s.argument) return fail(msg`return needs a value`, spanOf(s));
 	return { kind: 'return', value: evaluate(ctx, scope, s.argument) };
 }
 

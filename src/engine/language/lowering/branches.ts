@@ -12,6 +12,7 @@ import { fail, type LoweringContext } from './context';
 import { isTrue } from './operators';
 import type { Scope } from './scope';
 import { describeValue, scalar, unset, type Value } from './values';
+import { msg, type MessageArgument, type Message } from '../../message';
 
 /** How a block of statements ended: it ran to its end, or returned a value. */
 export type Flow =
@@ -43,13 +44,13 @@ export function lowerIf(
 	const f = scope.shadow(names, span);
 	const flowFalse = whenFalse(f.scope);
 	if (flowTrue.kind === 'return' && flowFalse.kind === 'return') {
-		const value = mergeValues(ctx.builder, condition, flowTrue.value, flowFalse.value, 'the returned value', span);
+		const value = mergeValues(ctx.builder, condition, flowTrue.value, flowFalse.value, msg`the returned value`, span);
 		return { kind: 'return', value };
 	}
 	if (flowTrue.kind !== flowFalse.kind) {
-		const missing = flowTrue.kind === 'normal' ? 'true' : 'false';
-		fail(`not every path returns a value: when this condition is ${missing}, the function ends without a return`,
-			span);
+		fail(flowTrue.kind === 'normal'
+			? msg`not every path returns a value: when this condition is true, the function ends without a return`
+			: msg`not every path returns a value: when this condition is false, the function ends without a return`, span);
 	}
 	for (const name of t.names) {
 		const [x, y] = [t.scope.ownValue(name), f.scope.ownValue(name)];
@@ -64,7 +65,7 @@ export function mergeValues(
 	condition: Node,
 	x: Value,
 	y: Value,
-	what: string,
+	what: MessageArgument,
 	span: SourceSpan,
 ): Value {
 	if (x === y) return x;
@@ -84,9 +85,9 @@ export function mergeValues(
 		};
 	}
 	const both = describePair(left, right);
-	return fail(`${what} would be ${both} depending on the condition; both branches must agree`, span);
+	return fail(msg`${what} would be ${both} depending on the condition; both branches must agree`, span);
 }
 
-function describePair(x: Value, y: Value): string {
-	return `${describeValue(x)} or ${describeValue(y)}`;
+function describePair(x: Value, y: Value): Message {
+	return msg`${describeValue(x)} or ${describeValue(y)}`;
 }

@@ -6,8 +6,10 @@
  * Language-neutral: nothing here knows an AST. A walker creates one context per lowered loss and passes it down.
  */
 import { LossSyntaxError, type SourceSpan } from '../../errors';
+import type { Message } from '../../message';
 import { GraphBuilder } from '../../graph/graphBuilder';
 import type { Node, TraceEntry } from '../../graph/node';
+import { msg } from '../../message';
 
 /**
  * A value had to be known before the loss runs (a loop bound, a slice, a condition deciding which arrays to use) but
@@ -31,7 +33,7 @@ export const limits = {
 } as const;
 
 /** Throws a `LossSyntaxError`; typed `never` so walkers can `return fail(...)`. */
-export function fail(message: string, span: SourceSpan): never {
+export function fail(message: Message, span: SourceSpan): never {
 	throw new LossSyntaxError(message, span);
 }
 
@@ -62,7 +64,7 @@ export class LoweringContext {
 	/** Counts one unit of lowering work; throws once the budget is spent, so no input can hang the front end. */
 	tick(span: SourceSpan): void {
 		if (++this.work > limits.work || (this.pool && --this.pool.remaining < 0)) {
-			fail(`the loss is too large to lower (${formatCount(this.work)} steps); keep loops as sums`, span);
+			fail(msg`the loss is too large to lower (${formatCount(this.work)} steps); keep loops as sums`, span);
 		}
 	}
 
@@ -71,8 +73,8 @@ export class LoweringContext {
 	 * recursion, which has no fixed graph, so it is an error at the call.
 	 */
 	inline<T>(key: object, name: string, span: SourceSpan, body: () => T): T {
-		if (this.calls.includes(key)) fail(`recursion is not supported: '${name}' calls itself`, span);
-		if (this.calls.length >= limits.callDepth) fail(`calls nest more than ${limits.callDepth} deep`, span);
+		if (this.calls.includes(key)) fail(msg`recursion is not supported: '${name}' calls itself`, span);
+		if (this.calls.length >= limits.callDepth) fail(msg`calls nest more than ${limits.callDepth} deep`, span);
 		this.calls.push(key);
 		try {
 			return body();
@@ -90,12 +92,12 @@ export class LoweringContext {
 	withTrips<T>(count: number, span: SourceSpan, body: () => T): T {
 		if (count > limits.trips) {
 			const most = formatCount(limits.trips);
-			fail(`the loop runs ${formatCount(count)} times; at most ${most} iterations are supported`, span);
+			fail(msg`the loop runs ${formatCount(count)} times; at most ${most} iterations are supported`, span);
 		}
 		const nested = this.trips.reduce((p, c) => p * c, count);
 		if (nested > limits.nestedTrips) {
 			const most = formatCount(limits.nestedTrips);
-			fail(`nested loops run ${formatCount(nested)} times in all; at most ${most} are supported`, span);
+			fail(msg`nested loops run ${formatCount(nested)} times in all; at most ${most} are supported`, span);
 		}
 		this.trips.push(count);
 		try {

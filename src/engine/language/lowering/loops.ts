@@ -16,12 +16,13 @@ import { foldConstant } from './constantFold';
 import { fail, formatCount, limits, NotConstantError, type LoweringContext } from './context';
 import { additiveDelta, countNodesSince, reachesAny, substituteLoops } from './nodeAnalysis';
 import { expectScalar, scalar, type Value, type VectorValue } from './values';
+import { msg, type Message, type MessageArgument } from '../../message';
 
 /** A loop of `count` iterations over `names`, which hold numbers (or nothing yet: `undefined`). */
 export interface LoopSpec {
 	readonly count: number;
 	/** The loop-carried variables, for messages. */
-	readonly names: readonly string[];
+	readonly names: readonly MessageArgument[];
 	/** Their values before the loop. */
 	readonly initial: readonly (Node | undefined)[];
 	/** The loop statement or call, for messages. */
@@ -35,7 +36,7 @@ export interface LoopSpec {
 
 type Probe =
 	| { readonly kind: 'summed'; readonly values: (Node | undefined)[] }
-	| { readonly kind: 'unroll'; readonly nodes: number; readonly blame: string }
+	| { readonly kind: 'unroll'; readonly nodes: number; readonly blame: Message }
 	| { readonly kind: 'needsConstant'; readonly error: NotConstantError };
 
 /** The carried values after the loop. */
@@ -60,10 +61,13 @@ export function lowerLoop(ctx: LoweringContext, spec: LoopSpec): (Node | undefin
 	});
 }
 
-function tooLong(spec: LoopSpec, blame: string, nodes: number): never {
+function tooLong(spec: LoopSpec, blame: Message, nodes: number): never {
 	const limit = formatCount(limits.unrollNodes);
-	const size = `${formatCount(spec.count)} iterations × ${nodes} nodes; the limit is ${limit}`;
-	return fail(`${blame} and is too long to unroll (${size}). Only additive updates (s += ...) stay loops`, spec.span);
+	const count = formatCount(spec.count);
+	return fail(
+		msg`${blame} and is too long to unroll (${count} iterations × ${nodes} nodes; the limit is ${limit}). Only additive updates (s += ...) stay loops`,
+		spec.span,
+	);
 }
 
 function symbolicIteration(ctx: LoweringContext, spec: LoopSpec): Probe {
@@ -94,9 +98,9 @@ function symbolicIteration(ctx: LoweringContext, spec: LoopSpec): Probe {
 			const delta = additiveDelta(b, node, p, carried);
 			if (!delta) {
 				const nodes = countNodesSince(after.filter((n): n is Node => n !== undefined), marker.id);
-				return { kind: 'unroll', nodes, blame: `the loop carries '${spec.names[i]}' ${howCarried(node, p)}` };
+				return { kind: 'unroll', nodes, blame: howCarried(spec.names[i]!, node, p) };
 			}
-			if (initial === undefined) fail(`'${spec.names[i]}' is added to before it has a value`, spec.span);
+			if (initial === undefined) fail(msg`'${spec.names[i]!}' is added to before it has a value`, spec.span);
 			// Each sum gets its own loop variable; the first takes the probe's, the others a renamed copy.
 			const own = loopUsed ? fresh(spec.count) : { loop, index };
 			const body = loopUsed ? substituteLoops(b, delta, new Map([[loop, own.index]]), fresh) : delta;
@@ -107,12 +111,15 @@ function symbolicIteration(ctx: LoweringContext, spec: LoopSpec): Probe {
 	return { kind: 'summed', values };
 }
 
-function howCarried(node: Node, placeholder: Node): string {
-	if (node.kind !== 'op') return 'non-additively';
-	const direct = node.args.includes(placeholder);
-	if ((node.op === 'mul' || node.op === 'div') && direct) return 'multiplicatively';
-	if ((node.op === 'min' || node.op === 'max') && direct) return `through ${node.op}`;
-	return 'non-additively';
+function howCarried(name: MessageArgument, node: Node, placeholder: Node): Message {
+	const direct = node.kind === 'op' && node.args.includes(placeholder);
+	if (node.kind === 'op' && (node.op === 'mul' || node.op === 'div') && direct) {
+		return msg`the loop carries '${name}' multiplicatively`;
+	}
+	if (node.kind === 'op' && (node.op === 'min' || node.op === 'max') && direct) {
+		return msg`the loop carries '${name}' through ${node.op}`;
+	}
+	return msg`the loop carries '${name}' non-additively`;
 }
 
 function unroll(ctx: LoweringContext, spec: LoopSpec): (Node | undefined)[] {
@@ -138,19 +145,19 @@ export function reduceVector(
 	const b = ctx.builder;
 	const first = initial === undefined ? 1 : 0;
 	if (initial === undefined && vector.length === 0) {
-		fail(`reduce of an empty array (${vector.label}) with no initial value`, span);
+		fail(msg`reduce of an empty array (${vector.label}) with no initial value`, span);
 	}
-	const head = () => expectScalar(vector.element(b.constant(0), span), `the first element of ${vector.label}`, span);
+	const head = () => expectScalar(vector.element(b.constant(0), span), msg`the first element of ${vector.label}`, span);
 	const start = initial ?? head();
 	const [result] = lowerLoop(ctx, {
 		count: vector.length - first,
-		names: ['the accumulator'],
+		names: [msg`the accumulator`],
 		initial: [start],
 		span,
 		step: ([accumulator], k) => {
 			const index = b.add(k, b.constant(first));
 			const next = combine(accumulator!, vector.element(index, span), index);
-			return [expectScalar(next, 'the value returned to reduce', span)];
+			return [expectScalar(next, msg`the value returned to reduce`, span)];
 		},
 	});
 	return result!;
@@ -159,6 +166,6 @@ export function reduceVector(
 /** The sum of the elements of `vector`, which must be numbers: one `sum` node. */
 export function sumVector(ctx: LoweringContext, vector: VectorValue, span: SourceSpan): Node {
 	return reduceVector(ctx, vector, ctx.builder.constant(0), (acc, element) => {
-		return scalar(ctx.builder.add(acc, expectScalar(element, `an element of ${vector.label}`, span)));
+		return scalar(ctx.builder.add(acc, expectScalar(element, msg`an element of ${vector.label}`, span)));
 	}, span);
 }

@@ -8,6 +8,8 @@ import type { GraphBuilder } from '../../graph/graphBuilder';
 import type { Node } from '../../graph/node';
 import { builtins } from '../builtins';
 import { fail } from './context';
+import { argumentCountError } from '../argumentCount';
+import { msg } from '../../message';
 
 export type BinaryOperator = '+' | '-' | '*' | '/' | '%' | '**' | '<' | '<=' | '>' | '>=' | '==' | '!=';
 export type UnaryOperator = '-' | '+' | '!';
@@ -93,11 +95,9 @@ export function callBuiltin(
 	span: SourceSpan,
 ): Node {
 	const builtin = builtins.get(name);
-	if (!builtin) return fail(`unknown function ${display}`, span);
+	if (!builtin) return fail(msg`unknown function ${display}`, span);
 	if (args.length < builtin.minArgs || args.length > builtin.maxArgs) {
-		const expected = builtin.maxArgs === Infinity ? `at least ${builtin.minArgs}`
-			: builtin.minArgs === builtin.maxArgs ? `${builtin.minArgs}` : `${builtin.minArgs} to ${builtin.maxArgs}`;
-		fail(`${display} takes ${expected} argument${expected === '1' ? '' : 's'}, not ${args.length}`, span);
+		fail(argumentCountError(display, builtin.minArgs, builtin.maxArgs, args.length), span);
 	}
 	return builtin.lower(b, args);
 }

@@ -8,6 +8,7 @@ import { collectNodes, type LossGraph, type ParamSpec } from '../../graph/node';
 import { fail, type LoweringContext } from './context';
 import { expectScalar, scalar, type Value } from './values';
 import { paramVector } from './vectors';
+import { msg } from '../../message';
 
 export class ParamLayout {
 	readonly specs: ParamSpec[] = [];
@@ -38,9 +39,9 @@ export class ParamLayout {
 
 	/** The lowered loss: `output` must be a number. */
 	finish(output: Value, span: SourceSpan): LossGraph {
-		const node = expectScalar(output, 'the returned value', span);
+		const node = expectScalar(output, msg`the returned value`, span);
 		if (collectNodes(node).some((n) => n.kind === 'param' && n.index < 0)) {
-			fail('internal error: a loop placeholder reached the output', span);
+			fail(msg`internal error: a loop placeholder reached the output`, span);
 		}
 		return {
 			output: node,

@@ -7,6 +7,7 @@
 import type { SourceSpan } from '../../errors';
 import { fail } from './context';
 import type { Value } from './values';
+import { msg } from '../../message';
 
 /**
  * How a name was bound: `const` and `module` bindings never change, `let` (also parameters) may be assigned from
@@ -46,7 +47,7 @@ export class Scope {
 
 	/** Binds `name` here; a second declaration in the same block is an error. */
 	declare(name: string, value: Value, kind: BindingKind, span: SourceSpan): Binding {
-		if (this.bindings.has(name)) fail(`'${name}' is already declared in this block`, span);
+		if (this.bindings.has(name)) fail(msg`'${name}' is already declared in this block`, span);
 		const binding: Binding = { name, kind, value, frame: this.frame };
 		this.bindings.set(name, binding);
 		return binding;
@@ -67,7 +68,7 @@ export class Scope {
 	/** Assigns an existing variable, enforcing `const`, module constants, loop counters and function frames. */
 	assign(name: string, value: Value, span: SourceSpan): void {
 		const binding = this.lookup(name, span);
-		if (!binding) return fail(`'${name}' is not declared`, span);
+		if (!binding) return fail(msg`'${name}' is not declared`, span);
 		this.checkAssignable(binding, span);
 		binding.value = value;
 	}
@@ -100,14 +101,14 @@ export class Scope {
 	private checkAssignable(binding: Binding, span: SourceSpan): void {
 		switch (binding.kind) {
 			case 'const':
-				return fail(`cannot assign to const '${binding.name}'`, span);
+				return fail(msg`cannot assign to const '${binding.name}'`, span);
 			case 'module':
-				return fail(`cannot assign to '${binding.name}': names outside the function are constants`, span);
+				return fail(msg`cannot assign to '${binding.name}': names outside the function are constants`, span);
 			case 'counter':
-				return fail(`the loop counter '${binding.name}' cannot be changed inside the loop body`, span);
+				return fail(msg`the loop counter '${binding.name}' cannot be changed inside the loop body`, span);
 			case 'let':
 				if (binding.frame !== this.frame) {
-					fail(`cannot assign to '${binding.name}' from a nested function; return a value instead`, span);
+					fail(msg`cannot assign to '${binding.name}' from a nested function; return a value instead`, span);
 				}
 				return;
 			default: {

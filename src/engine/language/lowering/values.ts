@@ -7,6 +7,7 @@
 import type { SourceSpan } from '../../errors';
 import type { Node } from '../../graph/node';
 import { fail } from './context';
+import { msg, type MessageArgument } from '../../message';
 
 export interface ScalarValue {
 	readonly kind: 'scalar';
@@ -18,7 +19,7 @@ export interface VectorValue {
 	readonly kind: 'vector';
 	readonly length: number;
 	/** How the user would name it in a message: `'xs'`, `'a mapped array'`. */
-	readonly label: string;
+	readonly label: MessageArgument;
 	/**
 	 * The element at `index`, which the caller has checked where it can (`elementAt` in `vectors.ts`); `span` is
 	 * where to blame a failure.
@@ -49,16 +50,16 @@ export function scalar(node: Node): ScalarValue {
 export const unset: UnsetValue = { kind: 'unset' };
 
 /** A short description of a value's type for messages: `a number`, `an array of 3`, `a function`. */
-export function describeValue(value: Value): string {
+export function describeValue(value: Value): MessageArgument {
 	switch (value.kind) {
 		case 'scalar':
-			return 'a number';
+			return msg`a number`;
 		case 'vector':
-			return `an array of ${value.length}`;
+			return msg`an array of ${value.length}`;
 		case 'function':
-			return `the function '${value.name}'`;
+			return msg`the function '${value.name}'`;
 		case 'unset':
-			return 'not yet assigned';
+			return msg`not yet assigned`;
 		default: {
 			const never: never = value;
 			return never;
@@ -67,16 +68,16 @@ export function describeValue(value: Value): string {
 }
 
 /** The node of a number value; anything else is an error naming `what` (e.g. `'xs'`, `'the condition'`). */
-export function expectScalar(value: Value, what: string, span: SourceSpan): Node {
+export function expectScalar(value: Value, what: MessageArgument, span: SourceSpan): Node {
 	switch (value.kind) {
 		case 'scalar':
 			return value.node;
 		case 'vector':
-			return fail(`${what} is an array (${value.length} elements) where a number is needed`, span);
+			return fail(msg`${what} is an array (${value.length} elements) where a number is needed`, span);
 		case 'function':
-			return fail(`${what} is a function where a number is needed`, span);
+			return fail(msg`${what} is a function where a number is needed`, span);
 		case 'unset':
-			return fail(`${what} is used before it has a value`, span);
+			return fail(msg`${what} is used before it has a value`, span);
 		default: {
 			const never: never = value;
 			return never;
@@ -85,17 +86,17 @@ export function expectScalar(value: Value, what: string, span: SourceSpan): Node
 }
 
 /** The array behind `value`; anything else is an error naming `what`. */
-export function expectVector(value: Value, what: string, span: SourceSpan): VectorValue {
+export function expectVector(value: Value, what: MessageArgument, span: SourceSpan): VectorValue {
 	if (value.kind === 'vector') return value;
-	if (value.kind === 'unset') return fail(`${what} is used before it has a value`, span);
-	return fail(`${what} is ${describeValue(value)}, not an array`, span);
+	if (value.kind === 'unset') return fail(msg`${what} is used before it has a value`, span);
+	return fail(msg`${what} is ${describeValue(value)}, not an array`, span);
 }
 
 /** The function behind `value`; anything else is an error naming `what`. */
-export function expectFunction(value: Value, what: string, span: SourceSpan): FunctionValue {
+export function expectFunction(value: Value, what: MessageArgument, span: SourceSpan): FunctionValue {
 	if (value.kind === 'function') return value;
-	if (value.kind === 'unset') return fail(`${what} is used before it has a value`, span);
-	return fail(`${what} is ${describeValue(value)}, not a function`, span);
+	if (value.kind === 'unset') return fail(msg`${what} is used before it has a value`, span);
+	return fail(msg`${what} is ${describeValue(value)}, not a function`, span);
 }
 
 /** The number a value is known to be before the loss runs, or undefined. */

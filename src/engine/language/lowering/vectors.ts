@@ -9,14 +9,15 @@ import type { GraphBuilder } from '../../graph/graphBuilder';
 import type { Node } from '../../graph/node';
 import { fail, formatCount, NotConstantError, type LoweringContext } from './context';
 import { constantOf, describeValue, scalar, type Value, type VectorValue } from './values';
+import { msg, type MessageArgument } from '../../message';
 
 /** The element of `vector` at `index`; a constant index must be a whole number in range. */
 export function elementAt(vector: VectorValue, index: Node, span: SourceSpan): Value {
 	if (index.kind === 'const') {
 		const i = index.value;
-		if (!Number.isInteger(i)) fail(`index ${i} into ${vector.label} is not a whole number`, span);
+		if (!Number.isInteger(i)) fail(msg`index ${i} into ${vector.label} is not a whole number`, span);
 		if (i < 0 || i >= vector.length) {
-			fail(`index ${i} is out of range for ${vector.label} (length ${vector.length})`, span);
+			fail(msg`index ${i} is out of range for ${vector.label} (length ${vector.length})`, span);
 		}
 	}
 	return vector.element(index, span);
@@ -39,12 +40,12 @@ export function dataVector(
 	b: GraphBuilder,
 	values: Float64Array,
 	shape: readonly number[],
-	label: string,
+	label: MessageArgument,
 ): VectorValue {
 	return dataView(b, new DataStore(values), shape, b.constant(0), label);
 }
 
-function dataView(b: GraphBuilder, store: DataStore, shape: readonly number[], base: Node, label: string): VectorValue {
+function dataView(b: GraphBuilder, store: DataStore, shape: readonly number[], base: Node, label: MessageArgument): VectorValue {
 	const [length = 0, ...inner] = shape;
 	const stride = inner.reduce((p, n) => p * n, 1);
 	const constants = base.kind === 'const'
@@ -57,13 +58,13 @@ function dataView(b: GraphBuilder, store: DataStore, shape: readonly number[], b
 		constants,
 		element: (index) => {
 			const at = b.add(base, b.mul(index, b.constant(stride)));
-			return inner.length === 0 ? scalar(store.read(b, at)) : dataView(b, store, inner, at, `a row of ${label}`);
+			return inner.length === 0 ? scalar(store.read(b, at)) : dataView(b, store, inner, at, msg`a row of ${label}`);
 		},
 	};
 }
 
 /** The vector parameter stored at `offset` in the flat parameter array. */
-export function paramVector(b: GraphBuilder, offset: number, size: number, label: string): VectorValue {
+export function paramVector(b: GraphBuilder, offset: number, size: number, label: MessageArgument): VectorValue {
 	return { kind: 'vector', length: size, label, element: (index) => scalar(b.paramAt(offset, size, index)) };
 }
 
@@ -75,7 +76,7 @@ export function arrayValue(
 	ctx: LoweringContext,
 	items: readonly Value[],
 	spans: readonly SourceSpan[],
-	label: string,
+	label: MessageArgument,
 ): VectorValue {
 	const data = constantArray(items, spans);
 	if (data) return dataVector(ctx.builder, data.values, data.shape, label);
@@ -95,7 +96,7 @@ function constantArray(items: readonly Value[], spans: readonly SourceSpan[]): C
 	rows.forEach((row, i) => {
 		if (row!.shape.length !== shape.length || row!.shape.some((n, k) => n !== shape[k])) {
 			const span = spans[i] ?? spans[0]!;
-			fail(`the array is not rectangular: element ${i} has shape [${row!.shape}], element 0 [${shape}]`, span);
+			fail(msg`the array is not rectangular: element ${i} has shape [${row!.shape.join(',')}], element 0 [${shape.join(',')}]`, span);
 		}
 	});
 	const stride = rows[0]!.values.length;
@@ -108,7 +109,7 @@ function constantArray(items: readonly Value[], spans: readonly SourceSpan[]): C
  * A list of computed values. A loop reading it by its index is unrolled (the `NotConstantError` asks the loop lowering
  * for that), since the list is already as long as its unrolled loop; any other symbolic index selects.
  */
-function literalVector(b: GraphBuilder, items: readonly Value[], label: string): VectorValue {
+function literalVector(b: GraphBuilder, items: readonly Value[], label: MessageArgument): VectorValue {
 	return {
 		kind: 'vector',
 		length: items.length,
@@ -116,8 +117,7 @@ function literalVector(b: GraphBuilder, items: readonly Value[], label: string):
 		element: (index, span) => {
 			if (index.kind === 'const') return items[index.value]!;
 			if (index.loops.length > 0) {
-				throw new NotConstantError(`a loop reads ${label}, a list of values computed in the loss, by its index; `
-					+ `such loops are unrolled, and this one is too long`, span);
+				throw new NotConstantError(msg`a loop reads ${label}, a list of values computed in the loss, by its index; such loops are unrolled, and this one is too long`, span);
 			}
 			return scalar(selectChain(b, items, index, label, span));
 		},
@@ -125,13 +125,13 @@ function literalVector(b: GraphBuilder, items: readonly Value[], label: string):
 }
 
 /** `items[index]` for a symbolic index: `index == 0 ? items[0] : index == 1 ? items[1] : ... : NaN`. */
-function selectChain(b: GraphBuilder, items: readonly Value[], index: Node, label: string, span: SourceSpan): Node {
+function selectChain(b: GraphBuilder, items: readonly Value[], index: Node, label: MessageArgument, span: SourceSpan): Node {
 	let result: Node = b.constant(Number.NaN);
 	for (let i = items.length - 1; i >= 0; i--) {
 		const item = items[i]!;
 		if (item.kind !== 'scalar') {
 			const what = `${label} holds ${describeValue(item)} at ${i}`;
-			fail(`${what}; only lists of numbers can be indexed by a computed index`, span);
+			fail(msg`${what}; only lists of numbers can be indexed by a computed index`, span);
 		}
 		result = b.select(b.op('eq', index, b.constant(i)), item.node, result);
 	}
@@ -146,7 +146,7 @@ export function mappedVector(
 	return {
 		kind: 'vector',
 		length: source.length,
-		label: 'a mapped array',
+		label: msg`a mapped array`,
 		element: (index, span) => f(source.element(index, span), index, span),
 	};
 }
@@ -156,7 +156,7 @@ export function rangeVector(b: GraphBuilder, start: number, step: number, count:
 	return {
 		kind: 'vector',
 		length: count,
-		label: 'a range',
+		label: msg`a range`,
 		element: (index) => scalar(b.add(b.constant(start), b.mul(b.constant(step), index))),
 	};
 }
@@ -166,7 +166,7 @@ export function sliceVector(b: GraphBuilder, source: VectorValue, from: number, 
 	return {
 		kind: 'vector',
 		length,
-		label: `a slice of ${source.label}`,
+		label: msg`a slice of ${source.label}`,
 		element: (index, span) => source.element(b.add(index, b.constant(from)), span),
 	};
 }
@@ -176,8 +176,8 @@ export function zipVectors(b: GraphBuilder, sources: readonly VectorValue[]): Ve
 	return {
 		kind: 'vector',
 		length: Math.min(...sources.map((s) => s.length)),
-		label: 'a zipped array',
-		element: (index, span) => literalVector(b, sources.map((s) => s.element(index, span)), 'a zipped pair'),
+		label: msg`a zipped array`,
+		element: (index, span) => literalVector(b, sources.map((s) => s.element(index, span)), msg`a zipped pair`),
 	};
 }
 
@@ -186,16 +186,16 @@ export function entriesVector(b: GraphBuilder, source: VectorValue): VectorValue
 	return {
 		kind: 'vector',
 		length: source.length,
-		label: `the entries of ${source.label}`,
-		element: (index, span) => literalVector(b, [scalar(index), source.element(index, span)], 'an entry'),
+		label: msg`the entries of ${source.label}`,
+		element: (index, span) => literalVector(b, [scalar(index), source.element(index, span)], msg`an entry`),
 	};
 }
 
 /** Splits an array into its first `count` elements for destructuring (`const [a, b] = pair`). */
 export function destructure(b: GraphBuilder, value: Value, count: number, span: SourceSpan): Value[] {
-	if (value.kind !== 'vector') return fail(`cannot destructure ${describeValue(value)} into ${count} names`, span);
+	if (value.kind !== 'vector') return fail(msg`cannot destructure ${describeValue(value)} into ${count} names`, span);
 	if (count > value.length) {
-		fail(`cannot destructure ${value.label} of length ${formatCount(value.length)} into ${count} names`, span);
+		fail(msg`cannot destructure ${value.label} of length ${formatCount(value.length)} into ${count} names`, span);
 	}
 	return Array.from({ length: count }, (_, i) => value.element(b.constant(i), span));
 }

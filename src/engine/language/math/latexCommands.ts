@@ -3,6 +3,7 @@
  * construct the parser handles (`\frac`, `\sqrt`, `\sum`, `\abs`), layout to skip (`\,`, `\quad`, `\left`), or a
  * construct that is refused with a reason (`\nabla` marks an update rule, not a loss). Unknown commands are errors.
  */
+import { msg, type Message } from '../../message';
 
 export type Special = 'frac' | 'sqrt' | 'sum' | 'abs';
 
@@ -23,7 +24,7 @@ export type CommandMeaning =
 	/** An accent on a one-letter name: `\hat{y}` is the name `ŷ`. */
 	| { readonly role: 'accent'; readonly mark: string }
 	| { readonly role: 'special'; readonly special: Special }
-	| { readonly role: 'refused'; readonly message: string };
+	| { readonly role: 'refused'; readonly message: Message };
 
 const greek: readonly (readonly [string, string])[] = [
 	['alpha', 'α'], ['beta', 'β'], ['gamma', 'γ'], ['delta', 'δ'], ['epsilon', 'ϵ'], ['varepsilon', 'ε'],
@@ -44,20 +45,30 @@ const ignored = ['displaystyle', 'textstyle', 'scriptstyle', 'limits', 'nolimits
 const sizing = ['left', 'right', 'middle', 'big', 'Big', 'bigg', 'Bigg', 'bigl', 'bigr', 'Bigl', 'Bigr', 'biggl',
 	'biggr', 'Biggl', 'Biggr'];
 
-const refusals: readonly (readonly [string, string])[] = [
-	['nabla', 'uses \\nabla: an update rule, not a loss'],
-	['partial', 'uses \\partial: a derivative, not a loss'],
-	['int', 'integrals (\\int) are not supported'],
-	['prod', 'products (\\prod) are not supported; write the factors out'],
-	['lim', 'limits (\\lim) are not supported'],
-	['ldots', 'uses an ellipsis (\\ldots): not a computable expression'],
-	['cdots', 'uses an ellipsis (\\cdots): not a computable expression'],
-	['dots', 'uses an ellipsis (\\dots): not a computable expression'],
-	['vdots', 'uses an ellipsis (\\vdots): not a computable expression'],
-	['lVert', 'norms (\\lVert) are not supported'],
-	['rVert', 'norms (\\rVert) are not supported'],
-	['pm', '\\pm gives two values, not one'],
-	['mp', '\\mp gives two values, not one'],
+/** The error for an ellipsis written as `written` (`\\ldots`, `...`, `…`). */
+export const ellipsisError = (written: string): Message => msg`uses an ellipsis (${written}): not a computable expression`;
+
+/** The error for a derivative or gradient sign. */
+export const updateRuleError = (written: string): Message => msg`uses ${written}: an update rule, not a loss`;
+export const derivativeError = (written: string): Message => msg`uses ${written}: a derivative, not a loss`;
+
+/** The error for a norm written as `written`. */
+export const normError = (written: string): Message => msg`norms (${written}) are not supported`;
+
+const refusals: readonly (readonly [string, Message])[] = [
+	['nabla', updateRuleError('\\nabla')],
+	['partial', derivativeError('\\partial')],
+	['int', msg`integrals (${'\\int'}) are not supported`],
+	['prod', msg`products (${'\\prod'}) are not supported; write the factors out`],
+	['lim', msg`limits (${'\\lim'}) are not supported`],
+	['ldots', ellipsisError('\\ldots')],
+	['cdots', ellipsisError('\\cdots')],
+	['dots', ellipsisError('\\dots')],
+	['vdots', ellipsisError('\\vdots')],
+	['lVert', normError('\\lVert')],
+	['rVert', normError('\\rVert')],
+	['pm', msg`${'\\pm'} gives two values, not one`],
+	['mp', msg`${'\\mp'} gives two values, not one`],
 ];
 
 const table: ReadonlyMap<string, CommandMeaning> = new Map<string, CommandMeaning>([

@@ -4,6 +4,7 @@
  * rescanning the file for every token.
  */
 import { LossSyntaxError, type SourceSpan } from '../../errors';
+import type { Message } from '../../message';
 
 export class LineIndex {
 	/** Offset of the first character of each line. */
@@ -35,7 +36,7 @@ export class LineIndex {
 	}
 
 	/** A `LossSyntaxError` at offsets `start`..`end`. */
-	error(message: string, start: number, end: number): LossSyntaxError {
+	error(message: Message, start: number, end: number): LossSyntaxError {
 		return new LossSyntaxError(message, this.span(start, end));
 	}
 }

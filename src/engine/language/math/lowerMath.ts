@@ -12,6 +12,7 @@ import { usesIndexed } from './mathAst';
 import type { ChainExpr, Equation, Expr, Located, NameExpr, RootExpr, SumExpr } from './mathAst';
 import { mathConstants, mathFunction } from './mathFunctions';
 import type { LineIndex } from './lineIndex';
+import { msg, type Message } from '../../message';
 
 /** Iterations of all nested sums together, so that evaluating a loss stays interactive. */
 export const maxSumIterations = 1e7;
@@ -96,7 +97,7 @@ class MathLowering {
 		return node;
 	}
 
-	private error(message: string, at: Located): never {
+	private error(message: Message, at: Located): never {
 		throw this.lines.error(message, at.start, at.end);
 	}
 
@@ -108,10 +109,10 @@ class MathLowering {
 		if (param) return param.node;
 		const constant = mathConstants.get(name);
 		if (constant !== undefined) return this.b.constant(constant);
-		if (this.inBounds) this.error(`the bounds of \\sum must be numbers, and ${name} is not one`, e);
-		if (name === this.selfName) this.error(`${name} is defined in terms of itself`, e);
+		if (this.inBounds) this.error(msg`the bounds of \\sum must be numbers, and ${name} is not one`, e);
+		if (name === this.selfName) this.error(msg`${name} is defined in terms of itself`, e);
 		if (!this.discover) {
-			this.error(`unknown name ${name}: ${this.selfName}(${this.names.join(', ')}) does not take it`, e);
+			this.error(msg`unknown name ${name}: ${`${this.selfName}(${this.names.join(', ')})`} does not take it`, e);
 		}
 		return this.addParam(name, e.start);
 	}
@@ -122,7 +123,7 @@ class MathLowering {
 		const parts = e.subscript.map((part) => {
 			const index = this.indices.get(part);
 			if (!index) return part;
-			if (index.kind !== 'const') this.error(`${e.name}: the index ${part} has no fixed value here`, e);
+			if (index.kind !== 'const') this.error(msg`${e.name}: the index ${part} has no fixed value here`, e);
 			return String(index.value);
 		});
 		return `${e.base}_${parts.join(',')}`;
@@ -168,7 +169,7 @@ class MathLowering {
 		const count = Math.max(0, to - from + 1);
 		if (count * this.iterations > maxSumIterations) {
 			const most = maxSumIterations.toLocaleString('en-US');
-			this.error(`\\sum of ${count} terms is too long: at most ${most} iterations in all`, e);
+			this.error(msg`\\sum of ${count} terms is too long: at most ${most} iterations in all`, e);
 		}
 		const outer = this.indices.get(e.index);
 		const factor = Math.max(1, count);
@@ -189,7 +190,10 @@ class MathLowering {
 		const node = this.lower(e);
 		this.inBounds = saved;
 		if (node.kind !== 'const' || !Number.isInteger(node.value) || Math.abs(node.value) > 1e15) {
-			this.error(`the ${which} bound of \\sum must be an integer, like \\sum_{i=1}^{10}`, e);
+			const message = which === 'lower'
+				? msg`the lower bound of \\sum must be an integer, like ${'\\sum_{i=1}^{10}'}`
+				: msg`the upper bound of \\sum must be an integer, like ${'\\sum_{i=1}^{10}'}`;
+			this.error(message, e);
 		}
 		return node.value;
 	}
@@ -202,8 +206,8 @@ class MathLowering {
 
 	private writtenOut(e: SumExpr, from: number, count: number): Node {
 		if (count * this.written > maxWrittenTerms) {
-			const what = `a \\sum over indexed names such as x_${e.index}`;
-			this.error(`${what} is written out term by term: at most ${maxWrittenTerms} terms`, e);
+			const message = msg`a \\sum over indexed names such as ${`x_${e.index}`} is written out term by term: at most ${maxWrittenTerms} terms`;
+			this.error(message, e);
 		}
 		const factor = Math.max(1, count);
 		this.written *= factor;

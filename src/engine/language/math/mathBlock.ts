@@ -12,6 +12,7 @@ import { MathParser } from './mathParser';
 import { tokenize } from './mathTokenizer';
 import type { MathMode } from './mathTokens';
 import type { Expr } from './mathAst';
+import { msg } from '../../message';
 
 /** The name of a loss written as a bare expression. */
 export const defaultName = 'f';
@@ -65,7 +66,7 @@ export function foundLoss(lines: LineIndex, range: BlockRange, result: BlockResu
 	if (result.error) return { kind: 'error', name: result.name, span, error: result.error };
 	const graph = result.graph!;
 	if (graph.params.length === 0) {
-		const error = new LossSyntaxError(`${result.name} has no variables: nothing to minimize`, span);
+		const error = new LossSyntaxError(msg`${result.name} has no variables: nothing to minimize`, span);
 		return { kind: 'error', name: result.name, span, error };
 	}
 	const site: LossSite = {

@@ -6,6 +6,7 @@
 import type { LossSyntaxError } from '../../errors';
 import type { LineIndex } from './lineIndex';
 import type { MathMode, Token } from './mathTokens';
+import { msg, type MessageArgument } from '../../message';
 
 /** Deeper nesting than this is reported, not recursed into. */
 const maxDepth = 200;
@@ -31,7 +32,7 @@ export abstract class MathCursor {
 	/** The current token; an `error` token is thrown here, so errors surface in source order. */
 	protected peek(): Token {
 		const t = this.tokens[this.pos]!;
-		if (t.kind === 'error') throw this.lines.error(t.value, t.start, t.end);
+		if (t.kind === 'error') throw this.lines.error(t.message ?? msg`unexpected character`, t.start, t.end);
 		return t;
 	}
 
@@ -46,12 +47,12 @@ export abstract class MathCursor {
 		return t.kind === 'op' && t.value === value;
 	}
 
-	protected describe(t: Token): string {
-		return t.kind === 'end' ? 'the end of the expression' : `'${this.lines.text.slice(t.start, t.end)}'`;
+	protected describe(t: Token): MessageArgument {
+		return t.kind === 'end' ? msg`the end of the expression` : `'${this.lines.text.slice(t.start, t.end)}'`;
 	}
 
 	protected unexpected(t: Token): LossSyntaxError {
-		const message = t.kind === 'end' ? 'unexpected end of the expression' : `unexpected ${this.describe(t)}`;
+		const message = t.kind === 'end' ? msg`unexpected end of the expression` : msg`unexpected ${this.describe(t)}`;
 		return this.lines.error(message, t.start, t.end);
 	}
 
@@ -60,15 +61,15 @@ export abstract class MathCursor {
 		const t = this.peek();
 		if (t.kind === 'close' && t.value === want) return this.next();
 		const message = t.kind === 'end'
-			? `'${open.value}' is never closed`
-			: `expected '${want}' to close '${open.value}', found ${this.describe(t)}`;
+			? msg`'${open.value}' is never closed`
+			: msg`expected '${want}' to close '${open.value}', found ${this.describe(t)}`;
 		throw this.lines.error(message, t.start, t.end);
 	}
 
 	protected nested<T>(parse: () => T): T {
 		if (++this.depth > maxDepth) {
 			const t = this.tokens[this.pos]!;
-			throw this.lines.error('the expression is nested too deeply', t.start, t.end);
+			throw this.lines.error(msg`the expression is nested too deeply`, t.start, t.end);
 		}
 		try {
 			return parse();

@@ -19,6 +19,7 @@ import type { ChainExpr, ChainOp, Expr, LeftSide, ParamDecl } from './mathAst';
 import type { LineIndex } from './lineIndex';
 import type { MathMode, Token } from './mathTokens';
 import { MathPrimaryParser } from './mathPrimary';
+import { msg } from '../../message';
 
 /** Parses one block; call `parseLeftSide` first, then `parseRightSide`. */
 export class MathParser extends MathPrimaryParser {
@@ -70,14 +71,14 @@ export class MathParser extends MathPrimaryParser {
 		if ((this.isOp('.') || this.isOp(',')) && after?.kind === 'end') this.pos++;
 		const t = this.peek();
 		if (t.kind === 'op' && t.value === '=') {
-			throw this.lines.error("more than one '=': write one equation per block", t.start, t.end);
+			throw this.lines.error(msg`more than one '=': write one equation per block`, t.start, t.end);
 		}
 		if (t.kind !== 'end') throw this.unexpected(t);
 		return expr;
 	}
 
 	private leftSideError(t: Token): LossSyntaxError {
-		return this.lines.error("the left side of '=' must name the function, like f(x, y) = ...", t.start, t.end);
+		return this.lines.error(msg`the left side of '=' must name the function, like f(x, y) = ...`, t.start, t.end);
 	}
 
 	private parseParams(): ParamDecl[] {
@@ -85,8 +86,8 @@ export class MathParser extends MathPrimaryParser {
 		const params: ParamDecl[] = [];
 		while (!(this.peek().kind === 'close')) {
 			const t = this.next();
-			const problem = t.kind !== 'name' ? `expected a parameter name, found ${this.describe(t)}`
-				: params.some((p) => p.name === t.value) ? `parameter ${t.value} appears twice` : undefined;
+			const problem = t.kind !== 'name' ? msg`expected a parameter name, found ${this.describe(t)}`
+				: params.some((p) => p.name === t.value) ? msg`parameter ${t.value} appears twice` : undefined;
 			if (problem) throw this.lines.error(problem, t.start, t.end);
 			params.push({ name: t.value, start: t.start, end: t.end });
 			if (!this.isOp(',')) break;
@@ -138,7 +139,7 @@ export class MathParser extends MathPrimaryParser {
 		const exponent = this.scriptOperand();
 		const t = this.peek();
 		if (this.mode === 'latex' && t.kind === 'op' && t.value === '^') {
-			throw this.lines.error('double superscript: use braces, like {x^{a}}^{b}', t.start, t.end);
+			throw this.lines.error(msg`double superscript: use braces, like {x^{a}}^{b}`, t.start, t.end);
 		}
 		return { kind: 'power', base, exponent, start: base.start, end: exponent.end };
 	}

@@ -8,6 +8,7 @@ import type { ChainOp, Expr, NameExpr } from './mathAst';
 import { MathCursor } from './mathCursor';
 import { mathFunction } from './mathFunctions';
 import type { Token } from './mathTokens';
+import { msg } from '../../message';
 
 export abstract class MathPrimaryParser extends MathCursor {
 	protected abstract expression(): Expr;
@@ -90,11 +91,11 @@ export abstract class MathPrimaryParser extends MathCursor {
 		const after = this.tokens[this.pos]!;
 		const call = after.kind === 'open' && after.value === '(';
 		if (call && this.hasTopLevelComma(this.pos)) {
-			const hint = 'only built-in functions such as sin, exp and log can be called';
-			throw this.lines.error(`unknown function ${t.value}: ${hint}`, t.start, t.end);
+			const message = msg`unknown function ${t.value}: only built-in functions such as sin, exp and log can be called`;
+			throw this.lines.error(message, t.start, t.end);
 		}
 		if (call && after.start === t.end && t.value === this.selfName) {
-			throw this.lines.error(`${t.value} cannot call itself`, t.start, t.end);
+			throw this.lines.error(msg`${t.value} cannot call itself`, t.start, t.end);
 		}
 		const letters = [...t.value];
 		const declared = this.signature ?? [];
@@ -135,15 +136,18 @@ export abstract class MathPrimaryParser extends MathCursor {
 		}
 		if (power && isMinusOne(power)) {
 			const name = this.describe(t);
-			const message = `${name}^{-1} is ambiguous: write the inverse (\\arcsin) or 1 / ${name}`;
+			const message = msg`${`${name}^{-1}`} is ambiguous: write the inverse (\\arcsin) or ${`1 / ${name}`}`;
 			throw this.lines.error(message, t.start, power.end);
 		}
 		const args = this.functionArguments();
 		const fn = mathFunction(t.value)!;
 		if (args.length < fn.minArgs || args.length > fn.maxArgs) {
-			const count = fn.minArgs === fn.maxArgs ? `${fn.minArgs}` : `at least ${fn.minArgs}`;
-			const plural = fn.minArgs === 1 ? '' : 's';
-			throw this.lines.error(`${t.value} takes ${count} argument${plural}, not ${args.length}`, t.start, t.end);
+			const message = fn.minArgs !== fn.maxArgs
+				? msg`${t.value} takes at least ${fn.minArgs} arguments, not ${args.length}`
+				: fn.minArgs === 1
+					? msg`${t.value} takes 1 argument, not ${args.length}`
+					: msg`${t.value} takes ${fn.minArgs} arguments, not ${args.length}`;
+			throw this.lines.error(message, t.start, t.end);
 		}
 		const end = args[args.length - 1]!.end;
 		let result: Expr = { kind: 'call', name: t.value, args, start: t.start, end };
@@ -212,7 +216,7 @@ export abstract class MathPrimaryParser extends MathCursor {
 	}
 
 	private needsBounds(t: Token): LossSyntaxError {
-		return this.lines.error('\\sum needs bounds like \\sum_{i=1}^{n}', t.start, t.end);
+		return this.lines.error(msg`\\sum needs bounds like \\sum_{i=1}^{n}`, t.start, t.end);
 	}
 
 	private absolute(open: Token): Expr {
@@ -223,8 +227,8 @@ export abstract class MathPrimaryParser extends MathCursor {
 		const close = this.peek();
 		if (close.kind !== 'bar') {
 			const message = close.kind === 'end'
-				? "'|' is never closed"
-				: `expected '|' to close '|', found ${this.describe(close)}`;
+				? msg`'|' is never closed`
+				: msg`expected '|' to close '|', found ${this.describe(close)}`;
 			throw this.lines.error(message, close.start, close.end);
 		}
 		this.next();

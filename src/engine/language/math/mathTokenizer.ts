@@ -9,10 +9,11 @@
  * never throws: what it cannot read becomes an `error` token, which the parser reports when it reaches it, so errors
  * come out in source order.
  */
-import { commandMeaning, greekLetter, mathEnvironments, type CommandMeaning, type Special } from './latexCommands';
+import { commandMeaning, ellipsisError, greekLetter, normError, mathEnvironments, type CommandMeaning, type Special } from './latexCommands';
 import { functionKey } from './mathFunctions';
 import { cleanName, isAsciiLetter, isDigit, symbolTokens } from './mathTokens';
 import type { MathMode, Token, TokenKind } from './mathTokens';
+import { msg, type Message } from '../../message';
 
 /** Whitespace, and the `&` and `~` of LaTeX alignment and ties. */
 const blank = new Set([' ', '\t', '\n', '\r', '&', '~', '\u00a0']);
@@ -41,7 +42,7 @@ class Tokenizer {
 			if (this.pos >= this.end) break;
 			const before = this.pos;
 			this.readToken();
-			if (this.pos <= before) this.error('unexpected character', before, (this.pos = before + 1));
+			if (this.pos <= before) this.error(msg`unexpected character`, before, (this.pos = before + 1));
 		}
 		this.push('end', '', this.end, this.end);
 		return this.tokens;
@@ -62,8 +63,8 @@ class Tokenizer {
 		this.tokens.push({ kind, value, start, end, ...extra });
 	}
 
-	private error(message: string, start: number, end: number): void {
-		this.push('error', message, start, end);
+	private error(message: Message, start: number, end: number): void {
+		this.push('error', '', start, end, { message });
 	}
 
 	private skipSpace(): void {
@@ -156,7 +157,7 @@ class Tokenizer {
 		this.pos++;
 		const subscript = this.readSubscript();
 		if (!subscript) {
-			return this.error(`the subscript of ${base} must be a name or a number, like ${base}_{1}`, start, this.pos);
+			return this.error(msg`the subscript of ${base} must be a name or a number, like ${`${base}_{1}`}`, start, this.pos);
 		}
 		this.push('name', `${base}_${subscript.join(',')}`, start, this.pos, { base, subscript });
 	}
@@ -226,9 +227,9 @@ class Tokenizer {
 		if (',;:! >\n\t'.includes(c) && c !== '') return;
 		if (c === '{') return this.push('open', '\\{', start, this.pos);
 		if (c === '}') return this.push('close', '\\}', start, this.pos);
-		if (c === '|') return this.error('norms (\\|) are not supported', start, this.pos);
-		if (c === '\\') return this.error('several lines (\\\\): write one equation per block', start, this.pos);
-		this.error(c ? `unknown command \\${c}` : "a lone '\\'", start, this.pos);
+		if (c === '|') return this.error(normError('\\|'), start, this.pos);
+		if (c === '\\') return this.error(msg`several lines (\\\\): write one equation per block`, start, this.pos);
+		this.error(c ? msg`unknown command ${`\\${c}`}` : msg`a lone '\\'`, start, this.pos);
 	}
 
 	private applyCommand(name: string, meaning: CommandMeaning, start: number): void {
@@ -277,24 +278,26 @@ class Tokenizer {
 		this.skipSpace();
 		const environment = this.char(this.pos) === '{' ? this.readGroup()?.trim() : undefined;
 		if (environment !== undefined && mathEnvironments.has(environment)) return;
-		const message = environment ? `the ${environment} environment is not supported` : `\\${command} needs {...}`;
+		const message = environment
+			? msg`the ${environment} environment is not supported`
+			: msg`${`\\${command}`} needs {...}`;
 		this.error(message, start, this.pos);
 	}
 
 	private readWrapper(command: string, start: number): void {
 		const raw = this.readArgumentText();
 		const name = raw === undefined ? undefined : cleanName(raw);
-		if (name === undefined) return this.error(`\\${command}{...} must hold a name`, start, this.pos);
+		if (name === undefined) return this.error(msg`${`\\${command}`}{...} must hold a name`, start, this.pos);
 		const key = functionKey(name);
 		if (key) return this.push('function', key, start, this.pos);
-		if (command === 'operatorname') return this.error(`unknown function ${name}`, start, this.pos);
+		if (command === 'operatorname') return this.error(msg`unknown function ${name}`, start, this.pos);
 		this.emitName(name, start);
 	}
 
 	private readAccent(command: string, mark: string, start: number): void {
 		const raw = this.readArgumentText();
 		const name = raw === undefined ? undefined : cleanName(raw);
-		if (name === undefined) return this.error(`\\${command}{...} must hold a name`, start, this.pos);
+		if (name === undefined) return this.error(msg`${`\\${command}`}{...} must hold a name`, start, this.pos);
 		this.emitName(name + mark, start);
 	}
 
@@ -302,7 +305,7 @@ class Tokenizer {
 		const start = this.pos;
 		const ahead = this.text.slice(start, Math.min(start + 3, this.end));
 		if (ahead === '...') {
-			return this.error('uses an ellipsis (...): not a computable expression', start, (this.pos += 3));
+			return this.error(ellipsisError('...'), start, (this.pos += 3));
 		}
 		if (ahead.startsWith('**')) return this.push('op', '^', start, (this.pos += 2));
 		if (ahead.startsWith(':=')) return this.push('op', '=', start, (this.pos += 2));
@@ -313,10 +316,10 @@ class Tokenizer {
 }
 
 /** "unknown function \\sinx", with a hint when a known command starts it: "(write \\sin x)". */
-function unknownCommand(name: string): string {
+function unknownCommand(name: string): Message {
 	for (let length = name.length - 1; length >= 2; length--) {
 		const known = name.slice(0, length);
-		if (commandMeaning(known)) return `unknown function \\${name} (write \\${known} ${name.slice(length)})`;
+		if (commandMeaning(known)) return msg`unknown function ${`\\${name}`} (write ${`\\${known} ${name.slice(length)}`})`;
 	}
-	return `unknown function \\${name}`;
+	return msg`unknown function ${`\\${name}`}`;
 }

@@ -3,7 +3,8 @@
  * Unicode spellings (`·`, `×`, `−`, `²`, `√`, `∑`) and the rule for what a name may contain. `mathTokenizer.ts`
  * produces tokens; `mathParser.ts` consumes them.
  */
-import { greekLetter } from './latexCommands';
+import { derivativeError, ellipsisError, greekLetter, updateRuleError } from './latexCommands';
+import { msg, type Message } from '../../message';
 
 export type MathMode = 'math' | 'latex';
 
@@ -14,9 +15,11 @@ export interface Token {
 	/**
 	 * number: its digits; name: the full name (`w_new`); function: its canonical key (`log` for `\ln`);
 	 * special: `frac`, `sqrt`, `sum` or `abs`; op: `+ - * / ^ _ = , .` or another character; open/close: the
-	 * delimiter (`(`, `[`, `{`, `\{`); error: the message.
+	 * delimiter (`(`, `[`, `{`, `\{`); error: empty (see `message`).
 	 */
 	readonly value: string;
+	/** Errors only: what is wrong. */
+	readonly message?: Message;
 	readonly start: number;
 	readonly end: number;
 	/** Names only: the part before the subscript, and the subscript's comma-separated parts. */
@@ -50,10 +53,10 @@ const unicodeOps: ReadonlyMap<string, string> = new Map([
 
 const superscripts: ReadonlyMap<string, string> = new Map([['¹', '1'], ['²', '2'], ['³', '3']]);
 
-const symbolErrors: ReadonlyMap<string, string> = new Map([
-	['∇', 'uses ∇: an update rule, not a loss'],
-	['∂', 'uses ∂: a derivative, not a loss'],
-	['…', 'uses an ellipsis (…): not a computable expression'],
+const symbolErrors: ReadonlyMap<string, Message> = new Map([
+	['∇', updateRuleError('∇')],
+	['∂', derivativeError('∂')],
+	['…', ellipsisError('…')],
 ]);
 
 /** The tokens of the symbol `c` (one code point) at `start..end`; an error token for an unknown symbol. */
@@ -72,5 +75,5 @@ export function symbolTokens(c: string, start: number, end: number): Token[] {
 	if (c === '√') return [token('special', 'sqrt')];
 	if (c === '∑') return [token('special', 'sum')];
 	if (c === '∞') return [token('name', c, { base: c })];
-	return [token('error', symbolErrors.get(c) ?? `unexpected character '${c}'`)];
+	return [token('error', '', { message: symbolErrors.get(c) ?? msg`unexpected character '${c}'` })];
 }

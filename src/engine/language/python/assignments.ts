@@ -12,6 +12,7 @@ import { evaluate, evaluateNumber } from './expressions';
 import { arithmetic } from './pythonOperators';
 import type { Stmt, Target } from './pythonAst';
 import type { PythonContext } from './pythonContext';
+import { msg } from '../../message';
 
 /** Binds each name of `target` to its part of `value` through `bind`. */
 export function bindTarget(
@@ -26,11 +27,12 @@ export function bindTarget(
 			return bind(target.name, value, target.span);
 		case 'tuple': {
 			const count = target.items.length;
-			if (value.kind !== 'vector') return fail(`cannot unpack ${describeValue(value)} into ${count} names`, span);
+			if (value.kind !== 'vector') return fail(msg`cannot unpack ${describeValue(value)} into ${count} names`, span);
 			if (value.length !== count) {
-				const many = value.length > count ? 'too many' : 'not enough';
-				const got = `got ${value.length} from ${value.label}`;
-				fail(`${many} values to unpack: expected ${count}, ${got}`, target.span);
+				const message = value.length > count
+					? msg`too many values to unpack: expected ${count}, got ${value.length} from ${value.label}`
+					: msg`not enough values to unpack: expected ${count}, got ${value.length} from ${value.label}`;
+				fail(message, target.span);
 			}
 			target.items.forEach((item, i) => {
 				bindTarget(ctx, item, value.element(ctx.builder.constant(i), span), span, bind);
@@ -70,11 +72,11 @@ export function augmentedStatement(
 ): void {
 	const target = s.target;
 	if (target.kind === 'invalid') return fail(target.message, target.span);
-	if (target.kind === 'tuple') return fail(`'${s.op}=' cannot assign to several names`, target.span);
+	if (target.kind === 'tuple') return fail(msg`'${s.op}=' cannot assign to several names`, target.span);
 	const current = evaluate(ctx, scope, { kind: 'name', name: target.name, span: target.span });
 	if (current.kind === 'vector') {
 		const text = `${target.name} ${s.op}= ...`;
-		fail(`list mutation ('${text}') is not supported in a loss; build a new list instead`, s.span);
+		fail(msg`list mutation ('${text}') is not supported in a loss; build a new list instead`, s.span);
 	}
 	const left = expectScalar(current, `'${target.name}'`, target.span);
 	const value = arithmetic(ctx.builder, s.op, left, evaluateNumber(ctx, scope, s.value));

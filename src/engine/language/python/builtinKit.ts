@@ -10,6 +10,8 @@ import { callBuiltin } from '../lowering/operators';
 import { scalar, type Value } from '../lowering/values';
 import { numberArgument, type Argument, type Invocation } from './callables';
 import type { PythonContext } from './pythonContext';
+import { argumentCountError } from '../argumentCount';
+import { msg, type Message } from '../../message';
 
 /** Lowers one call of a builtin shown to the user as `display`. */
 export type BuiltinImpl = (ctx: PythonContext, call: Invocation, display: string) => Value;
@@ -23,12 +25,11 @@ export function expectArguments(
 	allowed: readonly string[] = [],
 ): readonly Argument[] {
 	for (const k of call.keywords) {
-		if (!allowed.includes(k.name)) fail(`${display}() got an unexpected keyword argument '${k.name}'`, k.span);
+		if (!allowed.includes(k.name)) fail(msg`${display}() got an unexpected keyword argument '${k.name}'`, k.span);
 	}
 	const n = call.args.length;
 	if (n < min || n > max) {
-		const expected = max === Infinity ? `at least ${min}` : min === max ? `${min}` : `${min} to ${max}`;
-		fail(`${display}() takes ${expected} argument${expected === '1' ? '' : 's'}, not ${n}`, call.span);
+		fail(argumentCountError(`${display}()`, min, max, n), call.span);
 	}
 	return call.args;
 }
@@ -40,7 +41,7 @@ export function optionalArgument(call: Invocation, name: string, index: number):
 
 /** The numbers passed to `display`. */
 export function numberArguments(ctx: PythonContext, args: readonly Argument[], display: string): Node[] {
-	return args.map((a) => numberArgument(ctx, a, `the argument of ${display}`));
+	return args.map((a) => numberArgument(ctx, a, msg`the argument of ${display}`));
 }
 
 /** A function of numbers from the shared builtins (`sin`, `hypot`, ...), which checks the argument count. */
@@ -60,6 +61,6 @@ export function numeric(count: number, lower: (b: GraphBuilder, args: Node[]) =>
 }
 
 /** A function that is an error with `message`, whatever its arguments. */
-export function refused(message: string): BuiltinImpl {
+export function refused(message: Message): BuiltinImpl {
 	return (_ctx, call) => fail(message, call.span);
 }

@@ -11,6 +11,7 @@ import { expectScalar, expectVector, type FunctionValue, type Value, type Vector
 import { describe, evaluate } from './expressions';
 import type { PythonContext } from './pythonContext';
 import type { Expr } from './pythonAst';
+import type { MessageArgument } from '../../message';
 
 /** An argument: an expression to evaluate in `scope`, or a value already computed. */
 export type Argument =
@@ -62,16 +63,16 @@ export function argumentSpan(arg: Argument): SourceSpan {
 }
 
 /** How to name an argument in a message. */
-export function describeArgument(arg: Argument, fallback: string): string {
+export function describeArgument(arg: Argument, fallback: MessageArgument): MessageArgument {
 	return 'expr' in arg && arg.expr.kind !== 'number' ? describe(arg.expr) : fallback;
 }
 
 /** The number an argument evaluates to; `what` names it in errors (`the argument of math.sin`). */
-export function numberArgument(ctx: PythonContext, arg: Argument, what: string): Node {
+export function numberArgument(ctx: PythonContext, arg: Argument, what: MessageArgument): Node {
 	return expectScalar(argumentValue(ctx, arg), what, argumentSpan(arg));
 }
 
 /** The list an argument evaluates to. */
-export function vectorArgument(ctx: PythonContext, arg: Argument, what: string): VectorValue {
+export function vectorArgument(ctx: PythonContext, arg: Argument, what: MessageArgument): VectorValue {
 	return expectVector(argumentValue(ctx, arg), what, argumentSpan(arg));
 }

@@ -9,13 +9,14 @@ import { argumentValue, isPythonFunction, type Invocation } from './callables';
 import { describe, evaluate } from './expressions';
 import type { CallExpr } from './pythonAst';
 import type { PythonContext } from './pythonContext';
+import { msg } from '../../message';
 
 /** `callee(args..., name=value...)`. */
 export function callExpression(ctx: PythonContext, scope: Scope, e: CallExpr): Value {
 	const fn = expectFunction(evaluate(ctx, scope, e.callee), describe(e.callee), e.callee.span);
 	const seen = new Set<string>();
 	for (const k of e.keywords) {
-		if (seen.has(k.name)) fail(`keyword argument '${k.name}' is repeated`, k.span);
+		if (seen.has(k.name)) fail(msg`keyword argument '${k.name}' is repeated`, k.span);
 		seen.add(k.name);
 	}
 	const call: Invocation = {
@@ -24,6 +25,6 @@ export function callExpression(ctx: PythonContext, scope: Scope, e: CallExpr): V
 		span: e.span,
 	};
 	if (isPythonFunction(fn)) return fn.invoke(call);
-	if (call.keywords.length > 0) fail(`'${fn.name}' takes no keyword arguments`, call.keywords[0]!.span);
+	if (call.keywords.length > 0) fail(msg`'${fn.name}' takes no keyword arguments`, call.keywords[0]!.span);
 	return fn.call(call.args.map((a) => argumentValue(ctx, a)), e.span);
 }

@@ -14,14 +14,14 @@ import { mentionedNames } from './astScan';
 import { describe, evaluate } from './expressions';
 import type { ComprehensionExpr } from './pythonAst';
 import type { PythonContext } from './pythonContext';
+import { msg } from '../../message';
 
 /** The comprehension as a list. */
 export function comprehensionValue(ctx: PythonContext, scope: Scope, comp: ComprehensionExpr): Value {
 	const [first, ...rest] = comp.clauses;
 	if (first?.kind !== 'for' || rest.length > 0) {
-		const where = 'sum(), min(), max(), np.sum() or np.mean()';
-		const what = "a comprehension with 'if' or several 'for's";
-		return fail(`${what} is only supported directly inside ${where}`, comp.span);
+		const message = msg`a comprehension with 'if' or several 'for's is only supported directly inside sum(), min(), max(), np.sum() or np.mean()`;
+		return fail(message, comp.span);
 	}
 	const captured = snapshot(scope, mentionedNames([comp.element, first.iterable]), comp);
 	const source = expectVector(evaluate(ctx, captured, first.iterable), describe(first.iterable), first.iterable.span);

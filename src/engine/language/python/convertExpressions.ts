@@ -10,6 +10,7 @@ import { operatorExpression } from './convertOperators';
 import { convertParams } from './convertParams';
 import { childrenOf, type SourceText } from './parsePython';
 import type { Clause, Expr, Keyword, SliceBounds, Target } from './pythonAst';
+import { msg, type Message } from '../../message';
 
 /** Converts any expression node; constructs outside the subset become `unsupported` nodes. */
 export function convertExpr(src: SourceText, node: SyntaxNode): Expr {
@@ -24,7 +25,7 @@ export function convertExpr(src: SourceText, node: SyntaxNode): Expr {
 		case 'String':
 			return { kind: 'string', value: plainString(src.textOf(node)), span };
 		case 'ContinuedString':
-			if (childrenOf(node).some((c) => c.name === 'FormatString')) return unsupported('f-strings are', span);
+			if (childrenOf(node).some((c) => c.name === 'FormatString')) return unsupported(constructNames['FormatString']!, span);
 			return { kind: 'string', value: undefined, span };
 		case 'BinaryExpression':
 		case 'UnaryExpression':
@@ -48,26 +49,26 @@ export function convertExpr(src: SourceText, node: SyntaxNode): Expr {
 		case 'LambdaExpression':
 			return lambda(src, node, span);
 		default:
-			return unsupported(constructNames[node.name] ?? `'${src.textOf(node).slice(0, 20)}' is`, span);
+			return unsupported(constructNames[node.name] ?? msg`${`'${src.textOf(node).slice(0, 20)}'`} is not supported in a loss`, span);
 	}
 }
 
-const constructNames: Readonly<Record<string, string>> = {
-	FormatString: 'f-strings are',
-	DictionaryExpression: 'dictionaries are',
-	DictionaryComprehensionExpression: 'dictionaries are',
-	SetExpression: 'sets are',
-	SetComprehensionExpression: 'sets are',
-	None: "'None' is",
-	Ellipsis: "'...' is",
-	AwaitExpression: "'await' is",
-	YieldExpression: "'yield' is",
-	NamedExpression: "the assignment expression ':=' is",
+const constructNames: Readonly<Record<string, Message>> = {
+	FormatString: msg`f-strings are not supported in a loss`,
+	DictionaryExpression: msg`dictionaries are not supported in a loss`,
+	DictionaryComprehensionExpression: msg`dictionaries are not supported in a loss`,
+	SetExpression: msg`sets are not supported in a loss`,
+	SetComprehensionExpression: msg`sets are not supported in a loss`,
+	None: msg`${"'None'"} is not supported in a loss`,
+	Ellipsis: msg`${"'...'"} is not supported in a loss`,
+	AwaitExpression: msg`${"'await'"} is not supported in a loss`,
+	YieldExpression: msg`${"'yield'"} is not supported in a loss`,
+	NamedExpression: msg`the assignment expression ':=' is not supported in a loss`,
 };
 
-/** An `unsupported` node: "<what> not supported in a loss". */
-export function unsupported(what: string, span: SourceSpan, hint = ''): Expr {
-	return { kind: 'unsupported', message: `${what} not supported in a loss${hint}`, span };
+/** An `unsupported` node, thrown only if a loss reaches it. */
+export function unsupported(message: Message, span: SourceSpan): Expr {
+	return { kind: 'unsupported', message, span };
 }
 
 function lambda(src: SourceText, node: SyntaxNode, span: SourceSpan): Expr {
@@ -79,7 +80,7 @@ function lambda(src: SourceText, node: SyntaxNode, span: SourceSpan): Expr {
 
 function numberLiteral(text: string, span: SourceSpan): Expr {
 	const digits = text.replace(/_/g, '');
-	if (/[jJ]$/.test(digits)) return unsupported('complex numbers are', span);
+	if (/[jJ]$/.test(digits)) return unsupported(msg`complex numbers are not supported in a loss`, span);
 	const radix = /^0[xX]/.test(digits) ? 16 : /^0[oO]/.test(digits) ? 8 : /^0[bB]/.test(digits) ? 2 : 10;
 	const value = radix === 10 ? Number(digits) : parseInt(digits.slice(2), radix);
 	return { kind: 'number', value, span };
@@ -115,7 +116,7 @@ export function splitCommas(nodes: readonly SyntaxNode[]): { groups: SyntaxNode[
 export function items(src: SourceText, nodes: readonly SyntaxNode[]): Expr[] {
 	return splitCommas(nodes).groups.map((group) => {
 		const [first] = group;
-		if (first?.name === '*') return unsupported("unpacking with '*' is", src.span(first.from, group.at(-1)!.to));
+		if (first?.name === '*') return unsupported(msg`unpacking with '*' is not supported in a loss`, src.span(first.from, group.at(-1)!.to));
 		return convertExpr(src, group[0]!);
 	});
 }
@@ -130,8 +131,8 @@ export function expressionList(src: SourceText, nodes: readonly SyntaxNode[]): E
 
 function parenthesized(src: SourceText, node: SyntaxNode, span: SourceSpan): Expr {
 	const [first] = inner(node);
-	if (!first) return unsupported("'()' is", span);
-	if (first.name === '*') return unsupported("unpacking with '*' is", span);
+	if (!first) return unsupported(msg`${"'()'"} is not supported in a loss`, span);
+	if (first.name === '*') return unsupported(msg`unpacking with '*' is not supported in a loss`, span);
 	return convertExpr(src, first);
 }
 
@@ -143,12 +144,12 @@ function comprehension(
 	span: SourceSpan,
 ): Expr {
 	const [first] = nodes;
-	if (!first || first.name === '*') return unsupported("unpacking with '*' is", span);
+	if (!first || first.name === '*') return unsupported(msg`unpacking with '*' is not supported in a loss`, span);
 	const clauses: Clause[] = [];
 	let i = 1;
 	while (i < nodes.length) {
 		const keyword = nodes[i]!;
-		if (keyword.name === 'async') return unsupported("'async for' is", src.of(keyword));
+		if (keyword.name === 'async') return unsupported(msg`${"'async for'"} is not supported in a loss`, src.of(keyword));
 		const start = i;
 		if (keyword.name === 'if') {
 			const test = nodes[i + 1]!;
@@ -183,11 +184,11 @@ function call(src: SourceText, node: SyntaxNode, span: SourceSpan): Expr {
 		const first = group[0]!;
 		const groupSpan = src.span(first.from, group.at(-1)!.to);
 		if (first.name === '*' || first.name === '**') {
-			args.push(unsupported(`'${first.name}' arguments are`, groupSpan));
+			args.push(unsupported(msg`${`'${first.name}'`} arguments are not supported in a loss`, groupSpan));
 		} else if (group[1]?.name === 'AssignOp' && src.textOf(group[1]) === '=') {
 			keywords.push({ name: src.textOf(first), value: convertExpr(src, group[2]!), span: groupSpan });
 		} else if (group[1]?.name === 'AssignOp') {
-			args.push(unsupported("the assignment expression ':=' is", groupSpan));
+			args.push(unsupported(constructNames['NamedExpression']!, groupSpan));
 		} else {
 			args.push(convertExpr(src, first));
 		}
@@ -241,7 +242,7 @@ export function targetList(src: SourceText, nodes: readonly SyntaxNode[]): Targe
 
 function starred(src: SourceText, group: readonly SyntaxNode[]): Target {
 	const span = src.span(group[0]!.from, group.at(-1)!.to);
-	const message = "starred assignment ('*rest') is not supported in a loss";
+	const message = msg`starred assignment ('*rest') is not supported in a loss`;
 	return { kind: 'invalid', message, span, changes: undefined };
 }
 
@@ -260,8 +261,9 @@ export function target(src: SourceText, node: SyntaxNode): Target {
 			while (root.name === 'MemberExpression' || root.name === 'CallExpression') root = root.firstChild!;
 			const changes = root.name === 'VariableName' ? src.textOf(root) : undefined;
 			const isAttribute = childrenOf(node)[1]?.name === '.';
-			const what = isAttribute ? 'attributes cannot be assigned' : 'list mutation is not supported';
-			const message = `${what} in a loss: lists are values; build a new list with a comprehension`;
+			const message = isAttribute
+				? msg`attributes cannot be assigned in a loss: lists are values; build a new list with a comprehension`
+				: msg`list mutation is not supported in a loss: lists are values; build a new list with a comprehension`;
 			return { kind: 'invalid', message, span, changes };
 		}
 		default:
@@ -270,6 +272,6 @@ export function target(src: SourceText, node: SyntaxNode): Target {
 }
 
 function invalidTarget(src: SourceText, node: SyntaxNode): Target {
-	const message = `cannot assign to '${src.textOf(node).slice(0, 30)}'`;
+	const message = msg`cannot assign to ${`'${src.textOf(node).slice(0, 30)}'`}`;
 	return { kind: 'invalid', message, span: src.of(node), changes: undefined };
 }

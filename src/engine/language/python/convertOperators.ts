@@ -9,6 +9,7 @@ import type { SourceSpan } from '../../errors';
 import { convertExpr, unsupported } from './convertExpressions';
 import { childrenOf, type SourceText } from './parsePython';
 import type { ArithmeticOperator, ComparisonOperator, Expr } from './pythonAst';
+import { msg, type Message } from '../../message';
 
 const arithmetic = new Set<string>(['+', '-', '*', '/', '//', '%', '**']);
 const comparisons: Readonly<Record<string, ComparisonOperator>> = {
@@ -58,21 +59,23 @@ function combine(operator: string, left: Expr, right: Expr, span: SourceSpan, op
 	return unsupported(describeOperator(operator), opSpan);
 }
 
-function describeOperator(operator: string): string {
+function describeOperator(operator: string): Message {
 	switch (operator) {
 		case '@':
-			return "the matrix product '@' is";
+			return msg`the matrix product '@' is not supported in a loss`;
 		case '^':
-			return "the bitwise operator '^' (use '**' for powers) is";
+			return msg`the bitwise operator '^' (use '**' for powers) is not supported in a loss`;
 		case '|':
 		case '&':
 		case '<<':
 		case '>>':
-			return `the bitwise operator '${operator}' is`;
+			return bitwise(operator);
 		default:
-			return `'${operator}' is`;
+			return msg`${`'${operator}'`} is not supported in a loss`;
 	}
 }
+
+const bitwise = (operator: string): Message => msg`the bitwise operator ${`'${operator}'`} is not supported in a loss`;
 
 /** Folds `- - not x` from the operand outwards. */
 function unaryChain(src: SourceText, node: SyntaxNode): Expr {
@@ -88,7 +91,7 @@ function unaryChain(src: SourceText, node: SyntaxNode): Expr {
 		const op = src.textOf(childrenOf(link)[0]!);
 		const span = src.of(link);
 		if (op === '-' || op === '+' || op === 'not') value = { kind: 'unary', op, operand: value, span };
-		else value = unsupported(`the bitwise operator '${op}' is`, span);
+		else value = unsupported(bitwise(op), span);
 	}
 	return value;
 }

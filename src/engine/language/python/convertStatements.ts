@@ -11,6 +11,7 @@ import { convertImport } from './convertImports';
 import { convertParams } from './convertParams';
 import { childrenOf, type SourceText } from './parsePython';
 import type { ArithmeticOperator, Expr, FunctionDef, Module, Stmt, Target } from './pythonAst';
+import { msg, type Message } from '../../message';
 
 /** The whole file. */
 export function convertModule(src: SourceText, script: SyntaxNode): Module {
@@ -34,19 +35,21 @@ function body(src: SourceText, node: SyntaxNode | undefined): Stmt[] {
 	return node ? statementList(src, childrenOf(node).slice(1)) : [];
 }
 
-const loopHint = 'loops run a fixed number of times; use an if inside the loop';
-const messages: Readonly<Record<string, string>> = {
-	WhileStatement: 'while loops are not supported; use for ... in range(n)',
-	TryStatement: "'try' is not supported in a loss",
-	WithStatement: "'with' is not supported in a loss",
-	MatchStatement: "'match' is not supported in a loss",
-	DeleteStatement: "'del' is not supported in a loss",
-	BreakStatement: `'break' is not supported in a loss: ${loopHint}`,
-	ContinueStatement: `'continue' is not supported in a loss: ${loopHint}`,
-	YieldStatement: "'yield' is not supported in a loss: a loss returns one number",
-	PrintStatement: 'print is not supported in a loss: the loss is analysed, not run',
-	RaiseStatement: "'raise' is not supported in a loss",
-	ClassDefinition: 'classes are not supported in a loss',
+const notSupported = (keyword: string): Message => msg`${`'${keyword}'`} is not supported in a loss`;
+const loopExit = (keyword: string): Message =>
+	msg`${`'${keyword}'`} is not supported in a loss: loops run a fixed number of times; use an if inside the loop`;
+const messages: Readonly<Record<string, Message>> = {
+	WhileStatement: msg`while loops are not supported; use for ... in range(n)`,
+	TryStatement: notSupported('try'),
+	WithStatement: notSupported('with'),
+	MatchStatement: notSupported('match'),
+	DeleteStatement: notSupported('del'),
+	BreakStatement: loopExit('break'),
+	ContinueStatement: loopExit('continue'),
+	YieldStatement: msg`${"'yield'"} is not supported in a loss: a loss returns one number`,
+	PrintStatement: msg`print is not supported in a loss: the loss is analysed, not run`,
+	RaiseStatement: notSupported('raise'),
+	ClassDefinition: msg`classes are not supported in a loss`,
 };
 
 function convertStatement(src: SourceText, node: SyntaxNode): Stmt {
@@ -82,14 +85,14 @@ function convertStatement(src: SourceText, node: SyntaxNode): Stmt {
 		case 'TypeDefinition':
 			return { kind: 'pass', span };
 		case 'ScopeStatement':
-			return unsupportedStatement(`'${src.textOf(node.firstChild!)}' is not supported in a loss`, span, []);
+			return unsupportedStatement(notSupported(src.textOf(node.firstChild!)), span, []);
 		default:
-			return unsupportedStatement(messages[node.name] ?? "this statement is not supported in a loss", span,
+			return unsupportedStatement(messages[node.name] ?? msg`this statement is not supported in a loss`, span,
 				childrenOf(node).filter((c) => c.name === 'Body').map((b) => body(src, b)), binds(src, node));
 	}
 }
 
-function unsupportedStatement(message: string, span: SourceSpan, bodies: Stmt[][], names: string[] = []): Stmt {
+function unsupportedStatement(message: Message, span: SourceSpan, bodies: Stmt[][], names: string[] = []): Stmt {
 	return { kind: 'unsupported', message, span, bodies, binds: names };
 }
 
@@ -110,7 +113,7 @@ function assignment(src: SourceText, node: SyntaxNode, span: SourceSpan): Stmt {
 	if (groups.length === 1) return { kind: 'assign', targets: [targetList(src, groups[0]!)], value: undefined, span };
 	const valueNodes = groups.pop()!;
 	const value = valueNodes[0]?.name === 'YieldExpression'
-		? unsupported("'yield' is", src.of(valueNodes[0]))
+		? unsupported(notSupported('yield'), src.of(valueNodes[0]))
 		: expressionList(src, valueNodes);
 	return { kind: 'assign', targets: groups.map((g) => targetList(src, g)), value, span };
 }
@@ -122,12 +125,12 @@ function augmented(src: SourceText, node: SyntaxNode, span: SourceSpan): Stmt {
 	const at = parts.findIndex((p) => p.name === 'UpdateOp');
 	const operator = src.textOf(parts[at]!).slice(0, -1);
 	if (!augmentedOperators.has(operator)) {
-		return unsupportedStatement(`the operator '${operator}=' is not supported in a loss`, src.of(parts[at]!), []);
+		return unsupportedStatement(msg`the operator ${`'${operator}='`} is not supported in a loss`, src.of(parts[at]!), []);
 	}
 	const target: Target = targetList(src, parts.slice(0, at));
 	const valueNodes = parts.slice(at + 1);
 	const value: Expr = valueNodes[0]?.name === 'YieldExpression'
-		? unsupported("'yield' is", src.of(valueNodes[0]))
+		? unsupported(notSupported('yield'), src.of(valueNodes[0]))
 		: expressionList(src, valueNodes);
 	return { kind: 'augmented', target, op: operator as ArithmeticOperator, value, span };
 }
@@ -157,7 +160,7 @@ function ifStatement(src: SourceText, node: SyntaxNode): Stmt {
 
 function forStatement(src: SourceText, node: SyntaxNode, span: SourceSpan): Stmt {
 	const parts = childrenOf(node);
-	if (parts[0]!.name === 'async') return unsupportedStatement("'async for' is not supported in a loss", span, []);
+	if (parts[0]!.name === 'async') return unsupportedStatement(notSupported('async for'), span, []);
 	const inAt = parts.findIndex((p) => p.name === 'in');
 	const bodyAt = parts.findIndex((p) => p.name === 'Body');
 	const hasElse = parts[bodyAt + 1]?.name === 'else';
@@ -177,7 +180,7 @@ function functionDef(src: SourceText, node: SyntaxNode, problem: Expr | undefine
 	const name = parts.find((p) => p.name === 'VariableName')!;
 	const params = parts.find((p) => p.name === 'ParamList');
 	const isAsync = parts[0]!.name === 'async';
-	const asyncProblem = isAsync ? unsupported("'async def' is", src.of(parts[0]!)) : undefined;
+	const asyncProblem = isAsync ? unsupported(notSupported('async def'), src.of(parts[0]!)) : undefined;
 	const issue = asyncProblem ?? problem;
 	return {
 		name: src.textOf(name),
@@ -195,6 +198,6 @@ function decorated(src: SourceText, node: SyntaxNode, span: SourceSpan): Stmt {
 	if (definition.name !== 'FunctionDefinition') return convertStatement(src, definition);
 	const decorator = parts[0]!;
 	const name = src.textOf(decorator).split('\n')[0]!.replace(/#.*/, '').trim();
-	const problem = unsupported('decorators are', src.of(decorator), `; remove '${name}'`);
+	const problem = unsupported(msg`decorators are not supported in a loss; remove ${`'${name}'`}`, src.of(decorator));
 	return { kind: 'def', def: { ...functionDef(src, definition, problem), span }, span };
 }

@@ -21,6 +21,7 @@ import type { BinaryExpr, CompareExpr, Expr, SequenceExpr } from './pythonAst';
 import type { PythonContext } from './pythonContext';
 import { arithmetic } from './pythonOperators';
 import { sequenceArithmetic } from './sequences';
+import { msg, type Message, type MessageArgument } from '../../message';
 
 /** The value of `e` in `scope`; `label` names a list or lambda being assigned (`'xs'`). */
 export function evaluate(ctx: PythonContext, scope: Scope, e: Expr, label?: string): Value {
@@ -32,7 +33,7 @@ export function evaluate(ctx: PythonContext, scope: Scope, e: Expr, label?: stri
 		case 'name':
 			return identifier(ctx, scope, e.name, e.span);
 		case 'string':
-			return fail('strings are not supported in a loss', e.span);
+			return fail(msg`strings are not supported in a loss`, e.span);
 		case 'binary':
 			return binaryChain(ctx, scope, e);
 		case 'compare':
@@ -55,7 +56,7 @@ export function evaluate(ctx: PythonContext, scope: Scope, e: Expr, label?: stri
 		case 'subscript':
 			return subscript(ctx, scope, e);
 		case 'sequence':
-			return sequence(ctx, scope, e, label === undefined ? `a ${e.form}` : `'${label}'`);
+			return sequence(ctx, scope, e, label === undefined ? sequenceForm(e.form) : `'${label}'`);
 		case 'comprehension':
 			return comprehensionValue(ctx, scope, e);
 		case 'lambda':
@@ -75,9 +76,9 @@ export function evaluateNumber(ctx: PythonContext, scope: Scope, e: Expr): Node 
 }
 
 /** How to name an expression in a message: `'x'`, `'xs[i]'`, `'np.pi'`, or `this expression`. */
-export function describe(e: Expr): string {
+export function describe(e: Expr): MessageArgument {
 	const text = shortText(e, 3);
-	return text === undefined ? 'this expression' : `'${text}'`;
+	return text === undefined ? msg`this expression` : `'${text}'`;
 }
 
 function shortText(e: Expr, depth: number): string | undefined {
@@ -139,11 +140,11 @@ function conditional(ctx: PythonContext, scope: Scope, e: Expr & { kind: 'condit
 	if (condition.kind === 'const') return evaluate(ctx, scope, isTrue(condition.value) ? e.whenTrue : e.whenFalse);
 	const whenTrue = evaluate(ctx, scope, e.whenTrue);
 	const whenFalse = evaluate(ctx, scope, e.whenFalse);
-	return mergeValues(ctx.builder, condition, whenTrue, whenFalse, 'the conditional expression', e.span);
+	return mergeValues(ctx.builder, condition, whenTrue, whenFalse, msg`the conditional expression`, e.span);
 }
 
 /** A list or tuple literal: numbers written out become data; anything else a list of values. */
-function sequence(ctx: PythonContext, scope: Scope, e: SequenceExpr, label: string): Value {
+function sequence(ctx: PythonContext, scope: Scope, e: SequenceExpr, label: MessageArgument): Value {
 	const numbers = numberLiterals(e);
 	if (numbers) return dataVector(ctx.builder, numbers, [numbers.length], label);
 	const items = e.items.map((item) => evaluate(ctx, scope, item));
@@ -165,4 +166,9 @@ function numberLiterals(e: SequenceExpr): Float64Array | undefined {
 		}
 	}
 	return values;
+}
+
+/** How a message names a list or tuple display that has no name of its own. */
+function sequenceForm(form: 'list' | 'tuple'): Message {
+	return form === 'list' ? msg`a list` : msg`a tuple`;
 }

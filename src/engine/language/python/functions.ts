@@ -13,6 +13,7 @@ import { evaluate } from './expressions';
 import type { FunctionDef, LambdaExpr, Stmt } from './pythonAst';
 import type { PythonContext } from './pythonContext';
 import { executeBlock, type Mode } from './statements';
+import { msg } from '../../message';
 
 /**
  * The function `def` defined in `scope`. A top-level function sees only constants, so a call with the same arguments
@@ -53,27 +54,29 @@ export function lambdaFunction(ctx: PythonContext, scope: Scope, e: LambdaExpr, 
 function bindArguments(ctx: PythonContext, scope: Scope, def: FunctionDef, call: Invocation): Value[] {
 	const name = def.name;
 	for (const p of def.params) {
-		if (p.star) fail(`'${p.star}${p.name}' parameters are not supported in a loss`, p.span);
+		if (p.star) fail(msg`'${p.star}${p.name}' parameters are not supported in a loss`, p.span);
 	}
 	const positional = call.args;
 	if (positional.length > def.params.length) {
 		const n = def.params.length;
-		fail(`'${name}' takes ${n} argument${n === 1 ? '' : 's'} but ${positional.length} were given`, call.span);
+		const given = positional.length;
+		fail(n === 1 ? msg`'${name}' takes 1 argument but ${given} were given`
+			: msg`'${name}' takes ${n} arguments but ${given} were given`, call.span);
 	}
 	for (const k of call.keywords) {
 		if (!def.params.some((p) => p.name === k.name)) {
-			fail(`'${name}' got an unexpected keyword argument '${k.name}'`, k.span);
+			fail(msg`'${name}' got an unexpected keyword argument '${k.name}'`, k.span);
 		}
 	}
 	return def.params.map((p, i) => {
 		const keyword = call.keywords.find((k) => k.name === p.name);
 		if (keyword && i < positional.length) {
-			fail(`'${name}' got multiple values for argument '${p.name}'`, keyword.span);
+			fail(msg`'${name}' got multiple values for argument '${p.name}'`, keyword.span);
 		}
 		const arg = i < positional.length ? positional[i] : keyword?.arg;
 		if (arg) return argumentValue(ctx, arg);
 		if (p.initial) return evaluate(ctx, scope, p.initial);
-		return fail(`'${name}' is called without its argument '${p.name}'`, call.span);
+		return fail(msg`'${name}' is called without its argument '${p.name}'`, call.span);
 	});
 }
 
@@ -106,7 +109,7 @@ export function runBody(ctx: PythonContext, frame: Scope, def: FunctionDef, mode
 	const body = def.body;
 	if (!isBlock(body)) return evaluate(ctx, frame, body);
 	const flow = executeBlock(ctx, frame, body, mode);
-	if (flow.kind !== 'return') return fail(`'${def.name}' ends without returning a value`, def.nameSpan);
-	if (flow.value.kind === 'unset') return fail(`'${def.name}' returns a variable that has no value`, def.nameSpan);
+	if (flow.kind !== 'return') return fail(msg`'${def.name}' ends without returning a value`, def.nameSpan);
+	if (flow.value.kind === 'unset') return fail(msg`'${def.name}' returns a variable that has no value`, def.nameSpan);
 	return flow.value;
 }

@@ -9,6 +9,7 @@ import type { Node } from '../../graph/node';
 import { fail, NotConstantError } from '../lowering/context';
 import type { Value, VectorValue } from '../lowering/values';
 import type { PythonContext } from './pythonContext';
+import { msg, type MessageArgument } from '../../message';
 
 /** `vector[index]` with Python's rules. */
 export function pythonIndex(ctx: PythonContext, vector: VectorValue, index: Node, span: SourceSpan): Value {
@@ -16,8 +17,8 @@ export function pythonIndex(ctx: PythonContext, vector: VectorValue, index: Node
 	const n = vector.length;
 	if (index.kind === 'const') {
 		const i = index.value;
-		if (!Number.isInteger(i)) fail(`list indices must be whole numbers, not ${i}`, span);
-		if (i < -n || i >= n) fail(`index ${i} is out of range for ${vector.label} (length ${n})`, span);
+		if (!Number.isInteger(i)) fail(msg`list indices must be whole numbers, not ${i}`, span);
+		if (i < -n || i >= n) fail(msg`index ${i} is out of range for ${vector.label} (length ${n})`, span);
 		return vector.element(b.constant(i < 0 ? i + n : i), span);
 	}
 	if (lowerBound(ctx, index, 0) >= 0) return vector.element(index, span);
@@ -60,8 +61,8 @@ export function sliceVector(
 ): VectorValue {
 	const b = ctx.builder;
 	const n = vector.length;
-	const step = parts.step ? constantBound(parts.step, 'the step of a slice', span) : 1;
-	if (step === 0) fail('slice step cannot be zero', span);
+	const step = parts.step ? constantBound(parts.step, msg`the step of a slice`, span) : 1;
+	if (step === 0) fail(msg`slice step cannot be zero`, span);
 	const clamp = (node: Node | undefined, otherwise: number) => {
 		if (!node) return otherwise;
 		const v = constantBound(node, 'slice bounds', span);
@@ -74,15 +75,15 @@ export function sliceVector(
 	return {
 		kind: 'vector',
 		length,
-		label: `a slice of ${vector.label}`,
+		label: msg`a slice of ${vector.label}`,
 		constants: sliceConstants(vector, start, step, length),
 		element: (index, at) => vector.element(b.add(b.constant(start), b.mul(b.constant(step), index)), at),
 	};
 }
 
-function constantBound(node: Node, what: string, span: SourceSpan): number {
-	if (node.kind !== 'const') throw new NotConstantError(`${what} must be known before the loss runs`, span);
-	if (!Number.isInteger(node.value)) fail(`${what} must be whole numbers, not ${node.value}`, span);
+function constantBound(node: Node, what: MessageArgument, span: SourceSpan): number {
+	if (node.kind !== 'const') throw new NotConstantError(msg`${what} must be known before the loss runs`, span);
+	if (!Number.isInteger(node.value)) fail(msg`${what} must be whole numbers, not ${node.value}`, span);
 	return node.value;
 }
 

@@ -17,11 +17,12 @@ import { describe, evaluate } from './expressions';
 import type { Stmt } from './pythonAst';
 import type { PythonContext } from './pythonContext';
 import { executeBlock } from './statements';
+import { msg } from '../../message';
 
 /** `for target in iterable: body`. */
 export function forStatement(ctx: PythonContext, scope: Scope, s: Stmt & { kind: 'for' }): Flow {
 	const span = s.span;
-	if (s.orelse) fail("'for ... else' is not supported in a loss", span);
+	if (s.orelse) fail(msg`'for ... else' is not supported in a loss`, span);
 	const vector = expectVector(evaluate(ctx, scope, s.iterable), describe(s.iterable), s.iterable.span);
 	const names = scope.shadow(assignedNames(s.body), span).names;
 	const targets = targetNames(s.target);
@@ -57,6 +58,6 @@ function numberOrUnset(node: Node | undefined): Value {
 function carriedValue(value: Value, name: string, span: SourceSpan): Node | undefined {
 	if (value.kind === 'scalar') return value.node;
 	if (value.kind === 'unset') return undefined;
-	const what = value.kind === 'vector' ? 'a list' : 'a function';
-	return fail(`'${name}' holds ${what}; only numbers can change inside a loop`, span);
+	const what = value.kind === 'vector' ? msg`a list` : msg`a function`;
+	return fail(msg`'${name}' holds ${what}; only numbers can change inside a loop`, span);
 }

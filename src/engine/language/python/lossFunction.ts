@@ -17,6 +17,7 @@ import { declareLocals, isBlock, runBody } from './functions';
 import type { Candidate, ModuleInfo } from './moduleReader';
 import type { Expr, Param } from './pythonAst';
 import { PythonContext } from './pythonContext';
+import { msg } from '../../message';
 
 const maxVectorSize = 1_000_000;
 
@@ -56,14 +57,14 @@ function lossParameter(
 	sizes: LowerOptions['sizes'],
 ): Value {
 	const name = param.name;
-	if (param.star) fail(`'${param.star}${name}' parameters are not supported in a loss`, param.span);
+	if (param.star) fail(msg`'${param.star}${name}' parameters are not supported in a loss`, param.span);
 	const start = param.initial ? defaultValue(ctx, module, param, param.initial, names) : undefined;
 	const size = sizes?.[name];
 	const annotated = listAnnotation(param.annotation);
 	if (size === undefined && !annotated && !Array.isArray(start)) return layout.scalar(name, start ?? 0);
 	const n = size ?? (Array.isArray(start) ? start.length : annotated?.length);
 	if (n === undefined) {
-		return fail(`give the vector parameter '${name}' a default like [0.0, 0.0, 0.0], or a size`, param.nameSpan);
+		return fail(msg`give the vector parameter '${name}' a default like [0.0, 0.0, 0.0], or a size`, param.nameSpan);
 	}
 	if (!Number.isInteger(n) || n < 0 || n > maxVectorSize) badSize(name, n, param.nameSpan);
 	const at = (i: number) => (Array.isArray(start) ? (start[i] ?? 0) : (start ?? 0));
@@ -81,8 +82,7 @@ function defaultValue(
 	const used = mentionedNames([initial]);
 	for (const other of names) {
 		if (other !== param.name && used.has(other)) {
-			const why = `it cannot use the parameter '${other}'`;
-			fail(`the default of '${param.name}' must be a constant; ${why}`, initial.span);
+			fail(msg`the default of '${param.name}' must be a constant; it cannot use the parameter '${other}'`, initial.span);
 		}
 	}
 	const value = evaluate(ctx, module, initial);
@@ -93,15 +93,15 @@ function defaultValue(
 		return Array.from(value.constants.values);
 	}
 	if (value.kind === 'vector' && value.constants) {
-		return fail(`the default of '${param.name}' is a nested list; vector parameters are flat lists of numbers`,
+		return fail(msg`the default of '${param.name}' is a nested list; vector parameters are flat lists of numbers`,
 			initial.span);
 	}
-	return fail(`the default of '${param.name}' must be a number or a list of numbers known before the loss runs`,
+	return fail(msg`the default of '${param.name}' must be a number or a list of numbers known before the loss runs`,
 		initial.span);
 }
 
 function badSize(name: string, size: number, span: SourceSpan): never {
-	return fail(`the size of '${name}' must be a whole number up to ${formatCount(maxVectorSize)}, not ${size}`, span);
+	return fail(msg`the size of '${name}' must be a whole number up to ${formatCount(maxVectorSize)}, not ${size}`, span);
 }
 
 const listTypes = new Set(['list', 'List', 'Sequence', 'MutableSequence', 'tuple', 'Tuple', 'ndarray', 'NDArray',

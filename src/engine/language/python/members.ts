@@ -11,6 +11,7 @@ import { pythonIndex, sliceVector } from './indexing';
 import type { AttributeExpr, Expr, SubscriptExpr } from './pythonAst';
 import type { PythonContext } from './pythonContext';
 import { isKnownModule, namespaceMember } from './pythonNamespaces';
+import { msg } from '../../message';
 
 const mutators = new Set(['append', 'extend', 'insert', 'pop', 'remove', 'clear', 'sort', 'reverse']);
 
@@ -31,28 +32,27 @@ export function attribute(ctx: PythonContext, scope: Scope, e: AttributeExpr): V
 	const module = modulePath(ctx, scope, e.object);
 	if (module) {
 		const [path, display] = [`${module.path}.${e.name}`, `${module.display}.${e.name}`];
-		if (isKnownModule(path)) return fail(`'${display}' is a module; use its functions`, e.span);
+		if (isKnownModule(path)) return fail(msg`'${display}' is a module; use its functions`, e.span);
 		return namespaceMember(ctx, path, display, e.span);
 	}
 	const object = evaluate(ctx, scope, e.object);
 	const what = describe(e.object);
 	if (object.kind === 'vector' && mutators.has(e.name)) {
-		const text = what === 'this expression' ? `.${e.name}` : `${what.slice(1, -1)}.${e.name}`;
-		const hint = 'build a new list with a comprehension';
-		return fail(`list mutation ('${text}') is not supported in a loss; ${hint}`, e.span);
+		const text = typeof what === 'string' ? `${what.slice(1, -1)}.${e.name}` : `.${e.name}`;
+		return fail(msg`list mutation ('${text}') is not supported in a loss; build a new list with a comprehension`, e.span);
 	}
 	if (object.kind === 'vector') {
-		return fail(`lists in a loss support len(), indexing, slicing and iteration, not '.${e.name}'`, e.nameSpan);
+		return fail(msg`lists in a loss support len(), indexing, slicing and iteration, not '.${e.name}'`, e.nameSpan);
 	}
-	return fail(`${what} is ${describeValue(object)} and has no attribute '${e.name}'`, e.nameSpan);
+	return fail(msg`${what} is ${describeValue(object)} and has no attribute '${e.name}'`, e.nameSpan);
 }
 
 /** `object[index]` or `object[lower:upper:step]`. */
 export function subscript(ctx: PythonContext, scope: Scope, e: SubscriptExpr): Value {
 	const object = evaluate(ctx, scope, e.object);
 	if (object.kind !== 'vector') {
-		const what = object.kind === 'unset' ? 'not yet assigned' : describeValue(object);
-		return fail(`${describe(e.object)} is ${what} and cannot be indexed`, e.object.span);
+		const what = object.kind === 'unset' ? msg`not yet assigned` : describeValue(object);
+		return fail(msg`${describe(e.object)} is ${what} and cannot be indexed`, e.object.span);
 	}
 	const index = e.index;
 	if (index.kind === 'slice') {
@@ -61,7 +61,7 @@ export function subscript(ctx: PythonContext, scope: Scope, e: SubscriptExpr): V
 		return sliceVector(ctx, object, parts, index.span);
 	}
 	if (index.kind === 'sequence' && index.form === 'tuple') {
-		return fail('indexing with several indices (X[i, j]) is not supported in a loss; use X[i][j]', index.span);
+		return fail(msg`indexing with several indices (X[i, j]) is not supported in a loss; use X[i][j]`, index.span);
 	}
 	return pythonIndex(ctx, object, evaluateNumber(ctx, scope, index), e.span);
 }

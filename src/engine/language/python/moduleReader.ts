@@ -6,6 +6,7 @@
  * `if __name__ == '__main__':` blocks are skipped: they do not run when the loss is imported.
  */
 import type { SourceSpan } from '../../errors';
+import { msg, type Message } from '../../message';
 import { assignedNames, walkStatements } from './astScan';
 import { moduleExports, isKnownModule } from './pythonNamespaces';
 import type { Expr, FunctionDef, ImportBinding, Module, Stmt, Target } from './pythonAst';
@@ -17,7 +18,7 @@ export type ModuleRecord =
 	| { readonly kind: 'value'; readonly value: Expr; readonly path: readonly number[]; readonly span: SourceSpan }
 	| { readonly kind: 'module'; readonly path: string }
 	| { readonly kind: 'member'; readonly path: string; readonly span: SourceSpan }
-	| { readonly kind: 'unsupported'; readonly message: string; readonly span: SourceSpan };
+	| { readonly kind: 'unsupported'; readonly message: Message; readonly span: SourceSpan };
 
 /** A record and the top-level statement it comes from. */
 export interface Placed {
@@ -74,11 +75,11 @@ class ModuleReader {
 				return;
 			case 'if':
 				if (isMainGuard(s.test)) return;
-				return this.compound(s, 'an if statement');
+				return this.compound(s, msg`an if statement`);
 			case 'for':
-				return this.compound(s, 'a for loop');
+				return this.compound(s, msg`a for loop`);
 			case 'unsupported':
-				return this.compound(s, 'a block');
+				return this.compound(s, msg`a block`);
 			case 'return':
 			case 'assert':
 			case 'pass':
@@ -140,9 +141,7 @@ class ModuleReader {
 		if (e.kind !== 'call' || e.callee.kind !== 'attribute' || e.callee.object.kind !== 'name') return;
 		const [name, method] = [e.callee.object.name, e.callee.name];
 		if (!mutators.has(method)) return;
-		const change = `'${name}.${method}' changes '${name}' (line ${span.line})`;
-		const hint = 'build the list with a literal or a comprehension';
-		const message = `list mutation is not supported in a loss: ${change}; ${hint}`;
+		const message = msg`list mutation is not supported in a loss: ${`'${name}.${method}'`} changes ${`'${name}'`} (line ${span.line}); build the list with a literal or a comprehension`;
 		this.unsupported(name, message, span);
 	}
 
@@ -151,7 +150,7 @@ class ModuleReader {
 		if (b.form === 'module' && isKnownModule(b.path)) return this.bind(b.name, { kind: 'module', path: b.path });
 		if (!isKnownModule(module)) {
 			if (b.form === 'star') return;
-			const message = `import of '${module.split('.')[0] || module}' is not supported: only math and numpy`;
+			const message = msg`import of ${`'${module.split('.')[0] || module}'`} is not supported: only math and numpy`;
 			return this.unsupported(b.name, message, b.span);
 		}
 		if (b.form === 'star') {
@@ -165,22 +164,21 @@ class ModuleReader {
 	}
 
 	/** A top-level loop, `if` or block: what it assigns or changes is not a constant a loss can use. */
-	private compound(s: Stmt, what: string): void {
+	private compound(s: Stmt, what: Message): void {
 		for (const name of assignedNames([s])) {
-			const message = `'${name}' is assigned inside ${what} at module level (line ${s.span.line}); `
-				+ 'a loss can only use module-level names assigned outside loops and ifs';
+			const message = msg`${`'${name}'`} is assigned inside ${what} at module level (line ${s.span.line}); a loss can only use module-level names assigned outside loops and ifs`;
 			this.unsupported(name, message, s.span);
 		}
 		walkStatements([s], (inner) => {
 			if (inner.kind === 'expression') this.mutation(inner.value, inner.span);
-			if (inner.kind === 'unsupported' && inner.message.startsWith('classes')) {
-				const message = (name: string) => `'${name}' is a class; classes are not supported in a loss`;
+			if (inner.kind === 'unsupported' && inner.message.template.startsWith('classes')) {
+				const message = (name: string) => msg`${`'${name}'`} is a class; classes are not supported in a loss`;
 				for (const name of inner.binds) this.unsupported(name, message(name), inner.span);
 			}
 		});
 	}
 
-	private unsupported(name: string, message: string, span: SourceSpan): void {
+	private unsupported(name: string, message: Message, span: SourceSpan): void {
 		this.bind(name, { kind: 'unsupported', message, span });
 	}
 

@@ -14,6 +14,7 @@ import type { ModuleInfo, Placed } from './moduleReader';
 import type { Expr } from './pythonAst';
 import type { PythonContext } from './pythonContext';
 import { namespaceMember } from './pythonNamespaces';
+import { msg } from '../../message';
 
 /** Resolves top-level names for one lowering, caching each value. */
 export class ModuleScope {
@@ -62,7 +63,7 @@ export class ModuleScope {
 		const placed = this.placed(name, position);
 		if (!placed || placed.record.kind === 'module') return undefined;
 		const known = this.bindings.get(placed);
-		if (known === 'evaluating') return fail(`'${name}' is used in its own definition`, span);
+		if (known === 'evaluating') return fail(msg`'${name}' is used in its own definition`, span);
 		if (known) return known;
 		this.bindings.set(placed, 'evaluating');
 		try {
@@ -91,7 +92,7 @@ export class ModuleScope {
 			case 'unsupported':
 				return fail(record.message, record.span);
 			case 'module':
-				return fail(`'${name}' is a module`, this.info.span);
+				return fail(msg`'${name}' is a module`, this.info.span);
 			default: {
 				const never: never = record;
 				return never;
@@ -110,8 +111,8 @@ export class ModuleScope {
 	private element(name: string, value: Value, path: readonly number[], span: SourceSpan): Value {
 		let part = value;
 		for (const i of path) {
-			const vector = expectVector(part, `the value unpacked into '${name}'`, span);
-			if (vector.length <= i) fail(`not enough values to unpack into '${name}'`, span);
+			const vector = expectVector(part, msg`the value unpacked into '${name}'`, span);
+			if (vector.length <= i) fail(msg`not enough values to unpack into '${name}'`, span);
 			part = vector.element(this.ctx.builder.constant(i), span);
 		}
 		return part;

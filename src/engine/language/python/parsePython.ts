@@ -6,6 +6,7 @@
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { parser } from '@lezer/python';
 import { LossSyntaxError, pointSpan, type SourceSpan } from '../../errors';
+import { msg } from '../../message';
 
 /** The source and its line starts, for spans of tree nodes. */
 export class SourceText {
@@ -66,7 +67,7 @@ export function parsePython(source: SourceText): Tree {
 	});
 	if (error !== undefined) {
 		const { line, column } = source.position(error);
-		throw new LossSyntaxError('invalid syntax', pointSpan(line, column));
+		throw new LossSyntaxError(msg`invalid syntax`, pointSpan(line, column));
 	}
 	return tree;
 }

@@ -5,6 +5,7 @@
  * message, and becomes an error only if the chosen loss actually reaches it.
  */
 import type { SourceSpan } from '../../errors';
+import type { Message } from '../../message';
 
 /** The arithmetic operators a loss may use (also as `+=` and friends). */
 export type ArithmeticOperator = '+' | '-' | '*' | '/' | '//' | '%' | '**';
@@ -141,7 +142,7 @@ export interface LambdaExpr extends Spanned {
 /** Something a loss cannot use: the message says what, and is thrown only when it is evaluated. */
 export interface UnsupportedExpr extends Spanned {
 	readonly kind: 'unsupported';
-	readonly message: string;
+	readonly message: Message;
 }
 
 /** Any expression. */
@@ -155,7 +156,7 @@ export type Target =
 	| { readonly kind: 'tuple'; readonly items: readonly Target[]; readonly span: SourceSpan }
 	| {
 		readonly kind: 'invalid';
-		readonly message: string;
+		readonly message: Message;
 		readonly span: SourceSpan;
 		/** The list a subscript or attribute target would change (`xs` in `xs[0] = 1`). */
 		readonly changes: string | undefined;
@@ -229,7 +230,7 @@ export type Stmt =
 	| { readonly kind: 'pass'; readonly span: SourceSpan }
 	| {
 		readonly kind: 'unsupported';
-		readonly message: string;
+		readonly message: Message;
 		readonly span: SourceSpan;
 		/** Nested statements (a `while` or `with` body), so scans still see what they assign. */
 		readonly bodies: readonly (readonly Stmt[])[];

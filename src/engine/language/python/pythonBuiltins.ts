@@ -15,6 +15,7 @@ import { sliceVector } from './indexing';
 import type { PythonContext } from './pythonContext';
 import { roundHalfEven } from './pythonOperators';
 import { reduceArgument, type Reduction } from './reductions';
+import { msg, type MessageArgument } from '../../message';
 
 /** `sum`, `min` or `max`: of a comprehension, a list, or (min and max) several numbers. */
 export function reduction(kind: Reduction): BuiltinImpl {
@@ -24,34 +25,34 @@ export function reduction(kind: Reduction): BuiltinImpl {
 			const [items] = expectArguments(call, display, 1, 2, ['start']);
 			const total = reduceArgument(ctx, items!, 'sum', display);
 			const from = optionalArgument(call, 'start', 1);
-			return scalar(from ? b.add(numberArgument(ctx, from, 'the start of sum'), total) : total);
+			return scalar(from ? b.add(numberArgument(ctx, from, msg`the start of sum`), total) : total);
 		}
 		const args = expectArguments(call, display, 1, Infinity);
 		if (args.length === 1) return scalar(reduceArgument(ctx, args[0]!, kind, display));
-		const numbers = args.map((a) => numberArgument(ctx, a, `an argument of ${display}`));
+		const numbers = args.map((a) => numberArgument(ctx, a, msg`an argument of ${display}`));
 		return scalar(numbers.slice(1).reduce((acc, x) => b.op(kind === 'min' ? 'min' : 'max', acc, x), numbers[0]!));
 	};
 }
 
 /** A whole number known before the loss runs: `range` bounds. */
-function wholeConstant(ctx: PythonContext, arg: Argument, what: string): number {
+function wholeConstant(ctx: PythonContext, arg: Argument, what: MessageArgument): number {
 	const node = numberArgument(ctx, arg, what);
 	if (node.kind !== 'const') {
-		throw new NotConstantError(`${what} must be known before the loss runs (a number, a constant or len(...))`,
+		throw new NotConstantError(msg`${what} must be known before the loss runs (a number, a constant or len(...))`,
 			argumentSpan(arg));
 	}
-	if (!Number.isInteger(node.value)) fail(`${what} must be a whole number, not ${node.value}`, argumentSpan(arg));
+	if (!Number.isInteger(node.value)) fail(msg`${what} must be a whole number, not ${node.value}`, argumentSpan(arg));
 	return node.value;
 }
 
 const range: BuiltinImpl = (ctx, call, display) => {
 	const args = expectArguments(call, display, 1, 3);
 	const what = args.length === 1
-		? ['the bound of range()']
-		: ['the start of range()', 'the stop of range()', 'the step of range()'];
+		? [msg`the bound of range()`]
+		: [msg`the start of range()`, msg`the stop of range()`, msg`the step of range()`];
 	const values = args.map((a, i) => wholeConstant(ctx, a, what[i]!));
 	const [start, stop, step] = values.length === 1 ? [0, values[0]!, 1] : [values[0]!, values[1]!, values[2] ?? 1];
-	if (step === 0) fail('range() step must not be zero', argumentSpan(args[2]!));
+	if (step === 0) fail(msg`range() step must not be zero`, argumentSpan(args[2]!));
 	const count = Math.max(0, Math.ceil((stop - start) / step));
 	return { ...rangeVector(ctx.builder, start, step, count), label: `range(${values.join(', ')})` };
 };
@@ -62,26 +63,26 @@ const zip: BuiltinImpl = (ctx, call, display) => {
 	const strict = optionalArgument(call, 'strict', Infinity);
 	const lengths = vectors.map((v) => v.length);
 	if (strict && numberArgument(ctx, strict, 'strict').kind === 'const' && new Set(lengths).size > 1) {
-		fail(`zip(strict=True) of lists of different lengths (${lengths.join(', ')})`, call.span);
+		fail(msg`zip(strict=True) of lists of different lengths (${lengths.join(', ')})`, call.span);
 	}
-	return vectors.length === 0 ? arrayValue(ctx, [], [], 'an empty zip') : zipVectors(ctx.builder, vectors);
+	return vectors.length === 0 ? arrayValue(ctx, [], [], msg`an empty zip`) : zipVectors(ctx.builder, vectors);
 };
 
 const enumerate: BuiltinImpl = (ctx, call, display) => {
 	const [items] = expectArguments(call, display, 1, 2, ['start']);
-	const source = vectorArgument(ctx, items!, 'the argument of enumerate');
+	const source = vectorArgument(ctx, items!, msg`the argument of enumerate`);
 	const startArg = optionalArgument(call, 'start', 1);
-	const start = startArg ? numberArgument(ctx, startArg, 'the start of enumerate') : ctx.builder.constant(0);
+	const start = startArg ? numberArgument(ctx, startArg, msg`the start of enumerate`) : ctx.builder.constant(0);
 	const b = ctx.builder;
 	const entries = mappedVector(source, (element, index, span) => {
-		return arrayValue(ctx, [scalar(b.add(index, start)), element], [span, span], 'an entry');
+		return arrayValue(ctx, [scalar(b.add(index, start)), element], [span, span], msg`an entry`);
 	});
-	return { ...entries, label: `the entries of ${source.label}` };
+	return { ...entries, label: msg`the entries of ${source.label}` };
 };
 
 const map: BuiltinImpl = (ctx, call, display) => {
 	const [f, ...rest] = expectArguments(call, display, 2, Infinity);
-	const fn = expectFunction(argumentValue(ctx, f!), 'the first argument of map', argumentSpan(f!));
+	const fn = expectFunction(argumentValue(ctx, f!), msg`the first argument of map`, argumentSpan(f!));
 	const vectors = rest.map((a, i) => vectorArgument(ctx, a, `argument ${i + 2} of map`));
 	if (vectors.length === 1) return mappedVector(vectors[0]!, (element, _i, span) => fn.call([element], span));
 	return mappedVector(zipVectors(ctx.builder, vectors), (tuple, _i, span) => {
@@ -95,7 +96,7 @@ const float: BuiltinImpl = (ctx, call, display) => {
 	if ('expr' in arg && arg.expr.kind === 'string') {
 		return scalar(ctx.builder.constant(floatOfString(arg.expr.value, arg)));
 	}
-	return scalar(numberArgument(ctx, arg, 'the argument of float'));
+	return scalar(numberArgument(ctx, arg, msg`the argument of float`));
 };
 
 function floatOfString(text: string | undefined, arg: Argument): number {
@@ -103,26 +104,26 @@ function floatOfString(text: string | undefined, arg: Argument): number {
 	if (/^[+-]?(inf|infinity)$/.test(s)) return s.startsWith('-') ? -Infinity : Infinity;
 	if (/^[+-]?nan$/.test(s)) return Number.NaN;
 	if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(s)) return Number(s);
-	return fail("float() of a string takes a number, 'inf' or 'nan'", argumentSpan(arg));
+	return fail(msg`float() of a string takes a number, 'inf' or 'nan'`, argumentSpan(arg));
 }
 
 const len: BuiltinImpl = (ctx, call, display) => {
 	const [arg] = expectArguments(call, display, 1, 1);
 	const value = argumentValue(ctx, arg!);
 	if (value.kind !== 'vector') {
-		return fail(`len() of ${value.kind === 'scalar' ? 'a number' : 'this value'}`, argumentSpan(arg!));
+		return fail(msg`len() of ${value.kind === 'scalar' ? msg`a number` : msg`this value`}`, argumentSpan(arg!));
 	}
 	return scalar(ctx.builder.constant(value.length));
 };
 
 const list: BuiltinImpl = (ctx, call, display) => {
 	const [arg] = expectArguments(call, display, 0, 1);
-	return arg ? vectorArgument(ctx, arg, `the argument of ${display}`) : arrayValue(ctx, [], [], 'an empty list');
+	return arg ? vectorArgument(ctx, arg, msg`the argument of ${display}`) : arrayValue(ctx, [], [], msg`an empty list`);
 };
 
 const reversed: BuiltinImpl = (ctx, call, display) => {
 	const [arg] = expectArguments(call, display, 1, 1);
-	const vector: VectorValue = vectorArgument(ctx, arg!, 'the argument of reversed');
+	const vector: VectorValue = vectorArgument(ctx, arg!, msg`the argument of reversed`);
 	return sliceVector(ctx, vector, { step: ctx.builder.constant(-1) }, call.span);
 };
 

@@ -12,6 +12,7 @@ import { convertModule } from './convertStatements';
 import { lowerCandidate } from './lossFunction';
 import { readModule, type Candidate, type ModuleInfo } from './moduleReader';
 import { parsePython, SourceText } from './parsePython';
+import { msg, type MessageArgument } from '../../message';
 
 const listWork = 4 * limits.work;
 
@@ -26,12 +27,12 @@ function site(candidate: Candidate): LossSite {
 }
 
 /** A stack overflow on absurdly nested input becomes a `LossSyntaxError` at `span`. */
-function guardDepth<T>(what: string, span: LossSyntaxError['span'], run: () => T): T {
+function guardDepth<T>(what: MessageArgument, span: LossSyntaxError['span'], run: () => T): T {
 	try {
 		return run();
 	} catch (error) {
 		if (error instanceof RangeError && /call stack/i.test(error.message)) {
-			throw new LossSyntaxError(`${what} is nested too deeply to lower`, span);
+			throw new LossSyntaxError(msg`${what} is nested too deeply to lower`, span);
 		}
 		throw error;
 	}
@@ -40,7 +41,7 @@ function guardDepth<T>(what: string, span: LossSyntaxError['span'], run: () => T
 /** The file's top level; a syntax error is thrown as a `LossSyntaxError`. */
 function readSource(source: string): ModuleInfo {
 	const text = new SourceText(source);
-	return guardDepth('the source', pointSpan(1, 1), () => readModule(convertModule(text, parsePython(text).topNode)));
+	return guardDepth(msg`the source`, pointSpan(1, 1), () => readModule(convertModule(text, parsePython(text).topNode)));
 }
 
 function lowerSafely(info: ModuleInfo, candidate: Candidate, options: LowerOptions, pool?: WorkPool): LossGraph {

@@ -16,6 +16,7 @@ import type { PythonContext } from './pythonContext';
 import { reduction } from './pythonBuiltins';
 import { roundHalfEven } from './pythonOperators';
 import { reduceArgument, type Reduction } from './reductions';
+import { msg } from '../../message';
 
 type Member =
 	| { readonly kind: 'constant'; readonly value: number }
@@ -59,13 +60,13 @@ const dot: BuiltinImpl = (ctx, call, display) => {
 	const [u, v] = expectArguments(call, display, 2, 2);
 	const [x, y] = [argumentValue(ctx, u!), argumentValue(ctx, v!)];
 	if (x.kind === 'scalar' && y.kind === 'scalar') return scalar(b.mul(x.node, y.node));
-	const a = expectVector(x, 'the first argument of dot', argumentSpan(u!));
-	const c = expectVector(y, 'the second argument of dot', argumentSpan(v!));
-	if (a.length !== c.length) fail(`${display}() of lists of lengths ${a.length} and ${c.length}`, call.span);
+	const a = expectVector(x, msg`the first argument of dot`, argumentSpan(u!));
+	const c = expectVector(y, msg`the second argument of dot`, argumentSpan(v!));
+	if (a.length !== c.length) fail(msg`${display}() of lists of lengths ${a.length} and ${c.length}`, call.span);
 	const products = mappedVector(a, (x, index, span) => {
 		const y = c.element(index, span);
-		const p = expectScalar(x, `an element of ${a.label}`, span);
-		return scalar(b.mul(p, expectScalar(y, `an element of ${c.label}`, span)));
+		const p = expectScalar(x, msg`an element of ${a.label}`, span);
+		return scalar(b.mul(p, expectScalar(y, msg`an element of ${c.label}`, span)));
 	});
 	return scalar(sumVector(ctx, products, call.span));
 };
@@ -73,16 +74,16 @@ const dot: BuiltinImpl = (ctx, call, display) => {
 const norm: BuiltinImpl = (ctx, call, display) => {
 	const b = ctx.builder;
 	const [arg] = expectArguments(call, display, 1, 1);
-	const vector = vectorArgument(ctx, arg!, 'the argument of norm');
+	const vector = vectorArgument(ctx, arg!, msg`the argument of norm`);
 	const squares = mappedVector(vector, (x, _i, span) => {
-		const node: Node = expectScalar(x, `an element of ${vector.label}`, span);
+		const node: Node = expectScalar(x, msg`an element of ${vector.label}`, span);
 		return scalar(b.mul(node, node));
 	});
 	return scalar(b.op('sqrt', sumVector(ctx, squares, call.span)));
 };
 
 const arrayMakers = ['array', 'asarray', 'zeros', 'ones', 'linspace', 'arange', 'full', 'empty', 'matmul', 'outer'];
-const arrayMessage = 'numpy arrays are not supported in a loss; use lists, loops and sum(...)';
+const arrayMessage = msg`numpy arrays are not supported in a loss; use lists, loops and sum(...)`;
 
 const numpy: Readonly<Record<string, Member>> = {
 	...Object.fromEntries(commonNames.map((name) => [name, fn(shared(name))])),
@@ -140,8 +141,10 @@ export function namespaceMember(ctx: PythonContext, path: string, display: strin
 	const table = modules[module];
 	const member = table && Object.hasOwn(table, name) ? table[name] : undefined;
 	if (!member) {
-		const hint = module.startsWith('numpy') ? ": only numpy's scalar functions and np.sum, np.mean, np.dot" : '';
-		return fail(`'${display}' is not supported in a loss${hint}`, span);
+		if (module.startsWith('numpy')) {
+			return fail(msg`'${display}' is not supported in a loss: only numpy's scalar functions and np.sum, np.mean, np.dot`, span);
+		}
+		return fail(msg`'${display}' is not supported in a loss`, span);
 	}
 	if (member.kind === 'constant') return scalar(ctx.builder.constant(member.value));
 	return pythonFunction(display, (call) => member.impl(ctx, call, display));

@@ -15,6 +15,7 @@ import { argumentSpan, argumentValue, describeArgument, type Argument } from './
 import { describe, evaluate, evaluateNumber } from './expressions';
 import type { Clause, ComprehensionExpr } from './pythonAst';
 import type { PythonContext } from './pythonContext';
+import { msg, type Message, type MessageArgument } from '../../message';
 
 /** What a reduction computes over its elements. */
 export type Reduction = 'sum' | 'mean' | 'min' | 'max';
@@ -22,7 +23,7 @@ export type Reduction = 'sum' | 'mean' | 'min' | 'max';
 /** The reduction of a call's argument: a comprehension in place, anything else as a list. */
 export function reduceArgument(ctx: PythonContext, arg: Argument, kind: Reduction, display: string): Node {
 	if ('expr' in arg && arg.expr.kind === 'comprehension') return reduceComprehension(ctx, arg.scope, arg.expr, kind);
-	const what = describeArgument(arg, `the argument of ${display}`);
+	const what = describeArgument(arg, msg`the argument of ${display}`);
 	const vector = expectVector(argumentValue(ctx, arg), what, argumentSpan(arg));
 	return reduceList(ctx, vector, kind, display, argumentSpan(arg));
 }
@@ -43,9 +44,9 @@ export function reduceList(
 			return b.div(sumVector(ctx, vector, span), b.constant(vector.length));
 		case 'min':
 		case 'max': {
-			if (vector.length === 0) fail(`${display}() of an empty sequence`, span);
+			if (vector.length === 0) fail(msg`${display}() of an empty sequence`, span);
 			const combine = (acc: Node, element: Value) => {
-				return scalar(b.op(kind, acc, expectScalar(element, `an element of ${vector.label}`, span)));
+				return scalar(b.op(kind, acc, expectScalar(element, msg`an element of ${vector.label}`, span)));
 			};
 			return reduceVector(ctx, vector, undefined, combine, span);
 		}
@@ -82,7 +83,7 @@ function combine(
 /** `sum(element for ... in ... if ...)` and the other reductions, as nested loops. */
 export function reduceComprehension(ctx: PythonContext, scope: Scope, comp: ComprehensionExpr, kind: Reduction): Node {
 	const b = ctx.builder;
-	const names = kind === 'mean' ? ['the sum', 'the count'] : [kind === 'sum' ? 'the sum' : `the ${kind}imum`];
+	const names = kind === 'mean' ? [msg`the sum`, msg`the count`] : [reductionName(kind)];
 	const leaf: Leaf = (inner, carried, condition) => {
 		return combine(ctx, kind, carried, evaluateNumber(ctx, inner, comp.element), condition);
 	};
@@ -100,7 +101,7 @@ interface ClauseWalk {
 	readonly ctx: PythonContext;
 	readonly clauses: readonly Clause[];
 	/** The carried values, for messages. */
-	readonly names: readonly string[];
+	readonly names: readonly MessageArgument[];
 	readonly leaf: Leaf;
 }
 
@@ -136,4 +137,11 @@ function lowerClauses(
 		},
 	});
 	return after.map((n) => n!);
+}
+
+/** How a message names the value a reduction carries. */
+function reductionName(kind: Reduction): Message {
+	if (kind === 'min') return msg`the minimum`;
+	if (kind === 'max') return msg`the maximum`;
+	return msg`the sum`;
 }

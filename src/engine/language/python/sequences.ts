@@ -8,26 +8,27 @@ import { describeValue, type Value, type VectorValue } from '../lowering/values'
 import { arrayValue, dataVector } from '../lowering/vectors';
 import type { BinaryExpr } from './pythonAst';
 import type { PythonContext } from './pythonContext';
+import { msg } from '../../message';
 
 /** `left op right` where at least one side is not a number. */
 export function sequenceArithmetic(ctx: PythonContext, e: BinaryExpr, left: Value, right: Value): Value {
 	if (e.op === '+' && left.kind === 'vector' && right.kind === 'vector') return concatenate(ctx, [left, right], e);
 	if (e.op === '*' && left.kind === 'vector' && right.kind === 'scalar') return repeat(ctx, left, right, e);
 	if (e.op === '*' && left.kind === 'scalar' && right.kind === 'vector') return repeat(ctx, right, left, e);
-	const both = `${describeValue(left)} and ${describeValue(right)}`;
-	const hint = left.kind === 'vector' || right.kind === 'vector'
-		? '; lists are not numpy arrays: use a comprehension or a loop for element-wise arithmetic'
-		: '';
-	return fail(`'${e.op}' is not supported between ${both} in a loss${hint}`, e.opSpan);
+	const [a, b] = [describeValue(left), describeValue(right)];
+	if (left.kind === 'vector' || right.kind === 'vector') {
+		return fail(msg`'${e.op}' is not supported between ${a} and ${b} in a loss; lists are not numpy arrays: use a comprehension or a loop for element-wise arithmetic`, e.opSpan);
+	}
+	return fail(msg`'${e.op}' is not supported between ${a} and ${b} in a loss`, e.opSpan);
 }
 
 function repeat(ctx: PythonContext, list: VectorValue, times: Value & { kind: 'scalar' }, e: BinaryExpr): Value {
 	const n = times.node.kind === 'const' ? Math.max(0, times.node.value) : Number.NaN;
 	if (!Number.isInteger(n)) {
-		return fail('a list can only be repeated a whole number of times known before the loss runs', e.span);
+		return fail(msg`a list can only be repeated a whole number of times known before the loss runs`, e.span);
 	}
 	const length = list.length * n;
-	if (length > limits.trips) fail(`the repeated list would have ${formatCount(length)} elements`, e.span);
+	if (length > limits.trips) fail(msg`the repeated list would have ${formatCount(length)} elements`, e.span);
 	const known = list.constants;
 	if (!known) {
 		if (length > limits.unrollNodes) tooLong(length, e);
@@ -38,7 +39,7 @@ function repeat(ctx: PythonContext, list: VectorValue, times: Value & { kind: 's
 	for (let filled = known.values.length; filled > 0 && filled < values.length; filled *= 2) {
 		values.copyWithin(filled, 0, Math.min(filled, values.length - filled));
 	}
-	return dataVector(ctx.builder, values, [length, ...known.shape.slice(1)], 'a list');
+	return dataVector(ctx.builder, values, [length, ...known.shape.slice(1)], msg`a list`);
 }
 
 /** The lists one after another. */
@@ -56,15 +57,15 @@ function concatenate(ctx: PythonContext, lists: readonly VectorValue[], e: Binar
 			values.set(r!.values, at);
 			at += r!.values.length;
 		}
-		return dataVector(ctx.builder, values, [length, ...shape], 'a list');
+		return dataVector(ctx.builder, values, [length, ...shape], msg`a list`);
 	}
 	if (length > limits.unrollNodes) tooLong(length, e);
 	const at = (v: VectorValue, i: number) => v.element(ctx.builder.constant(i), e.span);
 	const items = lists.flatMap((v) => Array.from({ length: v.length }, (_, i) => at(v, i)));
-	return arrayValue(ctx, items, items.map(() => e.span), 'a list');
+	return arrayValue(ctx, items, items.map(() => e.span), msg`a list`);
 }
 
 function tooLong(length: number, e: BinaryExpr): never {
-	const what = `a list of ${formatCount(length)} computed values`;
-	return fail(`${what} is too long to write out; use a comprehension`, e.span);
+	const what = msg`a list of ${formatCount(length)} computed values`;
+	return fail(msg`${what} is too long to write out; use a comprehension`, e.span);
 }

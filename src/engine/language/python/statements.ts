@@ -15,6 +15,7 @@ import { userFunction } from './functions';
 import { forStatement } from './loops';
 import type { Stmt } from './pythonAst';
 import type { PythonContext } from './pythonContext';
+import { msg } from '../../message';
 
 /** Where statements are: at the loss's top level (traced), and inside a loop (no `return`). */
 export interface Mode {
@@ -96,7 +97,7 @@ function executeStatement(ctx: PythonContext, scope: Scope, s: Stmt, mode: Mode)
 			scope.assign(s.def.name, userFunction(ctx, scope, s.def), s.def.nameSpan);
 			return normal;
 		case 'import':
-			return fail('imports inside a function are not supported in a loss; import at the top of the file', s.span);
+			return fail(msg`imports inside a function are not supported in a loss; import at the top of the file`, s.span);
 		case 'assert':
 			return assertStatement(ctx, scope, s);
 		case 'pass':
@@ -112,15 +113,15 @@ function executeStatement(ctx: PythonContext, scope: Scope, s: Stmt, mode: Mode)
 
 function returnStatement(ctx: PythonContext, scope: Scope, s: Stmt & { kind: 'return' }, mode: Mode): Flow {
 	if (mode.inLoop) {
-		fail('return inside a loop is not supported; accumulate in a variable and return after the loop', s.span);
+		fail(msg`return inside a loop is not supported; accumulate in a variable and return after the loop`, s.span);
 	}
-	if (!s.value) return fail('return needs a value: a loss returns a number', s.span);
+	if (!s.value) return fail(msg`return needs a value: a loss returns a number`, s.span);
 	return { kind: 'return', value: evaluate(ctx, scope, s.value) };
 }
 
 /** An `assert` whose condition is known before the loss runs is checked; others cannot be, and are skipped. */
 function assertStatement(ctx: PythonContext, scope: Scope, s: Stmt & { kind: 'assert' }): Flow {
 	const condition = evaluateNumber(ctx, scope, s.test);
-	if (condition.kind === 'const' && !isTrue(condition.value)) fail('this assertion fails', s.span);
+	if (condition.kind === 'const' && !isTrue(condition.value)) fail(msg`this assertion fails`, s.span);
 	return normal;
 }
