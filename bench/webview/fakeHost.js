@@ -105,7 +105,7 @@
 		if (runs.length > 0) sendRuns(true);
 	};
 	const sendUpdate = (from) => {
-		send({ type: 'update', from, appended: trajectory(from), current: current(), stop: s.stop, running: s.running, settings: settings() });
+		send({ type: 'update', from, appended: trajectory(from), current: current(), stop: s.stop, running: s.running, settings: settings(), ...(s.hint ? { hint: s.hint } : {}) });
 		sendRuns(false);
 	};
 
@@ -121,7 +121,42 @@
 		sendUpdate(from);
 	}
 
+	/** A plane slice: the fake's "principal directions" are the first two axes, with made-up variance shares. */
+	function planeLandscape(m) {
+		const origin = pointAt(s.position);
+		const u = origin.map((_, i) => (i === 0 ? 1 : 0));
+		const v = origin.map((_, i) => (i === 1 ? 1 : 0));
+		const nx = 120, ny = 120;
+		const values = new Float64Array(nx * ny);
+		for (let r = 0; r < ny; r++) {
+			for (let c = 0; c < nx; c++) {
+				const a = m.range.xMin + (c * (m.range.xMax - m.range.xMin)) / (nx - 1);
+				const b = m.range.yMin + (r * (m.range.yMax - m.range.yMin)) / (ny - 1);
+				values[r * nx + c] = loss.f(origin.map((o, i) => o + a * u[i] + b * v[i]));
+			}
+		}
+		window.__fakeHost.landscapes++;
+		const plane = { origin, u, v, explained: [0.8, 0.15], kinds: ['principal', 'principal'], step: s.position };
+		send({ type: 'landscape', landscape: { requestId: m.requestId, kind: 'grid', range: m.range, axes: [-1, -1], nx, ny, values, plane } });
+	}
+
+	/** The loss along −∇L for α up to 3·lr, the step at α = lr (plain SGD), the lowest sample as the line minimum. */
+	function lineSearch(m) {
+		const x = pointAt(s.position);
+		const g = loss.g(x);
+		const alphaMax = 3 * s.lr;
+		const values = Array.from({ length: 101 }, (_, i) => loss.f(x.map((xi, j) => xi - ((i * alphaMax) / 100) * g[j])));
+		let best = 0;
+		values.forEach((v, i) => { if (v < values[best]) best = i; });
+		const minimum = { alpha: (best * alphaMax) / 100, loss: values[best] };
+		const ratio = s.lr / minimum.alpha;
+		const verdict = ratio > 1.5 ? 'tooLong' : ratio < 0.5 ? 'tooShort' : 'aboutRight';
+		const stepLoss = loss.f(x.map((xi, j) => xi - s.lr * g[j]));
+		send({ type: 'lineSearch', lineSearch: { requestId: m.requestId, step: s.position, optimizer: s.optimizer, learningRate: s.lr, alphaMax, values, loss: values[0], stepAlpha: s.lr, stepLineLoss: stepLoss, stepLoss, stepAngle: 0, minimum, ratio, verdict } });
+	}
+
 	function landscape(m) {
+		if (m.plane) return planeLandscape(m);
 		const grid = m.axes[1] >= 0;
 		const nx = grid ? 200 : m.nx;
 		const ny = grid ? 200 : 1;
@@ -310,6 +345,7 @@
 			case 'setStart': s.start = m.x; reset(); return sendInit();
 			case 'goTo': s.position = Math.max(0, Math.min(s.losses.length - 1, m.step)); return sendUpdate(s.losses.length);
 			case 'requestLandscape': return landscape(m);
+			case 'requestLineSearch': return lineSearch(m);
 			case 'runRestarts': return restarts(m.count);
 			case 'requestBasins': return basins(m);
 			case 'cancelBasins': return clearTimeout(basinTimer);
@@ -344,7 +380,7 @@
 	}
 
 	// send: post any host message (requestImage); update: resend the settings (after changing state.layout).
-	window.__fakeHost = { received: [], landscapes: 0, stream, steps, command, restarts, state: s, violations: [], send, update: () => sendUpdate(s.losses.length) };
+	window.__fakeHost = { received: [], landscapes: 0, stream, steps, command, restarts, state: s, violations: [], send, update: () => sendUpdate(s.losses.length), viewState: () => viewState };
 	document.addEventListener('securitypolicyviolation', (e) => window.__fakeHost.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
 	reset();
 	preload(Number(body.dataset.preload || 0));

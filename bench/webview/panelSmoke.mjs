@@ -111,6 +111,62 @@ async function map(page) {
 	check('the live region announces the stop', /Step \d+: loss/.test(live ?? ''), live);
 }
 
+/** Pixels of the surface canvas that differ from its top-left (background) pixel, and a fingerprint of the picture. */
+const surfacePixels = (page) => page.evaluate(() => {
+	const canvas = document.querySelector('canvas.surface');
+	const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+	let painted = 0;
+	let hash = 0;
+	for (let i = 0; i < data.length; i += 4) {
+		if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) painted++;
+		hash = (hash * 31 + data[i] + data[i + 1] * 7 + data[i + 2] * 13) | 0;
+	}
+	return { painted: painted / (data.length / 4), hash };
+});
+
+async function surfaceView(page) {
+	const surfaceButton = page.getByRole('button', { name: 'Surface', exact: true });
+	const mapButton = page.getByRole('button', { name: 'Map', exact: true });
+	check('the plot offers Map | Surface, Map pressed', (await mapButton.getAttribute('aria-pressed')) === 'true' && (await surfaceButton.getAttribute('aria-pressed')) === 'false');
+	await surfaceButton.focus();
+	await page.keyboard.press('Enter');
+	await page.waitForTimeout(250);
+	const canvas = page.locator('canvas.surface');
+	check('Surface (keyboard) shows the surface and is pressed', (await canvas.isVisible()) && (await surfaceButton.getAttribute('aria-pressed')) === 'true');
+	const before = await surfacePixels(page);
+	check('the surface painted most of its canvas', before.painted > 0.25, String(before.painted));
+	const legend = (await page.locator('.plot-legend.surface-only').textContent()) ?? '';
+	check('the legend says what the height means', /^Height and colour: the loss/.test(legend), legend);
+	const box = await canvas.boundingBox();
+	await sent(page);
+	await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+	await page.mouse.down();
+	await page.mouse.move(box.x + box.width / 2 + 80, box.y + box.height / 2 + 30, { steps: 6 });
+	await page.mouse.up();
+	await page.waitForTimeout(150);
+	const dragged = await surfacePixels(page);
+	const posted = await sent(page);
+	check('a drag turns the surface (new picture, no setStart or new grid)', dragged.hash !== before.hash && !posted.some((m) => m.type === 'setStart' || m.type === 'requestLandscape'), JSON.stringify(posted.map((m) => m.type)));
+	const saved = await page.evaluate(() => window.__fakeHost.viewState());
+	check('the mode and the angles are kept in the webview state', saved?.plotMode === 'surface' && saved.surfaceCamera?.azimuth !== -35, JSON.stringify(saved));
+	await canvas.focus();
+	await page.keyboard.press('ArrowRight');
+	await page.waitForTimeout(150);
+	const turned = await surfacePixels(page);
+	check('→ on the focused surface turns it and does not step', turned.hash !== dragged.hash && !(await sent(page)).some((m) => m.type === 'command'));
+	const aria = (await canvas.getAttribute('aria-label')) ?? '';
+	check('the surface has role=img and a describing label', (await canvas.getAttribute('role')) === 'img' && /3-D surface of the loss over x and y/.test(aria), aria);
+	await page.evaluate(() => window.__fakeHost.steps(3));
+	await page.waitForTimeout(200);
+	check('the surface redraws as the run moves', (await surfacePixels(page)).hash !== turned.hash);
+	await page.getByRole('button', { name: 'Reset view' }).click();
+	await page.waitForTimeout(150);
+	check('Reset view goes back to the default angle', (await page.evaluate(() => window.__fakeHost.viewState()?.surfaceCamera?.azimuth)) === -35);
+	await mapButton.click();
+	await page.waitForTimeout(150);
+	check('Map brings the contour map back', (await canvas.isHidden()) && (await page.locator('canvas.map').isVisible()) && (await mapButton.getAttribute('aria-pressed')) === 'true' && (await page.locator('.plot-hint', { hasText: 'wheel to zoom' }).isVisible()));
+}
+
 async function diverged(browser, base) {
 	const { page, errors } = await open(browser, base, { scenario: 'diverge', theme: 'light' });
 	const button = page.getByRole('button', { name: 'Use lr = 0.5' });
@@ -128,6 +184,10 @@ async function diverged(browser, base) {
 	await page.waitForTimeout(80);
 	const start = last(await sent(page), 'setStart');
 	check('a click on the curve posts setStart with one coordinate', start?.x.length === 1, JSON.stringify(start));
+	await page.getByRole('button', { name: 'Line search' }).click();
+	await page.waitForTimeout(300);
+	const verdict = (await page.locator('.line-verdict').textContent()) ?? '';
+	check('the line search works in 1-D too (lr 0.5 on (x − 1)² + 1 is the line minimum)', /^About right/.test(verdict), verdict);
 	check('no page errors (1-D)', errors.length === 0, errors.join(' | '));
 	await page.close();
 }
@@ -250,6 +310,70 @@ async function layouts(page) {
 	}
 }
 
+async function runHint(page) {
+	const hint = { kind: 'oscillating', suggestion: { setting: 'learningRate', value: 0.019 }, window: 30, count: 27, relativeChange: 0, gradientNorm: 3.1, learningRate: 0.038 };
+	await page.evaluate((h) => {
+		window.__fakeHost.state.hint = h;
+		window.__fakeHost.update();
+	}, hint);
+	await page.waitForTimeout(150);
+	const bar = page.getByRole('note', { name: 'Run hint' });
+	const text = (await bar.textContent()) ?? '';
+	check('a run hint shows one sentence with its numbers', (await bar.isVisible()) && /zig-zag across a valley \(27 of the last 30/.test(text), text);
+	const live = await page.locator('[aria-live=polite]').textContent();
+	check('the live region announces the hint', /zig-zag/.test(live ?? ''), live);
+	await sent(page);
+	await bar.getByRole('button', { name: 'Use lr = 0.019' }).click();
+	await page.waitForTimeout(80);
+	check('the hint’s button posts setLearningRate with the suggestion', last(await sent(page), 'setLearningRate')?.learningRate === 0.019);
+	await page.evaluate(() => {
+		window.__fakeHost.state.hint = { kind: 'plateau', suggestion: { setting: 'optimizer', value: 'adam' }, window: 30, count: 0, relativeChange: 1e-7, gradientNorm: 2e-4, learningRate: 0.1 };
+		window.__fakeHost.update();
+	});
+	await page.waitForTimeout(150);
+	await bar.getByRole('button', { name: 'Switch to Adam' }).click();
+	await page.waitForTimeout(80);
+	const opt = last(await sent(page), 'setOptimizer');
+	check('a plateau hint’s button posts setOptimizer adam with its defaults', opt?.optimizer === 'adam' && Array.isArray(opt.options.betas), JSON.stringify(opt));
+	await page.evaluate(() => {
+		window.__fakeHost.state.hint = undefined;
+		window.__fakeHost.update();
+	});
+	await page.waitForTimeout(150);
+	check('the hint bar hides when the host sends none', await bar.isHidden());
+}
+
+/** The n-D views of issue #7: the slice along the path's principal directions and the line search along −∇L. */
+async function ndViews(page) {
+	await sent(page);
+	await page.getByLabel('Directions', { exact: true }).selectOption('principal');
+	await page.waitForTimeout(400);
+	const request = last(await sent(page), 'requestLandscape');
+	check('Principal directions asks for the path-principal plane', request?.plane?.kind === 'pathPrincipal', JSON.stringify(request?.plane));
+	check('the axis menus hide and the note explains the slice', (await page.getByLabel('Horizontal axis').isHidden()) && (await page.locator('.slice-note').isVisible()));
+	const aria = await page.locator('canvas.map').getAttribute('aria-label');
+	check('the map says it shows the plane of the principal directions', /plane of the path’s principal directions/.test(aria ?? ''), aria);
+	check('Brute force (two parameters only) leaves the toolbar on the plane', await page.getByRole('button', { name: 'Brute force' }).isHidden());
+	const axisTitle = await page.evaluate(() => document.querySelector('canvas.map') !== null);
+	check('the map is still drawn', axisTitle);
+	await page.getByRole('button', { name: 'Line search' }).click();
+	await page.waitForTimeout(300);
+	check('Line search asks the host', last(await sent(page), 'requestLineSearch') !== undefined);
+	const section = page.getByRole('region', { name: 'Line search along −∇L' });
+	const verdict = (await section.locator('.line-verdict').textContent()) ?? '';
+	check('the line search says in one sentence whether the step is too long or short', /^(Too long|Much too long|Too short|About right)/.test(verdict), verdict);
+	const note = (await section.locator('.note').textContent()) ?? '';
+	check('it says plain SGD steps along −∇L', /steps straight down −∇L/.test(note), note);
+	await page.evaluate(() => window.__fakeHost.steps(1));
+	await page.waitForTimeout(500);
+	const after = await sent(page);
+	check('a step asks for a new line search and a new plane slice', last(after, 'requestLineSearch') !== undefined && last(after, 'requestLandscape')?.plane?.kind === 'pathPrincipal', JSON.stringify(after.map((m) => m.type)));
+	await page.getByLabel('Directions', { exact: true }).selectOption('axes');
+	await page.waitForTimeout(300);
+	check('back to two parameters asks for an axis slice', last(await sent(page), 'requestLandscape')?.plane === undefined);
+	check('and Brute force is back', await page.getByRole('button', { name: 'Brute force' }).isVisible());
+}
+
 async function themeSwitch(page) {
 	await page.evaluate(() => {
 		document.body.className = 'vscode-light';
@@ -270,6 +394,7 @@ try {
 	await keyboard(page);
 	await fields(page);
 	await map(page);
+	await surfaceView(page);
 	await updateRule(page);
 	await restartsAndBasins(page);
 	await learningRates(page);
@@ -277,6 +402,7 @@ try {
 	await bruteForce(page);
 	await exportImage(page);
 	await layouts(page);
+	await runHint(page);
 	await themeSwitch(page);
 	check('no page errors (2-D)', errors.length === 0, errors.join(' | '));
 	await page.close();
@@ -295,6 +421,7 @@ try {
 	await nd.page.evaluate(() => window.__fakeHost.steps(1));
 	await nd.page.waitForTimeout(400);
 	check('a step asks for the noise at the new point', last(await sent(nd.page), 'requestBatchNoise') !== undefined);
+	await ndViews(nd.page);
 	check('no page errors (n-D)', nd.errors.length === 0, nd.errors.join(' | '));
 	await nd.page.close();
 	await diverged(browser, base(server));

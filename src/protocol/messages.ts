@@ -25,8 +25,10 @@ import type {
 	TryLearningRateMessage,
 	UpdateRuleInfo,
 } from './exploreMessages';
+import type { LineSearchMessage, RequestLineSearchMessage, SlicePlaneInfo, SlicePlaneRequest } from './ndMessages';
 
 export type * from './exploreMessages';
+export type * from './ndMessages';
 
 /** Why the session last stopped, ready to show. */
 export interface StopInfo {
@@ -34,6 +36,25 @@ export interface StopInfo {
 	readonly message: string;
 	/** For a divergence: a learning rate that did not diverge in a back-off search. */
 	readonly suggestedLearningRate?: number;
+}
+
+/**
+ * What the host's trajectory diagnosis (src/engine/session/diagnoseRun.ts) says about the recent run, with the one
+ * setting to try; the panel words it in one sentence from the numbers. Absent when there is nothing to say.
+ */
+export interface RunHintInfo {
+	readonly kind: 'diverging' | 'oscillating' | 'crawling' | 'plateau';
+	/** Posted as `setLearningRate` or `setOptimizer` when the user takes the suggestion. */
+	readonly suggestion: { readonly setting: 'learningRate'; readonly value: number } | { readonly setting: 'optimizer'; readonly value: string };
+	/** Updates looked at. */
+	readonly window: number;
+	/** Diverging: steps that raised the loss; oscillating: steps that reversed direction; else 0. */
+	readonly count: number;
+	/** Crawling: the loss's fall per step; plateau: its change over the window; both relative to the loss. */
+	readonly relativeChange: number;
+	readonly gradientNorm: number;
+	/** The learning rate the suggestion starts from. */
+	readonly learningRate: number;
 }
 
 /** The current point and what the next update will do. */
@@ -103,6 +124,8 @@ export interface PanelSnapshot {
 	readonly running: boolean;
 	/** UI strings in the display language, by key. */
 	readonly strings: Readonly<Record<string, string>>;
+	/** The run hint for the current point, if any. */
+	readonly hint?: RunHintInfo;
 }
 
 /** A view rectangle in parameter space (for 1-D, only x). */
@@ -123,6 +146,8 @@ export interface Landscape {
 	readonly nx: number;
 	readonly ny: number;
 	readonly values: Float64Array;
+	/** Set for a slice through a plane (then `axes` is meaningless): x is `a`, y is `b` in `origin + a·u + b·v`. */
+	readonly plane?: SlicePlaneInfo;
 }
 
 // ---- host → webview ----
@@ -143,6 +168,8 @@ export interface UpdateMessage {
 	readonly stop: StopInfo;
 	readonly running: boolean;
 	readonly settings: SettingsInfo;
+	/** The run hint for the current point; absent when there is none. */
+	readonly hint?: RunHintInfo;
 }
 
 /** Loss values for a view the webview asked for with `requestLandscape`. */
@@ -174,7 +201,8 @@ export type ToWebviewMessage =
 	| SweepMessage
 	| RunsMessage
 	| BruteForceMessage
-	| BatchNoiseMessage;
+	| BatchNoiseMessage
+	| LineSearchMessage;
 
 
 // ---- webview → host ----
@@ -227,6 +255,8 @@ export interface RequestLandscapeMessage {
 	readonly axes: readonly [number, number];
 	readonly nx: number;
 	readonly ny: number;
+	/** A slice through a plane instead of `axes` (n-D losses). */
+	readonly plane?: SlicePlaneRequest;
 }
 
 /** The answer to `requestImage`: the plot (with its overlays) as a `data:image/png;base64,` URL. */
@@ -254,11 +284,23 @@ export type FromWebviewMessage =
 	| SetStartMessage
 	| SetSpeedMessage
 	| GoToMessage
-	| RequestLandscapeMessage;
+	| RequestLandscapeMessage
+	| RequestLineSearchMessage;
 
 /** UI state the webview persists with `setState` (never data: data comes from the host after `ready`). */
 export interface PanelViewState {
 	readonly range?: ViewRange;
 	readonly logScale?: boolean;
 	readonly axes?: readonly [number, number];
+	/** The n-D slice is through the plane of the path's principal directions (not `axes`). */
+	readonly principalSlice?: boolean;
+	/** The line-search view is open. */
+	readonly lineSearch?: boolean;
+	/** The 2-D view shows the contour map or the 3-D surface. */
+	readonly plotMode?: PlotMode;
+	/** The surface view's camera angles in degrees. */
+	readonly surfaceCamera?: { readonly azimuth: number; readonly elevation: number };
 }
+
+/** How the 2-D view shows the landscape: the contour map, or the 3-D surface (issue #7). */
+export type PlotMode = 'map' | 'surface';

@@ -2,7 +2,7 @@
  * Checks a message from the webview before the host acts on it: unknown or malformed messages are rejected (the
  * host logs and ignores them). Plain structural checks, no dependencies: this file is part of the protocol.
  */
-import type { FromWebviewMessage, SessionCommand, ViewRange } from './messages';
+import type { FromWebviewMessage, SessionCommand, SlicePlaneRequest, ViewRange } from './messages';
 
 const commands: readonly SessionCommand[] = ['step', 'stepMany', 'continue', 'pause', 'stepBack', 'restart'];
 
@@ -63,6 +63,8 @@ export function validateFromWebview(message: unknown): FromWebviewMessage | unde
 			return isNumber(m.requestId) ? { type: 'requestSweep', requestId: m.requestId } : undefined;
 		case 'image':
 			return isNumber(m.requestId) && isPngDataUrl(m.dataUrl) ? { type: 'image', requestId: m.requestId, dataUrl: m.dataUrl } : undefined;
+		case 'requestLineSearch':
+			return isNumber(m.requestId) ? { type: 'requestLineSearch', requestId: m.requestId } : undefined;
 		case 'tryLearningRate':
 			return isNumber(m.learningRate) && m.learningRate > 0 ? { type: 'tryLearningRate', learningRate: m.learningRate } : undefined;
 		default:
@@ -104,6 +106,8 @@ function validLandscapeRequest(m: Record<string, unknown>): FromWebviewMessage |
 	if (!Array.isArray(axes) || axes.length !== 2 || !axes.every((a) => Number.isInteger(a) && a >= -1)) return undefined;
 	const sizeOk = (n: unknown) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 1000;
 	if (!isNumber(m.requestId) || !sizeOk(m.nx) || !sizeOk(m.ny)) return undefined;
+	const plane = m.plane === undefined ? undefined : validPlane(m.plane);
+	if (m.plane !== undefined && !plane) return undefined;
 	return {
 		type: 'requestLandscape',
 		requestId: m.requestId,
@@ -111,5 +115,17 @@ function validLandscapeRequest(m: Record<string, unknown>): FromWebviewMessage |
 		axes: [axes[0], axes[1]],
 		nx: m.nx as number,
 		ny: m.ny as number,
+		...(plane ? { plane } : {}),
 	};
+}
+
+/** The path's principal plane, or an origin and two directions of one length (at least 2), not zero. */
+function validPlane(plane: unknown): SlicePlaneRequest | undefined {
+	if (!isRecord(plane)) return undefined;
+	if (plane.kind === 'pathPrincipal') return { kind: 'pathPrincipal' };
+	const { origin, u, v } = plane;
+	if (plane.kind !== 'vectors' || !isNumberList(origin) || !isNumberList(u) || !isNumberList(v)) return undefined;
+	if (origin.length < 2 || u.length !== origin.length || v.length !== origin.length) return undefined;
+	if (!u.some((x) => x !== 0) || !v.some((x) => x !== 0)) return undefined;
+	return { kind: 'vectors', origin, u, v };
 }

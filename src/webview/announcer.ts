@@ -20,4 +20,11 @@ export class Announcer {
 		this.lastTime = now;
 		this.element.textContent = text;
 	}
+
+	/** Announces `text` now, even while running (a run hint: said once when it first appears). */
+	announceNow(text: string): void {
+		this.lastText = text;
+		this.lastTime = performance.now();
+		this.element.textContent = text;
+	}
 }

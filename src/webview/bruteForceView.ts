@@ -5,7 +5,7 @@
  * grid point is drawn on the plot (`drawBruteForceBest`).
  */
 import type { BruteForceInfo, ViewRange } from '../protocol/messages';
-import { el, uniqueId } from './dom';
+import { el, needsAxes, uniqueId } from './dom';
 import { formatNumber } from './formatNumber';
 import { drawLabel, drawPoint, fontOf, halo } from './plotPainter';
 import type { Theme } from './theme';
@@ -24,6 +24,7 @@ export class BruteForceView {
 		const s = ctx.strings();
 		this.button = el('button', { className: 'secondary', text: s.get('brute.button'), attrs: { type: 'button', title: s.get('brute.button.title') } });
 		this.button.addEventListener('click', () => this.request());
+		this.button.setAttribute(needsAxes, '');
 		const id = uniqueId('brute');
 		this.element = el('section', { className: 'brute', attrs: { 'aria-labelledby': id } }, [el('h2', { text: s.get('brute.title'), attrs: { id } }), this.lines]);
 		this.element.hidden = true;

@@ -4,12 +4,12 @@
  * about the cursor, drag pans, a click restarts from the clicked point; each settled view asks the host for a new
  * grid (`landscapeRequests.ts`). Fit, zoom in and zoom out buttons make the same moves from the keyboard.
  */
-import type { BasinsInfo, BatchNoiseInfo, Landscape, ViewRange } from '../protocol/messages';
+import type { BasinsInfo, BatchNoiseInfo, Landscape, SlicePlaneInfo, ViewRange } from '../protocol/messages';
 import { CanvasSurface } from './canvasSurface';
 import { colorMapNamed } from './colorMaps';
 import { drawColorBar } from './colorBar';
 import { ContourLayer, type ContourTimings } from './contourLayer';
-import { el, setAttr, setText } from './dom';
+import { el, needsAxes, setAttr, setText } from './dom';
 import { formatNumber } from './formatNumber';
 import { Throttle } from './frameScheduler';
 import { LandscapeRequests } from './landscapeRequests';
@@ -19,9 +19,12 @@ import { BatchNoiseOverlay } from './batchNoiseOverlay';
 import { drawContourRun } from './contourRunPainter';
 import { drawAxes, fontOf } from './plotPainter';
 import { restartsBounds } from './restartsPainter';
+import { axesProjector, planeProjector, type SliceProjector } from './sliceProjector';
+import { planeAxisNames, planeFitBox } from './principalSlice';
 import { TrajectoryPainter } from './trajectoryPainter';
 import type { ViewContext } from './viewContext';
 import { axisMaps, fitRange, fromPixelX, fromPixelY, isUsableRange, panByPixels, resizeRange, toPixelX, toPixelY, zoomAbout, type PlotRect } from './viewTransform';
+
 
 const margin = { left: 56, right: 70, top: 30, bottom: 40 };
 /** Grid cells along the longer side of a requested grid. */
@@ -45,6 +48,9 @@ export class ContourView {
 	/** Refit when the run leaves the view, until the user moves the view. */
 	private follow = true;
 	private sliceKey = '';
+	/** Slicing along the path's principal directions (n-D): the plane of the newest grid, once one has come. */
+	private principal = false;
+	private plane: { info: SlicePlaneInfo; projector: SliceProjector } | undefined;
 	lastTimings: ContourTimings | undefined;
 
 	constructor(private readonly ctx: ViewContext, extraTools: readonly HTMLElement[] = []) {
@@ -66,6 +72,7 @@ export class ContourView {
 			button('−', s.get('control.zoomOut'), () => this.zoomCentre(1.25)),
 		]);
 		tools.querySelectorAll('button').forEach((b) => b.textContent!.length === 1 && b.setAttribute('aria-label', b.title));
+		this.noise?.button.setAttribute(needsAxes, '');
 		this.element = el('section', { className: 'plot', attrs: { 'aria-label': s.get('plot.hint') } }, [tools, box, this.legend, this.basins.legend, ...(this.noise ? [this.noise.legend] : []), el('p', { className: 'plot-hint', text: s.get('plot.hint') })]);
 		this.surface = new CanvasSurface(box, () => this.resized());
 		this.surface.canvas.classList.add('map');
@@ -82,10 +89,16 @@ export class ContourView {
 		return this.axesValue;
 	}
 
+	/** The grid on show (the surface view draws the same one). */
+	get landscape(): Landscape | undefined {
+		return this.layer.landscape;
+	}
+
 	/** A new snapshot: keep the view for the same loss, otherwise restore the persisted one or fit. */
 	reset(sameLoss: boolean, axes: [number, number]): void {
 		const axesChanged = axes[0] !== this.axesValue[0] || axes[1] !== this.axesValue[1];
 		this.axesValue = axes;
+		if (!sameLoss) this.plane = undefined;
 		const saved = this.ctx.viewState().range;
 		if (!sameLoss || axesChanged || !this.range) {
 			this.range = !this.range && isUsableRange(saved) ? saved : undefined;
@@ -99,10 +112,34 @@ export class ContourView {
 		this.reset(false, axes);
 	}
 
+	/** Slices through the plane of the path's principal directions (true) or through two parameters. */
+	setPrincipal(on: boolean): void {
+		if (on === this.principal) return;
+		this.principal = on;
+		// Tools that work on two parameters leave the toolbar while the slice is a plane.
+		this.element.querySelectorAll<HTMLElement>(`[${needsAxes}]`).forEach((tool) => (tool.hidden = on));
+		this.plane = undefined;
+		this.range = undefined;
+		this.fit(false);
+		this.requestGrid(true);
+		this.ctx.requestDraw();
+	}
+
+	/** How points reach the map: the plane's projection, or the two parameters. */
+	private get projector(): SliceProjector {
+		return this.principal && this.plane ? this.plane.projector : axesProjector(this.axesValue);
+	}
+
 	/** Fits the view to the trajectory and the next step. */
 	fit(save = true): void {
 		const { store, current } = this.ctx.model;
 		if (!store || !current || this.rect.width < 2) return;
+		if (this.principal) {
+			this.range = fitRange(planeFitBox(store, current, this.plane?.projector), this.rect, { pad: 0.1 });
+			this.follow = true;
+			if (save) this.afterMove(true);
+			return;
+		}
 		const [ax, ay] = this.axesValue;
 		const [nx, ny] = [current.next[ax]!, current.next[ay]!];
 		const b = store.bounds(ax, ay) ?? { xMin: nx, xMax: nx, yMin: ny, yMax: ny };
@@ -119,8 +156,18 @@ export class ContourView {
 	/** The host's answer to a grid request. */
 	onLandscape(landscape: Landscape): void {
 		if (landscape.kind !== 'grid' || !this.requests.accepts(landscape)) return;
-		if (landscape.axes[0] !== this.axesValue[0] || landscape.axes[1] !== this.axesValue[1]) return;
+		if (this.principal !== (landscape.plane !== undefined)) return;
+		if (!landscape.plane && (landscape.axes[0] !== this.axesValue[0] || landscape.axes[1] !== this.axesValue[1])) return;
 		this.requests.answered();
+		if (landscape.plane) {
+			const first = !this.plane;
+			this.plane = { info: landscape.plane, projector: planeProjector(landscape.plane) };
+			// The first plane replaces a guess from distances alone: fit the projected path tightly.
+			if (first && this.follow) {
+				this.fit(false);
+				this.requestGrid(true);
+			}
+		}
 		this.lastTimings = this.layer.set(landscape, colorMapNamed(this.ctx.model.settings?.colorMap), this.pixelsPerUnit());
 		this.ctx.requestDraw();
 	}
@@ -133,7 +180,8 @@ export class ContourView {
 
 	/** The view rectangle and the parameters on its axes. */
 	currentView(): { range: ViewRange; axes: readonly [number, number] } | undefined {
-		return this.range ? { range: this.range, axes: this.axesValue } : undefined;
+		// A plane slice has no parameter axes to brute-force or export along.
+		return this.range && !this.principal ? { range: this.range, axes: this.axesValue } : undefined;
 	}
 
 	onBatchNoise(info: BatchNoiseInfo): void {
@@ -177,16 +225,19 @@ export class ContourView {
 		if (!range || !model.store || !model.current || !model.loss) return;
 		ctx.fillStyle = theme.background;
 		ctx.fillRect(0, 0, this.surface.width, this.surface.height);
-		this.layer.draw(ctx, range, this.rect);
-		this.basins.draw(ctx, range, this.rect);
-		this.layer.drawLines(ctx, range, this.rect);
-		if (!this.layer.landscape) this.drawWaiting(ctx);
-		drawContourRun(ctx, this.ctx, this.trajectory, this.axesValue, range, this.rect);
+		const waiting = !this.layer.landscape || (this.principal && !this.plane);
+		if (!waiting) {
+			this.layer.draw(ctx, range, this.rect);
+			this.basins.draw(ctx, range, this.rect);
+			this.layer.drawLines(ctx, range, this.rect);
+		} else this.drawWaiting(ctx);
+		if (!this.principal || this.plane) drawContourRun(ctx, this.ctx, this.trajectory, this.projector, range, this.rect);
 		const maps = axisMaps(range, this.rect);
 		const [ax, ay] = this.axesValue;
-		this.noise?.draw(ctx, model.current.x[ax]! * maps.sx + maps.ox, model.current.x[ay]! * maps.sy + maps.oy, this.axesValue, maps);
+		if (!this.principal) this.noise?.draw(ctx, model.current.x[ax]! * maps.sx + maps.ox, model.current.x[ay]! * maps.sy + maps.oy, this.axesValue, maps);
 		const names = model.loss.params;
-		drawAxes(ctx, this.rect, range, theme, { x: names[this.axesValue[0]]!, y: names[this.axesValue[1]]! }, false);
+		const axisNames = this.principal ? planeAxisNames(this.plane?.info, this.ctx.strings()) : { x: names[ax]!, y: names[ay]! };
+		drawAxes(ctx, this.rect, range, theme, axisNames, false);
 		const levels = this.layer.levels;
 		if (levels) drawColorBar(ctx, this.rect, levels.levels, (b) => this.layer.bandColor(b), theme);
 		const s = this.ctx.strings();
@@ -210,6 +261,7 @@ export class ContourView {
 		if (!current || !m.loss || !m.store) return;
 		const [ax, ay] = this.axesValue;
 		const f = (v: number | undefined) => formatNumber(v ?? NaN);
+		if (this.principal) return setAttr(this.surface.canvas, 'aria-label', this.ctx.strings().get('slice.principal.label', { loss: f(current.loss), count: m.store.count }));
 		setAttr(this.surface.canvas, 'aria-label', this.ctx.strings().get('plot.contour.label', {
 			px: m.loss.params[ax]!, py: m.loss.params[ay]!, x: f(current.x[ax]), y: f(current.x[ay]), loss: f(current.loss),
 			nx: f(current.next[ax]), ny: f(current.next[ay]), count: m.store.count,
@@ -257,9 +309,8 @@ export class ContourView {
 		const current = this.ctx.model.current;
 		const range = this.range;
 		if (!current || !range || px < this.rect.left || py < this.rect.top || px > this.rect.left + this.rect.width || py > this.rect.top + this.rect.height) return;
-		const x = [...current.x];
-		x[this.axesValue[0]] = fromPixelX(range, this.rect, px);
-		x[this.axesValue[1]] = fromPixelY(range, this.rect, py);
+		if (this.principal && !this.plane) return;
+		const x = this.projector.unproject(fromPixelX(range, this.rect, px), fromPixelY(range, this.rect, py), current.x);
 		this.ctx.post({ type: 'setStart', x });
 	}
 
@@ -274,7 +325,8 @@ export class ContourView {
 		const wide = this.rect.width * aspect >= this.rect.height;
 		const nx = wide ? gridCells : Math.max(40, Math.round((gridCells * this.rect.width) / this.rect.height));
 		const ny = wide ? Math.max(40, Math.round((gridCells * this.rect.height) / this.rect.width)) : gridCells;
-		this.requests.request({ range: { xMin: r.xMin - padX, xMax: r.xMax + padX, yMin: r.yMin - padY, yMax: r.yMax + padY }, axes: this.axesValue, nx, ny }, immediate);
+		const plane = this.principal ? { plane: { kind: 'pathPrincipal' as const } } : {};
+		this.requests.request({ range: { xMin: r.xMin - padX, xMax: r.xMax + padX, yMin: r.yMin - padY, yMax: r.yMax + padY }, axes: this.axesValue, nx, ny, ...plane }, immediate);
 	}
 
 	private pixelsPerUnit(): { x: number; y: number } {
@@ -286,8 +338,10 @@ export class ContourView {
 
 	private inView(x: readonly number[]): boolean {
 		const r = this.range!;
-		const px = toPixelX(r, this.rect, x[this.axesValue[0]]!);
-		const py = toPixelY(r, this.rect, x[this.axesValue[1]]!);
+		if (this.principal && !this.plane) return true;
+		const [a, b] = this.projector.point(x);
+		const px = toPixelX(r, this.rect, a);
+		const py = toPixelY(r, this.rect, b);
 		return px >= this.rect.left && px <= this.rect.left + this.rect.width && py >= this.rect.top && py <= this.rect.top + this.rect.height;
 	}
 

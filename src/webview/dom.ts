@@ -34,3 +34,6 @@ let idCounter = 0;
 export function uniqueId(prefix: string): string {
 	return `${prefix}-${++idCounter}`;
 }
+
+/** Marks a toolbar button that needs two parameter axes (hidden while the map is a principal-directions slice). */
+export const needsAxes = 'data-needs-axes';

@@ -47,5 +47,15 @@ function readViewState(raw: unknown): PanelViewState {
 	}
 	if (typeof s.logScale === 'boolean') out.logScale = s.logScale;
 	if (Array.isArray(s.axes) && s.axes.length === 2 && s.axes.every((a) => Number.isInteger(a) && a >= 0)) out.axes = [s.axes[0], s.axes[1]];
-	return out;
+	return { ...out, ...readSurfaceState(s) };
+}
+
+/** The plot mode and the surface's camera angles, if well formed. */
+function readSurfaceState(s: Record<string, unknown>): Pick<PanelViewState, 'plotMode' | 'surfaceCamera'> {
+	const camera = s.surfaceCamera as Record<string, unknown> | undefined;
+	const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+	return {
+		...(s.plotMode === 'map' || s.plotMode === 'surface' ? { plotMode: s.plotMode } : {}),
+		...(camera && finite(camera.azimuth) && finite(camera.elevation) ? { surfaceCamera: { azimuth: camera.azimuth, elevation: camera.elevation } } : {}),
+	};
 }

@@ -19,6 +19,8 @@ import type {
 } from '../protocol/messages';
 import { parseBatchNoise, parseBasins, parseBruteForce, parseRestarts, parseRuns, parseSweep } from './parseExplore';
 import { parseUpdateRule } from './parseUpdateRule';
+import { parseLineSearch, parseSlicePlane } from './parseNd';
+import { parseRunHint } from './parseRunHint';
 
 type Dict = Record<string, unknown>;
 const isDict = (v: unknown): v is Dict => typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v);
@@ -54,6 +56,8 @@ export function parseHostMessage(data: unknown): ToWebviewMessage | undefined {
 			return parseBruteForce(data, toFloat64);
 		case 'batchNoise':
 			return parseBatchNoise(data, toFloat64);
+		case 'lineSearch':
+			return parseLineSearch(data, toFloat64);
 		default:
 			return undefined;
 	}
@@ -99,7 +103,8 @@ function parseSnapshot(s: Dict): PanelSnapshot | undefined {
 	const optimizers = Array.isArray(s.optimizers)
 		? s.optimizers.filter(isDict).filter((o) => typeof o.name === 'string').map((o) => ({ name: o.name as string, defaults: isDict(o.defaults) ? parseOptions(o.defaults) : {} }))
 		: [];
-	return { loss, settings: parseSettings(s.settings), current, trajectory, stop: parseStop(s.stop), optimizers, running: s.running === true, strings };
+	const hint = parseRunHint(s.hint);
+	return { loss, settings: parseSettings(s.settings), current, trajectory, stop: parseStop(s.stop), optimizers, running: s.running === true, strings, ...(hint ? { hint } : {}) };
 }
 
 function parseLoss(l: Dict): LossInfo | undefined {
@@ -178,7 +183,8 @@ function parseUpdate(m: Dict): UpdateMessage | undefined {
 	if (!current || !appended) return undefined;
 	const settings = isDict(m.settings) ? parseSettings(m.settings) : undefined;
 	if (!settings) return undefined;
-	return { type: 'update', from: m.from, appended, current, stop: parseStop(m.stop), running: m.running === true, settings };
+	const hint = parseRunHint(m.hint);
+	return { type: 'update', from: m.from, appended, current, stop: parseStop(m.stop), running: m.running === true, settings, ...(hint ? { hint } : {}) };
 }
 
 function parseLandscape(m: Dict): LandscapeMessage | undefined {
@@ -192,5 +198,7 @@ function parseLandscape(m: Dict): LandscapeMessage | undefined {
 	const axes = numberList(l.axes);
 	if (!values || !Number.isInteger(nx) || !Number.isInteger(ny) || nx < 2 || ny < 1 || values.length !== nx * ny) return undefined;
 	if (!(range.xMax > range.xMin) || !axes || axes.length !== 2 || typeof l.requestId !== 'number') return undefined;
-	return { type: 'landscape', landscape: { requestId: l.requestId, kind: l.kind, range, axes: [axes[0]!, axes[1]!], nx, ny, values } };
+	const plane = l.plane === undefined ? undefined : parseSlicePlane(l.plane, toFloat64);
+	if (l.plane !== undefined && !plane) return undefined;
+	return { type: 'landscape', landscape: { requestId: l.requestId, kind: l.kind, range, axes: [axes[0]!, axes[1]!], nx, ny, values, ...(plane ? { plane } : {}) } };
 }

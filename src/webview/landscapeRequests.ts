@@ -3,13 +3,15 @@
  * one the user settles on is computed), numbered, and answered only by the newest request: a grid for a view the
  * user already left is dropped.
  */
-import type { Landscape, RequestLandscapeMessage, ViewRange } from '../protocol/messages';
+import type { Landscape, RequestLandscapeMessage, SlicePlaneRequest, ViewRange } from '../protocol/messages';
 
 export interface LandscapeQuery {
 	readonly range: ViewRange;
 	readonly axes: readonly [number, number];
 	readonly nx: number;
 	readonly ny: number;
+	/** A plane instead of `axes` (n-D slices). */
+	readonly plane?: SlicePlaneRequest;
 }
 
 export class LandscapeRequests {
@@ -49,6 +51,6 @@ export class LandscapeRequests {
 		this.awaiting = true;
 		const nx = Math.max(2, Math.min(1000, Math.round(query.nx)));
 		const ny = Math.max(1, Math.min(1000, Math.round(query.ny)));
-		this.post({ type: 'requestLandscape', requestId: this.latestSent, range: { ...query.range }, axes: [query.axes[0], query.axes[1]], nx, ny });
+		this.post({ type: 'requestLandscape', requestId: this.latestSent, range: { ...query.range }, axes: [query.axes[0], query.axes[1]], nx, ny, ...(query.plane ? { plane: query.plane } : {}) });
 	}
 }

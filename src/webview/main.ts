@@ -91,6 +91,9 @@ function handle(message: ToWebviewMessage): void {
 		case 'bruteForce':
 			panel?.onBruteForce(message.bruteForce);
 			return;
+		case 'lineSearch':
+			panel?.onLineSearch(message.lineSearch);
+			return;
 		case 'runs':
 			if (model.runs.apply(message, model.dimension)) panel?.onRuns();
 			else host.post({ type: 'ready' });

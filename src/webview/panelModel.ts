@@ -3,7 +3,7 @@
  * `TrajectoryStore`. Applying a message returns what changed so the view redraws only that. No DOM here, so the
  * message handling is unit-tested directly.
  */
-import type { BruteForceInfo, InitMessage, LossInfo, PanelSnapshot, PointState, RestartsInfo, SettingsInfo, StopInfo, UpdateMessage } from '../protocol/messages';
+import type { BruteForceInfo, InitMessage, LossInfo, PanelSnapshot, PointState, RestartsInfo, RunHintInfo, SettingsInfo, StopInfo, UpdateMessage } from '../protocol/messages';
 import { RunsModel } from './runsModel';
 import { TrajectoryStore } from './trajectoryStore';
 
@@ -21,6 +21,7 @@ export class PanelModel {
 	private stopValue: StopInfo = { kind: 'entry', message: '' };
 	private settingsValue: SettingsInfo | undefined;
 	private runningValue = false;
+	private hintValue: RunHintInfo | undefined;
 	private restartsValue: RestartsInfo | undefined;
 	private bruteForceValue: BruteForceInfo | undefined;
 	/** Runs racing the session (compare optimizers). */
@@ -63,6 +64,11 @@ export class PanelModel {
 		return this.runningValue;
 	}
 
+	/** The host's run hint for the current point, if any. */
+	get hint(): RunHintInfo | undefined {
+		return this.hintValue;
+	}
+
 	/** The last random restarts the host sent for this loss. */
 	get restarts(): RestartsInfo | undefined {
 		return this.restartsValue;
@@ -103,6 +109,7 @@ export class PanelModel {
 		this.stopValue = snapshot.stop;
 		this.settingsValue = snapshot.settings;
 		this.runningValue = snapshot.running;
+		this.hintValue = snapshot.hint;
 		return { kind: 'init', sameLoss };
 	}
 
@@ -119,6 +126,7 @@ export class PanelModel {
 		this.stopValue = message.stop;
 		this.settingsValue = message.settings;
 		this.runningValue = message.running;
+		this.hintValue = message.hint;
 		return { kind: 'update', stopChanged, settingsChanged };
 	}
 }

@@ -11,16 +11,19 @@ import { CompareView, runLabel } from './compareView';
 import { ContourView } from './contourView';
 import { ControlBar } from './controlBar';
 import { CurveView } from './curveView';
-import type { BasinsInfo, BatchNoiseInfo, BruteForceInfo, SweepInfo } from '../protocol/messages';
+import type { BasinsInfo, BatchNoiseInfo, BruteForceInfo, LineSearchInfo, SweepInfo } from '../protocol/messages';
 import { el, setText } from './dom';
 import { Announcer } from './announcer';
 import { formatNumber } from './formatNumber';
 import { LearningRateView } from './learningRateView';
+import { LineSearchView } from './lineSearchView';
 import type { ModelChange } from './panelModel';
 import { PanelHeader } from './panelHeader';
+import { PlotModeToggle } from './plotModeToggle';
 import { plotImage } from './plotImage';
 import { ParamTable } from './paramTable';
 import { restartsSummary } from './restartsPainter';
+import { RunHintBar } from './runHintBar';
 import { SeriesChart, type SeriesSpec } from './seriesChart';
 import { SliceAxesPicker } from './sliceAxesPicker';
 import { UpdateRuleView } from './updateRuleView';
@@ -34,8 +37,11 @@ export class PanelView {
 	readonly element: HTMLElement;
 	readonly controls: ControlBar;
 	private readonly header: PanelHeader;
+	private readonly hint: RunHintBar;
 	private readonly announcer = new Announcer();
 	private readonly plot: CurveView | ContourView;
+	/** Map | Surface, for the 2-D view. */
+	private readonly modes: PlotModeToggle | undefined;
 	private readonly charts: { chart: SeriesChart; specs: () => readonly SeriesSpec[] }[] = [];
 	private readonly table: ParamTable | undefined;
 	private readonly updateRule: UpdateRuleView;
@@ -43,6 +49,7 @@ export class PanelView {
 	private readonly sweep: LearningRateView;
 	private readonly compare: CompareView;
 	private readonly brute: BruteForceView;
+	private readonly lineSearch: LineSearchView;
 	private chartsDirty = true;
 	private lastChartDraw = -Infinity;
 
@@ -51,6 +58,8 @@ export class PanelView {
 		const d = m.dimension;
 		const s = ctx.strings();
 		this.header = new PanelHeader(ctx, () => this.exploreLearningRates());
+		this.hint = new RunHintBar(ctx, (text) => this.announcer.announceNow(text));
+		this.header.element.append(this.hint.element);
 		this.controls = new ControlBar(ctx);
 		const lossChart = this.addChart('chart.loss', () => this.lossSpecs(), 'toggle', 'bottom');
 		this.updateRule = new UpdateRuleView(ctx);
@@ -63,21 +72,28 @@ export class PanelView {
 		rates.addEventListener('click', () => this.exploreLearningRates());
 		this.sweep = new LearningRateView(ctx);
 		this.brute = new BruteForceView(ctx, () => this.plot.currentView());
-		const tools = [rates, restarts, this.brute.button];
+		this.lineSearch = new LineSearchView(ctx);
+		this.modes = d >= 2 ? new PlotModeToggle(ctx) : undefined;
+		const tools = [...(this.modes ? [this.modes.element] : []), rates, restarts, this.brute.button, this.lineSearch.button];
 		this.plot = d === 1 ? new CurveView(ctx, tools) : new ContourView(ctx, tools);
+		if (this.plot instanceof ContourView) this.modes?.attach(this.plot);
 		side.append(this.addChart('chart.gradientNorm', () => [{ label: s.get('header.gradientNorm'), color: ctx.theme().orange, source: (st) => ({ data: st.gradientNorms, offset: 0, stride: 1 }) }], 'log'));
 		if (d > 2) {
 			const saved = ctx.viewState().axes;
 			const axes: [number, number] = saved && saved[0] < d && saved[1] < d && saved[0] !== saved[1] ? [saved[0], saved[1]] : [0, 1];
-			const picker = new SliceAxesPicker(ctx, m.loss!.params, axes, (next) => (this.plot as ContourView).setAxes(next));
+			const contour = this.plot as ContourView;
+			const principal = ctx.viewState().principalSlice === true;
+			const picker = new SliceAxesPicker(ctx, m.loss!.params, axes, (next) => (next.principal ? contour.setPrincipal(true) : (contour.setPrincipal(false), contour.setAxes(next.axes))), principal);
 			main.append(picker.element);
-			(this.plot as ContourView).reset(false, axes);
+			contour.reset(false, axes);
+			contour.setPrincipal(principal);
 			side.append(this.addChart('chart.params', () => this.traceSpecs(), 'linear', true));
 			if (d > maxTraces) side.append(el('p', { className: 'note', text: s.get('chart.moreParams', { shown: maxTraces, total: d }) }));
 			this.table = new ParamTable(ctx);
 			side.append(this.table.element);
 		}
-		main.append(this.plot.element, this.restartsNote, this.brute.element, this.sweep.element);
+		main.append(this.plot.element, this.restartsNote, this.brute.element, this.lineSearch.element, this.sweep.element);
+		if (ctx.viewState().lineSearch) this.lineSearch.open();
 		this.element = el('div', { className: `panel dims-${Math.min(d, 3)}` }, [this.header.element, this.controls.element, el('main', { className: 'panel-main' }, [main, side]), this.announcer.element]);
 	}
 
@@ -92,6 +108,7 @@ export class PanelView {
 			if (change.settingsChanged && this.plot instanceof ContourView) this.plot.settingsChanged();
 		}
 		if (change.kind === 'init' || (change.kind === 'update' && change.settingsChanged)) this.sweep.refresh();
+		this.lineSearch.pointMoved();
 		this.chartsDirty = true;
 		this.announce();
 		this.ctx.requestDraw();
@@ -117,6 +134,10 @@ export class PanelView {
 
 	onBruteForce(info: BruteForceInfo): void {
 		this.brute.onBruteForce(info);
+	}
+
+	onLineSearch(info: LineSearchInfo): void {
+		this.lineSearch.onLineSearch(info);
 	}
 
 	onSweep(sweep: SweepInfo): void {
@@ -152,6 +173,7 @@ export class PanelView {
 		}
 		if (this.plot instanceof ContourView) this.plot.restyle();
 		this.sweep.refresh();
+		this.lineSearch.refresh();
 		this.chartsDirty = true;
 		this.ctx.requestDraw();
 	}
@@ -159,8 +181,10 @@ export class PanelView {
 	/** Draws everything that changed; called at most once per animation frame. */
 	draw(time: number): void {
 		this.header.render();
+		this.hint.render();
 		this.controls.render();
-		this.plot.draw();
+		if (this.modes?.surfaceShown) this.modes.draw();
+		else this.plot.draw();
 		this.table?.render();
 		this.updateRule.render();
 		this.compare.render();
@@ -179,7 +203,9 @@ export class PanelView {
 	dispose(): void {
 		for (const { chart } of this.charts) chart.destroy();
 		this.sweep.dispose();
+		this.lineSearch.dispose();
 		this.plot.dispose();
+		this.modes?.dispose();
 	}
 
 	/** The main plot as shown, with its overlays, as a PNG data URL (undefined before it is laid out). */

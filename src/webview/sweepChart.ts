@@ -6,6 +6,7 @@
  */
 import { Chart, Legend, LinearScale, LogarithmicScale, PointElement, ScatterController, Tooltip, type Plugin } from 'chart.js';
 import type { SweepInfo, SweepPointInfo } from '../protocol/messages';
+import { applyScatterTheme, drawVerticalLine } from './chartDecor';
 import { formatNumber } from './formatNumber';
 import type { Strings } from './strings';
 import type { Theme } from './theme';
@@ -65,17 +66,7 @@ export class SweepChart {
 	}
 
 	applyTheme(theme: Theme): void {
-		const font = { family: theme.font, size: Math.round(theme.fontSize * 0.85) };
-		const scales = this.chart.options.scales!;
-		for (const axis of [scales.x!, scales.y!]) {
-			axis.ticks = { ...axis.ticks, color: theme.foreground, font };
-			axis.grid = { ...axis.grid, color: theme.gridLine };
-			const title = axis === scales.x ? 'sweep.axisX' : 'sweep.axisY';
-			(axis as { title?: object }).title = { display: true, text: this.strings.get(title), color: theme.foreground, font };
-		}
-		const legend = this.chart.options.plugins!.legend!;
-		legend.labels = { ...legend.labels, color: theme.foreground, font, usePointStyle: true };
-		this.chart.update('none');
+		applyScatterTheme(this.chart, theme, [this.strings.get('sweep.axisX'), this.strings.get('sweep.axisY')]);
 	}
 
 	destroy(): void {
@@ -87,8 +78,8 @@ export class SweepChart {
 			id: 'downhillSweepLines',
 			afterDatasetsDraw: (chart) => {
 				const t = this.theme();
-				if (this.sweep?.divergesFrom !== undefined) verticalLine(chart, this.sweep.divergesFrom, t.red, [5, 4], this.strings.get('sweep.divergesFrom', { lr: formatNumber(this.sweep.divergesFrom) }), 'right');
-				if (this.currentRate > 0) verticalLine(chart, this.currentRate, t.focus, [], this.strings.get('sweep.current', { lr: formatNumber(this.currentRate) }), 'left');
+				if (this.sweep?.divergesFrom !== undefined) drawVerticalLine(chart, this.sweep.divergesFrom, t.red, [5, 4], { text: this.strings.get('sweep.divergesFrom', { lr: formatNumber(this.sweep.divergesFrom) }), side: 'right' });
+				if (this.currentRate > 0) drawVerticalLine(chart, this.currentRate, t.focus, [], { text: this.strings.get('sweep.current', { lr: formatNumber(this.currentRate) }), side: 'left' });
 			},
 		};
 		const label = (value: number | string) => {
@@ -117,25 +108,4 @@ export class SweepChart {
 		if (!p) return '';
 		return `η = ${formatNumber(p.learningRate)}: ${this.strings.get(`sweep.${p.outcome}`)}, L = ${formatNumber(p.finalLoss)} (${p.steps})`;
 	}
-}
-
-function verticalLine(chart: Chart<'scatter'>, value: number, color: string, dash: number[], text: string, side: 'left' | 'right'): void {
-	const x = chart.scales.x!.getPixelForValue(value);
-	const area = chart.chartArea;
-	if (!(x >= area.left && x <= area.right)) return;
-	const c = chart.ctx;
-	c.save();
-	c.strokeStyle = color;
-	c.fillStyle = color;
-	c.lineWidth = 1.5;
-	c.setLineDash(dash);
-	c.beginPath();
-	c.moveTo(x, area.top);
-	c.lineTo(x, area.bottom);
-	c.stroke();
-	c.textAlign = side === 'right' ? 'left' : 'right';
-	c.textBaseline = 'top';
-	// Divergence at the bottom (the diverged points sit at the top), the current rate below the top.
-	c.fillText(text, x + (side === 'right' ? 4 : -4), side === 'right' ? area.bottom - 16 : area.top + 16);
-	c.restore();
 }

@@ -8,14 +8,9 @@ import { clusterEnds, labelMinima, nearestMinimum, type FoundMinimum } from '../
 import { descend } from '../session/descend';
 import type { SessionSettings } from '../session/sessionSettings';
 import type { StopReason } from '../session/stopReason';
+import type { GridBox } from './sampleLandscape';
 
-export interface BasinMapRequest {
-	readonly xMin: number;
-	readonly xMax: number;
-	readonly yMin: number;
-	readonly yMax: number;
-	readonly nx: number;
-	readonly ny: number;
+export interface BasinMapRequest extends GridBox {
 	/** Updates per start. */
 	readonly steps: number;
 }

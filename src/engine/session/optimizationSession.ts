@@ -17,12 +17,12 @@ import { History } from './history';
 import { batchForStep } from './miniBatch';
 import { resolveSessionSettings, type SessionSettings, type SessionSettingsInput } from './sessionSettings';
 import { SessionVariables } from './sessionVariables';
-import { norm, stopAt, type StepOutcome } from './stopRules';
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+import { norm, stopAt, stopRuleInHistory, type StepOutcome } from './stopRules';
 import type { StopReason, StopResult } from './stopReason';
 import { ContinueRun } from './continueRun';
 import { suggestLearningRate } from './suggestLearningRate';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const checkpointEvery = 1024;
 
@@ -114,6 +114,13 @@ export class OptimizationSession {
 
 	get currentOptimizer(): Optimizer {
 		return this.optimizer;
+	}
+
+	/** First record of the settings in effect at record `k` (`k` itself while new settings await the next update). */
+	settingsSince(k: number): number {
+		const last = this.segments[this.segments.length - 1]!;
+		if (k === this.history.length - 1 && last.optimizer !== this.optimizer) return k;
+		return this.segments.filter((s) => s.from <= k).pop()!.from;
 	}
 
 	/** Takes `count` updates; stops early only when the run diverges. */
@@ -267,30 +274,9 @@ export class OptimizationSession {
 		return stopAt(this.settingsValue, outcome);
 	}
 
-	/** The stop rules' verdict at record `k` (k ≥ 1). @internal */
+	/** The stop rules' verdict at record `k` (k ≥ 1), from the history. @internal */
 	stopRuleAt(k: number): StopReason | undefined {
-		let growth = 0;
-		const limit = this.settingsValue.divergenceSteps;
-		for (let j = k; j >= 1 && growth < limit && this.history.loss(j) > this.history.loss(j - 1); j--) growth++;
-		const lossBeforeGrowth = this.history.loss(k - growth);
-		const h = this.history;
-		let stepLength = 0;
-		let pointNorm = 0;
-		for (let i = 0; i < this.startPoint.length; i++) {
-			stepLength += (h.coordinate(k, i) - h.coordinate(k - 1, i)) ** 2;
-			pointNorm += h.coordinate(k, i) ** 2;
-		}
-		return stopAt(this.settingsValue, {
-			step: k,
-			loss: h.loss(k),
-			previousLoss: h.loss(k - 1),
-			gradientNorm: h.gradientNorm(k),
-			stepLength: Math.sqrt(stepLength),
-			pointNorm: Math.sqrt(pointNorm),
-			growthRun: growth,
-			lossBeforeGrowth,
-			startLoss: h.loss(0),
-		});
+		return stopRuleInHistory(this.history, this.settingsValue, k);
 	}
 
 	/** Records the end of a call. @internal */

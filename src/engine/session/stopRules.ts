@@ -3,6 +3,7 @@
  * (a non-finite value, or a loss that keeps growing). Pure functions, shared by the session and by the lean runs of
  * restarts, sweeps and basin maps.
  */
+import type { History } from './history';
 import type { SessionSettings } from './sessionSettings';
 import type { StopReason } from './stopReason';
 
@@ -69,4 +70,27 @@ export function distanceBetween(a: ArrayLike<number>, b: ArrayLike<number>): num
 	let s = 0;
 	for (let i = 0; i < a.length; i++) s += (a[i]! - b[i]!) ** 2;
 	return Math.sqrt(s);
+}
+
+/** The verdict of the stop rules at record `k` (k ≥ 1) of `history`, with the growth rule's run counted back from k. */
+export function stopRuleInHistory(history: History, rules: StopRules, k: number): StopReason | undefined {
+	let growth = 0;
+	for (let j = k; j >= 1 && growth < rules.divergenceSteps && history.loss(j) > history.loss(j - 1); j--) growth++;
+	let stepLength = 0;
+	let pointNorm = 0;
+	for (let i = 0; i < history.dimension; i++) {
+		stepLength += (history.coordinate(k, i) - history.coordinate(k - 1, i)) ** 2;
+		pointNorm += history.coordinate(k, i) ** 2;
+	}
+	return stopAt(rules, {
+		step: k,
+		loss: history.loss(k),
+		previousLoss: history.loss(k - 1),
+		gradientNorm: history.gradientNorm(k),
+		stepLength: Math.sqrt(stepLength),
+		pointNorm: Math.sqrt(pointNorm),
+		growthRun: growth,
+		lossBeforeGrowth: history.loss(k - growth),
+		startLoss: history.loss(0),
+	});
 }

@@ -17,7 +17,7 @@ const budgetMs = 40;
 const minimumSide = 16;
 
 /** How many values fit the time budget, from the time of a few evaluations at `at`. */
-function affordableValues(loss: Loss, at: ArrayLike<number>): number {
+export function affordableValues(loss: Loss, at: ArrayLike<number>): number {
 	const x = Float64Array.from(at);
 	loss.value(x);
 	const start = performance.now();
@@ -30,6 +30,14 @@ function affordableValues(loss: Loss, at: ArrayLike<number>): number {
 	return Math.max(minimumSide * minimumSide, Math.floor(budgetMs / perEvaluation));
 }
 
+/** `nx × ny` shrunk in proportion (a curve, ny = 1, along x only) to fit the value and time caps. */
+export function cappedGrid(loss: Loss, at: ArrayLike<number>, nx: number, ny: number): { nx: number; ny: number } {
+	const cap = Math.min(maxLandscapeValues, affordableValues(loss, at));
+	if (nx * ny <= cap) return { nx, ny };
+	const shrink = ny === 1 ? cap / nx : Math.sqrt(cap / (nx * ny));
+	return { nx: Math.max(1, Math.floor(nx * shrink)), ny: ny === 1 ? 1 : Math.max(1, Math.floor(ny * shrink)) };
+}
+
 /** The landscape for `request` through `at`; undefined when the axes name no parameter of the loss. */
 export function landscapeFor(
 	loss: Loss,
@@ -40,14 +48,7 @@ export function landscapeFor(
 	const [ax, ay] = request.axes;
 	if (ax < 0 || ax >= d || ay >= d || ay === ax) return undefined;
 	const curve = ay < 0;
-	let nx = request.nx;
-	let ny = curve ? 1 : request.ny;
-	const cap = Math.min(maxLandscapeValues, affordableValues(loss, at));
-	if (nx * ny > cap) {
-		const shrink = curve ? cap / nx : Math.sqrt(cap / (nx * ny));
-		nx = Math.max(1, Math.floor(nx * shrink));
-		ny = curve ? 1 : Math.max(1, Math.floor(ny * shrink));
-	}
+	const { nx, ny } = cappedGrid(loss, at, request.nx, curve ? 1 : request.ny);
 	const { range } = request;
 	const values = sampleLandscape(loss, { at, axes: [ax, ay], ...range, nx, ny });
 	return { requestId: request.requestId, kind: curve ? 'curve' : 'grid', range, axes: [ax, ay], nx, ny, values };

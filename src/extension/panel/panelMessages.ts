@@ -10,6 +10,9 @@ import { setLearningRate, setOptimizer, setStartPoint } from '../session/session
 import { batchNoiseFor } from './batchNoiseRequest';
 import { bruteForceFor } from './bruteForceRequest';
 import { landscapeFor } from './landscapeRequest';
+import { lineSearchFor } from './lineSearchRequest';
+import { planeLandscapeFor } from './planeLandscape';
+import { localizedErrorText } from '../localizeMessage';
 
 /** What a message handler may use. */
 export interface PanelMessageContext {
@@ -36,7 +39,7 @@ export function handlePanelMessage(message: FromWebviewMessage, context: PanelMe
 	try {
 		dispatch(message, context);
 	} catch (error) {
-		context.post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+		context.post({ type: 'error', message: localizedErrorText(error) });
 	}
 }
 
@@ -61,7 +64,7 @@ function dispatch(message: FromWebviewMessage, context: PanelMessageContext): vo
 			controller.goTo(message.step);
 			return;
 		case 'requestLandscape': {
-			const landscape = landscapeFor(controller.loss, controller.session.snapshot().x, message);
+			const landscape = message.plane ? planeLandscapeFor(controller, message) : landscapeFor(controller.loss, controller.session.snapshot().x, message);
 			if (landscape) context.post({ type: 'landscape', landscape });
 			return;
 		}
@@ -83,6 +86,9 @@ function dispatch(message: FromWebviewMessage, context: PanelMessageContext): vo
 			if (bruteForce) context.post({ type: 'bruteForce', bruteForce });
 			return;
 		}
+		case 'requestLineSearch':
+			context.post({ type: 'lineSearch', lineSearch: lineSearchFor(controller, message) });
+			return;
 		case 'addRun':
 			return context.addRun(message.optimizer, message.options);
 		case 'changeRun':
@@ -107,7 +113,7 @@ function runCommand(controller: SessionController, command: SessionCommand, cont
 			controller.step(10);
 			return;
 		case 'continue':
-			controller.continue().catch((error: Error) => context.post({ type: 'error', message: error.message }));
+			controller.continue().catch((error: Error) => context.post({ type: 'error', message: localizedErrorText(error) }));
 			return;
 		case 'pause':
 			controller.pause();

@@ -7,10 +7,11 @@ import { formatSchedule } from '../../engine/optim/lrSchedule';
 import { optimizerDefaults, optimizerNames } from '../../engine/optim/optimizers';
 import { explainUpdate } from '../../engine/optim/explainUpdate';
 import type { StopReason } from '../../engine/session/stopReason';
-import type { LossInfo, PanelSnapshot, PointState, SettingsInfo, StopInfo, Trajectory, UpdateRuleInfo } from '../../protocol/messages';
+import type { LossInfo, PanelSnapshot, PointState, RunHintInfo, SettingsInfo, StopInfo, Trajectory, UpdateRuleInfo } from '../../protocol/messages';
 import type { SessionController } from '../session/sessionController';
 import type { ViewSettings } from '../settings';
 import { stopText } from '../stopText';
+import { runHintInfo } from './runHintInfo';
 
 /** Everything the panel shows. */
 export function panelSnapshot(
@@ -28,6 +29,7 @@ export function panelSnapshot(
 		optimizers: optimizerNames.map((name) => ({ name, defaults: optimizerDefaults(name) })),
 		running: controller.running,
 		strings,
+		...optionalHint(runHintInfo(controller)),
 	};
 }
 
@@ -89,6 +91,11 @@ export function stopInfo(reason: StopReason): StopInfo {
 		message: stopText(reason),
 		...(suggested === undefined ? {} : { suggestedLearningRate: suggested }),
 	};
+}
+
+/** `{ hint }` when there is one, else nothing (the field is optional in the protocol). */
+export function optionalHint(hint: RunHintInfo | undefined): { hint?: RunHintInfo } {
+	return hint ? { hint } : {};
 }
 
 /** Records `from`..`to` (exclusive) of the history. */

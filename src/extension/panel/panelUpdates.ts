@@ -7,7 +7,8 @@
 import type { UpdateMessage } from '../../protocol/messages';
 import type { SessionController } from '../session/sessionController';
 import type { ViewSettings } from '../settings';
-import { pointState, settingsInfo, stopInfo, trajectorySlice } from './panelSnapshot';
+import { optionalHint, pointState, settingsInfo, stopInfo, trajectorySlice } from './panelSnapshot';
+import { runHintInfo } from './runHintInfo';
 
 export const maxUpdatesPerSecond = 30;
 const intervalMs = 1000 / maxUpdatesPerSecond;
@@ -53,6 +54,7 @@ export class PanelUpdates {
 			stop: stopInfo(controller.session.lastStop),
 			running: controller.running,
 			settings: settingsInfo(controller, view),
+			...optionalHint(runHintInfo(controller)),
 		};
 		this.lastPost = Date.now();
 		if (this.post(message)) this.sentLength = position + 1;

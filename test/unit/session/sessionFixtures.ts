@@ -42,3 +42,33 @@ export function regression(): Loss {
 	const site = { name: 'mse', language: 'math' as const, params: ['w', 'b'], span: { line: 1, column: 1, endLine: 1, endColumn: 2 }, nameSpan: { line: 1, column: 1, endLine: 1, endColumn: 2 } };
 	return lossFromGraph(graph, site, false);
 }
+
+/** The ill-conditioned valley 0.5·(x² + 50 y²), from (10, 1): curvatures 1 and 50. */
+export function valley(): Loss {
+	const b = new GraphBuilder();
+	const [x, y] = [b.param(0), b.param(1)];
+	const out = b.mul(b.constant(0.5), b.add(b.mul(x, x), b.mul(b.constant(50), b.mul(y, y))));
+	return lossOf(b, out, ['x', 'y'], [10, 1], 'valley');
+}
+
+/** x², from x = 5. */
+export function square(): Loss {
+	const b = new GraphBuilder();
+	const x = b.param(0);
+	return lossOf(b, b.mul(x, x), ['x'], [5], 'square');
+}
+
+/** 1 − exp(−(x² + y²)), from (2.5, 2): a dip in a wide, nearly flat plane. */
+export function mesa(): Loss {
+	const b = new GraphBuilder();
+	const [x, y] = [b.param(0), b.param(1)];
+	const out = b.sub(b.constant(1), b.op('exp', b.neg(b.add(b.mul(x, x), b.mul(y, y)))));
+	return lossOf(b, out, ['x', 'y'], [2.5, 2], 'mesa');
+}
+
+/** 1 + tanh(x), from x = 5: saturated, its slope about 2·10⁻⁴. */
+export function saturated(): Loss {
+	const b = new GraphBuilder();
+	const x = b.param(0);
+	return lossOf(b, b.add(b.constant(1), b.op('tanh', x)), ['x'], [5], 'saturated');
+}

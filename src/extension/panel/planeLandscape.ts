@@ -1,0 +1,41 @@
+/**
+ * Answers a `requestLandscape` that asks for a plane instead of two parameter axes (n-parameter losses): the plane
+ * of the path's two principal directions through the current point (PCA of at most 128 records spread evenly over
+ * the history up to the current step, `pathPlane.ts`), or a plane the panel names. The grid is capped in size and
+ * time exactly as an axis slice is (`landscapeRequest.ts`).
+ */
+import { evenlySpacedIndices, pathPlane } from '../../engine/landscape/pathPlane';
+import { samplePlane } from '../../engine/landscape/sampleLandscape';
+import type { Landscape, RequestLandscapeMessage, SlicePlaneInfo } from '../../protocol/messages';
+import type { SessionController } from '../session/sessionController';
+import { cappedGrid } from './landscapeRequest';
+
+/** Records of the path the principal directions are computed from, at most. */
+export const maxPathRecords = 128;
+
+/** The plane slice for `request` (which has a `plane`); undefined when its vectors do not fit the loss. */
+export function planeLandscapeFor(controller: SessionController, request: RequestLandscapeMessage): Landscape | undefined {
+	const plane = request.plane && planeFor(controller, request.plane);
+	if (!plane) return undefined;
+	const { nx, ny } = cappedGrid(controller.loss, plane.origin, request.nx, request.ny);
+	const { range } = request;
+	const values = samplePlane(controller.loss, { origin: plane.origin, u: plane.u, v: plane.v, ...range, nx, ny });
+	return { requestId: request.requestId, kind: 'grid', range, axes: [-1, -1], nx, ny, values, plane };
+}
+
+/** The plane through the current point: the path's principal plane, or the one given (if it fits the loss). */
+export function planeFor(controller: SessionController, request: NonNullable<RequestLandscapeMessage['plane']>): SlicePlaneInfo | undefined {
+	const session = controller.session;
+	const snapshot = session.snapshot();
+	const d = snapshot.x.length;
+	if (request.kind === 'vectors') {
+		if (request.origin.length !== d) return undefined;
+		return { origin: [...request.origin], u: [...request.u], v: [...request.v], explained: [0, 0], kinds: ['coordinate', 'coordinate'], step: snapshot.step };
+	}
+	if (d < 2) return undefined;
+	const indices = evenlySpacedIndices(snapshot.step + 1, maxPathRecords);
+	const points = new Float64Array(indices.length * d);
+	indices.forEach((k, row) => session.history.readPoint(k, points.subarray(row * d, (row + 1) * d)));
+	const plane = pathPlane({ points, count: indices.length, d }, snapshot.gradient);
+	return { origin: Array.from(snapshot.x), u: Array.from(plane.u), v: Array.from(plane.v), explained: plane.explained, kinds: plane.kinds, step: snapshot.step };
+}

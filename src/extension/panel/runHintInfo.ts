@@ -1,0 +1,32 @@
+/**
+ * The run hint the panel shows: `diagnoseRun` over the session's recent history, with the kind shown last time
+ * remembered per session for the diagnosis's hysteresis. Silent once the session has stopped for convergence or
+ * divergence (the stop message says it then). Called by the snapshot and by every throttled update.
+ */
+import { diagnoseRun, type RunHintKind } from '../../engine/session/diagnoseRun';
+import type { OptimizationSession } from '../../engine/session/optimizationSession';
+import type { RunHintInfo } from '../../protocol/messages';
+import type { SessionController } from '../session/sessionController';
+
+const shown = new WeakMap<OptimizationSession, RunHintKind>();
+
+/** The hint for the session's current point, or undefined. */
+export function runHintInfo(controller: SessionController): RunHintInfo | undefined {
+	const session = controller.session;
+	const stop = session.lastStop.kind;
+	const k = session.position;
+	const hint =
+		stop === 'diverged' || stop === 'converged'
+			? undefined
+			: diagnoseRun({
+					history: session.history,
+					position: k,
+					since: session.settingsSince(k),
+					learningRate: session.currentOptimizer.options.lr as number,
+					optimizer: session.currentOptimizer.name,
+					previous: shown.get(session),
+				});
+	if (hint) shown.set(session, hint.kind);
+	else shown.delete(session);
+	return hint && { ...hint, suggestion: { ...hint.suggestion } };
+}
