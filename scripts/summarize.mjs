@@ -29,6 +29,7 @@ const suites = [
 	{ name: 'integration', script: 'test:integration', read: () => readCountFile(join(resultsDir, 'integration.count')) },
 	{ name: 'ui', script: 'test:e2e', read: () => readCountFile(join(resultsDir, 'e2e.count')) },
 	{ name: 'webview', script: 'test:webview', read: () => readCountFile(join(resultsDir, 'webview.count')) },
+	{ name: 'korean', script: 'test:korean', read: () => readCountFile(join(resultsDir, 'korean.count')) },
 ];
 
 /** @returns {Counts} */

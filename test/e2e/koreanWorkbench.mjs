@@ -6,20 +6,20 @@
 //   1. runs test/integration/l10n.test.ts in that workbench (it expects the Korean texts when the language is `ko`),
 //   2. takes screenshots: test-results/vscode-ko-palette.png (the palette) and vscode-ko-panel.png (a session on
 //      examples/quadratic.ts after three steps: CodeLens, status bar, panel).
-// Exit code 0 when the suite passed and the panel showed Korean. Not part of vitest (needs the build, code-server
-// and Chromium: `npm run build && node scripts/installVscode.mjs` first). A Korean font (Debian: fonts-nanum) makes
+// Exit code 0 when the suite passed and the panel showed Korean. `npm run test:korean`, part of `npm test` (needs the
+// build, code-server and Chromium: `npm run build && node scripts/installVscode.mjs` first). A Korean font (Debian: fonts-nanum) makes
 // the screenshots readable; without one Hangul shows as boxes.
-// Usage: node test/unit/l10n/koreanWorkbench.mjs
+// Usage: node test/e2e/koreanWorkbench.mjs
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { codeServerEntry, defaultSettings, freePort, launchChromium, useRunTempDir, workbenchUrl } from '../../../scripts/codeServer.mjs';
+import { codeServerEntry, defaultSettings, freePort, launchChromium, useRunTempDir, workbenchUrl } from '../../scripts/codeServer.mjs';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 useRunTempDir('downhill-ko-');
-const { openFile, runCommand, webviewFrame } = await import('../../e2e/workbench.mjs');
+const { openFile, runCommand, webviewFrame } = await import('./workbench.mjs');
 const say = (message) => console.log(`[koreanWorkbench] ${message}`);
 
 /** The stub language pack as a .vsix (vsce, a devDependency), in `dir`. */
@@ -88,7 +88,12 @@ async function runSuite(browser, port) {
 		let exit;
 		const exited = new Promise((r) => (exit = r));
 		await page.exposeFunction('codeAutomationExit', (code) => exit(code));
-		await page.exposeFunction('codeAutomationLog', (_type, args) => console.log((Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')));
+		await page.exposeFunction('codeAutomationLog', (_type, args) => {
+			const line = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+			const counts = /^(\d+) passed, (\d+) failed$/m.exec(line);
+			if (counts) suiteCounts = { passed: Number(counts[1]), failed: Number(counts[2]) };
+			console.log(line);
+		});
 		await page.goto(workbenchUrl({ port, folder: join(repo, 'examples'), extensionDevelopmentPath: repo, extensionTestsPath: join(suite, 'index.js') }));
 		const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), 120_000))]);
 		await page.context().close();
@@ -120,18 +125,23 @@ async function screenshots(browser, port) {
 	return seen;
 }
 
+/** The l10n suite's own `N passed, N failed`, as its entry point logs it. */
+let suiteCounts;
+
 const root = mkdtempSync(join(tmpdir(), 'code-server-'));
 mkdirSync(join(repo, 'test-results'), { recursive: true });
 const server = await startKoreanCodeServer(root);
 const { browser, close } = await launchChromium();
 let failed = false;
+let panelKorean = false;
 try {
 	const code = await runSuite(browser, server.port);
 	say(`l10n suite in Korean: exit code ${code}`);
 	failed ||= code !== 0;
 	const seen = await screenshots(browser, server.port);
 	say(`panel: toggle "${seen.toggle}", lang "${seen.lang}"; screenshots test-results/vscode-ko-palette.png, vscode-ko-panel.png`);
-	failed ||= seen.toggle !== '계속' || seen.lang !== 'ko';
+	panelKorean = seen.toggle === '계속' && seen.lang === 'ko';
+	failed ||= !panelKorean;
 } catch (error) {
 	say(`failed: ${error.stack ?? error}`);
 	failed = true;
@@ -139,4 +149,10 @@ try {
 	await close();
 	server.stop();
 }
+// For `npm test` (scripts/summarize.mjs): the suite's tests, plus the panel check as one more; a suite that never
+// reported counts as one failure.
+const passed = (suiteCounts?.passed ?? 0) + (panelKorean ? 1 : 0);
+const failures = (suiteCounts?.failed ?? 1) + (panelKorean ? 0 : 1);
+writeFileSync(join(repo, 'test-results', 'korean.count'), `${passed} passed, ${failures} failed\n`);
+console.log(`${passed} passed, ${failures} failed`);
 process.exit(failed ? 1 : 0);
