@@ -3,18 +3,13 @@
 // map, the learning-rate explorer, a racing Adam run, and brute force against descent. Screenshots go to
 // test-results/explore-vscode-*.png.
 import assert from 'node:assert/strict';
-import { until } from './workbench.mjs';
+import { setPanelLearningRate, startPanel, until } from './workbench.mjs';
 
 /** @param {import('./workbench.mjs') & { log: (message: string) => void }} ctx */
 export async function run(ctx) {
 	const page = await ctx.openWorkbench({ folder: 'examples', file: 'himmelblau.ts' });
-	await ctx.runCommand(page, 'Downhill: Start');
-	const frame = await ctx.webviewFrame(page);
-	const button = (name) => frame.getByRole('button', { name, exact: true });
-	const rate = frame.getByRole('textbox', { name: 'Learning rate' });
-	await rate.fill('0.01');
-	await rate.press('Enter');
-	await until('lr 0.01 in the update rule', () => frame.locator('.update-rule').innerText(), (t) => /0\.01 ×/.test(t));
+	const { frame, button } = await startPanel(page);
+	await setPanelLearningRate(frame, '0.01');
 	await button('Step').click();
 	const rule = await until('the update rule at step 1', () => frame.locator('.update-rule').innerText(), (t) => /step t = 2/.test(t) && /w_new = w − η·∇L/.test(t));
 	ctx.log(`update rule: ${rule.replace(/\s+/g, ' ').slice(0, 160)}`);

@@ -2,26 +2,22 @@
 // descent bounces across a valley forever; while it runs, the panel says so in one sentence under the header and
 // offers half the rate; the button sets it, and the hint goes away. Screenshot: test-results/run-hint.png.
 import assert from 'node:assert/strict';
-import { until } from './workbench.mjs';
+import { setPanelLearningRate, startPanel, until } from './workbench.mjs';
 
 /** @param {import('./workbench.mjs') & { log: (message: string) => void }} ctx */
 export async function run(ctx) {
 	const page = await ctx.openWorkbench({ folder: 'examples', file: 'himmelblau.ts' });
-	await ctx.runCommand(page, 'Downhill: Start');
-	const frame = await ctx.webviewFrame(page);
-	const rate = frame.getByRole('textbox', { name: 'Learning rate' });
-	await rate.fill('0.03');
-	await rate.press('Enter');
-	await until('lr 0.03 in the header', () => frame.locator('.stats').innerText(), (t) => /0\.03\b/.test(t));
-	await frame.getByRole('button', { name: 'Continue', exact: true }).click();
+	const { frame, button } = await startPanel(page);
+	await setPanelLearningRate(frame, '0.03');
+	await button('Continue').click();
 	const bar = frame.getByRole('note', { name: 'Run hint' });
 	const sentence = await until('the run hint', () => bar.innerText().catch(() => ''), (t) => /zig-zag across a valley/.test(t), 60_000);
 	ctx.log(`hint: ${sentence.replace(/\s+/g, ' ')}`);
 	assert.match(sentence, /\d+ of the last \d+ reversed direction/);
-	await frame.getByRole('button', { name: 'Pause', exact: true }).click();
+	await button('Pause').click();
 	await until('the run paused', () => frame.locator('.stop').innerText(), (t) => /Paused/.test(t));
 	await until('the hint still shown', () => bar.isVisible(), (v) => v);
-	await frame.getByRole('button', { name: 'Fit', exact: true }).click(); // the map around the whole zig-zag
+	await button('Fit').click(); // the map around the whole zig-zag
 	await page.mouse.move(200, 600);
 	await frame.locator('body').evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
 	await page.waitForTimeout(1500);
@@ -31,6 +27,6 @@ export async function run(ctx) {
 	await apply.click();
 	const header = await until('lr 0.015 in the header', () => frame.locator('.stats').innerText(), (t) => /0\.015\b/.test(t));
 	ctx.log(`header after the suggestion: ${header.replace(/\s+/g, ' ')}`);
-	assert.equal(await rate.inputValue(), '0.015');
+	assert.equal(await frame.getByRole('textbox', { name: 'Learning rate' }).inputValue(), '0.015');
 	await until('the hint gone under the new rate', () => bar.isVisible(), (v) => !v);
 }

@@ -3,18 +3,13 @@
 // projected onto it, and the line-search view along −∇L with its one-sentence verdict (each step overshoots the
 // line minimum across the valley). Screenshots go to test-results/nd-principal-slice.png and line-search.png.
 import assert from 'node:assert/strict';
-import { until } from './workbench.mjs';
+import { setPanelLearningRate, startPanel, until } from './workbench.mjs';
 
 /** @param {import('./workbench.mjs') & { log: (message: string) => void }} ctx */
 export async function run(ctx) {
 	const page = await ctx.openWorkbench({ folder: 'examples', file: 'polynomial-fit.ts' });
-	await ctx.runCommand(page, 'Downhill: Start');
-	const frame = await ctx.webviewFrame(page);
-	const button = (name) => frame.getByRole('button', { name, exact: true });
-	const rate = frame.getByRole('textbox', { name: 'Learning rate' });
-	await rate.fill('0.16');
-	await rate.press('Enter');
-	await until('lr 0.16 in the update rule', () => frame.locator('.update-rule').innerText(), (t) => /0\.16 ×/.test(t));
+	const { frame, button } = await startPanel(page);
+	await setPanelLearningRate(frame, '0.16');
 	await button('×10').click();
 	await until('step 10', () => frame.locator('.update-rule').innerText(), (t) => /step t = 11/.test(t));
 

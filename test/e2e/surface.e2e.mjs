@@ -2,7 +2,7 @@
 // a few steps, then Map | Surface: the surface paints its canvas, a drag turns it, the arrow keys turn it without
 // stepping, and Map brings the contour map back. Screenshot: test-results/surface-view.png.
 import assert from 'node:assert/strict';
-import { until } from './workbench.mjs';
+import { setPanelLearningRate, startPanel, until } from './workbench.mjs';
 
 /** Share of the canvas that is not background, and a fingerprint of the picture. */
 function pixels(canvas) {
@@ -20,13 +20,8 @@ function pixels(canvas) {
 export async function run(ctx) {
 	const page = await ctx.openWorkbench({ folder: 'examples', file: 'himmelblau.ts', viewport: { width: 1400, height: 900 } });
 	await page.keyboard.press('Control+B'); // the side bar off: a wider panel
-	await ctx.runCommand(page, 'Downhill: Start');
-	const frame = await ctx.webviewFrame(page);
-	const button = (name) => frame.getByRole('button', { name, exact: true });
-	const rate = frame.getByRole('textbox', { name: 'Learning rate' });
-	await rate.fill('0.01');
-	await rate.press('Enter');
-	await until('lr 0.01 in the update rule', () => frame.locator('.update-rule').innerText(), (t) => /0\.01 ×/.test(t));
+	const { frame, button } = await startPanel(page);
+	await setPanelLearningRate(frame, '0.01');
 	await button('Step').click();
 	await button('×10').click();
 	await until('step 11', () => frame.locator('.update-rule').innerText(), (t) => /step t = 12/.test(t));

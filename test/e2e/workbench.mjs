@@ -174,3 +174,19 @@ export async function until(what, read, accept, timeout = 30_000) {
 	}
 	throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeout} ms`);
 }
+
+/** Runs **Downhill: Start** on the open file; the panel's frame and a finder for its buttons by exact name. */
+export async function startPanel(page) {
+	await runCommand(page, 'Downhill: Start');
+	const frame = await webviewFrame(page);
+	return { frame, button: (name) => frame.getByRole('button', { name, exact: true }) };
+}
+
+/** Types `lr` (as written, e.g. '0.01') into the panel's learning rate and waits until the next update uses it. */
+export async function setPanelLearningRate(frame, lr) {
+	const rate = frame.getByRole('textbox', { name: 'Learning rate' });
+	await rate.fill(lr);
+	await rate.press('Enter');
+	const shown = new RegExp(`${lr.replace('.', '\\.')} ×`);
+	await until(`lr ${lr} in the update rule`, () => frame.locator('.update-rule').innerText(), (t) => shown.test(t));
+}
