@@ -8,10 +8,12 @@ import { drawBruteForceBest } from './bruteForceView';
 import { downhillScale, drawMapMarkers, mapColors } from './mapMarkers';
 import { drawPoint, halo } from './plotPainter';
 import { drawRestarts } from './restartsPainter';
+import type { RunState } from './runsModel';
 import { axesProjector, type SliceProjector } from './sliceProjector';
 import { TrajectoryPainter } from './trajectoryPainter';
 import type { TrajectoryStore } from './trajectoryStore';
 import type { ViewContext } from './viewContext';
+import type { AxisMaps } from './decimate';
 import { axisMaps, type PlotRect } from './viewTransform';
 import type { ViewRange } from '../protocol/messages';
 
@@ -32,16 +34,7 @@ export function drawContourRun(ctx: CanvasRenderingContext2D, view: ViewContext,
 	ctx.rect(rect.left, rect.top, rect.width, rect.height);
 	ctx.clip();
 	if (model.restarts) drawRestarts(ctx, model.restarts, (x) => at(x), rect, view.theme(), { line: 'rgba(255, 255, 255, 0.85)' }, s);
-	for (const run of model.runs.visible) {
-		const r = run.store;
-		if (r.count === 0) continue;
-		const { xs, ys, version } = projector.series(r);
-		const painter = runPainter(r);
-		const last = r.count - 1;
-		painter.draw(ctx, xs, ys, painter.select(xs, ys, r.count, version, maps, Math.max(rect.width, rect.height)), maps, last, { line: run.color, halo: halo.dark, width: 1.5, dotRadius: 2 });
-		const [lx, ly] = at(r.points, last * r.dimension);
-		drawPoint(ctx, lx, ly, 5, run.color, halo.dark);
-	}
+	for (const run of model.runs.visible) drawRacingRun(ctx, run, projector, maps, rect, at);
 	const brute = model.bruteForce;
 	if (brute && !('point' in slice) && brute.axes[0] === slice[0] && brute.axes[1] === slice[1]) {
 		const [bx, by] = at(brute.best);
@@ -62,6 +55,18 @@ export function drawContourRun(ctx: CanvasRenderingContext2D, view: ViewContext,
 		labels: { downhill: s.get('plot.downhill'), next: s.get('plot.next') },
 	}, view.theme());
 	ctx.restore();
+}
+
+/** One racing run (compare optimizers): its path in its colour and a dot where it is. */
+function drawRacingRun(ctx: CanvasRenderingContext2D, run: RunState, projector: SliceProjector, maps: AxisMaps, rect: PlotRect, at: (x: ArrayLike<number>, offset?: number) => [number, number]): void {
+	const r = run.store;
+	if (r.count === 0) return;
+	const { xs, ys, version } = projector.series(r);
+	const painter = runPainter(r);
+	const last = r.count - 1;
+	painter.draw(ctx, xs, ys, painter.select(xs, ys, r.count, version, maps, Math.max(rect.width, rect.height)), maps, last, { line: run.color, halo: halo.dark, width: 1.5, dotRadius: 2 });
+	const [lx, ly] = at(r.points, last * r.dimension);
+	drawPoint(ctx, lx, ly, 5, run.color, halo.dark);
 }
 
 const painters = new WeakMap<TrajectoryStore, TrajectoryPainter>();

@@ -78,23 +78,28 @@ export class PanelView {
 		this.plot = d === 1 ? new CurveView(ctx, tools) : new ContourView(ctx, tools);
 		if (this.plot instanceof ContourView) this.modes?.attach(this.plot);
 		side.append(this.addChart('chart.gradientNorm', () => [{ label: s.get('header.gradientNorm'), color: ctx.theme().orange, source: (st) => ({ data: st.gradientNorms, offset: 0, stride: 1 }) }], 'log'));
-		if (d > 2) {
-			const saved = ctx.viewState().axes;
-			const axes: [number, number] = saved && saved[0] < d && saved[1] < d && saved[0] !== saved[1] ? [saved[0], saved[1]] : [0, 1];
-			const contour = this.plot as ContourView;
-			const principal = ctx.viewState().principalSlice === true;
-			const picker = new SliceAxesPicker(ctx, m.loss!.params, axes, (next) => (next.principal ? contour.setPrincipal(true) : (contour.setPrincipal(false), contour.setAxes(next.axes))), principal);
-			main.append(picker.element);
-			contour.reset(false, axes);
-			contour.setPrincipal(principal);
-			side.append(this.addChart('chart.params', () => this.traceSpecs(), 'linear', true));
-			if (d > maxTraces) side.append(el('p', { className: 'note', text: s.get('chart.moreParams', { shown: maxTraces, total: d }) }));
-			this.table = new ParamTable(ctx);
-			side.append(this.table.element);
-		}
+		if (d > 2) this.table = this.addSliceViews(this.plot as ContourView, main, side);
 		main.append(this.plot.element, this.restartsNote, this.brute.element, this.lineSearch.element, this.sweep.element);
 		if (ctx.viewState().lineSearch) this.lineSearch.open();
 		this.element = el('div', { className: `panel dims-${Math.min(d, 3)}` }, [this.header.element, this.controls.element, el('main', { className: 'panel-main' }, [main, side]), this.announcer.element]);
+	}
+
+	/** More than two parameters: the slice picker over the map, parameter traces and the value table beside it. */
+	private addSliceViews(contour: ContourView, main: HTMLElement, side: HTMLElement): ParamTable {
+		const ctx = this.ctx;
+		const d = ctx.model.dimension;
+		const saved = ctx.viewState().axes;
+		const axes: [number, number] = saved && saved[0] < d && saved[1] < d && saved[0] !== saved[1] ? [saved[0], saved[1]] : [0, 1];
+		const principal = ctx.viewState().principalSlice === true;
+		const picker = new SliceAxesPicker(ctx, ctx.model.loss!.params, axes, (next) => (next.principal ? contour.setPrincipal(true) : (contour.setPrincipal(false), contour.setAxes(next.axes))), principal);
+		main.append(picker.element);
+		contour.reset(false, axes);
+		contour.setPrincipal(principal);
+		side.append(this.addChart('chart.params', () => this.traceSpecs(), 'linear', true));
+		if (d > maxTraces) side.append(el('p', { className: 'note', text: ctx.strings().get('chart.moreParams', { shown: maxTraces, total: d }) }));
+		const table = new ParamTable(ctx);
+		side.append(table.element);
+		return table;
 	}
 
 	/** After the model took a message: refresh what depends on it. */
