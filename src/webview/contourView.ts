@@ -144,7 +144,15 @@ export class ContourView {
 		const [nx, ny] = [current.next[ax]!, current.next[ay]!];
 		const b = store.bounds(ax, ay) ?? { xMin: nx, xMax: nx, yMin: ny, yMax: ny };
 		const r = this.ctx.model.restarts ? restartsBounds(this.ctx.model.restarts, ax, ay) : b;
-		const box = { xMin: Math.min(b.xMin, nx, r.xMin), xMax: Math.max(b.xMax, nx, r.xMax), yMin: Math.min(b.yMin, ny, r.yMin), yMax: Math.max(b.yMax, ny, r.yMax) };
+		// The racing runs that are shown count too, so Fit frames the whole race.
+		const runs = this.ctx.model.runs.visible.map((run) => run.store.bounds(ax, ay) ?? b);
+		const all = [b, r, ...runs];
+		const box = {
+			xMin: Math.min(nx, ...all.map((q) => q.xMin)),
+			xMax: Math.max(nx, ...all.map((q) => q.xMax)),
+			yMin: Math.min(ny, ...all.map((q) => q.yMin)),
+			yMax: Math.max(ny, ...all.map((q) => q.yMax)),
+		};
 		if (![box.xMin, box.xMax, box.yMin, box.yMax].every(Number.isFinite)) return;
 		// Never tighter than 2 units or the distance from the origin, so a fresh run shows its surroundings.
 		const minSpan = Math.max(2, ...Object.values(box).map(Math.abs));

@@ -161,10 +161,11 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 
 	changeRun(id: number, change: 'remove' | 'hide' | 'show'): void {
 		if (change === 'remove') this.comparison.remove(id);
-		if (this.controllerValue) this.controllerValue.followers = this.comparison.size;
 		else this.comparison.setHidden(id, change === 'hide');
 		this.post(this.comparison.message(false));
-		if (this.controllerValue) this.save(this.controllerValue);
+		if (!this.controllerValue) return;
+		this.controllerValue.followers = this.comparison.size;
+		this.save(this.controllerValue);
 	}
 
 	requestSweep(requestId: number): void {
