@@ -10,7 +10,7 @@
  * running maximum of `exp_avg_sq` in `max_exp_avg_sq`.
  */
 
-import { checkedSize, createState, lerp, stateBuffer } from './elementwise';
+import { adamMoments, checkedSize, createState, stateBuffer, type MomentStep } from './elementwise';
 import type { OptionValue, Optimizer, OptimizerState } from './optimizer';
 import { betaPowers } from './betaPower';
 
@@ -34,6 +34,8 @@ export function createAdam(options: AdamOptions, name: 'adam' | 'adamw' = 'adam'
 	const [beta1, beta2] = betas;
 	const beta1Power = betaPowers(beta1);
 	const beta2Power = betaPowers(beta2);
+	const coefficients = { beta1, beta2, weightDecay, decoupled };
+	const at: MomentStep = { p: 0, g: 0, m: 0, v: 0 };
 	const names = amsgrad ? ['exp_avg', 'exp_avg_sq', 'max_exp_avg_sq'] : ['exp_avg', 'exp_avg_sq'];
 	const shownOptions: Record<string, OptionValue> = { ...options, betas: Object.freeze([beta1, beta2]) };
 	if (name === 'adamw') {
@@ -54,22 +56,10 @@ export function createAdam(options: AdamOptions, name: 'adam' | 'adamw' = 'adam'
 			const stepSize = lr / (1 - beta1Power(t));
 			const biasCorrection2Sqrt = Math.sqrt(1 - beta2Power(t));
 			const decay = 1 - lr * weightDecay;
-			const w1 = 1 - beta1;
-			const w2 = 1 - beta2;
 			for (let i = 0; i < n; i++) {
-				let p = params[i]!;
-				let g = gradient[i]!;
-				if (weightDecay !== 0) {
-					if (decoupled) {
-						p = p * decay;
-					} else {
-						g = g + weightDecay * p;
-					}
-				}
-				const m = lerp(expAvg[i]!, g, w1);
-				expAvg[i] = m;
-				let v = expAvgSq[i]! * beta2 + w2 * g * g;
-				expAvgSq[i] = v;
+				adamMoments(at, i, params, gradient, expAvg, expAvgSq, coefficients, decay);
+				const { p, m } = at;
+				let v = at.v;
 				if (maxExpAvgSq !== undefined) {
 					v = Math.max(maxExpAvgSq[i]!, v);
 					maxExpAvgSq[i] = v;

@@ -66,3 +66,42 @@ export function checkedSize(params: Float64Array, gradient: Float64Array): numbe
 	}
 	return params.length;
 }
+
+/** The Adam family's coefficients `adamMoments` needs, with `decay = 1 - lr * weight_decay` for this update. */
+export interface MomentCoefficients {
+	readonly beta1: number;
+	readonly beta2: number;
+	readonly weightDecay: number;
+	/** AdamW-style: scale the parameter by `decay` instead of adding `weightDecay · param` to the gradient. */
+	readonly decoupled: boolean;
+}
+
+/** One coordinate after `adamMoments`: the (decayed) parameter and gradient, and the new moments. */
+export interface MomentStep {
+	p: number;
+	g: number;
+	m: number;
+	v: number;
+}
+
+/**
+ * The start every Adam-family update shares for coordinate `i` (`_single_tensor_adam`, `_single_tensor_nadam`,
+ * `_single_tensor_radam` in torch/optim): the weight decay, then `exp_avg.lerp_(grad, 1 - beta1)` and
+ * `exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)`. Writes the moments back and fills `out`.
+ */
+export function adamMoments(out: MomentStep, i: number, params: Float64Array, gradient: Float64Array, expAvg: Float64Array, expAvgSq: Float64Array, c: MomentCoefficients, decay: number): void {
+	let p = params[i]!;
+	let g = gradient[i]!;
+	if (c.weightDecay !== 0) {
+		if (c.decoupled) p = p * decay;
+		else g = g + c.weightDecay * p;
+	}
+	const m = lerp(expAvg[i]!, g, 1 - c.beta1);
+	expAvg[i] = m;
+	const v = expAvgSq[i]! * c.beta2 + (1 - c.beta2) * g * g;
+	expAvgSq[i] = v;
+	out.p = p;
+	out.g = g;
+	out.m = m;
+	out.v = v;
+}

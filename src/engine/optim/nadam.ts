@@ -10,7 +10,7 @@
  * `-lr mu_{t+1} / (1 - mu_product * mu_{t+1}) * m / denom`.
  */
 
-import { checkedSize, createState, lerp, stateBuffer, stateScalar } from './elementwise';
+import { adamMoments, checkedSize, createState, stateBuffer, stateScalar, type MomentStep } from './elementwise';
 import type { Optimizer, OptimizerState } from './optimizer';
 import { betaPowers } from './betaPower';
 
@@ -31,6 +31,8 @@ export function createNadam(options: NadamOptions): Optimizer {
 	const decoupled = options.decoupled_weight_decay;
 	const [beta1, beta2] = betas;
 	const beta2Power = betaPowers(beta2);
+	const coefficients = { beta1, beta2, weightDecay, decoupled };
+	const at: MomentStep = { p: 0, g: 0, m: 0, v: 0 };
 	return {
 		name: 'nadam',
 		options: Object.freeze({ ...options, betas: Object.freeze([beta1, beta2]) }),
@@ -49,25 +51,11 @@ export function createNadam(options: NadamOptions): Optimizer {
 			const gradScale = (-lr * (1 - mu)) / (1 - muProduct);
 			const avgScale = (-lr * muNext) / (1 - muProduct * muNext);
 			const decay = 1 - lr * weightDecay;
-			const w1 = 1 - beta1;
-			const w2 = 1 - beta2;
 			for (let i = 0; i < n; i++) {
-				let p = params[i]!;
-				let g = gradient[i]!;
-				if (weightDecay !== 0) {
-					if (decoupled) {
-						p = p * decay;
-					} else {
-						g = g + weightDecay * p;
-					}
-				}
-				const m = lerp(expAvg[i]!, g, w1);
-				expAvg[i] = m;
-				const v = expAvgSq[i]! * beta2 + w2 * g * g;
-				expAvgSq[i] = v;
+				adamMoments(at, i, params, gradient, expAvg, expAvgSq, coefficients, decay);
+				const { p, g, m, v } = at;
 				const denom = Math.sqrt(v / biasCorrection2) + eps;
-				p = p + (gradScale * g) / denom;
-				params[i] = p + (avgScale * m) / denom;
+				params[i] = p + (gradScale * g) / denom + (avgScale * m) / denom;
 			}
 		},
 	};

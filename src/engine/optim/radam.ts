@@ -10,7 +10,7 @@
  * `lr * m_hat` (SGD with bias-corrected momentum), which is what the first few steps do.
  */
 
-import { checkedSize, createState, lerp, stateBuffer } from './elementwise';
+import { adamMoments, checkedSize, createState, stateBuffer, type MomentStep } from './elementwise';
 import type { Optimizer, OptimizerState } from './optimizer';
 import { betaPowers } from './betaPower';
 
@@ -42,6 +42,8 @@ export function createRadam(options: RadamOptions): Optimizer {
 	const [beta1, beta2] = betas;
 	const beta1Power = betaPowers(beta1);
 	const beta2Power = betaPowers(beta2);
+	const coefficients = { beta1, beta2, weightDecay, decoupled };
+	const at: MomentStep = { p: 0, g: 0, m: 0, v: 0 };
 	return {
 		name: 'radam',
 		options: Object.freeze({ ...options, betas: Object.freeze([beta1, beta2]) }),
@@ -56,22 +58,9 @@ export function createRadam(options: RadamOptions): Optimizer {
 			const biasCorrection2Sqrt = Math.sqrt(1 - beta2Power(t));
 			const rect = radamRectification(beta2, t);
 			const decay = 1 - lr * weightDecay;
-			const w1 = 1 - beta1;
-			const w2 = 1 - beta2;
 			for (let i = 0; i < n; i++) {
-				let p = params[i]!;
-				let g = gradient[i]!;
-				if (weightDecay !== 0) {
-					if (decoupled) {
-						p = p * decay;
-					} else {
-						g = g + weightDecay * p;
-					}
-				}
-				const m = lerp(expAvg[i]!, g, w1);
-				expAvg[i] = m;
-				const v = expAvgSq[i]! * beta2 + w2 * g * g;
-				expAvgSq[i] = v;
+				adamMoments(at, i, params, gradient, expAvg, expAvgSq, coefficients, decay);
+				const { p, m, v } = at;
 				const step = (m / biasCorrection1) * lr;
 				params[i] = rect === undefined ? p - step : p - step * (biasCorrection2Sqrt / (Math.sqrt(v) + eps)) * rect;
 			}
