@@ -70,4 +70,16 @@ suite('n-D views', () => {
 		assertClose(info.stepAlpha, (0.1 * 14) / dot(g, g), 'projection', 1e-6);
 		assertClose(info.stepAngle, (Math.acos(14 / (Math.sqrt(3) * Math.sqrt(dot(g, g)))) * 180) / Math.PI, 'angle', 1e-4);
 	});
+
+	test('a plane given by vectors is sliced as given, and vectors that do not fit the loss get no answer', () => {
+		const c = controller(0.05);
+		const range = { xMin: -1, xMax: 1, yMin: -1, yMax: 1 };
+		const plane = { kind: 'vectors', origin: [0, 0, 0], u: [1, 0, 0], v: [0, 0, 1] };
+		const answer = ask(c, { type: 'requestLandscape', requestId: 3, range, axes: [0, 1], nx: 3, ny: 3, plane });
+		const landscape = (answer[0] as { landscape: Landscape }).landscape;
+		// L(a·e_x + b·e_z) = a² + 4b² at the corners, edge midpoints and centre of [-1, 1]².
+		assert.deepEqual(Array.from(landscape.values), [5, 4, 5, 1, 0, 1, 5, 4, 5]);
+		const short = ask(c, { type: 'requestLandscape', requestId: 4, range, axes: [0, 1], nx: 3, ny: 3, plane: { kind: 'vectors', origin: [0, 0], u: [1, 0], v: [0, 1] } });
+		assert.deepEqual(short, []);
+	});
 });

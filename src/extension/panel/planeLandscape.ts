@@ -29,7 +29,7 @@ export function planeFor(controller: SessionController, request: NonNullable<Req
 	const snapshot = session.snapshot();
 	const d = snapshot.x.length;
 	if (request.kind === 'vectors') {
-		if (request.origin.length !== d) return undefined;
+		if (request.origin.length !== d || request.u.length !== d || request.v.length !== d) return undefined;
 		return { origin: [...request.origin], u: [...request.u], v: [...request.v], explained: [0, 0], kinds: ['coordinate', 'coordinate'], step: snapshot.step };
 	}
 	if (d < 2) return undefined;
