@@ -77,9 +77,10 @@
 	function current() {
 		const x = pointAt(s.position);
 		const g = loss.g(x);
+		const next = x.map((v, i) => v - s.lr * g[i]);
 		return {
 			step: s.position, historyLength: s.losses.length, x, loss: s.losses[s.position], gradient: g, gradientNorm: norm(g),
-			learningRate: s.lr, next: x.map((v, i) => v - s.lr * g[i]), optimizerState: { step: s.position, buffers: {} },
+			learningRate: s.lr, next, nextLoss: loss.f(next), optimizerState: { step: s.position, buffers: {} },
 			update: updateRule(x, g),
 		};
 	}

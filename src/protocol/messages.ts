@@ -68,6 +68,8 @@ export interface PointState {
 	readonly learningRate: number;
 	/** Where the next update will move the point (drawn before it is taken). */
 	readonly next: readonly number[];
+	/** The (full-batch) loss at `next`, for the surface view's next step; absent from older hosts. */
+	readonly nextLoss?: number;
 	/** Optimizer state under PyTorch's names (`exp_avg`, `momentum_buffer`, ...), and its step count. */
 	readonly optimizerState: { readonly step: number; readonly buffers: Readonly<Record<string, readonly number[]>> };
 	/** The next update written out with numbers (the panel's update-rule card); absent from older hosts. */

@@ -130,6 +130,7 @@ function parsePoint(p: Dict, d: number): PointState | undefined {
 		gradientNorm: num(p.gradientNorm),
 		learningRate: num(p.learningRate),
 		next: next && next.length === d ? next : x,
+		...(p.nextLoss !== undefined ? { nextLoss: num(p.nextLoss) } : {}),
 		optimizerState: { step: num(state.step, 0), buffers },
 		...optional(parseUpdateRule(p.update), (update) => ({ update })),
 	};

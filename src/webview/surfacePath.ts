@@ -7,7 +7,7 @@
  * to the floor) are always on top. The line breaks where the run leaves the surface's region.
  */
 import { mapColors } from './mapMarkers';
-import { halo } from './plotPainter';
+import { drawArrow, drawLabel, drawPoint, halo } from './plotPainter';
 import { inRange, type SurfaceScene } from './surfacePainter';
 import type { TrajectoryStore } from './trajectoryStore';
 
@@ -24,6 +24,8 @@ export interface PathInput {
 	place(k: number): readonly [number, number];
 	/** The record shown as the current point (after a step back, later records are the future and are not drawn). */
 	readonly step: number;
+	/** Where the next update goes on the map's axes and the loss there, drawn as a ghost before it is taken. */
+	readonly next?: { readonly place: readonly [number, number]; readonly loss: number; readonly label: string; readonly font: string };
 }
 
 type World = readonly [number, number, number];
@@ -92,8 +94,23 @@ export class SurfacePath {
 			ctx.fillRect(start[0] - 3, start[1] - 3, 6, 6);
 		}
 		const current = this.points[this.points.length - 1];
+		if (current) this.drawNext(ctx, current);
 		if (current) this.drawCurrent(ctx, current);
 		ctx.restore();
+	}
+
+	/** The next step: a dashed arrow from the current point to a hollow ghost at the next point's loss, as on the map. */
+	private drawNext(ctx: CanvasRenderingContext2D, from: World): void {
+		const next = this.input.next;
+		if (!next) return;
+		const to = this.placeWorld(next.place, next.loss);
+		if (!to) return;
+		const [x0, y0] = this.screen(from);
+		const [x1, y1] = this.screen(to);
+		if (Math.hypot(x1 - x0, y1 - y0) <= 3) return;
+		drawArrow(ctx, x0, y0, x1, y1, { color: mapColors.next, dashed: true, width: 1.5, head: 8, halo: halo.dark });
+		drawPoint(ctx, x1, y1, 5, undefined, mapColors.next, true);
+		if (Math.hypot(x1 - x0, y1 - y0) > 12) drawLabel(ctx, next.label, x1 + 8, y1 + 12, mapColors.next, halo.dark, next.font);
 	}
 
 	/** The current point with a dashed line down to the floor, so its place on the floor grid can be read. */
@@ -131,8 +148,11 @@ export class SurfacePath {
 
 	/** Record `k` in world coordinates, or undefined outside the surface's region or without a loss. */
 	private world(k: number): World | undefined {
-		const [px, py] = this.input.place(k);
-		const loss = this.input.store.losses[k]!;
+		return this.placeWorld(this.input.place(k), this.input.store.losses[k]!);
+	}
+
+	/** A point of the map's axes at height `loss`, or undefined outside the surface's region or without a loss. */
+	private placeWorld([px, py]: readonly [number, number], loss: number): World | undefined {
 		if (!inRange(this.scene.mesh.range, px, py) || Number.isNaN(loss)) return undefined;
 		return [this.scene.wx(px), this.scene.wy(py), this.scene.wz(this.scene.mesh.scale.height(loss) + lift)];
 	}

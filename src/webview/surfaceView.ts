@@ -88,7 +88,9 @@ export class SurfaceView {
 		const { landscape, axes } = this.source();
 		const store = model.store;
 		const projector = this.projectorFor(landscape!, axes);
-		const path = new SurfacePath(scene, { store, place: (k) => projector.point(store.points, k * store.dimension), step: model.current.step });
+		const current = model.current;
+		const next = current.nextLoss === undefined ? undefined : { place: projector.point(current.next, 0), loss: current.nextLoss, label: this.ctx.strings().get('plot.next'), font: fontOf(theme, 1, 'bold') };
+		const path = new SurfacePath(scene, { store, place: (k) => projector.point(store.points, k * store.dimension), step: current.step, ...(next ? { next } : {}) });
 		drawFloor(ctx, scene, theme);
 		drawMesh(ctx, scene, found.bands, bandStyles(colorMapNamed(model.settings?.colorMap), found.mesh.levels.levels.length + 1), (key) => path.drawUntil(ctx, key));
 		path.drawUntil(ctx, -Infinity);

@@ -51,6 +51,7 @@ export function pointState(controller: SessionController): PointState {
 	const snapshot = session.snapshot();
 	const buffers: Record<string, number[]> = {};
 	for (const [key, buffer] of Object.entries(snapshot.optimizer.state.buffers)) buffers[key] = Array.from(buffer);
+	const next = session.peekNext();
 	return {
 		step: snapshot.step,
 		historyLength: snapshot.historyLength,
@@ -59,7 +60,8 @@ export function pointState(controller: SessionController): PointState {
 		gradient: Array.from(snapshot.gradient),
 		gradientNorm: snapshot.gradientNorm,
 		learningRate: snapshot.learningRate,
-		next: Array.from(session.peekNext()),
+		next: Array.from(next),
+		nextLoss: controller.loss.value(next),
 		optimizerState: { step: snapshot.optimizer.state.step, buffers },
 		update: explainNext(controller),
 	};

@@ -129,4 +129,12 @@ describe('parseHostMessage', () => {
 		expect(parseHostMessage({ type: 'error', message: 'bad lr' })).toEqual({ type: 'error', message: 'bad lr' });
 		expect(toFloat64({ 0: 1, 2: 3 })).toBeUndefined();
 	});
+
+	it('keeps the loss at the next point for the surface view (NaN when JSON sent null; absent from older hosts)', () => {
+		const message = (nextLoss: unknown) => ({ type: 'init', snapshot: { ...init(2).snapshot, current: { ...point(1, 2), nextLoss } } });
+		const current = (raw: unknown) => (parseHostMessage(raw) as InitMessage | undefined)?.snapshot.current;
+		expect(current(message(98.5))?.nextLoss).toBe(98.5);
+		expect(current(message(null))?.nextLoss).toBeNaN();
+		expect(current({ type: 'init', snapshot: { ...init(2).snapshot, current: point(1, 2) } })).not.toHaveProperty('nextLoss');
+	});
 });
