@@ -10,15 +10,14 @@ import { colorMapNamed } from './colorMaps';
 import { drawColorBar } from './colorBar';
 import { ContourLayer, type ContourTimings } from './contourLayer';
 import { el, needsAxes, setAttr, setText } from './dom';
-import { formatNumber } from './formatNumber';
 import { Throttle } from './frameScheduler';
 import { LandscapeRequests } from './landscapeRequests';
+import { mapFitBox, mapLabel } from './mapFit';
 import { attachMapGestures } from './mapInteraction';
 import { BasinOverlay } from './basinOverlay';
 import { BatchNoiseOverlay } from './batchNoiseOverlay';
 import { drawContourRun } from './contourRunPainter';
 import { drawAxes, fontOf } from './plotPainter';
-import { restartsBounds } from './restartsPainter';
 import { axesProjector, planeProjector, type SliceProjector } from './sliceProjector';
 import { planeAxisNames, planeFitBox } from './principalSlice';
 import { TrajectoryPainter } from './trajectoryPainter';
@@ -140,20 +139,8 @@ export class ContourView {
 			if (save) this.afterMove(true);
 			return;
 		}
-		const [ax, ay] = this.axesValue;
-		const [nx, ny] = [current.next[ax]!, current.next[ay]!];
-		const b = store.bounds(ax, ay) ?? { xMin: nx, xMax: nx, yMin: ny, yMax: ny };
-		const r = this.ctx.model.restarts ? restartsBounds(this.ctx.model.restarts, ax, ay) : b;
-		// The racing runs that are shown count too, so Fit frames the whole race.
-		const runs = this.ctx.model.runs.visible.map((run) => run.store.bounds(ax, ay) ?? b);
-		const all = [b, r, ...runs];
-		const box = {
-			xMin: Math.min(nx, ...all.map((q) => q.xMin)),
-			xMax: Math.max(nx, ...all.map((q) => q.xMax)),
-			yMin: Math.min(ny, ...all.map((q) => q.yMin)),
-			yMax: Math.max(ny, ...all.map((q) => q.yMax)),
-		};
-		if (![box.xMin, box.xMax, box.yMin, box.yMax].every(Number.isFinite)) return;
+		const box = mapFitBox(this.ctx.model, this.axesValue);
+		if (!box) return;
 		// Never tighter than 2 units or the distance from the origin, so a fresh run shows its surroundings.
 		const minSpan = Math.max(2, ...Object.values(box).map(Math.abs));
 		this.range = fitRange(box, this.rect, { pad: 0.15, minSpan });
@@ -264,16 +251,8 @@ export class ContourView {
 	}
 
 	private updateLabel(): void {
-		const m = this.ctx.model;
-		const current = m.current;
-		if (!current || !m.loss || !m.store) return;
-		const [ax, ay] = this.axesValue;
-		const f = (v: number | undefined) => formatNumber(v ?? NaN);
-		if (this.principal) return setAttr(this.surface.canvas, 'aria-label', this.ctx.strings().get('slice.principal.label', { loss: f(current.loss), count: m.store.count }));
-		setAttr(this.surface.canvas, 'aria-label', this.ctx.strings().get('plot.contour.label', {
-			px: m.loss.params[ax]!, py: m.loss.params[ay]!, x: f(current.x[ax]), y: f(current.x[ay]), loss: f(current.loss),
-			nx: f(current.next[ax]), ny: f(current.next[ay]), count: m.store.count,
-		}));
+		const label = mapLabel(this.ctx.model, this.axesValue, this.principal, this.ctx.strings());
+		if (label !== undefined) setAttr(this.surface.canvas, 'aria-label', label);
 	}
 
 	private resized(): void {
