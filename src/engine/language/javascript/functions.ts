@@ -5,13 +5,14 @@
  */
 import type * as t from '@babel/types';
 import type { SourceSpan } from '../../errors';
+import type { Mode } from '../lowering/branches';
 import { fail, type LoweringContext } from '../lowering/context';
 import { Scope } from '../lowering/scope';
-import type { FunctionValue, Value } from '../lowering/values';
+import { valueKey, type FunctionValue, type Value } from '../lowering/values';
 import { destructure } from '../lowering/vectors';
 import { evaluate } from './expressions';
 import { nameSpanOf, spanOf } from './parse';
-import { executeBlock, type Mode } from './statements';
+import { executeBlock } from './statements';
 import { msg } from '../../message';
 
 export type FunctionNode = t.FunctionDeclaration | t.FunctionExpression | t.ArrowFunctionExpression;
@@ -41,17 +42,6 @@ export function closure(ctx: LoweringContext, scope: Scope, node: FunctionNode, 
 			return value;
 		},
 	};
-}
-
-const objectIds = new WeakMap<object, number>();
-let nextObjectId = 0;
-
-/** Identifies an argument: a number by its (hash-consed) node, anything else by identity. */
-function valueKey(value: Value): string {
-	if (value.kind === 'scalar') return `n${value.node.id}`;
-	let id = objectIds.get(value);
-	if (id === undefined) objectIds.set(value, (id = nextObjectId++));
-	return `o${id}`;
 }
 
 /** Rejects async functions and generators, which have no meaning in a loss. */

@@ -8,9 +8,9 @@ import type { SourceSpan } from '../../errors';
 import type { Node } from '../../graph/node';
 import { normal, type Flow } from '../lowering/branches';
 import { fail, type LoweringContext } from '../lowering/context';
-import { lowerLoop } from '../lowering/loops';
+import { lowerScopedLoop } from '../lowering/scopedLoop';
 import type { Scope } from '../lowering/scope';
-import { expectVector, scalar, unset, type Value } from '../lowering/values';
+import { expectVector, scalar } from '../lowering/values';
 import { bindPattern } from './functions';
 import { describe, evaluate } from './expressions';
 import { countedLoop } from './loopBounds';
@@ -58,35 +58,18 @@ function runLoop(
 	span: SourceSpan,
 	bind: (inner: Scope, k: Node) => void,
 ): Flow {
-	const names = scope.shadow(assignedNames([body]), span).names;
-	const initial = names.map((name) => carriedValue(scope.lookup(name, span)!.value, name, span));
-	const after = lowerLoop(ctx, {
+	const statements = body.type === 'BlockStatement' ? body.body : [body];
+	lowerScopedLoop(ctx, scope, {
 		count,
-		names,
-		initial,
+		assigned: assignedNames([body]),
+		listWord: msg`an array`,
 		span,
-		step: (carried, k) => {
-			const { scope: iteration } = scope.shadow(names, span);
-			names.forEach((name, i) => iteration.assign(name, numberOrUnset(carried[i]), span));
+		body: (iteration, k) => {
 			const inner = iteration.child();
 			bind(inner, k);
-			const statements = body.type === 'BlockStatement' ? body.body : [body];
 			executeBlock(ctx, inner, statements, { trace: false, inLoop: true });
-			return names.map((name) => carriedValue(iteration.ownValue(name), name, span));
 		},
 	});
-	names.forEach((name, i) => scope.assign(name, numberOrUnset(after[i]), span));
 	return normal;
-}
-
-function numberOrUnset(node: Node | undefined): Value {
-	return node ? scalar(node) : unset;
-}
-
-function carriedValue(value: Value, name: string, span: SourceSpan): Node | undefined {
-	if (value.kind === 'scalar') return value.node;
-	if (value.kind === 'unset') return undefined;
-	const what = value.kind === 'vector' ? msg`an array` : msg`a function`;
-	return fail(msg`'${name}' holds ${what}; only numbers can change inside a loop`, span);
 }
 

@@ -4,7 +4,7 @@
  * makes the rest of the block run inside each branch, so early returns become one `select`; loops go to `loops.ts`.
  */
 import type * as t from '@babel/types';
-import { lowerIf, normal, type Flow } from '../lowering/branches';
+import { lowerIf, normal, withRestNames, type Flow, type Mode, type Rest } from '../lowering/branches';
 import { fail, type LoweringContext } from '../lowering/context';
 import type { Scope } from '../lowering/scope';
 import { declaration, expressionStatement } from './assignments';
@@ -15,18 +15,6 @@ import { forOfStatement, forStatement } from './loops';
 import { nameSpanOf, spanOf } from './parse';
 import { assignedNames, containsReturn } from './syntaxScan';
 import { msg } from '../../message';
-
-/** Where statements are: at the loss's top level (traced), and inside a loop (no `return`). */
-export interface Mode {
-	readonly trace: boolean;
-	readonly inLoop: boolean;
-}
-
-/** What runs after a block that ends normally (the rest of the enclosing blocks), and the names it may assign. */
-interface Rest {
-	readonly names: ReadonlySet<string>;
-	run(scope: Scope): Flow;
-}
 
 /** Lowers a function body or block's statements in `scope`. */
 export function executeBlock(ctx: LoweringContext, scope: Scope, statements: readonly t.Statement[], mode: Mode): Flow {
@@ -71,8 +59,7 @@ function continuation(
 	rest: Rest | undefined,
 ): Rest {
 	const tail = statements.slice(from);
-	const names = assignedNames(tail);
-	for (const name of rest?.names ?? []) names.add(name);
+	const names = withRestNames(assignedNames(tail), rest);
 	return { names, run: (scope) => executeFrom(ctx, scope, tail, 0, mode, rest) };
 }
 
@@ -86,8 +73,7 @@ function executeBranch(ctx: LoweringContext, scope: Scope, s: t.Statement, mode:
 
 function ifStatement(ctx: LoweringContext, scope: Scope, s: t.IfStatement, mode: Mode, rest: Rest | undefined): Flow {
 	const condition = evaluateNumber(ctx, scope, s.test);
-	const names = assignedNames(s.alternate ? [s.consequent, s.alternate] : [s.consequent]);
-	for (const name of rest?.names ?? []) names.add(name);
+	const names = withRestNames(assignedNames(s.alternate ? [s.consequent, s.alternate] : [s.consequent]), rest);
 	const branchMode: Mode = { trace: false, inLoop: mode.inLoop };
 	const whenTrue = (inner: Scope) => executeBranch(ctx, inner, s.consequent, branchMode, rest);
 	const whenFalse = (inner: Scope) => {

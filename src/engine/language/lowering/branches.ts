@@ -21,6 +21,27 @@ export type Flow =
 
 export const normal: Flow = { kind: 'normal' };
 
+/** Where statements are: at the loss's top level (traced), and inside a loop (no `return`). */
+export interface Mode {
+	readonly trace: boolean;
+	readonly inLoop: boolean;
+}
+
+/**
+ * What runs after a block that ends normally (the rest of the enclosing blocks) and the names it may assign: the
+ * front ends append it to both branches of an `if` that returns.
+ */
+export interface Rest {
+	readonly names: ReadonlySet<string>;
+	run(scope: Scope): Flow;
+}
+
+/** `names` with those `rest` may assign added. */
+export function withRestNames(names: Set<string>, rest: Rest | undefined): Set<string> {
+	for (const name of rest?.names ?? []) names.add(name);
+	return names;
+}
+
 /** A branch of an `if`: lowers its statements into `scope` and says how they ended. */
 export type BranchBody = (scope: Scope) => Flow;
 

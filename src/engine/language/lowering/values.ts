@@ -103,3 +103,14 @@ export function expectFunction(value: Value, what: MessageArgument, span: Source
 export function constantOf(value: Value): number | undefined {
 	return value.kind === 'scalar' && value.node.kind === 'const' ? value.node.value : undefined;
 }
+
+const objectIds = new WeakMap<object, number>();
+let nextObjectId = 0;
+
+/** Identifies a function's argument for memoizing calls: a number by its (hash-consed) node, anything else by identity. */
+export function valueKey(value: Value): string {
+	if (value.kind === 'scalar') return `n${value.node.id}`;
+	let id = objectIds.get(value);
+	if (id === undefined) objectIds.set(value, (id = nextObjectId++));
+	return `o${id}`;
+}

@@ -4,15 +4,16 @@
  * rejects recursion. As in Python, every name a function body assigns is local to it from the start, so a name first
  * assigned inside a loop is still a variable of the whole function. The loss itself runs through `runBody` too.
  */
+import type { Mode } from '../lowering/branches';
 import { fail } from '../lowering/context';
 import { Scope } from '../lowering/scope';
-import { unset, type Value } from '../lowering/values';
+import { unset, valueKey, type Value } from '../lowering/values';
 import { assignedNames } from './astScan';
 import { argumentValue, pythonFunction, type Invocation, type PythonFunction } from './callables';
 import { evaluate } from './expressions';
 import type { FunctionDef, LambdaExpr, Stmt } from './pythonAst';
 import type { PythonContext } from './pythonContext';
-import { executeBlock, type Mode } from './statements';
+import { executeBlock } from './statements';
 import { msg } from '../../message';
 
 /**
@@ -78,17 +79,6 @@ function bindArguments(ctx: PythonContext, scope: Scope, def: FunctionDef, call:
 		if (p.initial) return evaluate(ctx, scope, p.initial);
 		return fail(msg`'${name}' is called without its argument '${p.name}'`, call.span);
 	});
-}
-
-const objectIds = new WeakMap<object, number>();
-let nextObjectId = 0;
-
-/** Identifies an argument: a number by its (hash-consed) node, anything else by identity. */
-function valueKey(value: Value): string {
-	if (value.kind === 'scalar') return `n${value.node.id}`;
-	let id = objectIds.get(value);
-	if (id === undefined) objectIds.set(value, (id = nextObjectId++));
-	return `o${id}`;
 }
 
 /** True for a `def`'s statements, false for a `lambda`'s expression. */

@@ -4,7 +4,7 @@
  * makes the rest of the block run inside each branch, so early returns become one `select`; `for` loops go to
  * `loops.ts`. Python has no block scope, so branches and loop bodies assign the function's own variables.
  */
-import { lowerIf, normal, type Flow } from '../lowering/branches';
+import { lowerIf, normal, withRestNames, type Flow, type Mode, type Rest } from '../lowering/branches';
 import { fail } from '../lowering/context';
 import { isTrue } from '../lowering/operators';
 import type { Scope } from '../lowering/scope';
@@ -16,18 +16,6 @@ import { forStatement } from './loops';
 import type { Stmt } from './pythonAst';
 import type { PythonContext } from './pythonContext';
 import { msg } from '../../message';
-
-/** Where statements are: at the loss's top level (traced), and inside a loop (no `return`). */
-export interface Mode {
-	readonly trace: boolean;
-	readonly inLoop: boolean;
-}
-
-/** What runs after a block that ends normally (the rest of the enclosing blocks), and the names it may assign. */
-interface Rest {
-	readonly names: ReadonlySet<string>;
-	run(scope: Scope): Flow;
-}
 
 /** Lowers a block's statements in `scope`. */
 export function executeBlock(ctx: PythonContext, scope: Scope, statements: readonly Stmt[], mode: Mode): Flow {
@@ -53,8 +41,7 @@ function executeFrom(
 }
 
 function continuation(ctx: PythonContext, tail: readonly Stmt[], mode: Mode, rest: Rest | undefined): Rest {
-	const names = assignedNames(tail);
-	for (const name of rest?.names ?? []) names.add(name);
+	const names = withRestNames(assignedNames(tail), rest);
 	return { names, run: (scope) => executeFrom(ctx, scope, tail, mode, rest) };
 }
 
@@ -66,8 +53,7 @@ function ifStatement(
 	rest: Rest | undefined,
 ): Flow {
 	const condition = evaluateNumber(ctx, scope, s.test);
-	const names = assignedNames([...s.body, ...s.orelse]);
-	for (const name of rest?.names ?? []) names.add(name);
+	const names = withRestNames(assignedNames([...s.body, ...s.orelse]), rest);
 	const branchMode: Mode = { trace: false, inLoop: mode.inLoop };
 	const whenTrue = (inner: Scope) => executeFrom(ctx, inner, s.body, branchMode, rest);
 	const whenFalse = (inner: Scope) => executeFrom(ctx, inner, s.orelse, branchMode, rest);
