@@ -4,6 +4,7 @@
  * block is lowered inside each branch). Walks any Babel node generically and iteratively.
  */
 import type * as t from '@babel/types';
+import { namesIn, perRoot } from '../lowering/perRoot';
 
 const skippedKeys = new Set([
 	'type', 'loc', 'start', 'end', 'range', 'extra', 'leadingComments', 'trailingComments', 'innerComments',
@@ -36,18 +37,12 @@ function isFunction(node: t.Node): boolean {
 	return type === 'FunctionExpression' || type === 'ArrowFunctionExpression' || type === 'FunctionDeclaration';
 }
 
-const assignedCache = new WeakMap<t.Node, ReadonlySet<string>>();
-const returnCache = new WeakMap<t.Node, boolean>();
+const assignedIn = perRoot(scanAssigned);
+const returnsIn = perRoot(scanReturn);
 
 /** Names assigned (`x = ...`, `x += ...`, `x++`) anywhere in `roots`, nested functions excluded. */
 export function assignedNames(roots: readonly t.Node[]): Set<string> {
-	const names = new Set<string>();
-	for (const root of roots) {
-		let own = assignedCache.get(root);
-		if (!own) assignedCache.set(root, (own = scanAssigned(root)));
-		for (const name of own) names.add(name);
-	}
-	return names;
+	return namesIn(roots, assignedIn);
 }
 
 function scanAssigned(root: t.Node): ReadonlySet<string> {
@@ -62,11 +57,7 @@ function scanAssigned(root: t.Node): ReadonlySet<string> {
 
 /** True when `roots` hold a `return` outside nested functions. */
 export function containsReturn(roots: readonly t.Node[]): boolean {
-	return roots.some((root) => {
-		let known = returnCache.get(root);
-		if (known === undefined) returnCache.set(root, (known = scanReturn(root)));
-		return known;
-	});
+	return roots.some(returnsIn);
 }
 
 function scanReturn(root: t.Node): boolean {

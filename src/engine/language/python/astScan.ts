@@ -5,6 +5,7 @@
  * long code cannot overflow the stack here.
  */
 import type { Expr, Stmt, Target } from './pythonAst';
+import { namesIn, perRoot } from '../lowering/perRoot';
 
 /** The direct subexpressions of an expression (a lambda's body included). */
 export function exprChildren(e: Expr): readonly Expr[] {
@@ -92,18 +93,18 @@ export function walkStatements(roots: readonly Stmt[], visit: (s: Stmt) => void)
 	}
 }
 
-const assignedCache = new WeakMap<Stmt, ReadonlySet<string>>();
-const returnCache = new WeakMap<Stmt, boolean>();
+const assignedIn = perRoot(scanAssigned);
+const returnsIn = perRoot((root: Stmt) => {
+	let found = false;
+	walkStatements([root], (s) => {
+		if (s.kind === 'return') found = true;
+	});
+	return found;
+});
 
 /** The names statements bind: assignment and `for` targets, `def`s, imports (Python's local variables). */
 export function assignedNames(roots: readonly Stmt[]): Set<string> {
-	const names = new Set<string>();
-	for (const root of roots) {
-		let own = assignedCache.get(root);
-		if (!own) assignedCache.set(root, (own = scanAssigned(root)));
-		for (const name of own) names.add(name);
-	}
-	return names;
+	return namesIn(roots, assignedIn);
 }
 
 function scanAssigned(root: Stmt): Set<string> {
@@ -135,15 +136,5 @@ function scanAssigned(root: Stmt): Set<string> {
 
 /** True when statements hold a `return` outside nested functions. */
 export function containsReturn(roots: readonly Stmt[]): boolean {
-	return roots.some((root) => {
-		let known = returnCache.get(root);
-		if (known === undefined) {
-			known = false;
-			walkStatements([root], (s) => {
-				if (s.kind === 'return') known = true;
-			});
-			returnCache.set(root, known);
-		}
-		return known;
-	});
+	return roots.some(returnsIn);
 }
