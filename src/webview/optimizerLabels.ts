@@ -2,18 +2,8 @@
  * Optimizers under the names PyTorch users know (`torch.optim.AdamW`, not `adamw`); the host's identifiers stay
  * the values that are posted back.
  */
-
-const pytorchNames: Readonly<Record<string, string>> = {
-	sgd: 'SGD',
-	adagrad: 'Adagrad',
-	rmsprop: 'RMSprop',
-	adam: 'Adam',
-	adamw: 'AdamW',
-	adamax: 'Adamax',
-	nadam: 'NAdam',
-	radam: 'RAdam',
-};
+import { torchOptimizerNames } from '../protocol/optimizerNames';
 
 export function optimizerLabel(name: string): string {
-	return pytorchNames[name.toLowerCase()] ?? name;
+	return torchOptimizerNames[name.toLowerCase()] ?? name;
 }

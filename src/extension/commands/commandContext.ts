@@ -9,6 +9,7 @@ import type { StopKind } from '../../engine/session/stopReason';
 import type { LossDocuments } from '../losses/lossDocuments';
 import type { SessionController } from '../session/sessionController';
 import type { SessionManager } from '../session/sessionManager';
+import { plainPoint, type PlainPoint } from '../session/plainPoint';
 import { stopText } from '../stopText';
 
 export interface CommandContext {
@@ -24,17 +25,10 @@ export interface CommandContext {
 }
 
 /** A session's current point, as commands return it. */
-export interface SessionSummary {
+export interface SessionSummary extends PlainPoint {
 	readonly name: string;
 	readonly uri: string;
 	readonly params: readonly string[];
-	readonly step: number;
-	readonly historyLength: number;
-	readonly x: number[];
-	readonly loss: number;
-	readonly gradient: number[];
-	readonly gradientNorm: number;
-	readonly learningRate: number;
 	readonly optimizer: string;
 	readonly running: boolean;
 	readonly stop: { readonly kind: StopKind; readonly message: string };
@@ -46,13 +40,7 @@ export function summarize(controller: SessionController): SessionSummary {
 		name: controller.loss.name,
 		uri: controller.origin.uri,
 		params: controller.loss.params,
-		step: snapshot.step,
-		historyLength: snapshot.historyLength,
-		x: Array.from(snapshot.x),
-		loss: snapshot.loss,
-		gradient: Array.from(snapshot.gradient),
-		gradientNorm: snapshot.gradientNorm,
-		learningRate: snapshot.learningRate,
+		...plainPoint(snapshot),
 		optimizer: snapshot.optimizer.name,
 		running: controller.running,
 		stop: { kind: snapshot.lastStop.kind, message: stopText(snapshot.lastStop) },

@@ -2,6 +2,7 @@
  * The plain data the exported plots are drawn from: a run's visited points and losses, and loss values sampled on a
  * grid. `reportData.ts` fills them from a session; tests build them by hand.
  */
+import type { GridBox } from '../../engine/landscape/sampleLandscape';
 
 /** The visited points of a run. */
 export interface Trajectory {
@@ -18,13 +19,7 @@ export interface Trajectory {
 }
 
 /** Loss values on a grid (row-major, `ny` rows of `nx`; one row for a curve), sampled end to end over the range. */
-export interface Grid {
-	readonly xMin: number;
-	readonly xMax: number;
-	readonly yMin: number;
-	readonly yMax: number;
-	readonly nx: number;
-	readonly ny: number;
+export interface Grid extends GridBox {
 	readonly values: Float64Array;
 }
 

@@ -10,6 +10,7 @@ import type { SessionSettings } from '../../engine/session/sessionSettings';
 import { formatCompact } from '../formatCompact';
 import { reportStyle } from './reportStyle';
 import { escapeXml } from './svgParts';
+import { torchOptimizerNames } from '../../protocol/optimizerNames';
 
 export interface RecordRow {
 	readonly step: number;
@@ -45,18 +46,6 @@ export interface ReportInput {
 	/** When the report was made (ISO 8601); left out when absent. */
 	readonly generated?: string;
 }
-
-/** `torch.optim` class names. */
-const torchClass: Readonly<Record<OptimizerName, string>> = {
-	sgd: 'SGD',
-	adagrad: 'Adagrad',
-	rmsprop: 'RMSprop',
-	adam: 'Adam',
-	adamw: 'AdamW',
-	adamax: 'Adamax',
-	nadam: 'NAdam',
-	radam: 'RAdam',
-};
 
 /** The whole report. */
 export function reportHtml(input: ReportInput): string {
@@ -102,7 +91,7 @@ function summary(input: ReportInput): string {
 		['Loss', num(input.current.loss, 10)],
 		['‖∇L‖', num(input.current.gradientNorm, 6)],
 		['Point', escapeXml(pointText(input.params, input.current.x))],
-		['Optimizer', `${torchClass[input.optimizer.name]}, lr = ${num(Number(input.optimizer.options.lr), 6)}`],
+		['Optimizer', `${torchOptimizerNames[input.optimizer.name]}, lr = ${num(Number(input.optimizer.options.lr), 6)}`],
 	];
 	const cells = items.map(([term, value]) => `<div><dt>${term}</dt><dd>${value}</dd></div>`).join('\n');
 	return `<section><dl class="summary">\n${cells}\n</dl></section>`;
@@ -119,7 +108,7 @@ function sourceSection(input: ReportInput): string {
 function settingsSection(input: ReportInput): string {
 	const { optimizer, settings } = input;
 	const options = Object.entries(optimizer.options);
-	const call = `torch.optim.${torchClass[optimizer.name]}(params, ${options.map(([k, v]) => `${k}=${python(v)}`).join(', ')})`;
+	const call = `torch.optim.${torchOptimizerNames[optimizer.name]}(params, ${options.map(([k, v]) => `${k}=${python(v)}`).join(', ')})`;
 	const rows: [string, string][] = [
 		...options.map(([k, v]): [string, string] => [k, python(v)]),
 		['schedule', formatSchedule(settings.schedule)],

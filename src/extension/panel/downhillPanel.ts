@@ -154,18 +154,13 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 	addRun(optimizer: string, options: Readonly<Record<string, number | boolean | readonly number[]>>): void {
 		if (!this.controllerValue) return;
 		this.comparison.add(this.controllerValue, optimizer, options);
-		this.controllerValue.followers = this.comparison.size;
-		this.post(this.comparison.message(false));
-		this.save(this.controllerValue);
+		this.runsChanged(false);
 	}
 
 	changeRun(id: number, change: 'remove' | 'hide' | 'show'): void {
 		if (change === 'remove') this.comparison.remove(id);
 		else this.comparison.setHidden(id, change === 'hide');
-		this.post(this.comparison.message(false));
-		if (!this.controllerValue) return;
-		this.controllerValue.followers = this.comparison.size;
-		this.save(this.controllerValue);
+		this.runsChanged(false);
 	}
 
 	requestSweep(requestId: number): void {
@@ -186,8 +181,16 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 		const controller = this.controllerValue;
 		if (!controller || runs.length === 0) return;
 		for (const problem of this.comparison.restore(controller, runs)) this.dependencies.log.warn(`Could not restore a compared run: ${problem}`);
+		this.runsChanged(true);
+	}
+
+	/** After runs were added, removed, hidden or restored: the panel's view of them, the slice share, the save. */
+	private runsChanged(full: boolean): void {
+		this.post(this.comparison.message(full));
+		const controller = this.controllerValue;
+		if (!controller) return;
 		controller.followers = this.comparison.size;
-		this.post(this.comparison.message(true));
+		this.save(controller);
 	}
 
 	private bind(controller: SessionController | undefined): void {

@@ -12,6 +12,7 @@ import type { SessionController } from '../session/sessionController';
 import type { ViewSettings } from '../settings';
 import { stopText } from '../stopText';
 import { runHintInfo } from './runHintInfo';
+import { plainPoint } from '../session/plainPoint';
 
 /** Everything the panel shows. */
 export function panelSnapshot(
@@ -53,13 +54,7 @@ export function pointState(controller: SessionController): PointState {
 	for (const [key, buffer] of Object.entries(snapshot.optimizer.state.buffers)) buffers[key] = Array.from(buffer);
 	const next = session.peekNext();
 	return {
-		step: snapshot.step,
-		historyLength: snapshot.historyLength,
-		x: Array.from(snapshot.x),
-		loss: snapshot.loss,
-		gradient: Array.from(snapshot.gradient),
-		gradientNorm: snapshot.gradientNorm,
-		learningRate: snapshot.learningRate,
+		...plainPoint(snapshot),
 		next: Array.from(next),
 		nextLoss: controller.loss.value(next),
 		optimizerState: { step: snapshot.optimizer.state.step, buffers },
