@@ -3,7 +3,7 @@
 // noise around the full-batch gradient on the linear regression. Screenshots: test-results/compare-optimizers.png,
 // test-results/batch-noise.png.
 import assert from 'node:assert/strict';
-import { setPanelLearningRate, startPanel, until } from './workbench.mjs';
+import { maximizePanel, setPanelLearningRate, startPanel, until } from './workbench.mjs';
 
 /** @param {import('./workbench.mjs') & { log: (message: string) => void }} ctx */
 export async function run(ctx) {
@@ -30,7 +30,7 @@ async function compareOnRosenbrock(ctx) {
 	const losses = [...listed.matchAll(/L = ([0-9.e+−-]+)/g)].map((m) => Number(m[1].replace('−', '-')));
 	assert.ok(losses.length === 3 && losses.every(Number.isFinite), `three losses: ${losses}`);
 	assert.ok(Math.min(losses[1], losses[2]) < losses[0], `momentum or Adam ahead of plain SGD after 300 steps: ${losses}`);
-	await maximizePanel(ctx, page);
+	await maximizePanel(page);
 	await button('Fit').click();
 	await frame.locator('canvas.map').scrollIntoViewIfNeeded();
 	await page.waitForTimeout(300);
@@ -53,15 +53,8 @@ async function noiseOnRegression(ctx) {
 	const line = legend.split('\n').find((l) => /Mini-batch noise at step/.test(l));
 	ctx.log(line);
 	assert.match(line, /batches of \d+ of 8 samples/);
-	await maximizePanel(ctx, page);
+	await maximizePanel(page);
 	await frame.locator('.plot-hint:not(.surface-only)').scrollIntoViewIfNeeded();
 	await page.waitForTimeout(300);
 	ctx.log(`screenshot: ${await ctx.screenshot(page, 'batch-noise')}`);
-}
-
-/** The panel's editor group maximized: wide enough for the map and the side column side by side. */
-async function maximizePanel(ctx, page) {
-	await page.locator('.tab', { hasText: 'Downhill:' }).click();
-	await ctx.runCommand(page, 'View: Toggle Maximize Editor Group');
-	await page.waitForTimeout(500);
 }

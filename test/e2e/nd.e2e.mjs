@@ -1,9 +1,10 @@
 // The n-parameter views of issue #7 in a real VS Code (code-server in headless Chromium), on examples/polynomial-fit.ts
 // (three parameters) with lr 0.16: the contour slice along the path's two principal directions with the path
 // projected onto it, and the line-search view along −∇L with its one-sentence verdict (each step overshoots the
-// line minimum across the valley). Screenshots go to test-results/nd-principal-slice.png and line-search.png.
+// line minimum across the valley); then the whole n-D panel. Screenshots: test-results/nd-principal-slice.png,
+// line-search.png and nd-panel.png.
 import assert from 'node:assert/strict';
-import { setPanelLearningRate, startPanel, until } from './workbench.mjs';
+import { maximizePanel, setPanelLearningRate, startPanel, until } from './workbench.mjs';
 
 /** @param {import('./workbench.mjs') & { log: (message: string) => void }} ctx */
 export async function run(ctx) {
@@ -46,4 +47,15 @@ export async function run(ctx) {
 	await button('Step').click();
 	await until('the line search at step 11', () => section.locator('.line-verdict').innerText(), (t) => t !== verdict);
 	await until('the slice at step 11', () => map.getAttribute('aria-label'), (t) => /the 12 points/.test(t ?? ''));
+
+	// The whole n-D panel: the slice, the loss, gradient-norm and parameter charts, and the table of latest values.
+	await button('Close').click();
+	await maximizePanel(page);
+	const rows = await until('the table of latest values', () => frame.locator('table tbody tr').allInnerTexts(), (r) => r.length === 3);
+	assert.deepEqual(rows.map((r) => r.split(/\s+/)[0]), ['a', 'b', 'c']);
+	assert.ok(await frame.getByRole('heading', { name: 'Parameters per step' }).isVisible(), 'the parameter traces');
+	await button('Fit').click();
+	await frame.locator('.panel-main').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+	await page.waitForTimeout(500);
+	ctx.log(`screenshot: ${await ctx.screenshot(page, 'nd-panel')}`);
 }

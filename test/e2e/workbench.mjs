@@ -190,3 +190,10 @@ export async function setPanelLearningRate(frame, lr) {
 	const shown = new RegExp(`${lr.replace('.', '\\.')} ×`);
 	await until(`lr ${lr} in the update rule`, () => frame.locator('.update-rule').innerText(), (t) => shown.test(t));
 }
+
+/** The panel's editor group maximized: wide enough for the plot and the side column side by side. */
+export async function maximizePanel(page) {
+	await page.locator('.tab', { hasText: 'Downhill:' }).click();
+	await runCommand(page, 'View: Toggle Maximize Editor Group');
+	await page.waitForTimeout(500);
+}
