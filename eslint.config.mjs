@@ -1,4 +1,5 @@
-// Lint, and the layer rule of DESIGN.md enforced per folder: webview -> protocol <- extension -> engine, cli -> engine.
+// Lint, and the layer rule of DESIGN.md enforced per folder: webview -> shared <- extension -> engine -> shared,
+// worker -> engine, cli -> engine.
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'util', 'crypto'];
@@ -19,18 +20,18 @@ export default tseslint.config(
 	},
 	{
 		files: ['src/engine/**/*.ts'],
-		rules: restrict(['vscode', '@vscode/*', ...nodeBuiltins, '**/extension/**', '**/cli/**', '**/webview/**', '**/protocol/**'],
-			'src/engine imports nothing outside itself: no vscode, no Node APIs, no other layer (DESIGN.md).'),
+		rules: restrict(['vscode', '@vscode/*', ...nodeBuiltins, '**/extension/**', '**/cli/**', '**/webview/**', '**/worker/**'],
+			'src/engine imports only itself and src/shared: no vscode, no Node APIs, no other layer (DESIGN.md).'),
 	},
 	{
-		files: ['src/protocol/**/*.ts'],
+		files: ['src/shared/**/*.ts'],
 		rules: restrict(['vscode', '@vscode/*', ...nodeBuiltins, '**/engine/**', '**/extension/**', '**/cli/**', '**/webview/**'],
 			'src/protocol holds types only and imports nothing outside itself (DESIGN.md).'),
 	},
 	{
 		files: ['src/webview/**/*.ts'],
 		rules: restrict(['vscode', '@vscode/*', ...nodeBuiltins, '**/engine/**', '**/extension/**', '**/cli/**'],
-			'src/webview may import only src/protocol and browser libraries (DESIGN.md).'),
+			'src/webview may import only src/shared and browser libraries (DESIGN.md).'),
 	},
 	{
 		files: ['src/cli/**/*.ts'],
@@ -38,7 +39,7 @@ export default tseslint.config(
 	},
 	{
 		files: ['src/extension/**/*.ts'],
-		rules: restrict(['**/webview/**', '**/cli/**'], 'src/extension talks to the webview through src/protocol only (DESIGN.md).'),
+		rules: restrict(['**/webview/**', '**/cli/**'], 'src/extension talks to the webview through src/shared only (DESIGN.md).'),
 	},
 	{
 		files: ['src/extension/debug/**/*.ts'],

@@ -1,9 +1,9 @@
-// Type-checks each layer with its own tsconfig, so a layer sees only the types it may use: the engine and the
-// protocol see no Node and no DOM types, the webview no Node types, only the extension sees `vscode`.
+// Type-checks each layer with its own tsconfig, so a layer sees only the types it may use: the engine and
+// src/shared see no Node and no DOM types, the webview no Node types, only the extension sees `vscode`.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 
-const projects = ['src/engine', 'src/protocol', 'src/cli', 'src/extension', 'src/webview', 'test'].filter(
+const projects = ['src/engine', 'src/shared', 'src/cli', 'src/extension', 'src/webview', 'test'].filter(
 	(dir) => existsSync(`${dir}/tsconfig.json`) && readdirSync(dir, { recursive: true }).some((f) => String(f).endsWith('.ts')),
 );
 let failed = 0;

@@ -4,7 +4,7 @@
  * colour, translucent, between the contour bands and the isolines, with a legend of the minima. Moving the view
  * asks again (debounced; the host drops the old map). Colours: Okabe & Ito's colour-blind-safe palette.
  */
-import type { BasinsInfo, ViewRange } from '../protocol/messages';
+import type { BasinsInfo, ViewRange } from '../shared/messages';
 import { drawImageOver } from './contourLayer';
 import { el, setAttr, setText } from './dom';
 import { formatNumber } from './formatNumber';

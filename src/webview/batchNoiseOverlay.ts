@@ -4,7 +4,7 @@
  * and draws −∇L of each mini-batch as a thin arrow around the thick full-batch arrow, all on one scale, so the
  * spread SGD steps with is visible.
  */
-import type { BatchNoiseInfo } from '../protocol/messages';
+import type { BatchNoiseInfo } from '../shared/messages';
 import { el, setAttr, setText } from './dom';
 import { Throttle } from './frameScheduler';
 import { drawArrow, halo } from './plotPainter';

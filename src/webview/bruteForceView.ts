@@ -4,7 +4,7 @@
  * spent to reach its current step, with kⁿ for all parameters and the note's 1000^500000 as powers of ten. The best
  * grid point is drawn on the plot (`drawBruteForceBest`).
  */
-import type { BruteForceInfo, ViewRange } from '../protocol/messages';
+import type { BruteForceInfo, ViewRange } from '../shared/messages';
 import { el, needsAxes, uniqueId } from './dom';
 import { formatNumber } from './formatNumber';
 import { drawLabel, drawPoint, fontOf, halo } from './plotPainter';

@@ -5,7 +5,7 @@
  * continue move all runs together (the host keeps them in lock-step); the map and the loss chart draw each run in
  * its colour.
  */
-import type { OptimizerOptionsInfo } from '../protocol/messages';
+import type { OptimizerOptionsInfo } from '../shared/messages';
 import { el, uniqueId } from './dom';
 import { formatForInput, formatNumber } from './formatNumber';
 import { optimizerLabel } from './optimizerLabels';

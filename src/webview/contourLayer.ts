@@ -9,11 +9,11 @@
  * band. Levels: `levels.ts`; colours: `colorMaps.ts`.
  */
 import { contours, type ContourMultiPolygon } from 'd3-contour';
-import type { Landscape } from '../protocol/messages';
+import type { Landscape } from '../shared/messages';
 import { bandColor, cssColor, relativeLuminance, type ColorMapName } from './colorMaps';
 import { chooseLevels, type LevelChoice } from './levels';
 import { toPixelX, toPixelY, type PlotRect } from './viewTransform';
-import type { ViewRange } from '../protocol/messages';
+import type { ViewRange } from '../shared/messages';
 
 export interface ContourTimings {
 	readonly contoursMs: number;

@@ -15,7 +15,7 @@ import type { TrajectoryStore } from './trajectoryStore';
 import type { ViewContext } from './viewContext';
 import type { AxisMaps } from './decimate';
 import { axisMaps, type PlotRect } from './viewTransform';
-import type { ViewRange } from '../protocol/messages';
+import type { ViewRange } from '../shared/messages';
 
 /** Draws the runs and markers; `slice` is two parameter axes or a projector onto a plane. */
 export function drawContourRun(ctx: CanvasRenderingContext2D, view: ViewContext, trajectory: TrajectoryPainter, slice: readonly [number, number] | SliceProjector, range: ViewRange, rect: PlotRect): void {

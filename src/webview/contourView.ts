@@ -4,7 +4,7 @@
  * about the cursor, drag pans, a click restarts from the clicked point; each settled view asks the host for a new
  * grid (`landscapeRequests.ts`). Fit, zoom in and zoom out buttons make the same moves from the keyboard.
  */
-import type { BasinsInfo, BatchNoiseInfo, Landscape, SlicePlaneInfo, ViewRange } from '../protocol/messages';
+import type { BasinsInfo, BatchNoiseInfo, Landscape, SlicePlaneInfo, ViewRange } from '../shared/messages';
 import { CanvasSurface } from './canvasSurface';
 import { colorMapNamed } from './colorMaps';
 import { drawColorBar } from './colorBar';

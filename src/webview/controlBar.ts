@@ -4,7 +4,7 @@
  * native, labelled element; each posts one intent and shows what the host says back (the panel never assumes a
  * command worked). A field the user is editing is not overwritten by updates.
  */
-import type { SessionCommand } from '../protocol/messages';
+import type { SessionCommand } from '../shared/messages';
 import { el, setAttr, setText, uniqueId } from './dom';
 import { formatForInput } from './formatNumber';
 import { optimizerLabel } from './optimizerLabels';

@@ -4,7 +4,7 @@
  * an arrow, drawn before it is taken. Wheel zooms x about the cursor, drag pans, a click restarts from that x; the
  * y range follows the curve in view.
  */
-import type { Landscape, ViewRange } from '../protocol/messages';
+import type { Landscape, ViewRange } from '../shared/messages';
 import { CanvasSurface } from './canvasSurface';
 import { el, setAttr } from './dom';
 import { formatNumber } from './formatNumber';

@@ -3,7 +3,7 @@
  * `FromWebviewMessage`s, and the persisted `PanelViewState` (UI state only, never data; VS Code restores it when
  * the panel is shown again). Outside VS Code (a test page without the stub) posts go to the console.
  */
-import type { FromWebviewMessage, PanelViewState } from '../protocol/messages';
+import type { FromWebviewMessage, PanelViewState } from '../shared/messages';
 
 interface VsCodeApi {
 	postMessage(message: unknown): void;

@@ -16,7 +16,7 @@ import type {
 	ToWebviewMessage,
 	Trajectory,
 	UpdateMessage,
-} from '../protocol/messages';
+} from '../shared/messages';
 import { parseBatchNoise, parseBasins, parseBruteForce, parseRestarts, parseRuns, parseSweep } from './parseExplore';
 import { parseUpdateRule } from './parseUpdateRule';
 import { parseLineSearch, parseSlicePlane } from './parseNd';

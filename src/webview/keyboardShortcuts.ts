@@ -3,7 +3,7 @@
  * Keys typed into a field, a menu or a slider belong to that control, and Space/Enter on a button or checkbox
  * activate it as usual, so shortcuts never fight native keyboard behaviour.
  */
-import type { SessionCommand } from '../protocol/messages';
+import type { SessionCommand } from '../shared/messages';
 
 export type ShortcutCommand = SessionCommand | 'toggle';
 

@@ -3,7 +3,7 @@
  * one the user settles on is computed), numbered, and answered only by the newest request: a grid for a view the
  * user already left is dropped.
  */
-import type { Landscape, RequestLandscapeMessage, SlicePlaneRequest, ViewRange } from '../protocol/messages';
+import type { Landscape, RequestLandscapeMessage, SlicePlaneRequest, ViewRange } from '../shared/messages';
 
 export interface LandscapeQuery {
 	readonly range: ViewRange;

@@ -4,7 +4,7 @@
  * which rate converged fastest, and restarts the session with a rate picked by clicking a point or, from the
  * keyboard, with the menu and the "Restart with it" button (`tryLearningRate`).
  */
-import type { SweepInfo } from '../protocol/messages';
+import type { SweepInfo } from '../shared/messages';
 import { el, setText, uniqueId } from './dom';
 import { formatNumber } from './formatNumber';
 import { SweepChart } from './sweepChart';

@@ -4,7 +4,7 @@
  * vertical line and a star), so shape, not colour alone, tells the markers apart.
  */
 import { Chart, Legend, LinearScale, LineController, LineElement, PointElement, ScatterController, Tooltip, type Plugin } from 'chart.js';
-import type { LineSearchInfo } from '../protocol/messages';
+import type { LineSearchInfo } from '../shared/messages';
 import { applyScatterTheme, drawVerticalLine } from './chartDecor';
 import { formatNumber } from './formatNumber';
 import type { Strings } from './strings';

@@ -3,7 +3,7 @@
  * numbers behind it, and a second sentence on the step's direction (along −∇L for plain gradient descent, or how
  * far off it another optimizer's step is). Pure, for the panel and its tests.
  */
-import type { LineSearchInfo } from '../protocol/messages';
+import type { LineSearchInfo } from '../shared/messages';
 import { formatNumber } from './formatNumber';
 import type { Strings } from './strings';
 

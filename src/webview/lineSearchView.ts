@@ -4,7 +4,7 @@
  * a fast continue does not flood the host), draws it (`lineSearchChart.ts`) and says in one sentence whether the
  * step is too long, too short or about right (`lineSearchText.ts`).
  */
-import type { LineSearchInfo } from '../protocol/messages';
+import type { LineSearchInfo } from '../shared/messages';
 import { el, setAttr, setText, uniqueId } from './dom';
 import { formatNumber } from './formatNumber';
 import { Throttle } from './frameScheduler';

@@ -4,7 +4,7 @@
  * `ready`; the host answers with `init`. Messages are checked (`hostMessages.ts`) and unknown ones ignored with a
  * warning. Only UI state (view range, log scale, slice axes) is persisted, through `getState`/`setState`.
  */
-import type { PanelLayout, ToWebviewMessage } from '../protocol/messages';
+import type { PanelLayout, ToWebviewMessage } from '../shared/messages';
 import { installBenchHook } from './benchHook';
 import { el } from './dom';
 import { FrameScheduler } from './frameScheduler';

@@ -3,7 +3,7 @@
  * parameter axes (the run, its next step, random restarts and the racing runs that are shown), and the map's
  * accessible description. Split from `contourView.ts`, which owns the view.
  */
-import type { ViewRange } from '../protocol/messages';
+import type { ViewRange } from '../shared/messages';
 import { formatNumber } from './formatNumber';
 import type { PanelModel } from './panelModel';
 import { restartsBounds } from './restartsPainter';

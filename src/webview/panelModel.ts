@@ -3,7 +3,7 @@
  * `TrajectoryStore`. Applying a message returns what changed so the view redraws only that. No DOM here, so the
  * message handling is unit-tested directly.
  */
-import type { BruteForceInfo, InitMessage, LossInfo, PanelSnapshot, PointState, RestartsInfo, RunHintInfo, SettingsInfo, StopInfo, UpdateMessage } from '../protocol/messages';
+import type { BruteForceInfo, InitMessage, LossInfo, PanelSnapshot, PointState, RestartsInfo, RunHintInfo, SettingsInfo, StopInfo, UpdateMessage } from '../shared/messages';
 import { RunsModel } from './runsModel';
 import { TrajectoryStore } from './trajectoryStore';
 

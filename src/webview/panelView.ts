@@ -11,7 +11,7 @@ import { CompareView, runLabel } from './compareView';
 import { ContourView } from './contourView';
 import { ControlBar } from './controlBar';
 import { CurveView } from './curveView';
-import type { BasinsInfo, BatchNoiseInfo, BruteForceInfo, LineSearchInfo, SweepInfo } from '../protocol/messages';
+import type { BasinsInfo, BatchNoiseInfo, BruteForceInfo, LineSearchInfo, SweepInfo } from '../shared/messages';
 import { el, setText } from './dom';
 import { Announcer } from './announcer';
 import { formatNumber } from './formatNumber';

@@ -2,7 +2,7 @@
  * Checks the host's exploration messages (`restarts`, `basins`) before anything is drawn: wrong shapes become
  * `undefined`. Number arrays arrive as typed arrays or plain lists (`toFloat64` in hostMessages.ts accepts both).
  */
-import type { BasinsMessage, BatchNoiseMessage, BruteForceMessage, MinimumInfo, RestartsMessage, RunInfo, RunsMessage, StopInfo, SweepMessage, SweepPointInfo } from '../protocol/messages';
+import type { BasinsMessage, BatchNoiseMessage, BruteForceMessage, MinimumInfo, RestartsMessage, RunInfo, RunsMessage, StopInfo, SweepMessage, SweepPointInfo } from '../shared/messages';
 
 type Dict = Record<string, unknown>;
 const isDict = (v: unknown): v is Dict => typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v);

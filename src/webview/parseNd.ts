@@ -2,7 +2,7 @@
  * Checks the host's n-D view data before anything is drawn: the plane a slice was sampled on (inside a
  * `landscape`) and the line-search answer. Wrong shapes become `undefined`.
  */
-import type { LineSearchInfo, LineSearchMessage, LineSearchVerdict, SliceDirectionKind, SlicePlaneInfo } from '../protocol/messages';
+import type { LineSearchInfo, LineSearchMessage, LineSearchVerdict, SliceDirectionKind, SlicePlaneInfo } from '../shared/messages';
 import type { ToFloat64 } from './parseExplore';
 
 type Dict = Record<string, unknown>;

@@ -2,7 +2,7 @@
  * Checks the run hint the host sends with `init` and `update` (protocol `RunHintInfo`): anything malformed is
  * dropped, so the panel shows no hint rather than a broken sentence or a button that posts nonsense.
  */
-import type { RunHintInfo } from '../protocol/messages';
+import type { RunHintInfo } from '../shared/messages';
 
 const kinds: readonly RunHintInfo['kind'][] = ['diverging', 'oscillating', 'crawling', 'plateau'];
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);

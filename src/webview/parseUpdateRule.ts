@@ -2,7 +2,7 @@
  * Checks the host's `PointState.update` (the next update written out) before the panel prints it: wrong shapes
  * become `undefined`, and the card stays hidden. Numbers may arrive as `null` (JSON's non-finite number).
  */
-import type { UpdateRuleInfo, UpdateRuleRow } from '../protocol/messages';
+import type { UpdateRuleInfo, UpdateRuleRow } from '../shared/messages';
 
 type Dict = Record<string, unknown>;
 const isDict = (v: unknown): v is Dict => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -4,7 +4,7 @@
  * map keeps its size, its view and its grid requests (its zoom buttons change the surface's region too) and the PNG
  * export takes whichever is on top. The mode is kept in the webview state, so a reload shows the same one.
  */
-import type { PlotMode } from '../protocol/messages';
+import type { PlotMode } from '../shared/messages';
 import type { ContourView } from './contourView';
 import { el, setAttr, uniqueId } from './dom';
 import { SurfaceView } from './surfaceView';

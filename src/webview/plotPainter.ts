@@ -2,7 +2,7 @@
  * Canvas drawing shared by the curve and the contour map: axes with round ticks, arrows, points, labels with a halo
  * (readable over any band of the colour map, in any theme). Works in CSS pixels on a context from `CanvasSurface`.
  */
-import type { ViewRange } from '../protocol/messages';
+import type { ViewRange } from '../shared/messages';
 import { formatNumber } from './formatNumber';
 import { niceTicks } from './niceNumbers';
 import type { Theme } from './theme';

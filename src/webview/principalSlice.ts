@@ -3,7 +3,7 @@
  * path's variance each explains, or what stood in for a direction the path lacks) and the box to fit the view to,
  * before and after the host has sent the plane.
  */
-import type { PointState, SlicePlaneInfo, ViewRange } from '../protocol/messages';
+import type { PointState, SlicePlaneInfo, ViewRange } from '../shared/messages';
 import { formatNumber } from './formatNumber';
 import type { SliceProjector } from './sliceProjector';
 import type { Strings } from './strings';

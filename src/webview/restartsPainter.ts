@@ -4,7 +4,7 @@
  * caller projects parameter points to pixels (2-D: the map's axes; 1-D: x and the loss), so the same painter serves
  * the contour map and the curve. Also the one-line text summary shown under the plot for screen readers.
  */
-import type { RestartsInfo } from '../protocol/messages';
+import type { RestartsInfo } from '../shared/messages';
 import { formatNumber } from './formatNumber';
 import { clampLabel, drawLabel, fontOf, halo } from './plotPainter';
 import type { Strings } from './strings';

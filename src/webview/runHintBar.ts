@@ -4,7 +4,7 @@
  * the same `setLearningRate` / `setOptimizer` message the control bar posts. Each new hint is announced once
  * through the panel's live region; the bar itself is not live, so its numbers can change while a run streams in.
  */
-import type { FromWebviewMessage, RunHintInfo } from '../protocol/messages';
+import type { FromWebviewMessage, RunHintInfo } from '../shared/messages';
 import { el, setText } from './dom';
 import { formatNumber } from './formatNumber';
 import { optimizerLabel } from './optimizerLabels';

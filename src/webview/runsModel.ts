@@ -3,7 +3,7 @@
  * host's last `runs` message, its records in a `TrajectoryStore`, and its colour. The host sends only new records;
  * a run missing from a message was removed. No DOM.
  */
-import type { RunInfo, RunsMessage } from '../protocol/messages';
+import type { RunInfo, RunsMessage } from '../shared/messages';
 import { TrajectoryStore } from './trajectoryStore';
 
 /** Bright colours that read over the colour maps and both themes, one per run (the session is white / blue). */

@@ -4,7 +4,7 @@
  * `((x − origin)·u, (x − origin)·v)`. The plane projection of a whole trajectory is cached per store and extended
  * as records are appended, so drawing during continue costs d multiplications per new record.
  */
-import type { SlicePlaneInfo } from '../protocol/messages';
+import type { SlicePlaneInfo } from '../shared/messages';
 import type { Strided } from './decimate';
 import type { TrajectoryStore } from './trajectoryStore';
 

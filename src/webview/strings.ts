@@ -1,10 +1,10 @@
 /**
- * The panel's strings for the webview: the key list and the English table live in src/protocol/panelStrings.ts
+ * The panel's strings for the webview: the key list and the English table live in src/shared/panelStrings.ts
  * (shared with the host, which sends translations in `snapshot.strings`); a key missing from the host's table
  * falls back to English here. Placeholders are `{name}` and are filled with `format`, never with HTML. A new
  * string goes into the protocol's English table (and the Korean table in src/extension/panel/panelStrings.ts).
  */
-import { englishStrings, panelStringKeys, type PanelStringKey } from '../protocol/panelStrings';
+import { englishStrings, panelStringKeys, type PanelStringKey } from '../shared/panelStrings';
 
 export { englishStrings };
 

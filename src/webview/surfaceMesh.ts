@@ -9,7 +9,7 @@
  * height and the loss is linear inside a band: the height is then about log((loss − min) / a), the same compression
  * the map's colours use, and a colour on the surface always sits at one height. Pure; no DOM.
  */
-import type { Landscape, ViewRange } from '../protocol/messages';
+import type { Landscape, ViewRange } from '../shared/messages';
 import { bandOf, chooseLevels, type LevelChoice } from './levels';
 
 /** Loss ↔ height in [0, 1]. */

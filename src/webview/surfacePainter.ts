@@ -5,7 +5,7 @@
  * `surfaceProjection.ts` and the mesh in `surfaceMesh.ts`. Split from `surfaceView.ts`, which owns the canvas, the
  * camera and the input.
  */
-import type { ViewRange } from '../protocol/messages';
+import type { ViewRange } from '../shared/messages';
 import { bandColor, cssColor, relativeLuminance, type ColorMapName, type Rgb } from './colorMaps';
 import { formatNumber } from './formatNumber';
 import { niceTicks } from './niceNumbers';

@@ -11,7 +11,7 @@
  * setups) and would not share the canvas code that themes, exports and tests the rest of the panel. A height field
  * of a few thousand quads is well within what a 2-D canvas fills per frame.
  */
-import type { Landscape, SlicePlaneInfo, ViewRange } from '../protocol/messages';
+import type { Landscape, SlicePlaneInfo, ViewRange } from '../shared/messages';
 import { CanvasSurface } from './canvasSurface';
 import { colorMapNamed } from './colorMaps';
 import { el, setAttr, setText } from './dom';

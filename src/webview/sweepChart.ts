@@ -5,7 +5,7 @@
  * finite loss: they sit at the top of the axis. A click on a point reports its learning rate.
  */
 import { Chart, Legend, LinearScale, LogarithmicScale, PointElement, ScatterController, Tooltip, type Plugin } from 'chart.js';
-import type { SweepInfo, SweepPointInfo } from '../protocol/messages';
+import type { SweepInfo, SweepPointInfo } from '../shared/messages';
 import { applyScatterTheme, drawVerticalLine } from './chartDecor';
 import { formatNumber } from './formatNumber';
 import type { Strings } from './strings';

@@ -4,7 +4,7 @@
  * they draw, see `decimate.ts`). Records from `from` on are replaced when the host rewrites history (step back,
  * then forward).
  */
-import type { Trajectory } from '../protocol/messages';
+import type { Trajectory } from '../shared/messages';
 
 export class TrajectoryStore {
 	private pointsData: Float64Array;

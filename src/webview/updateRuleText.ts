@@ -4,7 +4,7 @@
  * `w − η × … = w_new`. Negative numbers are bracketed so the arithmetic reads as written. Pure, no DOM: the card
  * (`updateRuleView.ts`) puts these lines into text nodes.
  */
-import type { UpdateRuleInfo, UpdateRuleRow } from '../protocol/messages';
+import type { UpdateRuleInfo, UpdateRuleRow } from '../shared/messages';
 import { formatNumber } from './formatNumber';
 import type { Strings } from './strings';
 

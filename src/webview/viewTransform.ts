@@ -3,7 +3,7 @@
  * fit, resize). A view is a `ViewRange` over a plot rectangle in CSS pixels; y grows upwards in parameter space
  * and downwards on the canvas. Pure functions; tested for round trips and the fixed point of a zoom.
  */
-import type { ViewRange } from '../protocol/messages';
+import type { ViewRange } from '../shared/messages';
 import type { AxisMaps } from './decimate';
 
 /** The drawing area inside the canvas, in CSS pixels. */

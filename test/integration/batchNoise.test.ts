@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { compileLoss } from '../../src/engine/compileLoss';
 import { handlePanelMessage } from '../../src/extension/panel/panelMessages';
 import { SessionController } from '../../src/extension/session/sessionController';
-import type { BatchNoiseMessage, ToWebviewMessage } from '../../src/protocol/messages';
+import type { BatchNoiseMessage, ToWebviewMessage } from '../../src/shared/messages';
 
 const regression = [
 	'const xs = [0, 1, 2, 3, 4, 5, 6, 7];',

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { compileLoss } from '../../src/engine/compileLoss';
 import { handlePanelMessage } from '../../src/extension/panel/panelMessages';
 import { SessionController } from '../../src/extension/session/sessionController';
-import type { BruteForceMessage, ToWebviewMessage } from '../../src/protocol/messages';
+import type { BruteForceMessage, ToWebviewMessage } from '../../src/shared/messages';
 
 const bowl = 'export function loss(x = 3, y = 3) {\n\treturn (x - 1) ** 2 + 2 * (y + 0.5) ** 2;\n}\n';
 

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { panelLocale, panelStrings } from '../../src/extension/panel/panelStrings';
-import { englishStrings } from '../../src/protocol/panelStrings';
+import { englishStrings } from '../../src/shared/panelStrings';
 import type { SessionSummary } from '../../src/extension/commands/commandContext';
 import { downhill, exampleUri, extensionId, waitFor } from './helpers';
 

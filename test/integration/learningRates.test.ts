@@ -5,7 +5,7 @@ import { compileLoss } from '../../src/engine/compileLoss';
 import { handlePanelMessage } from '../../src/extension/panel/panelMessages';
 import { SweepJob, sweepRange } from '../../src/extension/panel/sweepJob';
 import { SessionController } from '../../src/extension/session/sessionController';
-import type { SweepMessage, ToWebviewMessage } from '../../src/protocol/messages';
+import type { SweepMessage, ToWebviewMessage } from '../../src/shared/messages';
 import { waitFor } from './helpers';
 
 const quadratic = 'export function loss(x = 5) {\n\treturn (x - 1) ** 2 + 1;\n}\n';

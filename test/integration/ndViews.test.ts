@@ -5,8 +5,8 @@ import * as assert from 'node:assert/strict';
 import { compileLoss } from '../../src/engine/compileLoss';
 import { handlePanelMessage, type PanelMessageContext } from '../../src/extension/panel/panelMessages';
 import { SessionController } from '../../src/extension/session/sessionController';
-import type { Landscape, LineSearchInfo, ToWebviewMessage } from '../../src/protocol/messages';
-import { validateFromWebview } from '../../src/protocol/validateMessage';
+import type { Landscape, LineSearchInfo, ToWebviewMessage } from '../../src/shared/messages';
+import { validateFromWebview } from '../../src/shared/validateMessage';
 import { assertClose } from './helpers';
 
 const bowl = 'export function loss(x = 1, y = 1, z = 1) {\n\treturn x * x + 2 * y * y + 4 * z * z;\n}\n';

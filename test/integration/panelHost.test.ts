@@ -3,13 +3,13 @@
 // handling of the panel's messages.
 import * as assert from 'node:assert/strict';
 import { compileLoss } from '../../src/engine/compileLoss';
-import type { ToWebviewMessage, UpdateMessage } from '../../src/protocol/messages';
+import type { ToWebviewMessage, UpdateMessage } from '../../src/shared/messages';
 import { landscapeFor, maxLandscapeValues } from '../../src/extension/panel/landscapeRequest';
 import { handlePanelMessage } from '../../src/extension/panel/panelMessages';
 import { panelSnapshot } from '../../src/extension/panel/panelSnapshot';
 import { PanelUpdates } from '../../src/extension/panel/panelUpdates';
 import { SessionController } from '../../src/extension/session/sessionController';
-import { validateFromWebview } from '../../src/protocol/validateMessage';
+import { validateFromWebview } from '../../src/shared/validateMessage';
 
 const view = { animationSpeed: 0, colorMap: 'viridis' as const, codeLens: true, layout: 'auto' as const };
 const quadratic = 'export function loss(x = 5) {\n\treturn (x - 1) ** 2 + 1;\n}\n';

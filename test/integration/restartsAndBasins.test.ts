@@ -7,7 +7,7 @@ import { compileLoss } from '../../src/engine/compileLoss';
 import { BasinsJob } from '../../src/extension/panel/basinsJob';
 import { handlePanelMessage } from '../../src/extension/panel/panelMessages';
 import { SessionController } from '../../src/extension/session/sessionController';
-import type { BasinsMessage, RestartsMessage, ToWebviewMessage } from '../../src/protocol/messages';
+import type { BasinsMessage, RestartsMessage, ToWebviewMessage } from '../../src/shared/messages';
 import { downhill, exampleUri, waitFor } from './helpers';
 
 const himmelblau = 'export function loss(x = 0, y = 0) {\n\treturn (x * x + y - 11) ** 2 + (x + y * y - 7) ** 2;\n}\n';

@@ -3,12 +3,12 @@
 // (the panel posts `setLearningRate`, as its button does) makes the hint go away.
 import * as assert from 'node:assert/strict';
 import { compileLoss } from '../../src/engine/compileLoss';
-import type { UpdateMessage } from '../../src/protocol/messages';
+import type { UpdateMessage } from '../../src/shared/messages';
 import { handlePanelMessage, type PanelMessageContext } from '../../src/extension/panel/panelMessages';
 import { panelSnapshot } from '../../src/extension/panel/panelSnapshot';
 import { PanelUpdates } from '../../src/extension/panel/panelUpdates';
 import { SessionController } from '../../src/extension/session/sessionController';
-import { validateFromWebview } from '../../src/protocol/validateMessage';
+import { validateFromWebview } from '../../src/shared/validateMessage';
 import { waitFor } from './helpers';
 
 const view = { animationSpeed: 0, colorMap: 'viridis' as const, codeLens: true, layout: 'auto' as const };

@@ -10,7 +10,7 @@ import type { SessionSettings } from '../../engine/session/sessionSettings';
 import { formatCompact } from '../formatCompact';
 import { reportStyle } from './reportStyle';
 import { escapeXml } from './svgParts';
-import { torchOptimizerNames } from '../../protocol/optimizerNames';
+import { torchOptimizerNames } from '../../shared/optimizerNames';
 
 export interface RecordRow {
 	readonly step: number;

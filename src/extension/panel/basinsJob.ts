@@ -4,7 +4,7 @@
  * integration suite drives it directly.
  */
 import { BasinMapRun } from '../../engine/landscape/basinMap';
-import type { BasinsMessage, RequestBasinsMessage } from '../../protocol/messages';
+import type { BasinsMessage, RequestBasinsMessage } from '../../shared/messages';
 import type { SessionController } from '../session/sessionController';
 import { basinsInfo } from './exploreInfo';
 import { TimeSlices } from './timeSlices';

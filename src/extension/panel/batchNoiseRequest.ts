@@ -4,7 +4,7 @@
  * samples when the session uses the full batch). Nothing for a loss that is not over data.
  */
 import { batchNoise } from '../../engine/session/batchNoise';
-import type { BatchNoiseInfo, RequestBatchNoiseMessage } from '../../protocol/messages';
+import type { BatchNoiseInfo, RequestBatchNoiseMessage } from '../../shared/messages';
 import type { SessionController } from '../session/sessionController';
 
 export function batchNoiseFor(controller: SessionController, request: RequestBatchNoiseMessage): BatchNoiseInfo | undefined {

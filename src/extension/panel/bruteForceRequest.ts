@@ -4,7 +4,7 @@
  * has spent to reach its current step for comparison, and kⁿ for all parameters as a power of ten.
  */
 import { bruteForceCombinations, gridSearch } from '../../engine/landscape/bruteForce';
-import type { BruteForceInfo, RequestBruteForceMessage } from '../../protocol/messages';
+import type { BruteForceInfo, RequestBruteForceMessage } from '../../shared/messages';
 import type { SessionController } from '../session/sessionController';
 
 /** The study note's example: 500,000 weights of 1000 values each. */

@@ -11,7 +11,7 @@ import { isOptimizerName } from '../../engine/optim/optimizers';
 import type { OptionValue } from '../../engine/optim/optimizer';
 import { OptimizationSession } from '../../engine/session/optimizationSession';
 import type { StopReason } from '../../engine/session/stopReason';
-import type { RunInfo, RunsMessage } from '../../protocol/messages';
+import type { RunInfo, RunsMessage } from '../../shared/messages';
 import type { SessionController } from '../session/sessionController';
 import { stopInfo } from './panelSnapshot';
 

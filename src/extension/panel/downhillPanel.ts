@@ -7,8 +7,8 @@
  */
 import * as vscode from 'vscode';
 import type { RestartsResult } from '../../engine/session/randomRestarts';
-import type { RequestBasinsMessage, RestartsInfo, ToWebviewMessage } from '../../protocol/messages';
-import { validateFromWebview } from '../../protocol/validateMessage';
+import type { RequestBasinsMessage, RestartsInfo, ToWebviewMessage } from '../../shared/messages';
+import { validateFromWebview } from '../../shared/validateMessage';
 import { Disposable } from '../dispose';
 import type { SessionChange, SessionController } from '../session/sessionController';
 import type { SessionManager } from '../session/sessionManager';

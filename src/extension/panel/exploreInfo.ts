@@ -4,7 +4,7 @@
  */
 import type { BasinMap } from '../../engine/landscape/basinMap';
 import type { FoundMinimum, RestartsResult } from '../../engine/session/randomRestarts';
-import type { BasinsInfo, MinimumInfo, RestartsInfo } from '../../protocol/messages';
+import type { BasinsInfo, MinimumInfo, RestartsInfo } from '../../shared/messages';
 
 export function minimumInfo(minimum: FoundMinimum): MinimumInfo {
 	return { x: [...minimum.x], loss: minimum.loss, count: minimum.count, kind: minimum.kind };

@@ -5,7 +5,7 @@
  * promise rejects.
  */
 import * as vscode from 'vscode';
-import type { ToWebviewMessage } from '../../protocol/messages';
+import type { ToWebviewMessage } from '../../shared/messages';
 
 interface Pending {
 	readonly resolve: (dataUrl: string) => void;

@@ -6,7 +6,7 @@
  */
 import type { Loss } from '../../engine/compileLoss';
 import { sampleLandscape } from '../../engine/landscape/sampleLandscape';
-import type { Landscape, RequestLandscapeMessage } from '../../protocol/messages';
+import type { Landscape, RequestLandscapeMessage } from '../../shared/messages';
 
 export const maxLandscapeValues = 250_000;
 

@@ -4,7 +4,7 @@
  * once).
  */
 import { lineSlice } from '../../engine/landscape/lineSlice';
-import type { LineSearchInfo, RequestLineSearchMessage } from '../../protocol/messages';
+import type { LineSearchInfo, RequestLineSearchMessage } from '../../shared/messages';
 import type { SessionController } from '../session/sessionController';
 
 export function lineSearchFor(controller: SessionController, request: RequestLineSearchMessage): LineSearchInfo {

@@ -4,7 +4,7 @@
  * panel as an `error` message.
  */
 import * as vscode from 'vscode';
-import type { FromWebviewMessage, RequestBasinsMessage, SessionCommand, ToWebviewMessage } from '../../protocol/messages';
+import type { FromWebviewMessage, RequestBasinsMessage, SessionCommand, ToWebviewMessage } from '../../shared/messages';
 import type { SessionController } from '../session/sessionController';
 import { setLearningRate, setOptimizer, setStartPoint } from '../session/sessionActions';
 import { batchNoiseFor } from './batchNoiseRequest';

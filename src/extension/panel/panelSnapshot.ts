@@ -7,7 +7,7 @@ import { formatSchedule } from '../../engine/optim/lrSchedule';
 import { optimizerDefaults, optimizerNames } from '../../engine/optim/optimizers';
 import { explainUpdate } from '../../engine/optim/explainUpdate';
 import type { StopReason } from '../../engine/session/stopReason';
-import type { LossInfo, PanelSnapshot, PointState, RunHintInfo, SettingsInfo, StopInfo, Trajectory, UpdateRuleInfo } from '../../protocol/messages';
+import type { LossInfo, PanelSnapshot, PointState, RunHintInfo, SettingsInfo, StopInfo, Trajectory, UpdateRuleInfo } from '../../shared/messages';
 import type { SessionController } from '../session/sessionController';
 import type { ViewSettings } from '../settings';
 import { stopText } from '../stopText';

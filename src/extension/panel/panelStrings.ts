@@ -1,13 +1,13 @@
 /**
  * The panel's UI strings in the display language, sent in `PanelSnapshot.strings` under the keys of the protocol's
- * English table (src/protocol/panelStrings.ts). Korean has its own table here; every other display language gets
+ * English table (src/shared/panelStrings.ts). Korean has its own table here; every other display language gets
  * English. The type makes the Korean table list exactly the protocol's keys; test/unit/l10n checks that each
  * translation is non-empty and keeps its English text's `{placeholders}`.
  *
  * Terms follow the study note the project grew from: 경사 하강법, 학습률, 기울기, 손실, 매개변수, 모멘텀. Optimizer
  * names and PyTorch hyper-parameter names (`lr`, `betas`, ...) stay in English.
  */
-import { englishStrings, type PanelStringKey } from '../../protocol/panelStrings';
+import { englishStrings, type PanelStringKey } from '../../shared/panelStrings';
 
 export type PanelLocale = 'en' | 'ko';
 

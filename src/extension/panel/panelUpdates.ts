@@ -4,7 +4,7 @@
  * back or a jump, the records from the new position. The throttle follows debug-visualizer's DebouncedRunner idea:
  * the first change posts at once, later ones within the interval are merged into one post at its end.
  */
-import type { UpdateMessage } from '../../protocol/messages';
+import type { UpdateMessage } from '../../shared/messages';
 import type { SessionController } from '../session/sessionController';
 import type { ViewSettings } from '../settings';
 import { optionalHint, pointState, settingsInfo, stopInfo, trajectorySlice } from './panelSnapshot';

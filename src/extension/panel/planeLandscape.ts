@@ -6,7 +6,7 @@
  */
 import { evenlySpacedIndices, pathPlane } from '../../engine/landscape/pathPlane';
 import { samplePlane } from '../../engine/landscape/sampleLandscape';
-import type { Landscape, RequestLandscapeMessage, SlicePlaneInfo } from '../../protocol/messages';
+import type { Landscape, RequestLandscapeMessage, SlicePlaneInfo } from '../../shared/messages';
 import type { SessionController } from '../session/sessionController';
 import { cappedGrid } from './landscapeRequest';
 

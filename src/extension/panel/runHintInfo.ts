@@ -5,7 +5,7 @@
  */
 import { diagnoseRun, type RunHintKind } from '../../engine/session/diagnoseRun';
 import type { OptimizationSession } from '../../engine/session/optimizationSession';
-import type { RunHintInfo } from '../../protocol/messages';
+import type { RunHintInfo } from '../../shared/messages';
 import type { SessionController } from '../session/sessionController';
 
 const shown = new WeakMap<OptimizationSession, RunHintKind>();

@@ -4,7 +4,7 @@
  * after each slice. Clicking a point in the panel restarts the session with that rate (`tryLearningRate`).
  */
 import { LearningRateSweepRun, logSpaced } from '../../engine/landscape/learningRateSweep';
-import type { SweepMessage } from '../../protocol/messages';
+import type { SweepMessage } from '../../shared/messages';
 import type { SessionController } from '../session/sessionController';
 import { TimeSlices } from './timeSlices';
 

@@ -37,7 +37,7 @@ describe('mini-batch noise', () => {
 
 describe('the panel’s mini-batch noise request', () => {
 	it('is checked: 1 to 200 batches', async () => {
-		const { validateFromWebview } = await import('../../../src/protocol/validateMessage');
+		const { validateFromWebview } = await import('../../../src/shared/validateMessage');
 		expect(validateFromWebview({ type: 'requestBatchNoise', requestId: 1, count: 30 })).toEqual({ type: 'requestBatchNoise', requestId: 1, count: 30 });
 		expect(validateFromWebview({ type: 'requestBatchNoise', requestId: 1, count: 0 })).toBeUndefined();
 		expect(validateFromWebview({ type: 'requestBatchNoise', requestId: 1, count: 201 })).toBeUndefined();

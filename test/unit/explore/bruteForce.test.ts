@@ -29,7 +29,7 @@ describe('brute force', () => {
 
 describe('the panel’s brute-force request', () => {
 	it('is checked: at most 500 values per axis', async () => {
-		const { validateFromWebview } = await import('../../../src/protocol/validateMessage');
+		const { validateFromWebview } = await import('../../../src/shared/validateMessage');
 		const range = { xMin: 0, xMax: 1, yMin: 0, yMax: 1 };
 		expect(validateFromWebview({ type: 'requestBruteForce', requestId: 1, range, axes: [0, 1], k: 100 })).toEqual({ type: 'requestBruteForce', requestId: 1, range, axes: [0, 1], k: 100 });
 		expect(validateFromWebview({ type: 'requestBruteForce', requestId: 1, range, axes: [0, 1], k: 501 })).toBeUndefined();

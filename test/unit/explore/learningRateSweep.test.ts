@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileLoss } from '../../../src/engine/compileLoss';
 import { LearningRateSweepRun, logSpaced, sweepLearningRates } from '../../../src/engine/landscape/learningRateSweep';
 import { resolveSessionSettings } from '../../../src/engine/session/sessionSettings';
-import { validateFromWebview } from '../../../src/protocol/validateMessage';
+import { validateFromWebview } from '../../../src/shared/validateMessage';
 import { sweepCeiling, sweepY } from '../../../src/webview/sweepChart';
 
 const quadratic = compileLoss('function loss(x = 5) { return (x - 1) ** 2 + 1; }', { language: 'javascript' });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileLoss } from '../../../src/engine/compileLoss';
 import { BasinMapRun, notYet } from '../../../src/engine/landscape/basinMap';
 import { resolveSessionSettings } from '../../../src/engine/session/sessionSettings';
-import { validateFromWebview } from '../../../src/protocol/validateMessage';
+import { validateFromWebview } from '../../../src/shared/validateMessage';
 
 const himmelblau = compileLoss('function loss(x = 0, y = 0) { return (x * x + y - 11) ** 2 + (x + y * y - 7) ** 2; }', { language: 'javascript' });
 

@@ -10,7 +10,7 @@ import { describeStop, type StopReason } from '../../../src/engine/session/stopR
 import { OptimizationSession } from '../../../src/engine/session/optimizationSession';
 import { koreanStrings, panelLocale, panelStrings } from '../../../src/extension/panel/panelStrings';
 import { stopText } from '../../../src/extension/stopText';
-import { englishStrings, panelStringKeys } from '../../../src/protocol/panelStrings';
+import { englishStrings, panelStringKeys } from '../../../src/shared/panelStrings';
 import { doubleWell, quadratic } from '../session/sessionFixtures';
 import { adapterMessages, engineMessages } from './sourceMessages';
 

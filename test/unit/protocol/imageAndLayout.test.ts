@@ -1,7 +1,7 @@
 // The PNG export's messages (host asks with `requestImage`, the panel answers with `image`) and the panel layout
 // setting as the webview reads it from the settings it is sent.
 import { describe, expect, it } from 'vitest';
-import { maxImageUrlLength, validateFromWebview } from '../../../src/protocol/validateMessage';
+import { maxImageUrlLength, validateFromWebview } from '../../../src/shared/validateMessage';
 import { parseHostMessage } from '../../../src/webview/hostMessages';
 
 const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';

@@ -1,7 +1,7 @@
 // The n-D views' messages: `requestLandscape` with a plane (the path's principal plane or explicit vectors) and
 // `requestLineSearch` as the host validates them, and the panel's checks on the `landscape` plane and `lineSearch`.
 import { describe, expect, it } from 'vitest';
-import { validateFromWebview } from '../../../src/protocol/validateMessage';
+import { validateFromWebview } from '../../../src/shared/validateMessage';
 import { parseHostMessage } from '../../../src/webview/hostMessages';
 
 const base = { type: 'requestLandscape', requestId: 1, range: { xMin: -1, xMax: 1, yMin: -1, yMax: 1 }, axes: [0, 1], nx: 10, ny: 10 };

@@ -1,7 +1,7 @@
 /** Grid requests: debounced, numbered, and only the newest answer is accepted; plus the −∇L arrow scale and store helpers. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import type { Landscape, RequestLandscapeMessage } from '../../../src/protocol/messages';
+import type { Landscape, RequestLandscapeMessage } from '../../../src/shared/messages';
 import { LandscapeRequests } from '../../../src/webview/landscapeRequests';
 import { downhillScale } from '../../../src/webview/mapMarkers';
 import { TrajectoryStore } from '../../../src/webview/trajectoryStore';

@@ -2,7 +2,7 @@
 // `lineSearchPoints`) for each verdict, in English and with the Korean table.
 import { describe, expect, it } from 'vitest';
 import { koreanStrings } from '../../../src/extension/panel/panelStrings';
-import type { LineSearchInfo } from '../../../src/protocol/messages';
+import type { LineSearchInfo } from '../../../src/shared/messages';
 import { lineSearchPoints } from '../../../src/webview/lineSearchChart';
 import { lineSearchDirection, lineSearchVerdict } from '../../../src/webview/lineSearchText';
 import { Strings } from '../../../src/webview/strings';

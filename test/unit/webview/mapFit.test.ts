@@ -1,7 +1,7 @@
 /** What Fit frames on the map: the run and its next step, and the racing runs that are shown (hidden ones are not). */
 import { describe, expect, it } from 'vitest';
 
-import type { InitMessage, RunInfo } from '../../../src/protocol/messages';
+import type { InitMessage, RunInfo } from '../../../src/shared/messages';
 import { mapFitBox } from '../../../src/webview/mapFit';
 import { PanelModel } from '../../../src/webview/panelModel';
 

@@ -1,7 +1,7 @@
 /** Message handling: defensive parsing of host messages, init, appended updates, and `from` truncation after a step back. */
 import { describe, expect, it } from 'vitest';
 
-import type { InitMessage, PointState, UpdateMessage } from '../../../src/protocol/messages';
+import type { InitMessage, PointState, UpdateMessage } from '../../../src/shared/messages';
 import { parseHostMessage, toFloat64 } from '../../../src/webview/hostMessages';
 import { PanelModel } from '../../../src/webview/panelModel';
 

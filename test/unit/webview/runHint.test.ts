@@ -1,6 +1,6 @@
 /** The run hint in the panel: parsing what the host sends, the sentence in English and Korean, and what the button posts. */
 import { describe, expect, it } from 'vitest';
-import type { InitMessage, RunHintInfo } from '../../../src/protocol/messages';
+import type { InitMessage, RunHintInfo } from '../../../src/shared/messages';
 import { koreanStrings } from '../../../src/extension/panel/panelStrings';
 import { parseHostMessage } from '../../../src/webview/hostMessages';
 import { PanelModel } from '../../../src/webview/panelModel';

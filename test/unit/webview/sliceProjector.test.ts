@@ -2,7 +2,7 @@
 // with the trajectory's projection extended as records arrive and redone after history is rewritten; and the
 // principal slice's axis names and fit box (src/webview/principalSlice.ts).
 import { describe, expect, it } from 'vitest';
-import type { PointState, SlicePlaneInfo } from '../../../src/protocol/messages';
+import type { PointState, SlicePlaneInfo } from '../../../src/shared/messages';
 import { planeAxisNames, planeFitBox } from '../../../src/webview/principalSlice';
 import { axesProjector, planeProjector } from '../../../src/webview/sliceProjector';
 import { Strings } from '../../../src/webview/strings';

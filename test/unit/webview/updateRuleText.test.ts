@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UpdateRuleInfo } from '../../../src/protocol/messages';
+import type { UpdateRuleInfo } from '../../../src/shared/messages';
 import { parseHostMessage } from '../../../src/webview/hostMessages';
 import { parseUpdateRule } from '../../../src/webview/parseUpdateRule';
 import { Strings } from '../../../src/webview/strings';

@@ -4,7 +4,7 @@
  * (batched to the display rate during continue) and `landscape` grids on request. Numbers arrays that can be long
  * travel as `Float64Array`s.
  *
- * After microsoft/vscode-hexeditor's `src/protocol/`: one union per direction, a ready handshake, and JSDoc
+ * After microsoft/vscode-hexeditor's `src/shared/`: one union per direction, a ready handshake, and JSDoc
  * contracts on each message.
  */
 import type {
