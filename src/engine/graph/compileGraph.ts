@@ -9,6 +9,7 @@
  * differentiated inside that body's backward pass by recomputing its iterations, as a hand-written loop would.
  */
 import { CodeScopes, indexRange, topScope } from './codeScopes';
+import { assertNumber } from './graphBuilder';
 import { batchInfo } from './interpreter';
 import { childrenOf, collectNodes, type LossGraph, type Node, type ParamAtNode, type SumNode } from './node';
 import { ops } from './ops';
@@ -37,6 +38,7 @@ export function compileGraph(graph: LossGraph): CompiledLoss {
 
 /** A number as a JavaScript literal that reads back as the same float64. */
 export function numberLiteral(value: number): string {
+	assertNumber(value);
 	if (Number.isNaN(value)) return 'NaN';
 	if (value === Infinity) return 'Infinity';
 	if (value === -Infinity) return '(-Infinity)';

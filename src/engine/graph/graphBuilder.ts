@@ -19,7 +19,9 @@ export class GraphBuilder {
 	/** The data arrays nodes read, by `DataNode.array`. */
 	readonly data: Float64Array[] = [];
 
+	/** A number constant. Only numbers become constants: generated code writes them as literals. */
 	constant(value: number): ConstNode {
+		assertNumber(value);
 		return this.intern({ kind: 'const', value }, `c${Object.is(value, -0) ? '-0' : value}`) as ConstNode;
 	}
 
@@ -132,6 +134,11 @@ export class GraphBuilder {
 }
 
 /** The loop variables a new node depends on, and whether it varies with the parameters. */
+/** Guards generated code: a constant that is not a number would be written into it as text. */
+export function assertNumber(value: unknown): asserts value is number {
+	if (typeof value !== 'number') throw new TypeError(`a graph constant must be a number, not ${typeof value}`);
+}
+
 function dependencies(node: Node): { loops: readonly number[]; varies: boolean } {
 	switch (node.kind) {
 		case 'const':

@@ -33,6 +33,11 @@ export interface LowerOptions {
 	readonly sizes?: Readonly<Record<string, number>>;
 }
 
+/** The size `options.sizes` gives the vector parameter `name` (own keys only: a parameter may be called `constructor`). */
+export function givenSize(sizes: LowerOptions['sizes'], name: string): number | undefined {
+	return sizes && Object.hasOwn(sizes, name) ? sizes[name] : undefined;
+}
+
 export interface LoweredLoss {
 	readonly graph: LossGraph;
 	readonly site: LossSite;

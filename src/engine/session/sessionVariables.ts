@@ -38,7 +38,7 @@ export class SessionVariables {
 	/** Every name `lookup` knows, for validating conditions up front. */
 	names(): ReadonlySet<string> {
 		const params = this.session.loss.params;
-		const options = Object.keys(this.numericOptions());
+		const options = this.numericOptions().keys();
 		return new Set(['loss', 'step', 'gradNorm', 'lr', ...params, ...params.map((p) => `grad.${p}`), ...options]);
 	}
 
@@ -52,7 +52,7 @@ export class SessionVariables {
 			return undefined;
 		}
 		const name = key === 'lr' ? 'lr' : key;
-		if (!(name in this.numericOptions())) return `cannot assign '${key}': not a parameter or a hyper-parameter`;
+		if (!this.numericOptions().has(name)) return `cannot assign '${key}': not a parameter or a hyper-parameter`;
 		try {
 			s.updateSettings({ optimizerOptions: { ...s.settings.optimizerOptions, [name]: value } });
 			return undefined;
@@ -61,20 +61,20 @@ export class SessionVariables {
 		}
 	}
 
-	private numericOptions(): Record<string, number> {
-		const out: Record<string, number> = {};
+	private numericOptions(): Map<string, number> {
+		const out = new Map<string, number>();
 		for (const [name, value] of Object.entries(this.session.currentOptimizer.options)) {
-			if (typeof value === 'number') out[name] = value;
+			if (typeof value === 'number') out.set(name, value);
 		}
 		return out;
 	}
 
 	private optimizerValue(key: string): number | undefined {
-		const options = this.numericOptions();
-		if (key in options) return options[key];
+		const option = this.numericOptions().get(key);
+		if (option !== undefined) return option;
 		const match = /^([a-z_]+)\[(\d+)\]$/.exec(key);
 		if (!match) return undefined;
-		const state = this.session.stateAt(this.session.position);
-		return state.buffers[match[1]!]?.[Number(match[2])];
+		const { buffers } = this.session.stateAt(this.session.position);
+		return Object.hasOwn(buffers, match[1]!) ? buffers[match[1]!]![Number(match[2])] : undefined;
 	}
 }

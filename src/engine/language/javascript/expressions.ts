@@ -82,15 +82,15 @@ export function describe(node: t.Node): MessageArgument {
 	return msg`this expression`;
 }
 
-const globalHints: Readonly<Record<string, Message>> = {
-	undefined: msg`'undefined' is not a number`,
-	Math: msg`'Math' is a namespace; use its members, like Math.sin(x) or Math.PI`,
-	console: msg`'console' is not supported in a loss: the loss is analysed, not run`,
-	require: msg`'require' is not supported: a loss may only use names defined in its own file`,
-	window: msg`'window' is not available to a loss`,
-	globalThis: msg`'globalThis' is not available to a loss`,
-	process: msg`'process' is not available to a loss`,
-};
+const globalHints: ReadonlyMap<string, Message> = new Map([
+	['undefined', msg`'undefined' is not a number`],
+	['Math', msg`'Math' is a namespace; use its members, like Math.sin(x) or Math.PI`],
+	['console', msg`'console' is not supported in a loss: the loss is analysed, not run`],
+	['require', msg`'require' is not supported: a loss may only use names defined in its own file`],
+	['window', msg`'window' is not available to a loss`],
+	['globalThis', msg`'globalThis' is not available to a loss`],
+	['process', msg`'process' is not available to a loss`],
+]);
 
 function identifier(ctx: LoweringContext, scope: Scope, node: t.Identifier): Value {
 	const span = spanOf(node);
@@ -101,7 +101,7 @@ function identifier(ctx: LoweringContext, scope: Scope, node: t.Identifier): Val
 	}
 	if (node.name === 'Infinity') return scalar(ctx.builder.constant(Infinity));
 	if (node.name === 'NaN') return scalar(ctx.builder.constant(Number.NaN));
-	return fail(globalHints[node.name] ?? msg`unknown name '${node.name}'`, span);
+	return fail(globalHints.get(node.name) ?? msg`unknown name '${node.name}'`, span);
 }
 
 const binaryOperators: Readonly<Record<string, BinaryOperator>> = {

@@ -6,7 +6,7 @@
 import type * as t from '@babel/types';
 import type { SourceSpan } from '../../errors';
 import type { LossGraph } from '../../graph/node';
-import type { LowerOptions } from '../frontEnd';
+import { givenSize, type LowerOptions } from '../frontEnd';
 import { fail, formatCount, LoweringContext, type WorkPool } from '../lowering/context';
 import { ParamLayout } from '../lowering/params';
 import { Scope } from '../lowering/scope';
@@ -76,7 +76,7 @@ function lossParameter(
 	const name = declared.id.name;
 	const span = nameSpanOf(declared.id);
 	const start = declared.initial === undefined ? undefined : defaultValue(ctx, module, name, declared);
-	const size = sizes?.[name];
+	const size = givenSize(sizes, name);
 	const annotated = arrayAnnotation(declared.id.typeAnnotation);
 	if (size === undefined && !annotated && !Array.isArray(start)) return layout.scalar(name, start ?? 0);
 	const n = size ?? (Array.isArray(start) ? start.length : annotated?.length);

@@ -16,14 +16,14 @@ import { spanOf, unwrap } from './parse';
 import { msg, type Message } from '../../message';
 
 const mathConstants = new Set(['PI', 'E', 'LN2', 'LN10', 'LOG2E', 'LOG10E', 'SQRT2', 'SQRT1_2']);
-const numberConstants: Readonly<Record<string, number>> = {
-	EPSILON: Number.EPSILON,
-	MAX_VALUE: Number.MAX_VALUE,
-	MIN_VALUE: Number.MIN_VALUE,
-	MAX_SAFE_INTEGER: Number.MAX_SAFE_INTEGER,
-	POSITIVE_INFINITY: Infinity,
-	NEGATIVE_INFINITY: -Infinity,
-};
+const numberConstants: ReadonlyMap<string, number> = new Map([
+	['EPSILON', Number.EPSILON],
+	['MAX_VALUE', Number.MAX_VALUE],
+	['MIN_VALUE', Number.MIN_VALUE],
+	['MAX_SAFE_INTEGER', Number.MAX_SAFE_INTEGER],
+	['POSITIVE_INFINITY', Infinity],
+	['NEGATIVE_INFINITY', -Infinity],
+]);
 
 /** What arrays support, for messages. */
 /** The error for a member arrays do not have in a loss. */
@@ -68,7 +68,8 @@ export function namespaceMember(ctx: LoweringContext, namespace: string, propert
 	if (namespace === 'Math' && property === 'random') {
 		return fail(msg`Math.random is not supported: a loss must give the same value every time`, span);
 	}
-	if (namespace === 'Number' && property in numberConstants) return scalar(b.constant(numberConstants[property]!));
+	const numberConstant = namespace === 'Number' ? numberConstants.get(property) : undefined;
+	if (numberConstant !== undefined) return scalar(b.constant(numberConstant));
 	if (namespace === 'console') {
 		return fail(msg`console.${property} is not supported in a loss: the loss is analysed, not run`, span);
 	}

@@ -6,7 +6,7 @@
  */
 import type { SourceSpan } from '../../errors';
 import type { LossGraph } from '../../graph/node';
-import type { LowerOptions } from '../frontEnd';
+import { givenSize, type LowerOptions } from '../frontEnd';
 import { fail, formatCount, type WorkPool } from '../lowering/context';
 import { ParamLayout } from '../lowering/params';
 import { Scope } from '../lowering/scope';
@@ -59,7 +59,7 @@ function lossParameter(
 	const name = param.name;
 	if (param.star) fail(msg`'${param.star}${name}' parameters are not supported in a loss`, param.span);
 	const start = param.initial ? defaultValue(ctx, module, param, param.initial, names) : undefined;
-	const size = sizes?.[name];
+	const size = givenSize(sizes, name);
 	const annotated = listAnnotation(param.annotation);
 	if (size === undefined && !annotated && !Array.isArray(start)) return layout.scalar(name, start ?? 0);
 	const n = size ?? (Array.isArray(start) ? start.length : annotated?.length);

@@ -11,21 +11,21 @@ import { builtinFunction } from './pythonBuiltins';
 import type { PythonContext } from './pythonContext';
 import { msg, type Message } from '../../message';
 
-const hints: Readonly<Record<string, Message>> = {
-	print: msg`print is not supported in a loss: the loss is analysed, not run`,
-	open: msg`file I/O ('open') is not supported in a loss: the loss is analysed, not run`,
-	input: msg`'input' is not supported in a loss: the loss is analysed, not run`,
-	eval: msg`'eval' is not supported in a loss: the loss is analysed, not run`,
-	exec: msg`'exec' is not supported in a loss: the loss is analysed, not run`,
-	compile: msg`'compile' is not supported in a loss: the loss is analysed, not run`,
-	__import__: msg`'__import__' is not supported in a loss: only math and numpy can be imported`,
-	globals: msg`'globals' is not supported in a loss`,
-	locals: msg`'locals' is not supported in a loss`,
-	None: msg`'None' is not a number`,
-	math: msg`unknown name 'math': add 'import math' at the top of the file`,
-	np: msg`unknown name 'np': add 'import numpy as np' at the top of the file`,
-	numpy: msg`unknown name 'numpy': add 'import numpy' at the top of the file`,
-};
+const hints: ReadonlyMap<string, Message> = new Map([
+	['print', msg`print is not supported in a loss: the loss is analysed, not run`],
+	['open', msg`file I/O ('open') is not supported in a loss: the loss is analysed, not run`],
+	['input', msg`'input' is not supported in a loss: the loss is analysed, not run`],
+	['eval', msg`'eval' is not supported in a loss: the loss is analysed, not run`],
+	['exec', msg`'exec' is not supported in a loss: the loss is analysed, not run`],
+	['compile', msg`'compile' is not supported in a loss: the loss is analysed, not run`],
+	['__import__', msg`'__import__' is not supported in a loss: only math and numpy can be imported`],
+	['globals', msg`'globals' is not supported in a loss`],
+	['locals', msg`'locals' is not supported in a loss`],
+	['None', msg`'None' is not a number`],
+	['math', msg`unknown name 'math': add 'import math' at the top of the file`],
+	['np', msg`unknown name 'np': add 'import numpy as np' at the top of the file`],
+	['numpy', msg`unknown name 'numpy': add 'import numpy' at the top of the file`],
+]);
 
 /** The value of the name `name` as an expression. */
 export function identifier(ctx: PythonContext, scope: Scope, name: string, span: SourceSpan): Value {
@@ -40,5 +40,5 @@ export function identifier(ctx: PythonContext, scope: Scope, name: string, span:
 	}
 	const builtin = builtinFunction(ctx, name);
 	if (builtin) return builtin;
-	return fail(hints[name] ?? msg`unknown name '${name}'`, span);
+	return fail(hints.get(name) ?? msg`unknown name '${name}'`, span);
 }
