@@ -49,6 +49,8 @@ function mainSentence(message: string): string | undefined {
 	if (m) return vscode.l10n.t('Diverged at step {0}: the loss became {1}.', m[1]!, m[2]!);
 	m = new RegExp(String.raw`^Diverged at step (\d+): the gradient became ${number}\.$`).exec(message);
 	if (m) return vscode.l10n.t('Diverged at step {0}: the gradient became {1}.', m[1]!, m[2]!);
+	m = new RegExp(String.raw`^Diverged at step (\d+): the point became ${number}\.$`).exec(message);
+	if (m) return vscode.l10n.t('Diverged at step {0}: the point became {1}.', m[1]!, m[2]!);
 	m = /^Diverged: the loss grew for (\d+) steps in a row \(since step (\d+)\)\.$/.exec(message);
 	if (m) return vscode.l10n.t('Diverged: the loss grew for {0} steps in a row (since step {1}).', m[1]!, m[2]!);
 	m = new RegExp(String.raw`^Converged: ‖∇L‖ = ${number} ≤ ${number}$`).exec(message);

@@ -23,7 +23,10 @@ export interface SessionSettings {
 	readonly gradientTolerance: number;
 	/** Converged when |ΔL| ≤ lossTolerance · max(1, |L|); 0 turns the rule off. */
 	readonly lossTolerance: number;
-	/** Diverged when the loss grows this many updates in a row (non-finite values diverge at once). */
+	/**
+	 * Diverged when the loss blows up over this many rising updates in a row (`stopRules.ts`); 0 turns that rule off.
+	 * Non-finite values diverge at once.
+	 */
 	readonly divergenceSteps: number;
 }
 
@@ -76,7 +79,7 @@ export function resolveSessionSettings(input: SessionSettingsInput = {}, base = 
 	requireInteger('batchSize', s.batchSize, 0);
 	requireInteger('seed', s.seed, 0);
 	requireInteger('maxSteps', s.maxSteps, 1);
-	requireInteger('divergenceSteps', s.divergenceSteps, 1);
+	requireInteger('divergenceSteps', s.divergenceSteps, 0);
 	requireNonNegative('gradientTolerance', s.gradientTolerance);
 	requireNonNegative('lossTolerance', s.lossTolerance);
 	if (s.gradientSource !== 'autodiff' && s.gradientSource !== 'numeric') {

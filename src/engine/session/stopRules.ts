@@ -31,16 +31,21 @@ export interface StepOutcome {
 	readonly startLoss: number;
 }
 
-/** The stop due after an update, or undefined to go on. */
+/** How many times its size a loss must grow, within one run of rising steps, to count as blowing up. */
+export const blowUpFactor = 1e6;
+
+/**
+ * The stop due after an update, or undefined to go on. Divergence is a non-finite point, loss or gradient, or an
+ * explosive blow-up: the loss rose `divergenceSteps` updates in a row and grew by more than `blowUpFactor` times
+ * the larger of its size before the rise, its size at the start, and 1. A rise that stays moderate is only a hint
+ * (momentum and adaptive methods climb for a while when they overshoot, then recover). A non-finite value is never
+ * convergence.
+ */
 export function stopAt(rules: StopRules, outcome: StepOutcome): StopReason | undefined {
 	const { step, loss, previousLoss, gradientNorm, growthRun } = outcome;
-	if (!Number.isFinite(loss) || !Number.isFinite(gradientNorm)) {
-		const what = !Number.isFinite(loss) ? `the loss became ${loss}` : `the gradient became ${gradientNorm}`;
-		return { kind: 'diverged', since: step, message: `Diverged at step ${step}: ${what}.` };
-	}
-	// Momentum and adaptive methods climb for a while when they overshoot near a minimum; growth counts as divergence
-	// only when it is sustained, the loss has at least doubled since it began, and it is worse than at the start.
-	if (growthRun >= rules.divergenceSteps && loss > 2 * outcome.lossBeforeGrowth && loss > outcome.startLoss) {
+	const notFinite = nonFiniteValue(outcome);
+	if (notFinite !== undefined) return { kind: 'diverged', since: step, message: `Diverged at step ${step}: ${notFinite}.` };
+	if (rules.divergenceSteps > 0 && growthRun >= rules.divergenceSteps && isBlowUp(outcome)) {
 		const since = step - growthRun + 1;
 		return {
 			kind: 'diverged',
@@ -56,6 +61,18 @@ export function stopAt(rules: StopRules, outcome: StepOutcome): StopReason | und
 		return { kind: 'converged', criterion: 'lossChange', message: `Converged: the loss changed by less than ${rules.lossTolerance} (relative)` };
 	}
 	return undefined;
+}
+
+/** What is not finite after an update, as the message says it, or undefined. */
+function nonFiniteValue(outcome: StepOutcome): string | undefined {
+	if (!Number.isFinite(outcome.loss)) return `the loss became ${outcome.loss}`;
+	if (!Number.isFinite(outcome.gradientNorm)) return `the gradient became ${outcome.gradientNorm}`;
+	if (!Number.isFinite(outcome.pointNorm)) return `the point became ${outcome.pointNorm}`;
+	return undefined;
+}
+
+function isBlowUp({ loss, lossBeforeGrowth, startLoss }: StepOutcome): boolean {
+	return loss - lossBeforeGrowth > blowUpFactor * Math.max(1, Math.abs(lossBeforeGrowth), Math.abs(startLoss));
 }
 
 /** Euclidean norm. */

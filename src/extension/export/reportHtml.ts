@@ -118,7 +118,7 @@ function settingsSection(input: ReportInput): string {
 		['max steps', String(settings.maxSteps)],
 		['gradient tolerance', `‖∇L‖ ≤ ${formatCompact(settings.gradientTolerance)}`],
 		['loss tolerance', `|ΔL| ≤ ${formatCompact(settings.lossTolerance)} · max(1, |L|)`],
-		['divergence', `the loss grows ${settings.divergenceSteps} steps in a row`],
+		['divergence', `a non-finite value, or the loss grows more than a million-fold over ${settings.divergenceSteps} rising steps in a row`],
 	];
 	return (
 		`<section><h2>Settings</h2>\n<pre class="call"><code>${escapeXml(call)}</code></pre>\n` +

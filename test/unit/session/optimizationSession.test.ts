@@ -112,13 +112,6 @@ describe('stops', () => {
 		expect(again.continue(500).reason.kind).not.toBe('diverged');
 	});
 
-	it('diverges when the loss keeps growing', () => {
-		const s = new OptimizationSession(quadratic(), { optimizerOptions: { lr: 1.05 }, divergenceSteps: 5 });
-		const r = s.continue();
-		expect(r.reason.kind).toBe('diverged');
-		expect(r.step).toBe(5);
-	});
-
 	it('stops at a breakpoint condition, with hit counts and logpoints', () => {
 		const s = new OptimizationSession(quadratic(), { optimizerOptions: { lr: 0.1 } });
 		const status = s.setBreakpoints([{ id: 7, condition: 'loss < 1.5 && x > 1' }, { id: 8, logMessage: 'step {step}: x = {x}', hitCondition: '% 2' }]);
