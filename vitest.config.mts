@@ -3,6 +3,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	test: {
 		include: ['test/unit/**/*.test.ts'],
-		testTimeout: 20000,
+		testTimeout: 60_000,
 	},
 });

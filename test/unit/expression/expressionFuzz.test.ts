@@ -129,7 +129,7 @@ describe('fuzz', () => {
 				const started = Date.now();
 				expectResultOrColumn(text, () => evaluateText(text));
 				expectResultOrColumn(text, () => renderText(text));
-				expect(Date.now() - started).toBeLessThan(1000);
+				expect(Date.now() - started).toBeLessThan(10_000); // a hang is minutes; load stretches seconds
 			}),
 			{ numRuns: 200 },
 		);

@@ -48,7 +48,7 @@ function endsWell<T>(action: () => T): T | undefined {
 		expect(error.span.endLine).toBeGreaterThanOrEqual(error.span.line);
 		return undefined;
 	} finally {
-		expect(performance.now() - started).toBeLessThan(2000);
+		expect(performance.now() - started).toBeLessThan(30_000); // a hang is minutes; load stretches seconds
 	}
 }
 
