@@ -1,22 +1,19 @@
 /**
  * The `downhill` command: headless access to the engine (the same engine the extension runs). Parses arguments
- * with Node's `util.parseArgs`, dispatches to a command, and turns every expected failure into one line on stderr
- * and exit code 2: `FILE:LINE:COLUMN: message` for a loss the engine rejects, a plain message for bad arguments.
+ * (`parseCommandLine.ts`), dispatches to a command, and turns every expected failure into one line on stderr and
+ * exit code 2: `FILE:LINE:COLUMN: message` for a loss the engine rejects, a plain message for bad arguments.
  */
-import { parseArgs } from 'node:util';
 import { isLossSyntaxError } from '../engine/index';
 import { CliError } from './cliError';
 import { checkCommand, gradCommand } from './gradCommand';
 import { listCommand } from './listCommand';
 import { runCommand } from './runCommand';
-import { hyperParameters, runFlags, usage } from './runFlags';
+import { parseCommandLine, type Values } from './parseCommandLine';
+import { hyperParameters, usage } from './runFlags';
 
-const commonFlags = {
-	function: { type: 'string' },
-	language: { type: 'string' },
-	json: { type: 'boolean', default: false },
-	help: { type: 'boolean', short: 'h', default: false },
-} as const;
+/** Bounds that keep a run within memory and time a person would wait for. */
+const maxSteps = 10_000_000;
+const maxRestarts = 10_000;
 
 export function main(argv: readonly string[], out: (line: string) => void, err: (line: string) => void): number {
 	const [command, ...rest] = argv;
@@ -26,7 +23,7 @@ export function main(argv: readonly string[], out: (line: string) => void, err: 
 			out(usage);
 			return command === undefined ? 2 : 0;
 		}
-		const parsed = parse(command, rest);
+		const parsed = parseCommandLine(command, rest);
 		if (parsed.values.help) {
 			out(usage);
 			return 0;
@@ -44,28 +41,8 @@ export function main(argv: readonly string[], out: (line: string) => void, err: 
 
 function isExpected(error: Error): boolean {
 	const expected = ['CliError', 'OptimizerOptionError', 'ScheduleSyntaxError', 'SettingsError', 'ExpressionError', 'TypeError'];
-	return expected.includes(error.name) || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true;
+	return expected.includes(error.name);
 }
-
-function parse(command: string, args: string[]) {
-	switch (command) {
-		case 'grad':
-		case 'check':
-			return parseArgs({
-				args,
-				allowPositionals: true,
-				options: { ...commonFlags, at: { type: 'string', multiple: true }, numeric: { type: 'boolean', default: false }, tolerance: { type: 'string' } },
-			});
-		case 'list':
-			return parseArgs({ args, allowPositionals: true, options: commonFlags });
-		case 'run':
-			return parseArgs({ args, allowPositionals: true, options: { ...commonFlags, ...runFlags } });
-		default:
-			throw new CliError(`unknown command '${command}' (grad, check, list, run; --help for usage)`);
-	}
-}
-
-type Values = Record<string, string | boolean | string[] | undefined>;
 
 function dispatch(command: string, file: string, v: Values, out: (line: string) => void): number {
 	const base = { file, language: v.language as string | undefined, function: v.function as string | undefined };
@@ -86,11 +63,12 @@ function dispatch(command: string, file: string, v: Values, out: (line: string) 
 					optimizer: v.optimizer as string | undefined,
 					options: hyperParameters(v),
 					schedule: v.schedule as string | undefined,
-					steps: integer(v.steps, '--steps'),
+					steps: integer(v.steps, '--steps', 1, maxSteps),
 					until: v.until as string | undefined,
-					batchSize: integer(v['batch-size'], '--batch-size'),
-					seed: integer(v.seed, '--seed'),
-					restarts: integer(v.restarts, '--restarts'),
+					batchSize: integer(v['batch-size'], '--batch-size', 0),
+					seed: integer(v.seed, '--seed', 0),
+					restarts: integer(v.restarts, '--restarts', 1, maxRestarts),
+					stopRules: stopRules(v),
 				},
 				out,
 			);
@@ -104,10 +82,26 @@ export function number(text: unknown, flag: string): number | undefined {
 	return value;
 }
 
-function integer(text: unknown, flag: string): number | undefined {
+function integer(text: unknown, flag: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
 	const value = number(text, flag);
-	if (value !== undefined && (!Number.isInteger(value) || value < 0)) throw new CliError(`${flag} takes a whole number ≥ 0, not '${String(text)}'`);
+	if (value !== undefined && (!Number.isInteger(value) || value < min || value > max)) {
+		const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
+		throw new CliError(`${flag} takes a whole number ${range}, not '${String(text)}'`);
+	}
 	return value;
+}
+
+/** `--gradient-tolerance`, `--loss-tolerance`, `--divergence-steps` and `--no-divergence-stop`. */
+function stopRules(v: Values) {
+	const divergenceSteps = integer(v['divergence-steps'], '--divergence-steps', 0);
+	if (divergenceSteps !== undefined && v['no-divergence-stop'] === true) {
+		throw new CliError('give --divergence-steps or --no-divergence-stop, not both');
+	}
+	return {
+		gradientTolerance: number(v['gradient-tolerance'], '--gradient-tolerance'),
+		lossTolerance: number(v['loss-tolerance'], '--loss-tolerance'),
+		divergenceSteps: v['no-divergence-stop'] === true ? 0 : divergenceSteps,
+	};
 }
 
 if (require.main === module) {

@@ -7,7 +7,7 @@ import { isOptimizerName } from '../engine/optim/optimizers';
 import { parseSchedule } from '../engine/optim/lrSchedule';
 import { OptimizationSession } from '../engine/session/optimizationSession';
 import { RandomRestarts } from '../engine/session/randomRestarts';
-import { resolveSessionSettings, type SessionSettings } from '../engine/session/sessionSettings';
+import { resolveSessionSettings, type SessionSettings, type SessionSettingsInput } from '../engine/session/sessionSettings';
 import { describeStop, type StopResult } from '../engine/session/stopReason';
 import type { Loss } from '../engine/index';
 import { CliError, toJson } from './cliError';
@@ -24,6 +24,8 @@ export interface RunArguments extends LossArguments {
 	readonly batchSize?: number;
 	readonly seed?: number;
 	readonly restarts?: number;
+	/** Stop-rule settings given on the command line; the rest keep the session's defaults. */
+	readonly stopRules?: Pick<SessionSettingsInput, 'gradientTolerance' | 'lossTolerance' | 'divergenceSteps'>;
 	readonly json: boolean;
 }
 
@@ -53,6 +55,7 @@ function settingsFrom(args: RunArguments): SessionSettings {
 		batchSize: args.batchSize,
 		seed: args.seed,
 		maxSteps: args.steps,
+		...args.stopRules,
 	});
 }
 

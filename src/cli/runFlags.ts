@@ -27,6 +27,10 @@ export const runFlags = {
 	'batch-size': { type: 'string' },
 	seed: { type: 'string' },
 	restarts: { type: 'string' },
+	'gradient-tolerance': { type: 'string' },
+	'loss-tolerance': { type: 'string' },
+	'divergence-steps': { type: 'string' },
+	'no-divergence-stop': { type: 'boolean' },
 } as const;
 
 const numericFlags = ['lr', 'momentum', 'dampening', 'weight-decay', 'eps', 'alpha', 'lr-decay', 'initial-accumulator-value', 'momentum-decay'];
@@ -64,6 +68,9 @@ Usage:
                  [--momentum-decay X] [--decoupled-weight-decay]
                  [--schedule step:step_size=30,gamma=0.5 | exponential:gamma=0.9 | cosine:T_max=100,eta_min=0 | warmup:steps=10]
                  [--steps N] [--until "CONDITION"] [--batch-size B] [--seed S] [--restarts N] [--json]
+                 [--gradient-tolerance X] [--loss-tolerance X] [--divergence-steps N | --no-divergence-stop]
 
 FILE is a .js/.mjs/.cjs/.ts, .py, .math/.txt, .md or .tex file, or - for standard input (then pass --language).
+--steps is at most 10000000 and --restarts at most 10000. Negative numbers may follow a flag (--start -1.5,2).
+Exact N updates (to compare with PyTorch): --steps N --gradient-tolerance 0 --loss-tolerance 0 --no-divergence-stop.
 Exit codes: 0 ok; 1 gradient check failed; 2 bad input or arguments.`;

@@ -45,13 +45,18 @@ export interface Loss {
 
 /** Lowers and compiles one loss from `source`. Throws `LossSyntaxError` for anything it cannot take. */
 export function compileLoss(source: string, options: CompileOptions): Loss {
-	const { graph, site } = frontEndFor(options.language).lower(source, options);
+	const { graph, site } = frontEndFor(options.language).lower(withoutByteOrderMark(source), options);
 	return lossFromGraph(graph, site, options.interpret ?? false);
 }
 
 /** Every loss (and failed candidate) in `source`. */
 export function findLosses(source: string, language: LanguageId): FoundLoss[] {
-	return frontEndFor(language).list(source);
+	return frontEndFor(language).list(withoutByteOrderMark(source));
+}
+
+/** Editors hide a UTF-8 byte-order mark, so lines and columns count from the character after it. */
+function withoutByteOrderMark(source: string): string {
+	return source.startsWith('\uFEFF') ? source.slice(1) : source;
 }
 
 function frontEndFor(language: LanguageId) {

@@ -1,20 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main';
-
-const fixture = (name: string) => `test/unit/cli/fixtures/${name}`;
-
-function run(...argv: string[]): { code: number; out: string[]; err: string[] } {
-	const out: string[] = [];
-	const err: string[] = [];
-	const code = main(argv, (l) => out.push(l), (l) => err.push(l));
-	return { code, out, err };
-}
-
-function json(...argv: string[]) {
-	const r = run(...argv, '--json');
-	expect(r.err).toEqual([]);
-	return JSON.parse(r.out.join('\n'));
-}
+import { fixture, json, run } from './runCli';
 
 describe('downhill grad', () => {
 	it('prints the value and gradient at the start point and at given points', () => {
