@@ -99,18 +99,37 @@ function tripCount(ctx: LoweringContext, scope: Scope, test: t.Expression, name:
 	return count;
 }
 
-/** How many times `for (i = start; i op bound; i += step)` runs, or undefined if it never ends. */
+/** Counters beyond this many iterations are not simulated (the trip limit rejects them anyway). */
+const simulationLimit = 10_000_000;
+
+/**
+ * How many times `for (i = start; i op bound; i += step)` runs, or undefined if it never ends. A fractional start or
+ * step accumulates rounding (`0.1` added ten times is `0.9999999999999999`), so such counters are run in float64 as
+ * JavaScript runs them; integer ones follow the closed form, which is exact for them.
+ */
 export function iterations(op: string, start: number, step: number, bound: number): number | undefined {
 	if (Number.isNaN(bound) || Number.isNaN(start) || !Number.isFinite(step)) return 0;
 	if (!holds(op, start, bound)) return 0;
+	const exact = Number.isInteger(start) && Number.isInteger(step);
 	if (op === '!=' || op === '!==') {
 		const n = (bound - start) / step;
-		return Number.isInteger(n) && n > 0 ? n : undefined;
+		if (exact) return Number.isInteger(n) && n > 0 ? n : undefined;
+		return simulate(op, start, step, bound, Math.min(Math.round(n) + 1, simulationLimit));
 	}
 	const upward = op === '<' || op === '<=';
 	if (step === 0 || step > 0 !== upward || !Number.isFinite(bound)) return undefined;
 	const distance = (bound - start) / step;
-	return op === '<' || op === '>' ? Math.ceil(distance) : Math.floor(distance) + 1;
+	const estimate = op === '<' || op === '>' ? Math.ceil(distance) : Math.floor(distance) + 1;
+	return exact || estimate > simulationLimit ? estimate : simulate(op, start, step, bound, estimate + 2);
+}
+
+/** Runs the counter as JavaScript does, for at most `limit` iterations; undefined when it is still going then. */
+function simulate(op: string, start: number, step: number, bound: number, limit: number): number | undefined {
+	let count = 0;
+	for (let i = start; holds(op, i, bound); i += step) {
+		if (++count > limit) return undefined;
+	}
+	return count;
 }
 
 function holds(op: string, i: number, bound: number): boolean {
