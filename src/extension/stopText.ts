@@ -22,6 +22,8 @@ export function stopText(reason: StopReason): string {
 			return vscode.l10n.t('Paused');
 		case 'historyStart':
 			return vscode.l10n.t('At the start of history');
+		case 'historyFull':
+			return vscode.l10n.t('History limit reached: {0} records take {1} MiB; restart, or step back to go on from an earlier point', reason.records, reason.megabytes);
 		case 'converged':
 		case 'diverged':
 			return engineSentence(reason.message) ?? describeStop(reason);

@@ -112,6 +112,21 @@ export function parseSchedule(text: string): ScheduleSpec {
 	return { kind: kindText, ...Object.fromEntries(values) } as ScheduleSpec;
 }
 
+/**
+ * `spec` checked as `parseSchedule` checks text (a known kind, its parameters only, each in range), for schedules
+ * that arrive as objects (the library API, launch configurations). Returns the spec with numbers; throws
+ * `ScheduleSyntaxError`.
+ */
+export function checkSchedule(spec: unknown): ScheduleSpec {
+	const kind = typeof spec === 'object' && spec !== null ? (spec as { kind?: unknown }).kind : undefined;
+	if (typeof kind !== 'string' || !isKind(kind)) {
+		throw new ScheduleSyntaxError(msg`unknown schedule ${JSON.stringify(kind ?? spec) ?? 'undefined'}; expected one of ${kinds.join(', ')}`);
+	}
+	const entries = Object.entries(spec as object).filter(([key]) => key !== 'kind');
+	const text = entries.length === 0 ? kind : `${kind}:${entries.map(([key, value]) => `${key}=${String(value)}`).join(',')}`;
+	return parseSchedule(text);
+}
+
 /** The CLI form of `spec`, such that `parseSchedule(formatSchedule(spec))` equals `spec`. */
 export function formatSchedule(spec: ScheduleSpec): string {
 	const params = Object.keys(paramRules[spec.kind])

@@ -50,6 +50,8 @@ export class ContinueRun {
 
 	private forwardOnce(): StopReason | undefined {
 		if (this.moved >= this.limit) return { kind: 'steps', limit: this.limit };
+		const full = this.session.historyFull();
+		if (full) return full;
 		const rule = this.session.advance();
 		this.moved++;
 		if (rule?.kind === 'diverged') return this.session.withSuggestion(rule);

@@ -83,7 +83,7 @@ export class OptimizationSession {
 		start: ArrayLike<number> = loss.start,
 	) {
 		const d = loss.params.length;
-		if (start.length !== d) throw new RangeError(`the start point needs ${d} values, got ${start.length}`);
+		checkPoint(start, d);
 		this.settingsValue = resolveSessionSettings(settings);
 		this.optimizer = createOptimizer(this.settingsValue.optimizer, this.settingsValue.optimizerOptions);
 		this.history = new History(d);
@@ -112,6 +112,15 @@ export class OptimizationSession {
 		return Float64Array.from(this.startPoint);
 	}
 
+	/**
+	 * The learning rate of the next update from the current position: the current settings, with the schedule at
+	 * that step. After a step back and a change of `lr`, this is the new rate (the next update uses it), while the
+	 * history keeps the rates the recorded updates used.
+	 */
+	get learningRate(): number {
+		return this.learningRateFor(this.positionValue);
+	}
+
 	get currentOptimizer(): Optimizer {
 		return this.optimizer;
 	}
@@ -127,6 +136,8 @@ export class OptimizationSession {
 	step(count = 1): StopResult {
 		let moved = 0;
 		while (moved < count) {
+			const full = this.historyFull();
+			if (full) return this.finish(full, moved, []);
 			const stop = this.advance();
 			moved++;
 			if (stop?.kind === 'diverged') return this.finish(this.withSuggestion(stop), moved, []);
@@ -163,7 +174,7 @@ export class OptimizationSession {
 	/** Back to the start point (or a new one) with the same settings; clears history and breakpoint hit counts. */
 	restart(start?: ArrayLike<number>): StopResult {
 		if (start) {
-			if (start.length !== this.startPoint.length) throw new RangeError(`the start point needs ${this.startPoint.length} values`);
+			checkPoint(start, this.startPoint.length);
 			this.startPoint = Float64Array.from(start);
 		}
 		this.reset();
@@ -209,7 +220,7 @@ export class OptimizationSession {
 			loss: this.history.loss(k),
 			gradient,
 			gradientNorm: norm(gradient),
-			learningRate: this.history.learningRate(k),
+			learningRate: this.learningRateFor(k),
 			optimizer: { name: this.optimizer.name, options: this.optimizer.options, state: this.stateAt(k) },
 			settings: this.settingsValue,
 			lastStop: this.lastStopValue,
@@ -228,8 +239,7 @@ export class OptimizationSession {
 		const k = this.positionValue;
 		const x = this.history.readPoint(k, new Float64Array(this.startPoint.length));
 		const gradient = this.history.readGradient(k, new Float64Array(x.length));
-		const learningRate = k === this.history.length - 1 ? this.learningRateFor(k) : this.history.learningRate(k);
-		return { optimizer: this.optimizer, state: this.stateForNextUpdate(k), x, gradient, learningRate };
+		return { optimizer: this.optimizer, state: this.stateForNextUpdate(k), x, gradient, learningRate: this.learningRateFor(k) };
 	}
 
 	/** A copy of the state the next update from record `k` would start from, under the current optimizer. */
@@ -243,6 +253,14 @@ export class OptimizationSession {
 	stateAt(k: number): OptimizerState {
 		if (k === this.history.length - 1) return cloneState(this.state);
 		return this.replayState(k);
+	}
+
+	/** The stop due before an update from the current position when its record would pass `maxHistoryBytes`. @internal */
+	historyFull(): StopReason | undefined {
+		const records = this.positionValue + 1;
+		const bytes = this.history.bytesPerRecord;
+		if ((records + 1) * bytes <= this.settingsValue.maxHistoryBytes) return undefined;
+		return { kind: 'historyFull', records, megabytes: Math.round((records * bytes) / 2 ** 20) };
 	}
 
 	/** One update from the current point; returns the stop rule's verdict at the new point, if any. @internal */
@@ -392,4 +410,15 @@ export class OptimizationSession {
 function copyInto(target: Float64Array, source: Float64Array): Float64Array {
 	for (let i = 0; i < source.length; i++) target[i] = source[i]!;
 	return target;
+}
+
+/** A start point must be `d` finite numbers: strings, NaN or infinities would run a session of non-numbers. */
+function checkPoint(start: ArrayLike<number>, d: number): void {
+	if (start.length !== d) throw new RangeError(`the start point needs ${d} values, got ${start.length}`);
+	for (let i = 0; i < d; i++) {
+		const v: unknown = start[i];
+		if (typeof v !== 'number' || !Number.isFinite(v)) {
+			throw new RangeError(`the start point needs ${d} finite numbers; value ${i + 1} is ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`);
+		}
+	}
 }

@@ -3,7 +3,7 @@
  * PyTorch's names and defaults (resolved by the optimizer registry); the rest are Downhill's stop rules.
  */
 import type { OptimizerName, OptionValue } from '../optim/optimizer';
-import type { ScheduleSpec } from '../optim/lrSchedule';
+import { checkSchedule, type ScheduleSpec } from '../optim/lrSchedule';
 import { formatMessage, msg, type Message } from '../message';
 
 export interface SessionSettings {
@@ -28,6 +28,8 @@ export interface SessionSettings {
 	 * Non-finite values diverge at once.
 	 */
 	readonly divergenceSteps: number;
+	/** Continue and step stop with `historyFull` rather than let the history grow past this many bytes. */
+	readonly maxHistoryBytes: number;
 }
 
 export type SessionSettingsInput = { readonly [K in keyof SessionSettings]?: SessionSettings[K] | undefined };
@@ -59,6 +61,7 @@ export const defaultSessionSettings: SessionSettings = {
 	gradientTolerance: 1e-6,
 	lossTolerance: 1e-12,
 	divergenceSteps: 10,
+	maxHistoryBytes: 256 * 2 ** 20,
 };
 
 /** Fills in defaults (`??`, so an explicit 0 stays 0) and validates ranges. */
@@ -66,7 +69,7 @@ export function resolveSessionSettings(input: SessionSettingsInput = {}, base = 
 	const s: SessionSettings = {
 		optimizer: input.optimizer ?? base.optimizer,
 		optimizerOptions: input.optimizerOptions ?? base.optimizerOptions,
-		schedule: input.schedule ?? base.schedule,
+		schedule: input.schedule === undefined ? base.schedule : checkSchedule(input.schedule),
 		gradientSource: input.gradientSource ?? base.gradientSource,
 		batchSize: input.batchSize ?? base.batchSize,
 		withReplacement: input.withReplacement ?? base.withReplacement,
@@ -75,11 +78,13 @@ export function resolveSessionSettings(input: SessionSettingsInput = {}, base = 
 		gradientTolerance: input.gradientTolerance ?? base.gradientTolerance,
 		lossTolerance: input.lossTolerance ?? base.lossTolerance,
 		divergenceSteps: input.divergenceSteps ?? base.divergenceSteps,
+		maxHistoryBytes: input.maxHistoryBytes ?? base.maxHistoryBytes,
 	};
 	requireInteger('batchSize', s.batchSize, 0);
 	requireInteger('seed', s.seed, 0);
 	requireInteger('maxSteps', s.maxSteps, 1);
 	requireInteger('divergenceSteps', s.divergenceSteps, 0);
+	requireInteger('maxHistoryBytes', s.maxHistoryBytes, 2 ** 16);
 	requireNonNegative('gradientTolerance', s.gradientTolerance);
 	requireNonNegative('lossTolerance', s.lossTolerance);
 	if (s.gradientSource !== 'autodiff' && s.gradientSource !== 'numeric') {

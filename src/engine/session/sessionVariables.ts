@@ -23,7 +23,7 @@ export class SessionVariables {
 			case 'gradNorm':
 				return h.gradientNorm(k);
 			case 'lr':
-				return h.learningRate(k);
+				return s.learningRate;
 		}
 		const params = s.loss.params;
 		const index = params.indexOf(key);

@@ -22,7 +22,9 @@ export type StopReason =
 	| { readonly kind: 'breakpoint'; readonly ids: readonly number[]; readonly condition: string }
 	| { readonly kind: 'paused' }
 	/** Reverse continue or step back reached the start of history. */
-	| { readonly kind: 'historyStart' };
+	| { readonly kind: 'historyStart' }
+	/** The history reached `maxHistoryBytes`: `records` records of the current run take `megabytes` MiB. */
+	| { readonly kind: 'historyFull'; readonly records: number; readonly megabytes: number };
 
 export type StopKind = StopReason['kind'];
 
@@ -56,6 +58,8 @@ export function describeStop(reason: StopReason): string {
 			return 'Paused';
 		case 'historyStart':
 			return 'At the start of history';
+		case 'historyFull':
+			return `History limit reached: ${reason.records} records take ${reason.megabytes} MiB; restart, or step back to go on from an earlier point`;
 		default: {
 			const never: never = reason;
 			return never;

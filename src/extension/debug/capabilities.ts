@@ -22,4 +22,6 @@ export const downhillCapabilities: DebugProtocol.Capabilities = {
 	supportsSetVariable: true,
 	// Restart goes back to the start point with the same settings, without a new session.
 	supportsRestartRequest: true,
+	// Copy Value asks again with context 'clipboard' and gets every digit; the views show 6 significant digits.
+	supportsClipboardContext: true,
 };

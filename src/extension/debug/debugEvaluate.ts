@@ -6,6 +6,7 @@
  */
 import { isExpressionError, type Lookup } from '../../engine/expression/expression';
 import { evaluateExpression } from '../../engine/expression/evaluateExpression';
+import { formatNumber } from '../../engine/expression/formatNumber';
 import { parseExpression } from '../../engine/expression/parseExpression';
 import type { SessionController } from '../session/sessionController';
 import type { StepInto } from './stepInto';
@@ -17,8 +18,13 @@ export interface Evaluation {
 	readonly assigned?: string;
 }
 
-/** A number the way the Variables view shows it: the shortest text that reads back as the same double. */
+/** A number the way the Variables view, Watch and the Debug Console show it: as the panel does, 6 significant digits. */
 export function showNumber(value: number): string {
+	return formatNumber(value);
+}
+
+/** Every digit: the shortest text that reads back as the same double (hovers in the editor and Copy Value). */
+export function showFullNumber(value: number): string {
 	return Object.is(value, -0) ? '0' : String(value);
 }
 

@@ -13,7 +13,7 @@ import { ContinuedEvent, InitializedEvent, InvalidatedEvent, Logger, LoggingDebu
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { Disposable, SessionChange, SessionController } from '../session/sessionController';
 import { downhillCapabilities } from './capabilities';
-import { evaluateInSession, evaluationErrorMessage, showNumber } from './debugEvaluate';
+import { evaluateInSession, evaluationErrorMessage, showFullNumber, showNumber } from './debugEvaluate';
 import { lossLocation, stackFrame } from './debugLocation';
 import { DebugVariables } from './debugVariables';
 import { parseLaunchArguments, type DownhillLaunch, type DownhillLaunchArguments } from './launchArguments';
@@ -234,7 +234,8 @@ export class DownhillDebugSession extends LoggingDebugSession {
 	private evaluate(args: DebugProtocol.EvaluateArguments): DebugProtocol.EvaluateResponse['body'] {
 		const result = evaluateInSession(args.expression, this.attached(), this.stepInto, args.context === 'repl', this.text.t);
 		if (result.assigned !== undefined) this.changed(undefined);
-		return { result: showNumber(result.value), type: 'number', variablesReference: 0 };
+		const full = args.context === 'clipboard' || args.context === 'hover';
+		return { result: full ? showFullNumber(result.value) : showNumber(result.value), type: 'number', variablesReference: 0 };
 	}
 
 	/** After an edit of the point or the settings: leaves step-into (its readings are stale) and refreshes the views. */

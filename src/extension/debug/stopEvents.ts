@@ -29,6 +29,7 @@ export function dapReason(reason: StopReason): DapReason {
 		case 'steps':
 		case 'converged':
 		case 'historyStart':
+		case 'historyFull':
 			return 'step';
 		default: {
 			const never: never = reason;
@@ -51,7 +52,7 @@ export function stoppedEvent(reason: StopReason, text: AdapterText = englishText
 export function stopOutput(result: StopResult, text: AdapterText = englishText): DebugProtocol.OutputEvent[] {
 	const events = result.logs.map((line) => new OutputEvent(`${line}\n`, 'console') as DebugProtocol.OutputEvent);
 	const { reason } = result;
-	if (reason.kind === 'converged' || reason.kind === 'steps') {
+	if (reason.kind === 'converged' || reason.kind === 'steps' || reason.kind === 'historyFull') {
 		events.push(new OutputEvent(`${text.t('{0} (step {1})', text.stop(reason), result.step)}\n`, 'console'));
 	}
 	if (reason.kind === 'diverged') events.push(new OutputEvent(`${text.stop(reason)}\n`, 'stderr'));

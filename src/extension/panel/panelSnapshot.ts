@@ -84,7 +84,8 @@ export function settingsInfo(controller: SessionController, view: ViewSettings):
 export function stopInfo(reason: StopReason): StopInfo {
 	const suggested = reason.kind === 'diverged' ? reason.suggestedLearningRate : undefined;
 	return {
-		kind: reason.kind,
+		// The panel shows a full history as it shows the step limit: a stop with its sentence.
+		kind: reason.kind === 'historyFull' ? 'steps' : reason.kind,
 		message: stopText(reason),
 		...(suggested === undefined ? {} : { suggestedLearningRate: suggested }),
 	};

@@ -221,7 +221,9 @@ describe('breakpoints', () => {
 		expect(event.body.hitBreakpointIds).toEqual([bp!.id]);
 		const lossScope = await scopeValues(client, 'Loss & step');
 		expect(lossScope['step']).toBe('17');
-		expect(Number(lossScope['loss'])).toBeCloseTo(16 * 0.64 ** 17 + 1, 12);
+		expect(lossScope['loss']).toBe('1.00811');
+		const copied = await client.evaluateRequest({ expression: 'loss', context: 'clipboard' });
+		expect(Number(copied.body.result)).toBeCloseTo(16 * 0.64 ** 17 + 1, 12);
 		await stopAfter(client, () => client.stepBackRequest({ threadId: 1 }));
 		expect((await scopeValues(client, 'Loss & step'))['step']).toBe('16');
 	});
@@ -261,6 +263,41 @@ describe('variables and the Debug Console', () => {
 		await stopAfter(client, () => client.nextRequest({ threadId: 1 }));
 		expect(await scopeValues(client, 'Parameters')).toEqual({ x: '1' });
 		expect((await scopeValues(client, 'Loss & step'))['loss']).toBe('1');
+	});
+
+	it('after step back, a new lr shows in every view and drives the next step', async () => {
+		await launchToEntry(client, { program: quadratic, ...sgd });
+		await stopAfter(client, () => client.nextRequest({ threadId: 1 }));
+		await stopAfter(client, () => client.nextRequest({ threadId: 1 }));
+		await stopAfter(client, () => client.stepBackRequest({ threadId: 1 }));
+		const { body } = await client.scopesRequest({ frameId: 1 });
+		const lossScope = body.scopes.find((s) => s.name === 'Loss & step')!;
+		const set = await client.setVariableRequest({ variablesReference: lossScope.variablesReference, name: 'lr', value: '0.05' });
+		expect(set.body.value).toBe('0.05');
+		expect((await scopeValues(client, 'Loss & step'))['lr']).toBe('0.05');
+		expect((await scopeValues(client, 'Hyper-parameters'))['lr']).toBe('0.05');
+		expect((await client.evaluateRequest({ expression: 'lr', context: 'watch' })).body.result).toBe('0.05');
+		expect((await client.evaluateRequest({ expression: 'lr = 0.05', context: 'repl' })).body.result).toBe('0.05');
+		await stopAfter(client, () => client.nextRequest({ threadId: 1 }));
+		// From x₁ = 4.2 (gradient 6.4) with lr 0.05: x₂ = 4.2 − 0.32 = 3.88.
+		expect(Number((await scopeValues(client, 'Parameters'))['x'])).toBeCloseTo(3.88, 12);
+	});
+
+	it('shows numbers as the panel does (6 significant digits), every digit on hover and copy', async () => {
+		await launchToEntry(client, { program: quadratic, ...sgd });
+		let x = 5;
+		for (let k = 0; k < 5; k++) {
+			x -= 0.1 * 2 * (x - 1);
+			await stopAfter(client, () => client.nextRequest({ threadId: 1 }));
+		}
+		// ∂L/∂x at x₅ = 1 + 4·0.8⁵ is 8·0.8⁵ = 2.62144, which float64 updates reach as 2.6214399999999998.
+		const full = String(2 * (x - 1));
+		expect(full).not.toBe('2.62144');
+		expect((await scopeValues(client, 'Gradient'))['x']).toBe('2.62144');
+		expect((await client.evaluateRequest({ expression: 'grad.x', context: 'repl' })).body.result).toBe('2.62144');
+		expect((await client.evaluateRequest({ expression: 'grad.x', context: 'watch' })).body.result).toBe('2.62144');
+		expect((await client.evaluateRequest({ expression: 'grad.x', context: 'clipboard' })).body.result).toBe(full);
+		expect((await client.evaluateRequest({ expression: 'grad.x', context: 'hover' })).body.result).toBe(full);
 	});
 
 	it('setVariable on a parameter moves the point; read-only variables refuse', async () => {
