@@ -123,6 +123,23 @@ suite('Panel host', () => {
 		assert.deepEqual([curve.kind, curve.ny, Array.from(curve.values)], ['curve', 1, [1.25, 0.25, 1.25]]);
 	});
 
+	test('a new learning rate after a divergence goes on from the last point before it, not from the blown-up one', () => {
+		const c = controller();
+		const { context } = recorder();
+		const withSession = { ...context, controller: c };
+		handlePanelMessage({ type: 'setLearningRate', learningRate: 0.1 }, withSession);
+		c.step(20);
+		handlePanelMessage({ type: 'setLearningRate', learningRate: 1.5 }, withSession);
+		const stop = c.session.continue();
+		assert.equal(stop.reason.kind, 'diverged');
+		// x − 1 = 4·0.8^20 after 20 good steps; with lr 1.5 it doubles and flips each step: the loss rises from step 21.
+		handlePanelMessage({ type: 'setLearningRate', learningRate: 0.05 }, withSession);
+		assert.equal(c.session.position, 20);
+		assert.ok(Math.abs(c.session.snapshot().x[0]! - (1 + 4 * 0.8 ** 20)) < 1e-12, `x = ${c.session.snapshot().x[0]}`);
+		c.step();
+		assert.ok(Math.abs(c.session.snapshot().x[0]! - (1 + 4 * 0.8 ** 20 * 0.9)) < 1e-12, 'the next step uses lr = 0.05');
+	});
+
 	test('messages drive the session; bad values come back as errors; malformed ones are rejected', () => {
 		const c = controller();
 		const { posts, context } = recorder();

@@ -171,6 +171,20 @@ export class OptimizationSession {
 		return this.startContinue('forward', limit).advance(() => false)!;
 	}
 
+	/**
+	 * Where to go on from after a divergence, so that a new learning rate is tried from a sane point rather than from
+	 * the blown-up one: the last record before the run of rising (or non-finite) losses that ended in the divergence,
+	 * or the start. Undefined unless the session stands at the end of a history that diverged.
+	 */
+	recoveryPoint(): number | undefined {
+		const stop = this.lastStopValue;
+		if (stop.kind !== 'diverged' || this.positionValue !== this.history.length - 1) return undefined;
+		let k = Math.max(0, Math.min(stop.since, this.positionValue) - 1);
+		const h = this.history;
+		while (k > 0 && (!Number.isFinite(h.loss(k)) || !Number.isFinite(h.gradientNorm(k)) || h.loss(k) > h.loss(k - 1))) k--;
+		return k;
+	}
+
 	/** Back to the start point (or a new one) with the same settings; clears history and breakpoint hit counts. */
 	restart(start?: ArrayLike<number>): StopResult {
 		if (start) {

@@ -14,13 +14,24 @@ export function learningRateOf(controller: SessionController): number {
 	return controller.session.currentOptimizer.options.lr as number;
 }
 
-/** Sets `lr`, keeping the other hyper-parameters; applies from the next update. */
+/**
+ * Sets `lr`, keeping the other hyper-parameters; applies from the next update. After a divergence (the session at
+ * its end), it first goes back to the last point before the trouble (`recoveryPoint`), and says so, so the new rate
+ * is tried from there and not from the blown-up point.
+ */
 export function setLearningRate(controller: SessionController, learningRate: number): void {
 	if (!Number.isFinite(learningRate) || learningRate < 0) {
 		throw new RangeError(vscode.l10n.t('The learning rate must be a finite number ≥ 0, not {0}.', learningRate));
 	}
+	const recovery = controller.session.recoveryPoint();
+	if (recovery !== undefined) controller.goTo(recovery);
 	const optimizerOptions = { ...controller.session.settings.optimizerOptions, lr: learningRate };
 	controller.updateSettings({ optimizerOptions });
+	if (recovery !== undefined) {
+		void vscode.window.showInformationMessage(
+			vscode.l10n.t('Back to step {0}, before the divergence: the next steps use lr = {1}.', recovery, learningRate),
+		);
+	}
 }
 
 /**
