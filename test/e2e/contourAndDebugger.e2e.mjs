@@ -52,5 +52,24 @@ export async function run(ctx) {
 	const shown = await until('x = 3.56 in Variables', () => variables.innerText(), (t) => /x\s*[:=]?\s*3\.56/.test(t));
 	ctx.log(`Variables: ${shown.replace(/\s+/g, ' ').slice(0, 200)}`);
 	ctx.log(`screenshot: ${await ctx.screenshot(debug, 'downhill-debugger')}`);
+
+	// The Debug Console keeps the focus after an assignment: the next expression goes to the console, not the file.
+	await debug.keyboard.press('Control+Shift+Y');
+	const inConsole = () => debug.evaluate(() => Boolean(document.activeElement?.closest('.repl')));
+	await until('the focus in the Debug Console', inConsole, (v) => v === true);
+	await debug.keyboard.type('lr = 0.05');
+	await debug.keyboard.press('Enter');
+	// The console echoes the input and then the reply: 0.05 twice.
+	await until('the reply to lr = 0.05', () => debug.locator('.repl').innerText(), (t) => (t.match(/0\.05/g) ?? []).length >= 2);
+	for (let i = 0; i < 20; i++) {
+		assert.equal(await inConsole(), true, `the focus left the Debug Console ${i * 50} ms after lr = 0.05`);
+		await new Promise((done) => setTimeout(done, 50));
+	}
+	await debug.keyboard.type('grad.x * lr');
+	await debug.keyboard.press('Enter');
+	// ∂L/∂x at x₂ = 3.56 is 5.12; times 0.05 is 0.256.
+	await until('grad.x * lr in the Debug Console', () => debug.locator('.repl').innerText(), (t) => /0\.256/.test(t));
+	const editorText = await debug.locator('.monaco-editor .view-lines').first().innerText();
+	assert.doesNotMatch(editorText, /lr = 0\.05|grad\.x \* lr/, 'nothing typed into the loss file');
 	await debug.keyboard.press('Shift+F5');
 }

@@ -238,15 +238,25 @@ export class DownhillDebugSession extends LoggingDebugSession {
 		return { result: full ? showFullNumber(result.value) : showNumber(result.value), type: 'number', variablesReference: 0 };
 	}
 
-	/** After an edit of the point or the settings: leaves step-into (its readings are stale) and refreshes the views. */
+	/**
+	 * After an edit of the point or the settings from Variables or the Debug Console: leaves step-into (its readings
+	 * are stale) and refreshes every view, the frame's `loss = …` too, with a stop that keeps the focus where the user
+	 * typed (`preserveFocusHint`).
+	 */
 	private changed<T>(value: T): T {
 		this.stepInto = undefined;
-		this.invalidate();
+		const refresh = stoppedEvent({ kind: 'step' }, this.text);
+		refresh.body.preserveFocusHint = true;
+		this.sendEvent(refresh);
 		return value;
 	}
 
+	/**
+	 * After a settings change from another surface: the variables only. Invalidating the stacks would make VS Code
+	 * handle the last stop again and move the focus to the editor (`debug.focusEditorOnBreak`).
+	 */
 	private invalidate(): void {
-		if (this.supportsInvalidated) this.sendEvent(new InvalidatedEvent(['variables', 'stacks']));
+		if (this.supportsInvalidated) this.sendEvent(new InvalidatedEvent(['variables']));
 	}
 
 	/** Continue or reverse continue; the stop arrives through `onSessionChange`. */
