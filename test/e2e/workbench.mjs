@@ -3,7 +3,7 @@
 // a whole run (scripts/runUiTests.mjs calls closeWorkbench() at the end); each openWorkbench() gets a fresh browser
 // context, so tests do not share browser storage. Timing quirks handled here are listed in
 // ../shared/vscode-harness.md ("Pitfalls found").
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, startCodeServer, workbenchUrl } from '../../scripts/codeServer.mjs';
@@ -41,10 +41,12 @@ export async function openWorkbench({ folder = 'examples', file, extensionDevelo
 	const context = await browser.newContext({ viewport });
 	openContexts.add(context);
 	const page = await context.newPage();
+	// Clicks and reads wait for their element as long as the test may run, not Playwright's fixed 30 s.
+	page.setDefaultTimeout(patient(30_000));
 	const url = workbenchUrl({ port: server.port, folder: resolve(repoRoot, folder), extensionDevelopmentPath: resolve(repoRoot, extensionDevelopmentPath) });
 	await page.goto(url);
-	await page.locator('.monaco-workbench .part.editor').waitFor({ state: 'visible', timeout: 60_000 });
-	await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 60_000 });
+	await page.locator('.monaco-workbench .part.editor').waitFor({ state: 'visible', timeout: patient(60_000) });
+	await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: patient(60_000) });
 	if (file) await openFile(page, file);
 	return page;
 }
@@ -117,7 +119,7 @@ async function pickFromQuickInput(page, { key, text, rowText, what, timeout }) {
  * @param {string} label the command's full palette label, `Category: Title`
  */
 export async function runCommand(page, label, { timeout = 30_000 } = {}) {
-	await pickFromQuickInput(page, { key: 'F1', text: `>${label}`, rowText: label, what: `runCommand(${JSON.stringify(label)})`, timeout });
+	await pickFromQuickInput(page, { key: 'F1', text: `>${label}`, rowText: label, what: `runCommand(${JSON.stringify(label)})`, timeout: patient(timeout) });
 }
 
 /**
@@ -126,8 +128,8 @@ export async function runCommand(page, label, { timeout = 30_000 } = {}) {
  */
 export async function openFile(page, file, { timeout = 30_000 } = {}) {
 	const name = file.split('/').pop();
-	await pickFromQuickInput(page, { key: 'Control+P', text: file, rowText: name, what: `openFile(${JSON.stringify(file)})`, timeout });
-	await page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`).waitFor({ state: 'visible', timeout });
+	await pickFromQuickInput(page, { key: 'Control+P', text: file, rowText: name, what: `openFile(${JSON.stringify(file)})`, timeout: patient(timeout) });
+	await page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`).waitFor({ state: 'visible', timeout: patient(timeout) });
 }
 
 /**
@@ -138,9 +140,9 @@ export async function openFile(page, file, { timeout = 30_000 } = {}) {
  */
 export async function webviewFrame(page, { timeout = 30_000 } = {}) {
 	const host = page.locator('iframe.webview.ready:visible').first();
-	await host.waitFor({ state: 'attached', timeout });
+	await host.waitFor({ state: 'attached', timeout: patient(timeout) });
 	const content = host.contentFrame().locator('iframe#active-frame:visible').first();
-	await content.waitFor({ state: 'attached', timeout });
+	await content.waitFor({ state: 'attached', timeout: patient(timeout) });
 	return content.contentFrame();
 }
 
@@ -151,8 +153,24 @@ export async function webviewFrame(page, { timeout = 30_000 } = {}) {
 export async function screenshot(page, name) {
 	const path = join(resultsDir, name.endsWith('.png') ? name : `${name}.png`);
 	mkdirSync(dirname(path), { recursive: true });
-	await page.screenshot({ path });
+	writeFileSync(path, await stillPicture(page));
 	return path;
+}
+
+/**
+ * A picture of the page once it has stopped changing (charts animate, grids arrive): two equal frames in a row. A
+ * page that keeps moving (a run in progress) gets its latest frame after 5 s; the picture is not what a test checks.
+ */
+async function stillPicture(page) {
+	let previous = await page.screenshot();
+	const deadline = Date.now() + 5000;
+	while (Date.now() < deadline) {
+		await new Promise((done) => setTimeout(done, 150));
+		const next = await page.screenshot();
+		if (next.equals(previous)) return next;
+		previous = next;
+	}
+	return previous;
 }
 
 /** The workbench's window title, e.g. `quadratic.ts - examples [Extension Development Host] - code-server`. */
@@ -160,19 +178,34 @@ export async function windowTitle(page) {
 	return page.title();
 }
 
+/** When the running test's time is up (the runner sets it); waits last until then, however loaded the machine. */
+let testDeadline = 0;
+
+/** Sets the running test's deadline (ms since the epoch). */
+export function setTestDeadline(at) {
+	testDeadline = at;
+}
+
+/** How long a wait may last: `timeout` ms, or longer when the running test has more time left. */
+function patient(timeout) {
+	return Math.max(timeout, testDeadline - Date.now());
+}
+
 /**
- * Polls `read` until `accept(value)` holds and returns that value; a read that throws counts as its message. Throws
- * after `timeout` ms with the last value seen.
+ * Polls `read` until `accept(value)` holds and returns that value; a read that throws counts as its message. Waits on
+ * the state, not on a time: it gives up only when the running test's time is up (or after `timeout` ms, if later),
+ * with the last value seen.
  */
 export async function until(what, read, accept, timeout = 30_000) {
-	const deadline = Date.now() + timeout;
+	const started = Date.now();
+	const deadline = started + patient(timeout);
 	let last;
 	while (Date.now() < deadline) {
 		last = await read().catch((error) => `(${error.message.split('\n')[0]})`);
 		if (accept(last)) return last;
 		await new Promise((done) => setTimeout(done, 20));
 	}
-	throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeout} ms`);
+	throw new Error(`${what}: still ${JSON.stringify(last)} after ${Date.now() - started} ms`);
 }
 
 /** Runs **Downhill: Start** on the open file; the panel's frame and a finder for its buttons by exact name. */
