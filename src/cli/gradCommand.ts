@@ -3,7 +3,7 @@
  */
 import { defaultGradientTolerance } from '../engine/index';
 import { toJson } from './cliError';
-import { loadLoss, parsePoint, type LossArguments } from './lossInput';
+import { loadLoss, paramFields, parsePoint, type LossArguments } from './lossInput';
 
 export interface GradArguments extends LossArguments {
 	readonly at: readonly string[];
@@ -20,7 +20,7 @@ export function gradCommand(args: GradArguments, out: (line: string) => void): n
 		return { at, value, gradient: Array.from(gradient) };
 	});
 	if (args.json) {
-		out(toJson({ function: loss.name, params: loss.params, points: results }));
+		out(toJson({ function: loss.name, ...paramFields(loss), points: results }));
 		return 0;
 	}
 	for (const r of results) {
@@ -38,7 +38,7 @@ export function checkCommand(args: GradArguments & { readonly tolerance?: number
 	const ok = checks.every((c) => c.ok);
 	if (args.json) {
 		const worst = (c: (typeof checks)[number]) => (c.worstParam >= 0 ? loss.params[c.worstParam] : null);
-		out(toJson({ function: loss.name, params: loss.params, tolerance, ok, points: checks.map((c) => ({ ...c, worstParam: worst(c) })) }));
+		out(toJson({ function: loss.name, ...paramFields(loss), tolerance, ok, points: checks.map((c) => ({ ...c, worstParam: worst(c) })) }));
 		return ok ? 0 : 1;
 	}
 	for (const c of checks) {

@@ -3,7 +3,7 @@
  * or `--language`, and the chosen function, compiled by the engine.
  */
 import { readFileSync } from 'node:fs';
-import { compileLoss, languageForPath, languageIds, type LanguageId, type Loss } from '../engine/index';
+import { compileLoss, languageForPath, languageIds, paramShape, type LanguageId, type Loss } from '../engine/index';
 import { CliError } from './cliError';
 
 export interface LossArguments {
@@ -47,4 +47,9 @@ export function parsePoint(text: string, loss: Loss, flag: string): number[] {
 		throw new CliError(`${flag} ${text}: ${loss.name} takes ${loss.params.length} values (${loss.params.join(', ')}), got ${values.length}`);
 	}
 	return values;
+}
+
+/** The JSON fields that name a loss's parameters: flat names (`W[0][1]`) and each parameter's shape (`[]` for a scalar). */
+export function paramFields(loss: Loss): { params: readonly string[]; shapes: Record<string, readonly number[]> } {
+	return { params: loss.params, shapes: Object.fromEntries(loss.paramSpecs.map((spec) => [spec.name, paramShape(spec)])) };
 }

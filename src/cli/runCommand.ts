@@ -11,7 +11,7 @@ import { resolveSessionSettings, type SessionSettings, type SessionSettingsInput
 import { describeStop, type StopResult } from '../engine/session/stopReason';
 import type { Loss } from '../engine/index';
 import { CliError, toJson } from './cliError';
-import { loadLoss, parsePoint, type LossArguments } from './lossInput';
+import { loadLoss, paramFields, parsePoint, type LossArguments } from './lossInput';
 
 export interface RunArguments extends LossArguments {
 	readonly start?: string;
@@ -65,7 +65,7 @@ function trajectoryJson(session: OptimizationSession, result: StopResult) {
 	const reason = result.reason.kind === 'paused' || result.reason.kind === 'step' ? 'steps' : result.reason.kind;
 	return {
 		function: session.loss.name,
-		params: session.loss.params,
+		...paramFields(session.loss),
 		optimizer: { name: session.currentOptimizer.name, ...session.currentOptimizer.options },
 		points: Array.from({ length: losses.length }, (_, k) => Array.from(points.subarray(k * d, (k + 1) * d))),
 		loss: Array.from(losses),
@@ -110,7 +110,7 @@ function restartsOutput(loss: Loss, settings: SessionSettings, args: RunArgument
 	const result = new RandomRestarts(loss, settings, { count, seed: args.seed ?? 0, maxSteps: args.steps }).advance(() => false)!;
 	if (args.json) {
 		const runs = result.runs.map((r) => ({ ...r, stop: { reason: r.stop.kind, message: describeStop(r.stop) } }));
-		out(toJson({ function: loss.name, params: loss.params, restarts: runs, minima: result.minima, best: result.best, box: result.box }));
+		out(toJson({ function: loss.name, ...paramFields(loss), restarts: runs, minima: result.minima, best: result.best, box: result.box }));
 		return 0;
 	}
 	out(`${count} restarts of ${loss.name} from [${result.box.low.join(', ')}] … [${result.box.high.join(', ')}]:`);

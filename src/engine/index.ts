@@ -8,3 +8,4 @@ export { formatMessage, isMessage, messageTemplates, msg, verbatim, type Message
 export { checkGradient, defaultGradientTolerance, relativeError, type GradientCheck } from './graph/gradientCheck';
 export { languageIds, type FoundLoss, type LanguageId, type LossSite } from './language/frontEnd';
 export { languageForPath } from './language/languageForPath';
+export { paramShape, type ParamSpec } from './graph/node';

@@ -76,11 +76,20 @@ export interface PointState {
 	readonly update?: UpdateRuleInfo;
 }
 
+/** A parameter as declared: `W` of shape `[2, 3]` holds flat parameters `offset .. offset + 5`. */
+export interface TensorInfo {
+	readonly name: string;
+	readonly offset: number;
+	readonly shape: readonly number[];
+}
+
 export interface LossInfo {
 	readonly name: string;
 	readonly language: string;
-	/** Flat parameter names (`x`, `w[0]`, ...). */
+	/** Flat parameter names (`x`, `w[0]`, `W[0][1]`, ...). */
 	readonly params: readonly string[];
+	/** The parameters as declared, in order: each one's first flat index and shape (`[]` scalar, `[2, 3]` matrix). */
+	readonly tensors?: readonly TensorInfo[];
 	readonly start: readonly number[];
 	/** Source file name for the title. */
 	readonly fileName: string;

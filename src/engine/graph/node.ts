@@ -65,12 +65,22 @@ export interface SumNode extends NodeBase {
 
 export type Node = ConstNode | ParamNode | ParamAtNode | DataNode | IndexNode | OpNode | SumNode;
 
-/** A parameter as the user named it: a scalar, or a vector of `size` elements stored from `offset`. */
+/**
+ * A parameter as the user named it: a scalar, or an array of `size` elements stored row-major from `offset` (flat
+ * names `w[0]`, `W[0][1]`, ...).
+ */
 export interface ParamSpec {
 	readonly name: string;
 	readonly offset: number;
-	/** `undefined` for a scalar. */
+	/** The number of elements; `undefined` for a scalar. */
 	readonly size?: number;
+	/** The shape of an array of rank 2 or more (`[2, 3]` for a 2×3 matrix); absent for scalars and vectors. */
+	readonly shape?: readonly number[];
+}
+
+/** The shape of a parameter: `[]` for a scalar, `[n]` for a vector, `[rows, cols]` for a matrix, ... */
+export function paramShape(spec: ParamSpec): readonly number[] {
+	return spec.shape ?? (spec.size === undefined ? [] : [spec.size]);
 }
 
 /** A line of the loss function the debugger can stop on during step-into, with the value it computes. */

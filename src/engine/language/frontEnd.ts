@@ -29,12 +29,12 @@ export type FoundLoss =
 export interface LowerOptions {
 	/** Which loss; otherwise the one called `loss`, else the only one. */
 	readonly name?: string;
-	/** Lengths of vector parameters that have no default. */
-	readonly sizes?: Readonly<Record<string, number>>;
+	/** Sizes of array parameters: a length (`w: 3`) or a shape (`W: [2, 3]`); it overrides the default's shape. */
+	readonly sizes?: Readonly<Record<string, number | readonly number[]>>;
 }
 
-/** The size `options.sizes` gives the vector parameter `name` (own keys only: a parameter may be called `constructor`). */
-export function givenSize(sizes: LowerOptions['sizes'], name: string): number | undefined {
+/** The size `options.sizes` gives the array parameter `name` (own keys only: a parameter may be called `constructor`). */
+export function givenSize(sizes: LowerOptions['sizes'], name: string): number | readonly number[] | undefined {
 	return sizes && Object.hasOwn(sizes, name) ? sizes[name] : undefined;
 }
 

@@ -3,6 +3,7 @@
  * an `update` repeats (current point, stop, settings, a stretch of the trajectory). Pure functions of the session;
  * the panel never computes the loss itself.
  */
+import { paramShape } from '../../engine/graph/node';
 import { formatSchedule } from '../../engine/optim/lrSchedule';
 import { optimizerDefaults, optimizerNames } from '../../engine/optim/optimizers';
 import { explainUpdate } from '../../engine/optim/explainUpdate';
@@ -40,6 +41,7 @@ export function lossInfo(controller: SessionController): LossInfo {
 		name: loss.name,
 		language: loss.language,
 		params: loss.params,
+		tensors: loss.paramSpecs.map((spec) => ({ name: spec.name, offset: spec.offset, shape: paramShape(spec) })),
 		start: Array.from(controller.session.start),
 		fileName: baseName(controller.origin.fileName),
 		sampleCount: loss.sampleCount,

@@ -1,13 +1,15 @@
 /**
  * Lowers the chosen loss function: its parameters become the optimizer's parameters (a default is the start point,
- * missing defaults are 0; `w: number[] = [0, 0, 0]`, a tuple type or `options.sizes.w` makes a vector parameter), its
+ * missing defaults are 0; `w: number[] = [0, 0, 0]`, a tuple type or `options.sizes.w` makes a vector parameter, `W: number[][] = [[...]]`
+ * a matrix parameter), its
  * body is lowered with the step-into trace on, and the returned number is the graph's output.
  */
 import type * as t from '@babel/types';
 import type { SourceSpan } from '../../errors';
 import type { LossGraph } from '../../graph/node';
 import { givenSize, type LowerOptions } from '../frontEnd';
-import { fail, formatCount, LoweringContext, type WorkPool } from '../lowering/context';
+import { fail, LoweringContext, type WorkPool } from '../lowering/context';
+import { declareParameter, type ShapedNumbers } from '../lowering/declareParameter';
 import { ParamLayout } from '../lowering/params';
 import { Scope } from '../lowering/scope';
 import { constantOf, type Value } from '../lowering/values';
@@ -17,8 +19,6 @@ import { moduleScope, type Candidate, type ModuleInfo } from './moduleScope';
 import { nameSpanOf, spanOf } from './parse';
 import { mentions } from './syntaxScan';
 import { msg } from '../../message';
-
-const maxVectorSize = 1_000_000;
 
 /** What a loss parameter is declared as. */
 interface Declared {
@@ -74,22 +74,18 @@ function lossParameter(
 	sizes: LowerOptions['sizes'],
 ): Value {
 	const name = declared.id.name;
-	const span = nameSpanOf(declared.id);
-	const start = declared.initial === undefined ? undefined : defaultValue(ctx, module, name, declared);
-	const size = givenSize(sizes, name);
-	const annotated = arrayAnnotation(declared.id.typeAnnotation);
-	if (size === undefined && !annotated && !Array.isArray(start)) return layout.scalar(name, start ?? 0);
-	const n = size ?? (Array.isArray(start) ? start.length : annotated?.length);
-	if (n === undefined) return fail(msg`give the vector parameter '${name}' a default like [0, 0, 0], or a size`, span);
-	if (!Number.isInteger(n) || n < 0 || n > maxVectorSize) {
-		fail(msg`the size of '${name}' must be a whole number up to ${formatCount(maxVectorSize)}, not ${n}`, span);
-	}
-	const at = (i: number) => (Array.isArray(start) ? (start[i] ?? 0) : (start ?? 0));
-	return layout.vector(name, Array.from({ length: n }, (_, i) => at(i)));
+	return declareParameter(layout, {
+		name,
+		start: declared.initial === undefined ? undefined : defaultValue(ctx, module, name, declared),
+		hint: arrayAnnotation(declared.id.typeAnnotation),
+		size: givenSize(sizes, name),
+		span: nameSpanOf(declared.id),
+		missingSize: msg`give the vector parameter '${name}' a default like [0, 0, 0], or a size`,
+	});
 }
 
-/** A parameter's default: a number or a flat array of numbers known before the loss runs. */
-function defaultValue(ctx: LoweringContext, module: Scope, name: string, declared: Declared): number | number[] {
+/** A parameter's default: a number or numbers of any shape (`number[][]`) known before the loss runs. */
+function defaultValue(ctx: LoweringContext, module: Scope, name: string, declared: Declared): number | ShapedNumbers {
 	const initial = declared.initial!;
 	const span = spanOf(initial);
 	for (const other of declared.others) {
@@ -100,10 +96,7 @@ function defaultValue(ctx: LoweringContext, module: Scope, name: string, declare
 	const value = evaluate(ctx, module, initial);
 	const number = constantOf(value);
 	if (number !== undefined) return number;
-	if (value.kind === 'vector' && value.constants?.shape.length === 1) return Array.from(value.constants.values);
-	if (value.kind === 'vector' && value.constants) {
-		return fail(msg`the default of '${name}' is a nested array; vector parameters are flat (number[])`, span);
-	}
+	if (value.kind === 'vector' && value.constants) return value.constants;
 	return fail(msg`the default of '${name}' must be a number or an array of numbers known before the loss runs`, span);
 }
 

@@ -1,13 +1,13 @@
 /**
- * The parameters of a loss and the finished `LossGraph`: scalar parameters are `param(k)`, vector parameters a
- * `VectorValue` over `paramAt(offset, size, index)`; the flat names (`x`, `w[0]`, `w[1]`, ...) and the start point
- * (the defaults) are laid out in declaration order.
+ * The parameters of a loss and the finished `LossGraph`: scalar parameters are `param(k)`, array parameters a
+ * (nested) `VectorValue` over `paramAt(offset, size, index)`; the flat names (`x`, `w[0]`, `W[1][2]`, ...) and the
+ * start point (the defaults) are laid out in declaration order, arrays row-major.
  */
 import type { SourceSpan } from '../../errors';
 import { collectNodes, type LossGraph, type ParamSpec } from '../../graph/node';
 import { fail, type LoweringContext } from './context';
 import { expectScalar, scalar, type Value } from './values';
-import { paramVector } from './vectors';
+import { paramTensor } from './vectors';
 import { msg } from '../../message';
 
 export class ParamLayout {
@@ -28,13 +28,21 @@ export class ParamLayout {
 
 	/** Adds a vector parameter with one start value per element; returns its value. */
 	vector(name: string, start: readonly number[]): Value {
+		return this.tensor(name, [start.length], start);
+	}
+
+	/**
+	 * Adds an array parameter of `shape` with its start values row-major; returns its value. Flat names index each
+	 * axis: `W[0][0]`, `W[0][1]`, ..., in row-major order.
+	 */
+	tensor(name: string, shape: readonly number[], start: readonly number[]): Value {
 		const offset = this.names.length;
-		this.specs.push({ name, offset, size: start.length });
+		this.specs.push(shape.length === 1 ? { name, offset, size: start.length } : { name, offset, size: start.length, shape });
 		start.forEach((v, i) => {
-			this.names.push(`${name}[${i}]`);
+			this.names.push(name + flatSuffix(shape, i));
 			this.start.push(v);
 		});
-		return paramVector(this.ctx.builder, offset, start.length, `'${name}'`);
+		return paramTensor(this.ctx.builder, offset, shape, `'${name}'`);
 	}
 
 	/** The lowered loss: `output` must be a number. */
@@ -52,4 +60,16 @@ export class ParamLayout {
 			trace: this.ctx.trace,
 		};
 	}
+}
+
+/** `[i][j]...` for flat index `flat` of an array of `shape`, row-major. */
+function flatSuffix(shape: readonly number[], flat: number): string {
+	let suffix = '';
+	let rest = flat;
+	for (let axis = shape.length - 1; axis >= 0; axis--) {
+		const n = shape[axis]!;
+		suffix = `[${rest % n}]${suffix}`;
+		rest = Math.floor(rest / n);
+	}
+	return suffix;
 }

@@ -63,9 +63,25 @@ function dataView(b: GraphBuilder, store: DataStore, shape: readonly number[], b
 	};
 }
 
-/** The vector parameter stored at `offset` in the flat parameter array. */
-export function paramVector(b: GraphBuilder, offset: number, size: number, label: MessageArgument): VectorValue {
-	return { kind: 'vector', length: size, label, element: (index) => scalar(b.paramAt(offset, size, index)) };
+/** The array parameter of `shape` stored row-major from `offset` in the flat parameter array (rows are vectors). */
+export function paramTensor(b: GraphBuilder, offset: number, shape: readonly number[], label: MessageArgument): VectorValue {
+	const size = shape.reduce((p, n) => p * n, 1);
+	return paramView(b, offset, size, shape, b.constant(0), label);
+}
+
+function paramView(b: GraphBuilder, offset: number, size: number, shape: readonly number[], base: Node, label: MessageArgument): VectorValue {
+	const [length = 0, ...inner] = shape;
+	const stride = inner.reduce((p, n) => p * n, 1);
+	return {
+		kind: 'vector',
+		length,
+		label,
+		element: (index) => {
+			const at = b.add(base, b.mul(index, b.constant(stride)));
+			if (inner.length === 0) return scalar(b.paramAt(offset, size, at));
+			return paramView(b, offset, size, inner, at, msg`a row of ${label}`);
+		},
+	};
 }
 
 /**

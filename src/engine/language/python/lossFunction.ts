@@ -1,13 +1,15 @@
 /**
  * Lowers the chosen loss: its parameters become the optimizer's parameters (a default is the start point, a missing
  * default is 0; a list default `w=[0.0, 0.0]`, a list type hint `w: list[float]` with `options.sizes.w`, or a tuple
- * hint `tuple[float, float]` makes a vector parameter `w[0]`, `w[1]`, ...), its body is lowered with the step-into
+ * hint `tuple[float, float]` makes a vector parameter `w[0]`, `w[1]`, ...; a nested list or a numpy/torch array
+ * default makes an array parameter of its shape, `W[0][0]`, `W[0][1]`, ...), its body is lowered with the step-into
  * trace on, and the returned number is the graph's output.
  */
 import type { SourceSpan } from '../../errors';
 import type { LossGraph } from '../../graph/node';
 import { givenSize, type LowerOptions } from '../frontEnd';
-import { fail, formatCount, type WorkPool } from '../lowering/context';
+import { fail, type WorkPool } from '../lowering/context';
+import { declareParameter, type ShapedNumbers } from '../lowering/declareParameter';
 import { ParamLayout } from '../lowering/params';
 import { Scope } from '../lowering/scope';
 import { constantOf, type Value } from '../lowering/values';
@@ -18,8 +20,6 @@ import type { Candidate, ModuleInfo } from './moduleReader';
 import type { Expr, Param } from './pythonAst';
 import { PythonContext } from './pythonContext';
 import { msg } from '../../message';
-
-const maxVectorSize = 1_000_000;
 
 /** The loss graph of `candidate`; `pool` bounds the work of several lowerings together. */
 export function lowerCandidate(
@@ -58,27 +58,24 @@ function lossParameter(
 ): Value {
 	const name = param.name;
 	if (param.star) fail(msg`'${param.star}${name}' parameters are not supported in a loss`, param.span);
-	const start = param.initial ? defaultValue(ctx, module, param, param.initial, names) : undefined;
-	const size = givenSize(sizes, name);
-	const annotated = listAnnotation(param.annotation);
-	if (size === undefined && !annotated && !Array.isArray(start)) return layout.scalar(name, start ?? 0);
-	const n = size ?? (Array.isArray(start) ? start.length : annotated?.length);
-	if (n === undefined) {
-		return fail(msg`give the vector parameter '${name}' a default like [0.0, 0.0, 0.0], or a size`, param.nameSpan);
-	}
-	if (!Number.isInteger(n) || n < 0 || n > maxVectorSize) badSize(name, n, param.nameSpan);
-	const at = (i: number) => (Array.isArray(start) ? (start[i] ?? 0) : (start ?? 0));
-	return layout.vector(name, Array.from({ length: n }, (_, i) => at(i)));
+	return declareParameter(layout, {
+		name,
+		start: param.initial ? defaultValue(ctx, module, param, param.initial, names) : undefined,
+		hint: listAnnotation(param.annotation),
+		size: givenSize(sizes, name),
+		span: param.nameSpan,
+		missingSize: msg`give the vector parameter '${name}' a default like [0.0, 0.0, 0.0], or a size`,
+	});
 }
 
-/** A parameter's default: a number or a flat list of numbers known before the loss runs. */
+/** A parameter's default: a number or numbers of any shape known before the loss runs. */
 function defaultValue(
 	ctx: PythonContext,
 	module: Scope,
 	param: Param,
 	initial: Expr,
 	names: readonly string[],
-): number | number[] {
+): number | ShapedNumbers {
 	const used = mentionedNames([initial]);
 	for (const other of names) {
 		if (other !== param.name && used.has(other)) {
@@ -88,20 +85,9 @@ function defaultValue(
 	const value = evaluate(ctx, module, initial);
 	const number = constantOf(value);
 	if (number !== undefined) return number;
-	if (value.kind === 'vector' && value.constants?.shape.length === 1) {
-		if (value.length > maxVectorSize) badSize(param.name, value.length, initial.span);
-		return Array.from(value.constants.values);
-	}
-	if (value.kind === 'vector' && value.constants) {
-		return fail(msg`the default of '${param.name}' is a nested list; vector parameters are flat lists of numbers`,
-			initial.span);
-	}
+	if (value.kind === 'vector' && value.constants) return value.constants;
 	return fail(msg`the default of '${param.name}' must be a number or a list of numbers known before the loss runs`,
 		initial.span);
-}
-
-function badSize(name: string, size: number, span: SourceSpan): never {
-	return fail(msg`the size of '${name}' must be a whole number up to ${formatCount(maxVectorSize)}, not ${size}`, span);
 }
 
 const listTypes = new Set(['list', 'List', 'Sequence', 'MutableSequence', 'tuple', 'Tuple', 'ndarray', 'NDArray',
