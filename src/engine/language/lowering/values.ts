@@ -27,6 +27,11 @@ export interface VectorValue {
 	element(index: Node, span: SourceSpan): Value;
 	/** Set when every element is a number known before the loss runs: the values row-major, and the shape. */
 	readonly constants?: { readonly values: Float64Array; readonly shape: readonly number[] };
+	/**
+	 * True for a numpy array or torch tensor: arithmetic on it is element-wise with broadcasting, and its rows are
+	 * arrays too. A plain list (Python's `[...]`) leaves it unset: `+` concatenates.
+	 */
+	readonly numeric?: boolean;
 }
 
 /** Something callable: a user function (inlined), a lambda, or a builtin. */

@@ -1,14 +1,15 @@
 /**
  * Assignments: `x = e`, `a = b = e`, `a, (b, c) = e` (unpacking a tuple or list of exactly that length, the right
  * side evaluated first, so `a, b = b, a` swaps), `x: float = e`, and the augmented `+= -= *= /= //= %= **=` on
- * numbers. Lists are values: assigning to `xs[i]` or extending a list is an error. At the loss's top level each
- * number assigned is recorded in the step-into trace.
+ * numbers and on elements of local lists (`xs[i] = v`, `W[i][j] += v`, see `listMutation.ts`). At the loss's top
+ * level each number assigned is recorded in the step-into trace.
  */
 import type { SourceSpan } from '../../errors';
 import { fail } from '../lowering/context';
 import type { Scope } from '../lowering/scope';
 import { describeValue, expectScalar, scalar, type Value } from '../lowering/values';
-import { evaluate, evaluateNumber } from './expressions';
+import { describe, evaluate, evaluateNumber } from './expressions';
+import { assignElement } from './listMutation';
 import { arithmetic } from './pythonOperators';
 import type { Stmt, Target } from './pythonAst';
 import type { PythonContext } from './pythonContext';
@@ -21,6 +22,7 @@ export function bindTarget(
 	value: Value,
 	span: SourceSpan,
 	bind: (name: string, value: Value, span: SourceSpan) => void,
+	scope?: Scope,
 ): void {
 	switch (target.kind) {
 		case 'name':
@@ -35,10 +37,13 @@ export function bindTarget(
 				fail(message, target.span);
 			}
 			target.items.forEach((item, i) => {
-				bindTarget(ctx, item, value.element(ctx.builder.constant(i), span), span, bind);
+				bindTarget(ctx, item, value.element(ctx.builder.constant(i), span), span, bind, scope);
 			});
 			return;
 		}
+		case 'element':
+			if (!scope) return fail(msg`cannot assign to '${target.name}[...]' here`, target.span);
+			return assignElement(ctx, scope, target.element, value);
 		case 'invalid':
 			return fail(target.message, target.span);
 		default: {
@@ -59,7 +64,7 @@ export function assignStatement(
 	const label = s.targets.length === 1 && s.targets[0]!.kind === 'name' ? s.targets[0]!.name : undefined;
 	const value = evaluate(ctx, scope, s.value, label);
 	for (const target of s.targets) {
-		bindTarget(ctx, target, value, s.span, (name, part, at) => store(ctx, scope, name, part, at, s.span, trace));
+		bindTarget(ctx, target, value, s.span, (name, part, at) => store(ctx, scope, name, part, at, s.span, trace), scope);
 	}
 }
 
@@ -73,6 +78,11 @@ export function augmentedStatement(
 	const target = s.target;
 	if (target.kind === 'invalid') return fail(target.message, target.span);
 	if (target.kind === 'tuple') return fail(msg`'${s.op}=' cannot assign to several names`, target.span);
+	if (target.kind === 'element') {
+		const element = expectScalar(evaluate(ctx, scope, target.element), describe(target.element), target.span);
+		const value = arithmetic(ctx.builder, s.op, element, evaluateNumber(ctx, scope, s.value));
+		return assignElement(ctx, scope, target.element, scalar(value));
+	}
 	const current = evaluate(ctx, scope, { kind: 'name', name: target.name, span: target.span });
 	if (current.kind === 'vector') {
 		const text = `${target.name} ${s.op}= ...`;

@@ -4,7 +4,7 @@
  * statements can return, and which names an expression mentions. All walks are iterative, so deeply nested or very
  * long code cannot overflow the stack here.
  */
-import type { Expr, Stmt, Target } from './pythonAst';
+import type { Expr, Stmt, SubscriptExpr, Target } from './pythonAst';
 import { namesIn, perRoot } from '../lowering/perRoot';
 
 /** The direct subexpressions of an expression (a lambda's body included). */
@@ -63,7 +63,7 @@ export function targetNames(target: Target, into: Set<string> = new Set()): Set<
 	const stack = [target];
 	while (stack.length > 0) {
 		const t = stack.pop()!;
-		if (t.kind === 'name') into.add(t.name);
+		if (t.kind === 'name' || t.kind === 'element') into.add(t.name);
 		else if (t.kind === 'tuple') stack.push(...t.items);
 	}
 	return into;
@@ -102,6 +102,24 @@ const returnsIn = perRoot((root: Stmt) => {
 	return found;
 });
 
+const appenders = new Set(['append', 'extend']);
+
+/** The list a statement `name.append(...)` / `name.extend(...)` changes, or undefined for another statement. */
+export function appendedName(e: Expr): string | undefined {
+	if (e.kind !== 'call' || e.callee.kind !== 'attribute' || e.callee.object.kind !== 'name') return undefined;
+	return appenders.has(e.callee.name) ? e.callee.object.name : undefined;
+}
+
+/** The root name of `xs[i]`, `W[i][j]`; undefined when the subscript is not on a name or slices. */
+export function elementRoot(e: SubscriptExpr): string | undefined {
+	let object: Expr = e;
+	while (object.kind === 'subscript') {
+		if (object.index.kind === 'slice') return undefined;
+		object = object.object;
+	}
+	return object.kind === 'name' ? object.name : undefined;
+}
+
 /** The names statements bind: assignment and `for` targets, `def`s, imports (Python's local variables). */
 export function assignedNames(roots: readonly Stmt[]): Set<string> {
 	return namesIn(roots, assignedIn);
@@ -121,6 +139,11 @@ function scanAssigned(root: Stmt): Set<string> {
 			case 'def':
 				names.add(s.def.name);
 				return;
+			case 'expression': {
+				const changed = appendedName(s.value);
+				if (changed !== undefined) names.add(changed);
+				return;
+			}
 			case 'import':
 				for (const b of s.bindings) if (b.form !== 'star') names.add(b.name);
 				return;

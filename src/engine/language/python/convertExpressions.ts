@@ -8,6 +8,7 @@ import type { SyntaxNode } from '@lezer/common';
 import type { SourceSpan } from '../../errors';
 import { operatorExpression } from './convertOperators';
 import { convertParams } from './convertParams';
+import { elementRoot } from './astScan';
 import { childrenOf, type SourceText } from './parsePython';
 import type { Clause, Expr, Keyword, SliceBounds, Target } from './pythonAst';
 import { msg, type Message } from '../../message';
@@ -261,6 +262,10 @@ export function target(src: SourceText, node: SyntaxNode): Target {
 			while (root.name === 'MemberExpression' || root.name === 'CallExpression') root = root.firstChild!;
 			const changes = root.name === 'VariableName' ? src.textOf(root) : undefined;
 			const isAttribute = childrenOf(node)[1]?.name === '.';
+			const converted = isAttribute ? undefined : convertExpr(src, node);
+			if (converted?.kind === 'subscript' && changes !== undefined && elementRoot(converted) === changes) {
+				return { kind: 'element', name: changes, element: converted, span };
+			}
 			const message = isAttribute
 				? msg`attributes cannot be assigned in a loss: lists are values; build a new list with a comprehension`
 				: msg`list mutation is not supported in a loss: lists are values; build a new list with a comprehension`;

@@ -102,6 +102,8 @@ class ModuleReader {
 			case 'invalid':
 				if (target.changes) this.unsupported(target.changes, target.message, target.span);
 				return;
+			case 'element':
+				return this.unsupported(target.name, elementMutation(target.name, target.span), target.span);
 			default: {
 				const never: never = target;
 				return never;
@@ -130,6 +132,7 @@ class ModuleReader {
 			if (t.changes) this.unsupported(t.changes, t.message, t.span);
 			return;
 		}
+		if (t.kind === 'element') return this.unsupported(t.name, elementMutation(t.name, t.span), t.span);
 		if (t.kind === 'tuple') return;
 		const left: Expr = { kind: 'name', name: t.name, span: t.span };
 		const value: Expr = { kind: 'binary', op: s.op, left, right: s.value, span: s.span, opSpan: s.span };
@@ -196,4 +199,9 @@ function isMainGuard(test: Expr): boolean {
 	const isName = (e: Expr | undefined) => e?.kind === 'name' && e.name === '__name__';
 	const isMain = (e: Expr | undefined) => e?.kind === 'string' && e.value === '__main__';
 	return (isName(a) && isMain(b)) || (isName(b) && isMain(a));
+}
+
+/** A module-level list is a constant a loss reads: changing an element of it is an error at the change. */
+function elementMutation(name: string, span: SourceSpan) {
+	return msg`list mutation is not supported in a loss: an element of ${`'${name}'`} is assigned at module level (line ${span.line}); build the list with a literal or a comprehension`;
 }

@@ -154,6 +154,8 @@ export type Expr =
 export type Target =
 	| { readonly kind: 'name'; readonly name: string; readonly span: SourceSpan }
 	| { readonly kind: 'tuple'; readonly items: readonly Target[]; readonly span: SourceSpan }
+	/** `xs[i]`, `W[i][j]`: an element of the local list `name`. */
+	| { readonly kind: 'element'; readonly name: string; readonly element: SubscriptExpr; readonly span: SourceSpan }
 	| {
 		readonly kind: 'invalid';
 		readonly message: Message;

@@ -11,6 +11,7 @@ import type { Scope } from '../lowering/scope';
 import { assignStatement, augmentedStatement } from './assignments';
 import { assignedNames, containsReturn } from './astScan';
 import { evaluate, evaluateNumber } from './expressions';
+import { appendStatement } from './listMutation';
 import { userFunction } from './functions';
 import { forStatement } from './loops';
 import type { Stmt } from './pythonAst';
@@ -71,7 +72,7 @@ function executeStatement(ctx: PythonContext, scope: Scope, s: Stmt, mode: Mode)
 			augmentedStatement(ctx, scope, s, mode.trace);
 			return normal;
 		case 'expression':
-			evaluate(ctx, scope, s.value);
+			if (!appendStatement(ctx, scope, s.value)) evaluate(ctx, scope, s.value);
 			return normal;
 		case 'return':
 			return returnStatement(ctx, scope, s, mode);
