@@ -46,8 +46,15 @@ export function arrayMethod(
 			return slice(ctx, scope, vector, args);
 		case 'entries':
 			return entriesVector(ctx.builder, vector);
+		case 'fill': {
+			if (args.length !== 1) return fail(msg`fill in a loss takes one value and fills the whole array`, span);
+			const value = evaluate(ctx, scope, args[0]!);
+			return { kind: 'vector', length: vector.length, label: vector.label, element: () => value };
+		}
 		case 'forEach':
-			return fail(msg`forEach is not supported in a loss; use a for...of loop or reduce`, span);
+			return fail(msg`forEach returns nothing; call it as a statement of its own`, span);
+		case 'push':
+			return fail(msg`push changes an array; call it as a statement of its own, on an array declared in the function`, span);
 		case 'filter':
 			return fail(msg`filter is not supported in a loss (its length would depend on the parameters); use a condition inside reduce`, span);
 		default:
@@ -78,6 +85,40 @@ export function constantArgument(ctx: LoweringContext, scope: Scope, node: t.Exp
 	const value = evaluateNumber(ctx, scope, node);
 	if (value.kind !== 'const') throw new NotConstantError(msg`${what} must be known before the loss runs`, spanOf(node));
 	return value.value;
+}
+
+const arrayConstructors = new Set(['Array', 'Float64Array', 'Float32Array']);
+
+/** True for the global array constructors a loss may call (`Array`, `Float64Array`). */
+export function isArrayConstructor(name: string | undefined): boolean {
+	return name !== undefined && arrayConstructors.has(name);
+}
+
+/**
+ * `new Array(n)` (n empty slots, to fill or assign), `new Float64Array(n)` (n zeros), and `new Float64Array(xs)`,
+ * `Array(n)`: a copy of an array is the array itself, since a loss never changes data in place.
+ */
+export function arrayConstructor(
+	ctx: LoweringContext,
+	scope: Scope,
+	name: string,
+	args: readonly t.Expression[],
+	span: SourceSpan,
+): Value {
+	const [first] = args;
+	if (first === undefined) return { kind: 'vector', length: 0, label: msg`an array`, element: () => unset };
+	const value = args.length === 1 ? evaluate(ctx, scope, first) : undefined;
+	if (value?.kind === 'vector') return value;
+	if (value === undefined || value.kind !== 'scalar' || value.node.kind !== 'const') {
+		return fail(msg`new ${name}(...) in a loss takes a length known before the loss runs, or an array`, span);
+	}
+	const n = value.node.value;
+	if (!Number.isInteger(n) || n < 0 || n > maxLength) {
+		fail(msg`an array length must be a whole number up to ${formatCount(maxLength)}, not ${n}`, spanOf(first));
+	}
+	const zero = scalar(ctx.builder.constant(0));
+	const element = name === 'Array' ? () => unset : () => zero;
+	return { kind: 'vector', length: n, label: msg`an array`, element };
 }
 
 /** `Array.from({ length: n }, (_, i) => ...)` or `Array.from(xs, f)`. */

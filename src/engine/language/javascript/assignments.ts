@@ -9,8 +9,11 @@ import { binary, type BinaryOperator } from '../lowering/operators';
 import type { Scope } from '../lowering/scope';
 import { expectScalar, scalar, unset, type Value } from '../lowering/values';
 import { describe, evaluate, evaluateNumber } from './expressions';
-import { bindPattern } from './functions';
-import { nameSpanOf, spanOf } from './parse';
+import { bindTarget } from './records';
+import { propertyName } from './members';
+import { forEachStatement } from './loops';
+import { elementAssignment, pushStatement } from './mutations';
+import { nameSpanOf, spanOf, unwrap } from './parse';
 import { msg } from '../../message';
 
 /** `const`/`let`/`var` declarations; `trace` records scalar ones for step-into. */
@@ -25,8 +28,8 @@ export function declaration(ctx: LoweringContext, scope: Scope, s: t.VariableDec
 			const value = init ? evaluate(ctx, scope, init, d.id.name) : unset;
 			scope.declare(d.id.name, value, kind, nameSpanOf(d.id));
 			if (trace && value.kind === 'scalar') ctx.record(d.id.name, value.node, spanOf(d));
-		} else if (d.id.type === 'ArrayPattern' && init) {
-			bindPattern(ctx, scope, d.id, evaluate(ctx, scope, init), kind);
+		} else if ((d.id.type === 'ArrayPattern' || d.id.type === 'ObjectPattern') && init) {
+			bindTarget(ctx, scope, d.id, evaluate(ctx, scope, init), kind);
 		} else {
 			fail(msg`this kind of declaration is not supported in a loss`, spanOf(d));
 		}
@@ -46,6 +49,12 @@ export function expressionStatement(
 ): void {
 	const e = s.expression;
 	if (e.type === 'AssignmentExpression') return assignment(ctx, scope, e, s, trace);
+	const call = methodCall(e);
+	if (call?.method === 'push') return pushStatement(ctx, scope, call.call, call.member);
+	if (call?.method === 'forEach') {
+		forEachStatement(ctx, scope, call.call, call.member);
+		return;
+	}
 	if (e.type === 'UpdateExpression') {
 		if (e.argument.type !== 'Identifier') return fail(msg`'++'/'--' works only on a variable in a loss`, spanOf(e));
 		const current = expectScalar(evaluate(ctx, scope, e.argument), `'${e.argument.name}'`, spanOf(e.argument));
@@ -55,19 +64,25 @@ export function expressionStatement(
 	evaluate(ctx, scope, e);
 }
 
+/** `a.method(...)` as a statement. */
+function methodCall(e: t.Expression): { call: t.CallExpression; member: t.MemberExpression; method: string } | undefined {
+	if (e.type !== 'CallExpression') return undefined;
+	const member = unwrap(e.callee as t.Expression);
+	const method = member.type === 'MemberExpression' ? propertyName(member) : undefined;
+	return method === undefined ? undefined : { call: e, member: member as t.MemberExpression, method };
+}
+
 function assignment(ctx: LoweringContext, scope: Scope, e: t.AssignmentExpression, s: t.Statement, trace: boolean) {
 	const target = e.left;
-	if (target.type === 'MemberExpression') {
-		return fail(msg`array elements cannot be assigned in a loss; build a new array with map`, spanOf(target));
-	}
+	const op = compoundOperators[e.operator];
+	if (e.operator !== '=' && !op) return fail(msg`the operator '${e.operator}' is not supported in a loss`, spanOf(e));
+	if (target.type === 'MemberExpression') return elementAssignment(ctx, scope, { ...e, left: target }, op);
 	if (target.type !== 'Identifier') return fail(msg`destructuring assignment is not supported in a loss`, spanOf(target));
 	if (e.operator === '=') {
 		return store(ctx, scope, target.name, evaluate(ctx, scope, e.right, target.name), s, trace);
 	}
-	const op = compoundOperators[e.operator];
-	if (!op) return fail(msg`the operator '${e.operator}' is not supported in a loss`, spanOf(e));
 	const current = expectScalar(evaluate(ctx, scope, target), describe(target), spanOf(target));
-	const value = binary(ctx.builder, op, current, evaluateNumber(ctx, scope, e.right));
+	const value = binary(ctx.builder, op!, current, evaluateNumber(ctx, scope, e.right));
 	store(ctx, scope, target.name, scalar(value), s, trace);
 }
 

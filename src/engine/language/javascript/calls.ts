@@ -9,11 +9,19 @@ import { fail, formatCount, limits, type LoweringContext } from '../lowering/con
 import { callBuiltin, isBuiltin } from '../lowering/operators';
 import type { Scope } from '../lowering/scope';
 import { expectFunction, expectScalar, expectVector, scalar, type Value } from '../lowering/values';
-import { arrayFrom, arrayMethod } from './arrayMethods';
+import { arrayConstructor, arrayFrom, arrayMethod, isArrayConstructor } from './arrayMethods';
 import { describe, evaluate, evaluateNumber } from './expressions';
 import { globalNamespace, namespaceMember, propertyName } from './members';
 import { spanOf, unwrap } from './parse';
 import { msg } from '../../message';
+
+/** `new Array(n)`, `new Float64Array(xs)`; other classes are not part of a loss. */
+export function newExpression(ctx: LoweringContext, scope: Scope, node: t.NewExpression): Value {
+	const callee = node.callee;
+	const name = callee.type === 'Identifier' ? globalNamespace(scope, callee) : undefined;
+	if (!isArrayConstructor(name)) return fail(msg`'new' is supported only for arrays (new Array(n), new Float64Array(xs))`, spanOf(node));
+	return arrayConstructor(ctx, scope, name!, node.arguments.map(plainArgument), spanOf(node));
+}
 
 /** A call: a builtin, an array method, `Array.from`, or a user function. */
 export function callExpression(ctx: LoweringContext, scope: Scope, node: t.CallExpression): Value {
@@ -24,6 +32,9 @@ export function callExpression(ctx: LoweringContext, scope: Scope, node: t.CallE
 	}
 	const member = unwrap(callee);
 	const method = member.type === 'MemberExpression' ? propertyName(member) : undefined;
+	if (member.type !== 'MemberExpression' && isArrayConstructor(globalNamespace(scope, member))) {
+		return arrayConstructor(ctx, scope, globalNamespace(scope, member)!, argumentList(node), span);
+	}
 	if (member.type !== 'MemberExpression' || method === undefined) {
 		const fn = expectFunction(evaluate(ctx, scope, callee), describe(callee), spanOf(callee));
 		return fn.call(argumentList(node).map((a) => evaluate(ctx, scope, a)), span);
@@ -33,7 +44,7 @@ export function callExpression(ctx: LoweringContext, scope: Scope, node: t.CallE
 		return scalar(callBuiltin(ctx.builder, method, `Math.${method}`, mathArguments(ctx, scope, node), span));
 	}
 	const args = argumentList(node);
-	if (namespace === 'Array' && method === 'from') return arrayFrom(ctx, scope, args, span);
+	if (isArrayConstructor(namespace) && method === 'from') return arrayFrom(ctx, scope, args, span);
 	if (namespace !== undefined) return namespaceMember(ctx, namespace, method, span);
 	const object = evaluate(ctx, scope, member.object);
 	if (object.kind === 'vector') return arrayMethod(ctx, scope, object, method, args, span);

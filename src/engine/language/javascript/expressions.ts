@@ -14,10 +14,11 @@ import type { BinaryOperator, UnaryOperator } from '../lowering/operators';
 import type { Scope } from '../lowering/scope';
 import { expectScalar, scalar, type Value } from '../lowering/values';
 import { arrayValue, dataVector } from '../lowering/vectors';
-import { callExpression } from './calls';
+import { callExpression, newExpression } from './calls';
 import { memberExpression } from './members';
 import { unsupported } from './constructNames';
 import { closure } from './functions';
+import { objectExpression } from './records';
 import { spanOf } from './parse';
 import { msg, type Message, type MessageArgument } from '../../message';
 
@@ -43,6 +44,10 @@ export function evaluate(ctx: LoweringContext, scope: Scope, node: t.Expression,
 			return callExpression(ctx, scope, node);
 		case 'MemberExpression':
 			return memberExpression(ctx, scope, node);
+		case 'NewExpression':
+			return newExpression(ctx, scope, node);
+		case 'ObjectExpression':
+			return objectExpression(ctx, scope, node, name === undefined ? msg`an object` : `'${name}'`);
 		case 'ArrayExpression':
 			return arrayExpression(ctx, scope, node, name === undefined ? msg`an array literal` : `'${name}'`);
 		case 'ArrowFunctionExpression':

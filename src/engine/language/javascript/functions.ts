@@ -9,9 +9,9 @@ import type { Mode } from '../lowering/branches';
 import { fail, type LoweringContext } from '../lowering/context';
 import { Scope } from '../lowering/scope';
 import { valueKey, type FunctionValue, type Value } from '../lowering/values';
-import { destructure } from '../lowering/vectors';
 import { evaluate } from './expressions';
 import { nameSpanOf, spanOf } from './parse';
+import { bindTarget } from './records';
 import { executeBlock } from './statements';
 import { msg } from '../../message';
 
@@ -53,7 +53,7 @@ export function checkFunction(node: FunctionNode, name: string): void {
 /** A parameter: a name or an array pattern, and its default if any. */
 export type ParameterParts =
 	| { readonly id: t.Identifier; readonly initial?: t.Expression }
-	| { readonly pattern: t.ArrayPattern; readonly initial?: t.Expression };
+	| { readonly pattern: t.ArrayPattern | t.ObjectPattern; readonly initial?: t.Expression };
 
 /** The parts of a parameter, or an error for object and rest parameters. */
 export function parameterParts(param: t.Node): ParameterParts {
@@ -62,14 +62,15 @@ export function parameterParts(param: t.Node): ParameterParts {
 			return { id: param };
 		case 'AssignmentPattern':
 			if (param.left.type === 'Identifier') return { id: param.left, initial: param.right };
-			if (param.left.type === 'ArrayPattern') return { pattern: param.left, initial: param.right };
+			if (param.left.type === 'ArrayPattern' || param.left.type === 'ObjectPattern') {
+				return { pattern: param.left, initial: param.right };
+			}
 			return fail(msg`this parameter form is not supported in a loss`, spanOf(param));
 		case 'ArrayPattern':
+		case 'ObjectPattern':
 			return { pattern: param };
 		case 'RestElement':
 			return fail(msg`rest parameters ('...') are not supported in a loss`, spanOf(param));
-		case 'ObjectPattern':
-			return fail(msg`object parameters are not supported in a loss`, spanOf(param));
 		default:
 			return fail(msg`this parameter form is not supported in a loss`, spanOf(param));
 	}
@@ -96,24 +97,8 @@ function bindParameters(
 		if ('id' in parts) {
 			frame.declare(parts.id.name, value, 'let', nameSpanOf(parts.id));
 		} else {
-			bindPattern(ctx, frame, parts.pattern, value, 'let');
+			bindTarget(ctx, frame, parts.pattern, value, 'let');
 		}
-	});
-}
-
-/** Binds `[a, b, ...]` to the first elements of an array value. */
-export function bindPattern(
-	ctx: LoweringContext,
-	scope: Scope,
-	pattern: t.ArrayPattern,
-	value: Value,
-	kind: 'const' | 'let',
-): void {
-	const parts = destructure(ctx.builder, value, pattern.elements.length, spanOf(pattern));
-	pattern.elements.forEach((element, i) => {
-		if (element === null) return;
-		if (element.type !== 'Identifier') fail(msg`only names can be destructured in a loss`, spanOf(element));
-		scope.declare(element.name, parts[i]!, kind, nameSpanOf(element));
 	});
 }
 

@@ -10,11 +10,11 @@ import { normal, type Flow } from '../lowering/branches';
 import { fail, type LoweringContext } from '../lowering/context';
 import { lowerScopedLoop } from '../lowering/scopedLoop';
 import type { Scope } from '../lowering/scope';
-import { expectVector, scalar } from '../lowering/values';
-import { bindPattern } from './functions';
+import { expectVector, scalar, unset } from '../lowering/values';
+import { bindTarget } from './records';
 import { describe, evaluate } from './expressions';
 import { countedLoop } from './loopBounds';
-import { nameSpanOf, spanOf } from './parse';
+import { spanOf } from './parse';
 import { executeBlock } from './statements';
 import { assignedNames } from './syntaxScan';
 import { msg } from '../../message';
@@ -42,10 +42,34 @@ export function forOfStatement(ctx: LoweringContext, scope: Scope, s: t.ForOfSta
 	const vector = expectVector(evaluate(ctx, scope, s.right), describe(s.right), spanOf(s.right));
 	const kind = left.kind === 'const' ? 'const' : 'let';
 	return runLoop(ctx, scope, s.body, vector.length, span, (inner, k) => {
-		const element = vector.element(k, span);
-		if (id.type === 'Identifier') inner.declare(id.name, element, kind, nameSpanOf(id));
-		else if (id.type === 'ArrayPattern') bindPattern(ctx, inner, id, element, kind);
-		else fail(msg`the variable of a for...of loop in a loss must be a name or [a, b]`, spanOf(id));
+		bindTarget(ctx, inner, id, vector.element(k, span), kind);
+	});
+}
+
+/**
+ * `xs.forEach((x, i) => { ... })` as a statement: the callback's body is a loop body over the elements, and may
+ * update the function's variables (`total += ...`), as the same code in a `for...of` loop would.
+ */
+export function forEachStatement(ctx: LoweringContext, scope: Scope, call: t.CallExpression, member: t.MemberExpression) {
+	const span = spanOf(call);
+	const vector = expectVector(evaluate(ctx, scope, member.object), describe(member.object), spanOf(member.object));
+	const callback = call.arguments[0];
+	if (!callback || (callback.type !== 'ArrowFunctionExpression' && callback.type !== 'FunctionExpression')) {
+		return fail(msg`forEach in a loss takes a function written in place: xs.forEach((x, i) => { ... })`, span);
+	}
+	if (callback.async || callback.generator) return fail(msg`the callback of forEach must be a plain function`, spanOf(callback));
+	const body: t.Statement = callback.body.type === 'BlockStatement'
+		? callback.body
+		: { type: 'ExpressionStatement', expression: callback.body, loc: callback.body.loc } as t.ExpressionStatement;
+	return runLoop(ctx, scope, body, vector.length, span, (inner, k) => {
+		const args = [vector.element(k, span), scalar(k), vector];
+		callback.params.forEach((param, i) => {
+			if (param.type === 'RestElement') {
+				return fail(msg`this parameter form is not supported in a loss`, spanOf(param));
+			}
+			const target = param.type === 'AssignmentPattern' ? param.left : param;
+			return bindTarget(ctx, inner, target, args[i] ?? unset, 'let');
+		});
 	});
 }
 

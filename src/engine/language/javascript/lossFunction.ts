@@ -16,6 +16,7 @@ import { constantOf, type Value } from '../lowering/values';
 import { evaluate } from './expressions';
 import { checkFunction, parameterParts, runBody } from './functions';
 import { moduleScope, type Candidate, type ModuleInfo } from './moduleScope';
+import { isParameterGroup, parameterGroup } from './parameterGroup';
 import { nameSpanOf, spanOf } from './parse';
 import { mentions } from './syntaxScan';
 import { msg } from '../../message';
@@ -48,7 +49,9 @@ export function lowerCandidate(
 			fail(msg`the loss's parameters must be names; use a vector like w: number[] = [0, 0]`, spanOf(param));
 		}
 		const declared = { id: parts.id, initial: parts.initial, others: names.filter((n) => n !== parts.id.name) };
-		const value = lossParameter(ctx, module, layout, declared, options.sizes);
+		const value = isParameterGroup(parts.initial)
+			? parameterGroup(ctx, module, layout, parts.id.name, parts.initial)
+			: lossParameter(ctx, module, layout, declared, options.sizes);
 		frame.declare(parts.id.name, value, 'let', nameSpanOf(parts.id));
 	}
 	const output = ctx.inline(node, candidate.name, candidate.nameSpan, () => {

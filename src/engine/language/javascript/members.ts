@@ -13,6 +13,7 @@ import { expectScalar, expectVector, scalar, type FunctionValue, type Value } fr
 import { elementAt } from '../lowering/vectors';
 import { describe, evaluate, evaluateNumber } from './expressions';
 import { spanOf, unwrap } from './parse';
+import { recordField } from './records';
 import { msg, type Message } from '../../message';
 
 const mathConstants = new Set(['PI', 'E', 'LN2', 'LN10', 'LOG2E', 'LOG10E', 'SQRT2', 'SQRT1_2']);
@@ -57,6 +58,7 @@ export function memberExpression(ctx: LoweringContext, scope: Scope, node: t.Mem
 	const at = spanOf(node.property);
 	if (object.kind === 'vector' && property === 'length') return scalar(ctx.builder.constant(object.length));
 	if (object.kind === 'vector') return fail(unsupportedArrayMember(String(property)), at);
+	if (object.kind === 'record' && property !== undefined) return recordField(object, property, at);
 	return fail(msg`${describe(node.object)} has no property '${String(property)}'`, at);
 }
 

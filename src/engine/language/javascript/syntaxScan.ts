@@ -40,7 +40,10 @@ function isFunction(node: t.Node): boolean {
 const assignedIn = perRoot(scanAssigned);
 const returnsIn = perRoot(scanReturn);
 
-/** Names assigned (`x = ...`, `x += ...`, `x++`) anywhere in `roots`, nested functions excluded. */
+/**
+ * Names assigned (`x = ...`, `x += ...`, `x++`) or whose array is changed (`h.push(v)`, `h[j] = v`) anywhere in
+ * `roots`, nested functions excluded except a `forEach` callback, whose body runs as a loop in place.
+ */
 export function assignedNames(roots: readonly t.Node[]): Set<string> {
 	return namesIn(roots, assignedIn);
 }
@@ -48,11 +51,35 @@ export function assignedNames(roots: readonly t.Node[]): Set<string> {
 function scanAssigned(root: t.Node): ReadonlySet<string> {
 	const names = new Set<string>();
 	walk([root], (node) => {
-		if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier') names.add(node.left.name);
+		if (node.type === 'AssignmentExpression') addRoot(names, node.left);
 		if (node.type === 'UpdateExpression' && node.argument.type === 'Identifier') names.add(node.argument.name);
+		const method = calledMethod(node);
+		if (method === 'push' && node.type === 'CallExpression') addRoot(names, node.callee);
+		const callback = method === 'forEach' && node.type === 'CallExpression' ? node.arguments[0] : undefined;
+		if (callback && isFunction(callback)) for (const name of scanAssigned((callback as t.ArrowFunctionExpression).body)) names.add(name);
 		return !isFunction(node);
 	});
 	return names;
+}
+
+function addRoot(names: Set<string>, target: t.Node): void {
+	const name = rootName(target);
+	if (name !== undefined) names.add(name);
+}
+
+/** The variable at the root of `h`, `h[j]`, `W[i][j]`, `h.push`; undefined when it is not a variable. */
+export function rootName(target: t.Node): string | undefined {
+	let e = target;
+	while (e.type === 'MemberExpression' || e.type === 'TSNonNullExpression' || e.type === 'ParenthesizedExpression') {
+		e = e.type === 'MemberExpression' ? e.object : e.expression;
+	}
+	return e.type === 'Identifier' ? e.name : undefined;
+}
+
+/** The method name of a call `a.name(...)`, else undefined. */
+export function calledMethod(node: t.Node): string | undefined {
+	if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.computed) return undefined;
+	return node.callee.property.type === 'Identifier' ? node.callee.property.name : undefined;
 }
 
 /** True when `roots` hold a `return` outside nested functions. */

@@ -75,7 +75,7 @@ export function lowerIf(
 	}
 	for (const name of t.names) {
 		const [x, y] = [t.scope.ownValue(name), f.scope.ownValue(name)];
-		scope.assign(name, mergeValues(ctx.builder, condition, x, y, `'${name}'`, span), span);
+		scope.rebind(name, mergeValues(ctx.builder, condition, x, y, `'${name}'`, span), span);
 	}
 	return normal;
 }
@@ -105,8 +105,16 @@ export function mergeValues(
 			},
 		};
 	}
+	if (left.kind === 'record' && right.kind === 'record' && sameKeys(left.fields, right.fields)) {
+		const fields = new Map([...left.fields].map(([k, v]) => [k, mergeValues(b, condition, v, right.fields.get(k)!, `'${k}'`, span)]));
+		return { kind: 'record', label: left.label, fields };
+	}
 	const both = describePair(left, right);
 	return fail(msg`${what} would be ${both} depending on the condition; both branches must agree`, span);
+}
+
+function sameKeys(a: ReadonlyMap<string, Value>, b: ReadonlyMap<string, Value>): boolean {
+	return a.size === b.size && [...a.keys()].every((k) => b.has(k));
 }
 
 function describePair(x: Value, y: Value): Message {

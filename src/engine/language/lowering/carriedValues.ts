@@ -39,6 +39,8 @@ export function layoutOf(b: GraphBuilder, value: Value, name: string, listWord: 
 			return { kind: 'unset' };
 		case 'function':
 			return fail(msg`'${name}' holds a function; only numbers and lists can change inside a loop`, span);
+		case 'record':
+			return fail(msg`'${name}' holds a record; only numbers and lists can change inside a loop`, span);
 		case 'vector': {
 			if (value.length > limits.unrollNodes) {
 				const count = formatCount(value.length);

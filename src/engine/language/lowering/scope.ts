@@ -74,6 +74,19 @@ export class Scope {
 	}
 
 	/**
+	 * Gives an array or record variable of this function its changed value (`h.push(v)`, `h[j] = v`, which are new
+	 * values bound to the same name): allowed for `const` too, never for module names or an enclosing function's.
+	 * Also how `if` and loops copy a shadowed variable's value back.
+	 */
+	rebind(name: string, value: Value, span: SourceSpan): void {
+		const binding = this.lookup(name, span);
+		if (!binding) return fail(msg`'${name}' is not declared`, span);
+		if (binding.kind !== 'const') this.checkAssignable(binding, span);
+		else if (binding.frame !== this.frame) fail(msg`cannot change '${name}' from a nested function; return a value instead`, span);
+		binding.value = value;
+	}
+
+	/**
 	 * A child scope holding private copies of those of `names` that can be assigned from here, so writes to them stay
 	 * in the child until the caller copies them back; returns the child and the names copied.
 	 */
@@ -95,7 +108,7 @@ export class Scope {
 	}
 
 	private isAssignable(binding: Binding): boolean {
-		return binding.kind === 'let' && binding.frame === this.frame;
+		return (binding.kind === 'let' || binding.kind === 'const') && binding.frame === this.frame;
 	}
 
 	private checkAssignable(binding: Binding, span: SourceSpan): void {

@@ -42,7 +42,7 @@ export function lowerScopedLoop(ctx: LoweringContext, scope: Scope, loop: Scoped
 	for (let attempt = 0; attempt < 2; attempt++) {
 		try {
 			const after = carriedLoop(ctx, scope, loop, names, initial, layouts);
-			names.forEach((name, i) => scope.assign(name, after[i]!, span));
+			names.forEach((name, i) => scope.rebind(name, after[i]!, span));
 			return names;
 		} catch (error) {
 			if (!(error instanceof LayoutChanged)) throw error;
@@ -50,7 +50,7 @@ export function lowerScopedLoop(ctx: LoweringContext, scope: Scope, loop: Scoped
 		}
 	}
 	const after = unrolled(ctx, scope, loop, names, initial);
-	names.forEach((name, i) => scope.assign(name, after[i]!, span));
+	names.forEach((name, i) => scope.rebind(name, after[i]!, span));
 	return names;
 }
 
@@ -90,7 +90,7 @@ function carriedLoop(
 		span,
 		step: (slots, k) => {
 			const { scope: iteration } = scope.shadow([...names, ...(loop.alsoShadowed ?? [])], span);
-			valuesOf(slots).forEach((value, i) => iteration.assign(names[i]!, value, span));
+			valuesOf(slots).forEach((value, i) => iteration.rebind(names[i]!, value, span));
 			loop.body(iteration, k);
 			return slotsOf(names.map((name) => iteration.ownValue(name)));
 		},
@@ -115,7 +115,7 @@ function unrolled(ctx: LoweringContext, scope: Scope, loop: ScopedLoop, names: r
 		for (let k = 0; k < loop.count; k++) {
 			ctx.tick(span);
 			const { scope: iteration } = scope.shadow([...names, ...(loop.alsoShadowed ?? [])], span);
-			values.forEach((value, i) => iteration.assign(names[i]!, value, span));
+			values.forEach((value, i) => iteration.rebind(names[i]!, value, span));
 			loop.body(iteration, ctx.builder.constant(k));
 			values = names.map((name) => iteration.ownValue(name));
 		}

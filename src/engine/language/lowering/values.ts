@@ -41,12 +41,23 @@ export interface FunctionValue {
 	call(args: readonly Value[], span: SourceSpan): Value;
 }
 
+/**
+ * A record (JavaScript's `{ x: 1.5, t: 0 }`): named fields, each a value. Records are read, never changed; an array
+ * of records with the same fields is stored column by column (`recordArray` in `vectors.ts`).
+ */
+export interface RecordValue {
+	readonly kind: 'record';
+	readonly fields: ReadonlyMap<string, Value>;
+	/** How the user would name it in a message: `'p'`, `a record`. */
+	readonly label: MessageArgument;
+}
+
 /** A declared variable that has not been given a value yet (`let r;`). */
 export interface UnsetValue {
 	readonly kind: 'unset';
 }
 
-export type Value = ScalarValue | VectorValue | FunctionValue | UnsetValue;
+export type Value = ScalarValue | VectorValue | RecordValue | FunctionValue | UnsetValue;
 
 export function scalar(node: Node): ScalarValue {
 	return { kind: 'scalar', node };
@@ -61,6 +72,8 @@ export function describeValue(value: Value): MessageArgument {
 			return msg`a number`;
 		case 'vector':
 			return msg`an array of ${value.length}`;
+		case 'record':
+			return msg`a record with ${[...value.fields.keys()].join(', ')}`;
 		case 'function':
 			return msg`the function '${value.name}'`;
 		case 'unset':
@@ -79,6 +92,8 @@ export function expectScalar(value: Value, what: MessageArgument, span: SourceSp
 			return value.node;
 		case 'vector':
 			return fail(msg`${what} is an array (${value.length} elements) where a number is needed`, span);
+		case 'record':
+			return fail(msg`${what} is a record where a number is needed; read one of its fields`, span);
 		case 'function':
 			return fail(msg`${what} is a function where a number is needed`, span);
 		case 'unset':
