@@ -5,6 +5,7 @@
 import { LossSyntaxError, type SourceSpan } from '../errors';
 import type { LossGraph } from '../graph/node';
 import { msg } from '../message';
+import { chooseLoss, type LossRequest } from './chooseLoss';
 
 export type LanguageId = 'javascript' | 'typescript' | 'python' | 'math' | 'markdown' | 'latex';
 
@@ -26,9 +27,7 @@ export type FoundLoss =
 	| { readonly kind: 'loss'; readonly site: LossSite }
 	| { readonly kind: 'error'; readonly name: string; readonly span: SourceSpan; readonly error: LossSyntaxError };
 
-export interface LowerOptions {
-	/** Which loss; otherwise the one called `loss`, else the only one. */
-	readonly name?: string;
+export interface LowerOptions extends LossRequest {
 	/** Sizes of array parameters: a length (`w: 3`) or a shape (`W: [2, 3]`); it overrides the default's shape. */
 	readonly sizes?: Readonly<Record<string, number | readonly number[]>>;
 }
@@ -51,19 +50,21 @@ export interface FrontEnd {
 }
 
 /**
- * The rule for choosing among several candidates: the named one, else one called `loss`, else the only one.
- * `candidates` are names with the span to blame when the choice fails.
+ * The candidate `request` means (`chooseLoss.ts`: under the cursor, else named, else `loss`, else the only one), or
+ * an error at `whole` saying why there is none.
  */
-export function pickLoss<T extends { readonly name: string }>(candidates: readonly T[], name: string | undefined, whole: SourceSpan): T {
+export function pickLoss<T extends { readonly name: string; readonly span: SourceSpan }>(
+	candidates: readonly T[],
+	request: LossRequest,
+	whole: SourceSpan,
+): T {
+	const chosen = chooseLoss(candidates, request);
+	if (chosen) return chosen;
+	const name = request.name;
 	if (name !== undefined) {
-		const named = candidates.find((c) => c.name === name);
-		if (named) return named;
 		const known = candidates.map((c) => c.name).join(', ');
 		throw new LossSyntaxError(known ? msg`no loss named '${name}' (found: ${known})` : msg`no loss named '${name}' (found: none)`, whole);
 	}
-	const loss = candidates.find((c) => c.name === 'loss');
-	if (loss) return loss;
-	if (candidates.length === 1) return candidates[0]!;
 	if (candidates.length === 0) throw new LossSyntaxError(msg`no loss function found`, whole);
 	throw new LossSyntaxError(
 		msg`several functions (${candidates.map((c) => c.name).join(', ')}); name one (none is called 'loss')`,

@@ -4,6 +4,7 @@
  * its start. Shows the worst relative error in a notification and every parameter in the Downhill output channel.
  */
 import * as vscode from 'vscode';
+import type { SourcePosition } from '../../engine/language/chooseLoss';
 import type { Loss } from '../../engine/compileLoss';
 import { formatNumber } from '../../engine/expression/formatNumber';
 import type { GradientCheck } from '../../engine/graph/gradientCheck';
@@ -13,6 +14,8 @@ import type { CommandContext } from './commandContext';
 export interface GradientCheckArguments {
 	readonly uri?: string;
 	readonly name?: string;
+	/** Where the loss is defined, for blocks that share a name (CodeLens passes it). */
+	readonly at?: SourcePosition;
 }
 
 export async function checkGradientCommand(
@@ -50,7 +53,7 @@ async function targetOf(
 ): Promise<{ loss: Loss; x: ArrayLike<number>; where: string } | undefined> {
 	if (args.uri !== undefined) {
 		const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));
-		const loss = context.documents.compile(document, args.name);
+		const loss = context.documents.compile(document, args.name, args.at);
 		return { loss, x: loss.start, where: vscode.l10n.t('at the start point') };
 	}
 	const controller = context.sessions.active;

@@ -1,11 +1,13 @@
 /**
  * `downhill.start`: starts a session and shows the panel. Arguments (all optional, so CodeLens and tests need no
- * UI): `{ uri, name, openPanel }`. Without them it takes the active editor: its selection if there is one, else
- * the loss under the cursor, else the only loss, else asks with a QuickPick. A loss that does not compile is
- * reported with its position, and the cursor is put there.
+ * UI): `{ uri, name, at, openPanel }`. Without them it takes the active editor: its selection if there is one, else
+ * the loss under the cursor, else the one called `loss`, else the only one (failed candidates included), else asks
+ * with a QuickPick. A loss that does not compile is reported with its position (a diagnostic too) and nothing
+ * starts: another function of the file is never started in its place.
  */
 import * as vscode from 'vscode';
 import { isLossSyntaxError, type LossSyntaxError } from '../../engine/errors';
+import type { SourcePosition } from '../../engine/language/chooseLoss';
 import type { LossSite } from '../../engine/language/frontEnd';
 import { rangeOfSpan } from '../losses/diagnostics';
 import type { StartOptions } from '../session/sessionManager';
@@ -17,6 +19,8 @@ export interface StartArguments {
 	readonly uri?: string;
 	/** Which loss; default: the selection, the loss under the cursor, or a QuickPick. */
 	readonly name?: string;
+	/** Where the loss is defined (1-based line and column), for blocks that share a name (CodeLens passes it). */
+	readonly at?: SourcePosition;
 	/** Show the panel (default true). */
 	readonly openPanel?: boolean;
 }
@@ -34,7 +38,7 @@ export async function startCommand(
 		return undefined;
 	}
 	const useEditor = editor !== undefined && editor.document === document && args.name === undefined;
-	const options = useEditor ? await optionsFromEditor(context, editor) : { name: args.name };
+	const options = useEditor ? await optionsFromEditor(context, editor) : { name: args.name, at: args.at };
 	if (!options) return undefined;
 	try {
 		const controller = context.sessions.start(document, options);
@@ -53,13 +57,15 @@ async function optionsFromEditor(
 	editor: vscode.TextEditor,
 ): Promise<StartOptions | undefined> {
 	if (!editor.selection.isEmpty) return { selection: editor.selection };
+	const meant = context.documents.meantAt(editor.document, editor.selection.active);
+	if (meant) {
+		const { name, span } = meant.kind === 'loss' ? meant.site : meant;
+		return { name, at: { line: span.line, column: span.column } };
+	}
 	const sites = context.documents.sitesIn(editor.document);
-	const underCursor = sites.find((site) => rangeOfSpan(site.span).contains(editor.selection.active));
-	if (underCursor) return { name: underCursor.name };
-	const named = sites.find((site) => site.name === 'loss') ?? (sites.length === 1 ? sites[0] : undefined);
-	if (named || sites.length === 0) return { name: named?.name };
+	if (sites.length === 0) return {};
 	const picked = await pickSite(sites);
-	return picked && { name: picked.name };
+	return picked && { name: picked.name, at: { line: picked.span.line, column: picked.span.column } };
 }
 
 async function pickSite(sites: readonly LossSite[]): Promise<LossSite | undefined> {

@@ -1,12 +1,15 @@
 /**
- * Launch configurations without launch.json: F5 on a loss file resolves an empty configuration to the loss under
- * the cursor (asking with a Quick Pick when the file has several and the cursor is in none), and the Run and Debug
+ * Launch configurations without launch.json: F5 on a loss file resolves an empty configuration to the loss the user
+ * means (under the cursor, else `loss`, else the only one; a Quick Pick when that leaves a choice; the error, and no
+ * session, when the meant loss does not compile), and the Run and Debug
  * view's dynamic list offers one configuration per loss in the active file. After mock-debug's
  * `MockConfigurationProvider` and its dynamic provider in activateMockDebug.ts.
  */
 import * as vscode from 'vscode';
 import { findLosses } from '../../engine/compileLoss';
-import type { LossSite } from '../../engine/language/frontEnd';
+import { chooseLoss } from '../../engine/language/chooseLoss';
+import type { FoundLoss, LossSite } from '../../engine/language/frontEnd';
+import { localizedErrorText } from '../localizeMessage';
 import { lossLanguageOf } from '../losses/lossLanguage';
 
 export const debugType = 'downhill';
@@ -18,10 +21,14 @@ export function programOf(document: vscode.TextDocument): string {
 
 /** The losses a document defines (none when Downhill does not read it or it does not parse). */
 export function lossesIn(document: vscode.TextDocument): LossSite[] {
+	return foundIn(document).flatMap((found) => (found.kind === 'loss' ? [found.site] : []));
+}
+
+function foundIn(document: vscode.TextDocument): FoundLoss[] {
 	const language = lossLanguageOf(document);
 	if (!language) return [];
 	try {
-		return findLosses(document.getText(), language).flatMap((found) => (found.kind === 'loss' ? [found.site] : []));
+		return findLosses(document.getText(), language);
 	} catch {
 		return [];
 	}
@@ -49,6 +56,7 @@ export class DownhillConfigurationProvider implements vscode.DebugConfigurationP
 		const isEmpty = !config.type && !config.request && !config.name;
 		if (!isEmpty && config.program) return config;
 		const site = editor ? await pickLoss(editor) : undefined;
+		if (site === 'reported') return undefined;
 		if (!editor || !site) {
 			await vscode.window.showInformationMessage(vscode.l10n.t('Open a file with a loss function to step through it with Downhill.'));
 			return undefined;
@@ -65,12 +73,23 @@ export const dynamicConfigurations: vscode.DebugConfigurationProvider = {
 	},
 };
 
-/** The loss under the cursor, else the only one, else the user's pick; undefined when there is none or they cancel. */
-async function pickLoss(editor: vscode.TextEditor): Promise<LossSite | undefined> {
+/**
+ * The loss the user means (`chooseLoss`: under the cursor, else `loss`, else the only one, failed ones included),
+ * else the user's pick; `'reported'` when the meant loss does not compile (its error is shown, nothing starts);
+ * undefined when there is none or they cancel.
+ */
+async function pickLoss(editor: vscode.TextEditor): Promise<LossSite | 'reported' | undefined> {
+	const found = foundIn(editor.document).map((f) => ({ ...(f.kind === 'loss' ? f.site : f), found: f }));
+	const cursor = editor.selection.active;
+	const meant = chooseLoss(found, { at: { line: cursor.line + 1, column: cursor.character + 1 } })?.found;
+	if (meant?.kind === 'error') {
+		const where = vscode.l10n.t('line {0}, column {1}', meant.error.span.line, meant.error.span.column);
+		void vscode.window.showErrorMessage(`Downhill: ${localizedErrorText(meant.error)} (${where})`);
+		return 'reported';
+	}
+	if (meant) return meant.site;
 	const sites = lossesIn(editor.document);
-	const line = editor.selection.active.line + 1;
-	const underCursor = sites.find((s) => s.span.line <= line && line <= s.span.endLine);
-	if (underCursor || sites.length <= 1) return underCursor ?? sites[0];
+	if (sites.length <= 1) return sites[0];
 	const items = sites.map((site) => ({ label: site.name, description: vscode.l10n.t('line {0}', site.span.line), site }));
 	const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Which loss should Downhill step through?') });
 	return picked?.site;

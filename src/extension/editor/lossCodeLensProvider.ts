@@ -8,6 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { formatNumber } from '../../engine/expression/formatNumber';
+import type { SourcePosition } from '../../engine/language/chooseLoss';
 import type { LossSite } from '../../engine/language/frontEnd';
 import { Disposable } from '../dispose';
 import { rangeOfSpan } from '../losses/diagnostics';
@@ -19,6 +20,8 @@ import { readSettings } from '../settings';
 export interface LossTarget {
 	readonly uri: string;
 	readonly name: string;
+	/** Where the loss is defined, so that the lens compiles its own block when several share the name. */
+	readonly at: SourcePosition;
 }
 
 export class LossCodeLensProvider extends Disposable implements vscode.CodeLensProvider {
@@ -42,7 +45,8 @@ export class LossCodeLensProvider extends Disposable implements vscode.CodeLensP
 
 	private lensesFor(document: vscode.TextDocument, site: LossSite): vscode.CodeLens[] {
 		const range = rangeOfSpan(site.span).with({ end: rangeOfSpan(site.span).start });
-		const target: LossTarget = { uri: document.uri.toString(), name: site.name };
+		const at = { line: site.span.line, column: site.span.column };
+		const target: LossTarget = { uri: document.uri.toString(), name: site.name, at };
 		const lenses = [
 			new vscode.CodeLens(range, {
 				title: vscode.l10n.t('▶ Step through'),
@@ -55,15 +59,15 @@ export class LossCodeLensProvider extends Disposable implements vscode.CodeLensP
 				arguments: [target],
 			}),
 		];
-		const value = this.startValue(document, site.name);
+		const value = this.startValue(document, site.name, at);
 		if (value !== undefined) lenses.push(new vscode.CodeLens(range, { title: value, command: '' }));
 		return lenses;
 	}
 
 	/** `L(start) = 17`, or undefined when the loss does not compile. */
-	private startValue(document: vscode.TextDocument, name: string): string | undefined {
+	private startValue(document: vscode.TextDocument, name: string, at: SourcePosition): string | undefined {
 		try {
-			const loss = this.documents.compile(document, name);
+			const loss = this.documents.compile(document, name, at);
 			return `L(start) = ${formatNumber(loss.value(loss.start))}`;
 		} catch {
 			return undefined;

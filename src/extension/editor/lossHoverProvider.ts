@@ -48,7 +48,7 @@ export class LossHoverProvider implements vscode.HoverProvider {
 		}
 		let loss: Loss;
 		try {
-			loss = this.documents.compile(document, site.name);
+			loss = this.documents.compile(document, site.name, { line: site.span.line, column: site.span.column });
 		} catch {
 			return undefined;
 		}

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { compileLoss, findLosses, type Loss } from '../../engine/compileLoss';
 import { isLossSyntaxError } from '../../engine/errors';
+import { chooseLoss, type SourcePosition } from '../../engine/language/chooseLoss';
 import type { FoundLoss, LanguageId, LossSite } from '../../engine/language/frontEnd';
 import { Disposable } from '../dispose';
 import { LossDiagnostics } from './diagnostics';
@@ -53,16 +54,17 @@ export class LossDocuments extends Disposable {
 
 	/**
 	 * The compiled loss `name` of `document` at its current version (without a name: the one called `loss`, else
-	 * the only one). Throws `LossSyntaxError`.
+	 * the only one); `at` picks among blocks of the same name by position. Throws `LossSyntaxError`.
 	 */
-	compile(document: vscode.TextDocument, name?: string): Loss {
-		const key = `${document.uri.toString()}@${document.version}#${name ?? ''}`;
+	compile(document: vscode.TextDocument, name?: string, at?: SourcePosition): Loss {
+		const where = at ? `@${at.line}:${at.column}` : '';
+		const key = `${document.uri.toString()}@${document.version}#${name ?? ''}${where}`;
 		let entry = this.compiled.get(key);
 		if (entry === undefined) {
 			const language = lossLanguageOf(document);
 			if (!language) throw new Error(vscode.l10n.t('Downhill does not read {0} files', document.languageId));
 			try {
-				entry = compileLoss(document.getText(), { language, name });
+				entry = compileLoss(document.getText(), { language, name, at });
 			} catch (error) {
 				if (!isLossSyntaxError(error)) throw error;
 				entry = error;
@@ -71,6 +73,16 @@ export class LossDocuments extends Disposable {
 		}
 		if (entry instanceof Error) throw entry;
 		return entry;
+	}
+
+	/**
+	 * The loss the user means at `position` (`chooseLoss`: under the cursor, else `loss`, else the only one),
+	 * failed candidates included; undefined when that leaves a choice to the user.
+	 */
+	meantAt(document: vscode.TextDocument, position: vscode.Position | undefined): FoundLoss | undefined {
+		const found = this.lossesIn(document).map((f) => ({ ...(f.kind === 'loss' ? f.site : f), found: f }));
+		const at = position && { line: position.line + 1, column: position.character + 1 };
+		return chooseLoss(found, { at })?.found;
 	}
 
 	/** Shows the errors of candidate `name` from now on, whatever it is called (the user asked for it by name). */

@@ -4,6 +4,7 @@
  * panel, the status bar, the palette commands and hovers act on. The debug adapter factory calls `start` too and
  * adopts the controller it returns, so the debugger and the panel drive one session.
  */
+import type { SourcePosition } from '../../engine/language/chooseLoss';
 import * as vscode from 'vscode';
 import type { Loss } from '../../engine/compileLoss';
 import type { SourceSpan } from '../../engine/errors';
@@ -17,6 +18,8 @@ import { SessionController, type SessionChange } from './sessionController';
 export interface StartOptions {
 	/** Which loss of the document; otherwise the one called `loss`, else the only one. */
 	readonly name?: string;
+	/** Where its definition is (1-based): tells apart Markdown blocks that share a name. */
+	readonly at?: SourcePosition;
 	/**
 	 * A selection: compiled as math on its own, unless the document is JS/TS/Python and the selection holds a loss
 	 * function's name (then that function is started).
@@ -112,7 +115,7 @@ export class SessionManager extends Disposable {
 			return compileSelection(this.documents, document, options.selection, options.name);
 		}
 		if (options.name !== undefined) this.documents.markRequested(document, options.name);
-		const loss = this.documents.compile(document, options.name);
+		const loss = this.documents.compile(document, options.name, options.at);
 		return { loss, line: loss.site.span.line };
 	}
 

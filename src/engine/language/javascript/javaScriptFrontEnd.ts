@@ -54,7 +54,7 @@ function frontEnd(language: ScriptLanguage): FrontEnd {
 		},
 		lower(source: string, options: LowerOptions) {
 			const info = readModule(parseProgram(source, language).program);
-			const candidate = pickLoss(info.candidates, options.name, spanFromOffsets(source, 0, source.length));
+			const candidate = pickLoss(info.candidates, options, spanFromOffsets(source, 0, source.length));
 			return { graph: lowerSafely(info, candidate, options), site: site(candidate, language) };
 		},
 	};

@@ -9,12 +9,15 @@
  * - A block without `=` is a loss named `f` when it computes a function of some variable (`$$ (x-1)^2 $$`);
  *   otherwise it is notation in prose (`\(w\)`, `\(\nabla_w L\)`, `$O(n)$` aside) and is skipped silently.
  *
- * `lower` picks by name among the computable blocks (the first one when several share a name, as `y` may be
- * defined twice), and otherwise follows `pickLoss`. Naming a block that exists only as an error throws its error.
+ * `lower` takes the block under `options.at` when there is one (a CodeLens's block, the cursor's), which tells apart
+ * blocks that share a name; a block that failed throws its error there, never another block's loss. Otherwise it
+ * picks by name among the computable blocks (the first when several share it; the failed block when only that one
+ * has the name), else follows `pickLoss`: in a note, a failed block is prose, not a candidate.
  */
 import type { LossGraph } from '../../graph/node';
+import { chooseLoss } from '../chooseLoss';
 import { pickLoss } from '../frontEnd';
-import type { FoundLoss, FrontEnd, LossSite, LowerOptions, LoweredLoss } from '../frontEnd';
+import type { FoundLoss, FrontEnd, LowerOptions, LoweredLoss } from '../frontEnd';
 import { LineIndex } from './lineIndex';
 import { analyzeBlock, foundLoss } from './mathBlock';
 import { findMathBlocks } from './markdownMath';
@@ -45,19 +48,18 @@ export const markdownFrontEnd: FrontEnd = {
 
 	lower(source: string, options: LowerOptions): LoweredLoss {
 		const lines = new LineIndex(source);
-		const all = candidates(source, lines);
-		const losses: { name: string; site: LossSite; graph: LossGraph }[] = [];
-		for (const { found, graph } of all) {
-			if (found.kind === 'loss') losses.push({ name: found.site.name, site: found.site, graph: graph! });
-		}
-		const failed = all.flatMap((c) => (c.found.kind === 'error' ? [c.found] : []));
-		const named = options.name;
-		if (named !== undefined && !losses.some((l) => l.name === named)) {
-			const failure = failed.find((f) => f.name === named);
-			if (failure) throw failure.error;
-		}
-		if (losses.length === 0 && failed[0]) throw failed[0].error;
-		const chosen = pickLoss(losses, named, lines.span(0, source.length));
-		return { graph: chosen.graph, site: chosen.site };
+		const all = candidates(source, lines).map((c) => {
+			const { name, span } = c.found.kind === 'loss' ? c.found.site : c.found;
+			return { name, span, ...c };
+		});
+		const computable = all.filter((c) => c.found.kind === 'loss');
+		const under = options.at && chooseLoss(all, { name: options.name, at: options.at });
+		const failed = options.name !== undefined && !computable.some((c) => c.name === options.name)
+			? all.find((c) => c.name === options.name)
+			: undefined;
+		const chosen = under ?? failed ?? (computable.length === 0 ? all[0] : undefined)
+			?? pickLoss(computable, { name: options.name }, lines.span(0, source.length));
+		if (chosen.found.kind === 'error') throw chosen.found.error;
+		return { graph: chosen.graph!, site: chosen.found.site };
 	},
 };

@@ -62,7 +62,7 @@ function singleBlockFrontEnd(
 			const found = range && result ? foundLoss(lines, range, result, language) : undefined;
 			if (found?.kind === 'error') throw found.error;
 			const sites = found ? [found.site] : [];
-			const site = pickLoss(sites, options.name, lines.span(0, source.length));
+			const site = pickLoss(sites, options, lines.span(0, source.length));
 			return { graph: result!.graph!, site };
 		},
 	};

@@ -66,7 +66,7 @@ export const pythonFrontEnd: FrontEnd = {
 	},
 	lower(source: string, options: LowerOptions) {
 		const info = readSource(source);
-		const candidate = pickLoss(info.candidates, options.name, info.span);
+		const candidate = pickLoss(info.candidates, options, info.span);
 		return { graph: lowerSafely(info, candidate, options), site: site(candidate) };
 	},
 };
