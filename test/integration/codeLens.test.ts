@@ -23,7 +23,8 @@ suite('CodeLens', () => {
 			'the lenses sit on the function line',
 		);
 		assert.equal(list[0]!.command!.command, 'downhill.start');
-		assert.deepEqual(list[0]!.command!.arguments, [{ uri: uri.toString(), name: 'loss', openPanel: true }]);
+		const at = { line: 2, column: 1 };
+		assert.deepEqual(list[0]!.command!.arguments, [{ uri: uri.toString(), name: 'loss', at, openPanel: true }]);
 		const check = await vscode.commands.executeCommand<{ ok: boolean }>(
 			list[1]!.command!.command,
 			...list[1]!.command!.arguments!,
