@@ -26,6 +26,18 @@ function loss(a: number[] = [0.5, -0.3, 0.2, 0.8], b1: number[] = [0.1, -0.1], w
 	}
 	return total / X.length;
 }`,
+	'the XOR network of issue #12: W1: number[][], h.push, h[j] = ...': `${xorData}
+export function loss(W1: number[][] = [[0.5, -0.4], [0.3, 0.6]], b1: number[] = [0.1, -0.1], w2: number[] = [0.7, -0.5], b2 = 0) {
+	let total = 0;
+	for (let n = 0; n < X.length; n++) {
+		const h: number[] = [];
+		for (let j = 0; j < 2; j++) h.push(Math.tanh(W1[j][0] * X[n][0] + W1[j][1] * X[n][1] + b1[j]));
+		const o = new Array(2).fill(0);
+		for (let j = 0; j < 2; j++) o[j] = w2[j] * h[j];
+		total += (o[0] + o[1] + b2 - Y[n]) ** 2;
+	}
+	return total / X.length;
+}`,
 	'element assignment on new Array(n).fill(0)': `${xorData}
 function loss(w: number[] = [0.3, -0.7], c = 0.2) {
 	let total = 0;
@@ -132,6 +144,17 @@ function loss(w = 0.5) { let s = 0; for (const { x, t } of data) { const h: numb
 });
 
 describe('loops and the scalar version agree', () => {
+	it('the XOR network with W1: number[][] has the flat names W1[0][0] .. and the value of the flat-vector version', () => {
+		const matrix = compile(sources['the XOR network of issue #12: W1: number[][], h.push, h[j] = ...']!);
+		expect(matrix.params).toEqual(['W1[0][0]', 'W1[0][1]', 'W1[1][0]', 'W1[1][1]', 'b1[0]', 'b1[1]', 'w2[0]', 'w2[1]', 'b2']);
+		const flat = compile(scalarXor);
+		for (const x of pointsNear(matrix.start)) {
+			const [g1, g2] = [new Float64Array(x.length), new Float64Array(x.length)];
+			expect(relativeError(matrix.valueAndGradient(x, g1), flat.valueAndGradient(x, g2))).toBeLessThanOrEqual(1e-12);
+			g1.forEach((g, i) => expect(relativeError(g, g2[i]!)).toBeLessThanOrEqual(1e-12));
+		}
+	});
+
 	const scalarXor = `${xorData}
 function loss(a: number[] = [0.5, -0.3, 0.2, 0.8], b1: number[] = [0.1, -0.1], w2: number[] = [1, -1], b2 = 0.05) {
 	let total = 0;
@@ -164,6 +187,10 @@ describe('what stays an error, with its position', () => {
 		['records with different fields', 'const d = [{ x: 1 }, { y: 2 }];\nfunction loss(w = 0) {\n\treturn w * d[0].x;\n}', /same fields/, 1, 22],
 		['new on a class', 'class A {}\nfunction loss(w = 0) {\n\tconst a = new Map();\n\treturn w;\n}', /'new' is supported only for arrays/, 3, 12],
 		['push used as a value', 'function loss(w = 0) {\n\tconst h = [];\n\tconst n = h.push(w);\n\treturn w;\n}', /push changes an array/, 3, 12],
+		['changing an array another name refers to', 'function loss(w = 0) {\n\tconst a = [1, 2];\n\tconst b = a;\n\tb.push(w);\n\treturn b[2];\n}', /'b' refers to an array that 'a' refers to as well/, 4, 2],
+		['changing a row that another name holds', 'function loss(w = 0) {\n\tconst m = [[1, 2], [3, 4]];\n\tconst r = m[0];\n\tm[0][1] = w;\n\treturn r[1];\n}', /'m' refers to an array that 'r' refers to as well/, 4, 2],
+		['changing rows that fill shares', 'function loss(w = 0) {\n\tconst m = new Array(2).fill([0, 0]);\n\tm[0][1] = w;\n\treturn m[1][1];\n}', /'m' refers to an array that 'fill' refers to as well/, 3, 2],
+		['a module array changed through a local name', 'const xs = [1, 2];\nfunction loss(w = 0) {\n\tconst h = xs;\n\th.push(w);\n\treturn h[2];\n}', /'h' refers to an array that 'xs' refers to as well/, 4, 2],
 		['forEach with a function name', 'function f(x) { return x; }\nfunction loss(w = 0) {\n\t[1, 2].forEach(f);\n\treturn w;\n}', /written in place/, 3, 2],
 	];
 	for (const [name, source, message, line, column] of cases) {

@@ -14,6 +14,7 @@ import { expectFunction, expectVector, scalar, unset } from '../lowering/values'
 import type { FunctionValue, Value, VectorValue } from '../lowering/values';
 import { entriesVector, mappedVector, sliceVector } from '../lowering/vectors';
 import { describe, evaluate, evaluateNumber } from './expressions';
+import { markShared } from './arrayOwners';
 import { unsupportedArrayMember } from './members';
 import { spanOf, unwrap } from './parse';
 import { msg, type MessageArgument } from '../../message';
@@ -49,6 +50,7 @@ export function arrayMethod(
 		case 'fill': {
 			if (args.length !== 1) return fail(msg`fill in a loss takes one value and fills the whole array`, span);
 			const value = evaluate(ctx, scope, args[0]!);
+			markShared(value, 'fill');
 			return { kind: 'vector', length: vector.length, label: vector.label, element: () => value };
 		}
 		case 'forEach':

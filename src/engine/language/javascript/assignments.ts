@@ -9,6 +9,7 @@ import { binary, type BinaryOperator } from '../lowering/operators';
 import type { Scope } from '../lowering/scope';
 import { expectScalar, scalar, unset, type Value } from '../lowering/values';
 import { describe, evaluate, evaluateNumber } from './expressions';
+import { noteHolder } from './arrayOwners';
 import { bindTarget } from './records';
 import { propertyName } from './members';
 import { forEachStatement } from './loops';
@@ -27,6 +28,7 @@ export function declaration(ctx: LoweringContext, scope: Scope, s: t.VariableDec
 		if (d.id.type === 'Identifier') {
 			const value = init ? evaluate(ctx, scope, init, d.id.name) : unset;
 			scope.declare(d.id.name, value, kind, nameSpanOf(d.id));
+			noteHolder(d.id.name, value);
 			if (trace && value.kind === 'scalar') ctx.record(d.id.name, value.node, spanOf(d));
 		} else if ((d.id.type === 'ArrayPattern' || d.id.type === 'ObjectPattern') && init) {
 			bindTarget(ctx, scope, d.id, evaluate(ctx, scope, init), kind);
@@ -88,5 +90,6 @@ function assignment(ctx: LoweringContext, scope: Scope, e: t.AssignmentExpressio
 
 function store(ctx: LoweringContext, scope: Scope, name: string, value: Value, s: t.Statement, trace: boolean): void {
 	scope.assign(name, value, spanOf(s));
+	noteHolder(name, value);
 	if (trace && value.kind === 'scalar') ctx.record(name, value.node, spanOf(s));
 }

@@ -11,6 +11,7 @@ import { Scope } from '../lowering/scope';
 import { valueKey, type FunctionValue, type Value } from '../lowering/values';
 import { evaluate } from './expressions';
 import { nameSpanOf, spanOf } from './parse';
+import { noteHolder } from './arrayOwners';
 import { bindTarget } from './records';
 import { executeBlock } from './statements';
 import { msg } from '../../message';
@@ -96,6 +97,7 @@ function bindParameters(
 		}
 		if ('id' in parts) {
 			frame.declare(parts.id.name, value, 'let', nameSpanOf(parts.id));
+			noteHolder(parts.id.name, value);
 		} else {
 			bindTarget(ctx, frame, parts.pattern, value, 'let');
 		}

@@ -9,6 +9,7 @@ import type { SourceSpan } from '../../errors';
 import { fail, type LoweringContext } from '../lowering/context';
 import { Scope, type Binding } from '../lowering/scope';
 import type { Value } from '../lowering/values';
+import { noteHolder } from './arrayOwners';
 import { evaluate } from './expressions';
 import { closure, type FunctionNode } from './functions';
 import { nameSpanOf, spanOf, unwrap } from './parse';
@@ -128,6 +129,7 @@ export function moduleScope(ctx: LoweringContext, info: ModuleInfo): Scope {
 		try {
 			const value = moduleValue(ctx, scope, declaration, span);
 			const binding: Binding = { name, kind: 'module', value, frame: scope };
+			noteHolder(name, value);
 			evaluated.set(name, binding);
 			return binding;
 		} catch (error) {

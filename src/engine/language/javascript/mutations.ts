@@ -1,17 +1,20 @@
 /**
  * Arrays a loss builds for itself: `h.push(v)` and `h[j] = v` (also `W[i][j] = v` and `h[j] += v`) on an array
  * declared in the function. Each is a new value bound to the same name, so `if` and loops treat the array like any
- * other variable they assign (a loop that changes an array is unrolled, `lowering/scopedLoop.ts`). Arrays and
- * records outside the function are data and are never changed: that is an error at the statement.
+ * other variable they assign (`lowering/scopedLoop.ts` carries it element by element, or unrolls a loop that grows
+ * it). Arrays and records outside the function are data and are never changed, and an array another name refers to
+ * as well is not changed either (`arrayOwners.ts`): each is an error at the statement.
  */
 import type * as t from '@babel/types';
 import type { SourceSpan } from '../../errors';
 import type { Node } from '../../graph/node';
-import { fail, formatCount, limits, type LoweringContext } from '../lowering/context';
+import { fail, type LoweringContext } from '../lowering/context';
+import { appendToList, replaceInList } from '../lowering/listUpdates';
 import { binary, type BinaryOperator } from '../lowering/operators';
 import type { Scope } from '../lowering/scope';
-import { expectScalar, expectVector, scalar, type Value, type VectorValue } from '../lowering/values';
-import { arrayValue, elementAt } from '../lowering/vectors';
+import { expectScalar, expectVector, scalar, type Value } from '../lowering/values';
+import { elementAt } from '../lowering/vectors';
+import { checkUnshared, noteHolder } from './arrayOwners';
 import { describe, evaluate, evaluateNumber } from './expressions';
 import { spanOf, unwrap } from './parse';
 import { rootName } from './syntaxScan';
@@ -26,9 +29,10 @@ export function pushStatement(ctx: LoweringContext, scope: Scope, call: t.CallEx
 		if (a.type === 'SpreadElement' || a.type === 'ArgumentPlaceholder') return fail(msg`push takes values, not '...'`, spanOf(a));
 		return evaluate(ctx, scope, a);
 	});
-	const items = [...elementsOf(ctx, vector, span), ...added];
-	const spans = items.map(() => span);
-	scope.rebind(name, arrayValue(ctx, items, spans, `'${name}'`), span);
+	checkUnshared(name, [vector], span);
+	const changed = appendToList(ctx, vector, added, span);
+	scope.rebind(name, changed, span);
+	noteHolder(name, changed);
 }
 
 /** `h[j] = v` or `h[j] op= v` (also nested: `W[i][j] = v`). */
@@ -48,7 +52,11 @@ export function elementAssignment(
 		return scalar(binary(ctx.builder, op, current, expectScalar(right, describe(e.right), spanOf(e.right))));
 	};
 	const root = scope.lookup(name, span)?.value ?? fail(msg`unknown name '${name}'`, span);
-	scope.rebind(name, replaceAt(ctx, root, indices, change, span), span);
+	const touched: Value[] = [];
+	const changed = replaceAt(ctx, root, indices, change, span, touched);
+	checkUnshared(name, touched, span);
+	scope.rebind(name, changed, span);
+	noteHolder(name, changed);
 }
 
 /** The indices of `h[i][j]`, outermost first, evaluated in source order. */
@@ -69,40 +77,14 @@ function replaceAt(
 	indices: readonly Node[],
 	change: (old: Value) => Value,
 	span: SourceSpan,
+	touched: Value[],
 ): Value {
 	const [index, ...rest] = indices;
 	if (index === undefined) return change(value);
 	const vector = expectVector(value, msg`the changed element's array`, span);
+	touched.push(vector);
 	const old = elementAt(vector, index, span);
-	return withElement(ctx, vector, index, replaceAt(ctx, old, rest, change, span), span);
-}
-
-/** `vector` with element `index` replaced by `value`; a computed index selects element by element. */
-function withElement(ctx: LoweringContext, vector: VectorValue, index: Node, value: Value, span: SourceSpan): Value {
-	const b = ctx.builder;
-	if (index.kind === 'const') {
-		const items = elementsOf(ctx, vector, span);
-		items[index.value] = value;
-		return arrayValue(ctx, items, items.map(() => span), vector.label);
-	}
-	const number = expectScalar(value, msg`the value stored at a computed index`, span);
-	return {
-		kind: 'vector',
-		length: vector.length,
-		label: vector.label,
-		element: (at, where) => {
-			const old = expectScalar(vector.element(at, where), msg`an element of ${vector.label}`, where);
-			return scalar(b.select(b.op('eq', at, index), number, old));
-		},
-	};
-}
-
-/** Every element of an array the loss builds (short: it is as long as the code that built it). */
-function elementsOf(ctx: LoweringContext, vector: VectorValue, span: SourceSpan): Value[] {
-	if (vector.length > limits.unrollNodes) {
-		fail(msg`${vector.label} has ${formatCount(vector.length)} elements, too many to change one by one; build it with map`, span);
-	}
-	return Array.from({ length: vector.length }, (_, i) => vector.element(ctx.builder.constant(i), span));
+	return replaceInList(ctx, vector, index, replaceAt(ctx, old, rest, change, span, touched), span);
 }
 
 function arrayName(target: t.Node, span: SourceSpan): string {

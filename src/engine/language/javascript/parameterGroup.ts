@@ -40,8 +40,8 @@ function declareField(layout: ParamLayout, path: string, value: Value, span: Sou
 	const number = constantOf(value);
 	if (number !== undefined) return layout.scalar(path, number);
 	if (value.kind === 'record') return declareRecord(layout, path, value, span);
-	if (value.kind === 'vector' && value.constants?.shape.length === 1) {
-		return layout.vector(path, Array.from(value.constants.values));
+	if (value.kind === 'vector' && value.constants) {
+		return layout.tensor(path, value.constants.shape, Array.from(value.constants.values));
 	}
 	return fail(msg`the default of '${path}' must be a number or an array of numbers known before the loss runs`, span);
 }

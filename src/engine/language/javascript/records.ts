@@ -10,6 +10,7 @@ import { fail, type LoweringContext } from '../lowering/context';
 import type { Scope } from '../lowering/scope';
 import { describeValue, type RecordValue, type Value } from '../lowering/values';
 import { destructure } from '../lowering/vectors';
+import { noteHolder } from './arrayOwners';
 import { evaluate } from './expressions';
 import { nameSpanOf, spanOf } from './parse';
 import { msg, type MessageArgument } from '../../message';
@@ -64,6 +65,7 @@ export function bindTarget(
 	switch (target.type) {
 		case 'Identifier':
 			scope.declare(target.name, value, kind, nameSpanOf(target));
+			noteHolder(target.name, value);
 			return;
 		case 'ArrayPattern': {
 			const parts = destructure(ctx.builder, value, target.elements.length, spanOf(target));

@@ -51,6 +51,7 @@ function dataView(b: GraphBuilder, store: DataStore, shape: readonly number[], b
 	const constants = base.kind === 'const'
 		? { values: store.values.subarray(base.value, base.value + length * stride), shape }
 		: undefined;
+	const rows = new Map<number, VectorValue>();
 	return {
 		kind: 'vector',
 		length,
@@ -58,7 +59,12 @@ function dataView(b: GraphBuilder, store: DataStore, shape: readonly number[], b
 		constants,
 		element: (index) => {
 			const at = b.add(base, b.mul(index, b.constant(stride)));
-			return inner.length === 0 ? scalar(store.read(b, at)) : dataView(b, store, inner, at, msg`a row of ${label}`);
+			if (inner.length === 0) return scalar(store.read(b, at));
+			// One view per row read by a constant index, so `X[0]` is the same array each time it is read.
+			if (at.kind !== 'const') return dataView(b, store, inner, at, msg`a row of ${label}`);
+			let row = rows.get(at.value);
+			if (!row) rows.set(at.value, (row = dataView(b, store, inner, at, msg`a row of ${label}`)));
+			return row;
 		},
 	};
 }
