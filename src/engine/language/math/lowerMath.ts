@@ -9,7 +9,8 @@
 import { GraphBuilder } from '../../graph/graphBuilder';
 import type { LossGraph, Node } from '../../graph/node';
 import { usesIndexed } from './mathAst';
-import type { ChainExpr, Equation, Expr, Located, NameExpr, RootExpr, SumExpr } from './mathAst';
+import type { CallExpr, ChainExpr, Equation, Expr, Located, NameExpr, RootExpr, SumExpr } from './mathAst';
+import { noDefinitions, type MathDefinitions } from './mathDefinitions';
 import { mathConstants, mathFunction } from './mathFunctions';
 import type { LineIndex } from './lineIndex';
 import { msg, type Message } from '../../message';
@@ -20,14 +21,19 @@ export const maxSumIterations = 1e7;
 export const maxWrittenTerms = 10_000;
 
 /** The graph of `equation`, named `name` in the trace. Throws `LossSyntaxError` at the offending construct. */
-export function lowerEquation(equation: Equation, lines: LineIndex, name: string): LossGraph {
+export function lowerEquation(
+	equation: Equation,
+	lines: LineIndex,
+	name: string,
+	definitions: MathDefinitions = noDefinitions,
+): LossGraph {
 	const declared = equation.lhs?.params?.map((p) => p.name);
-	let lowering = new MathLowering(lines, declared ?? [], declared === undefined, equation.lhs?.name);
+	let lowering = new MathLowering(lines, declared ?? [], declared === undefined, equation.lhs?.name, definitions);
 	let output = lowering.lower(equation.rhs);
 	const order = lowering.namesInSourceOrder();
 	if (order.some((n, i) => n !== lowering.names[i])) {
 		// Lowering order can differ from reading order (`\sin^a x` lowers x first); redo with the reading order.
-		lowering = new MathLowering(lines, order, false, equation.lhs?.name);
+		lowering = new MathLowering(lines, order, false, equation.lhs?.name, definitions);
 		output = lowering.lower(equation.rhs);
 	}
 	const names = lowering.names;
@@ -51,12 +57,16 @@ class MathLowering {
 	private iterations = 1;
 	private written = 1;
 	private inBounds = false;
+	/** The parameters of the defined function being inlined, bound to its arguments. */
+	private boundArguments = new Map<string, Node>();
+	private readonly inlined = new Map<string, Node>();
 
 	constructor(
 		private readonly lines: LineIndex,
 		initial: readonly string[],
 		private readonly discover: boolean,
 		private readonly selfName: string | undefined,
+		private readonly definitions: MathDefinitions,
 	) {
 		initial.forEach((n, i) => this.addParam(n, i - initial.length));
 	}
@@ -78,6 +88,7 @@ class MathLowering {
 			case 'power':
 				return this.b.pow(this.lower(e.base), this.lower(e.exponent));
 			case 'call':
+				if (e.defined) return this.inline(e);
 				return mathFunction(e.name)!.lower(this.b, e.args.map((a) => this.lower(a)));
 			case 'root':
 				return this.root(e);
@@ -87,6 +98,27 @@ class MathLowering {
 				const never: never = e;
 				return never;
 			}
+		}
+	}
+
+	/**
+	 * A call of a function an earlier block defines: its body with the parameters bound to the arguments' nodes,
+	 * once per distinct arguments (the builder shares equal nodes, so repeated calls cost nothing more).
+	 */
+	private inline(e: CallExpr): Node {
+		const definition = this.definitions.get(e.name)!;
+		const args = e.args.map((a) => this.lower(a));
+		const key = `${e.name}(${args.map((a) => a.id).join(',')})`;
+		const known = this.inlined.get(key);
+		if (known) return known;
+		const saved = this.boundArguments;
+		this.boundArguments = new Map(definition.params.map((p, i) => [p, args[i]!]));
+		try {
+			const node = this.lower(definition.body);
+			this.inlined.set(key, node);
+			return node;
+		} finally {
+			this.boundArguments = saved;
 		}
 	}
 
@@ -103,6 +135,8 @@ class MathLowering {
 
 	private name(e: NameExpr): Node {
 		const name = this.substituted(e);
+		const argument = this.boundArguments.get(name);
+		if (argument) return argument;
 		const index = this.indices.get(name);
 		if (index) return index;
 		const param = this.params.get(name);

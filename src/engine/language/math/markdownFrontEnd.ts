@@ -9,6 +9,9 @@
  * - A block without `=` is a loss named `f` when it computes a function of some variable (`$$ (x-1)^2 $$`);
  *   otherwise it is notation in prose (`\(w\)`, `\(\nabla_w L\)`, `$O(n)$` aside) and is skipped silently.
  *
+ * A block that defines a function with a signature (`\sigma(z) = \frac{1}{1 + e^{-z}}`) makes it callable in the
+ * later blocks (`mathDefinitions.ts`).
+ *
  * `lower` takes the block under `options.at` when there is one (a CodeLens's block, the cursor's), which tells apart
  * blocks that share a name; a block that failed throws its error there, never another block's loss. Otherwise it
  * picks by name among the computable blocks (the first when several share it; the failed block when only that one
@@ -21,6 +24,7 @@ import type { FoundLoss, FrontEnd, LowerOptions, LoweredLoss } from '../frontEnd
 import { LineIndex } from './lineIndex';
 import { analyzeBlock, foundLoss } from './mathBlock';
 import { findMathBlocks } from './markdownMath';
+import type { MathDefinition } from './mathDefinitions';
 
 interface Candidate {
 	readonly found: FoundLoss;
@@ -29,8 +33,10 @@ interface Candidate {
 
 function candidates(source: string, lines: LineIndex): Candidate[] {
 	const out: Candidate[] = [];
+	const definitions = new Map<string, MathDefinition>();
 	for (const block of findMathBlocks(source)) {
-		const result = analyzeBlock(lines, block, 'latex');
+		const result = analyzeBlock(lines, block, 'latex', definitions);
+		if (result.definition) definitions.set(result.definition.name, result.definition);
 		const variables = result.graph?.params.length ?? 0;
 		const prose = result.isEquation
 			? !result.error && variables === 0

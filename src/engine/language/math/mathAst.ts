@@ -45,11 +45,15 @@ export interface PowerExpr extends Located {
 	readonly exponent: Expr;
 }
 
-/** A known function applied to its arguments; `name` is a key of `mathFunction`. */
+/**
+ * A function applied to its arguments: a known one (`name` is a key of `mathFunction`), or with `defined` one that
+ * an earlier block of the note defines (`mathDefinitions.ts`).
+ */
 export interface CallExpr extends Located {
 	readonly kind: 'call';
 	readonly name: string;
 	readonly args: readonly Expr[];
+	readonly defined?: true;
 }
 
 /** `\sqrt[degree]{radicand}`. */

@@ -12,6 +12,7 @@ import { MathParser } from './mathParser';
 import { tokenize } from './mathTokenizer';
 import type { MathMode } from './mathTokens';
 import type { Expr } from './mathAst';
+import { noDefinitions, type MathDefinition, type MathDefinitions } from './mathDefinitions';
 import { msg } from '../../message';
 
 /** The name of a loss written as a bare expression. */
@@ -37,12 +38,19 @@ export interface BlockResult {
 	readonly unparsable: boolean;
 	readonly nameStart: number;
 	readonly nameEnd: number;
+	/** Set when the block defines a function later blocks may call (`\sigma(z) = ...` that lowered). */
+	readonly definition?: MathDefinition;
 }
 
 /** Tokenizes, parses and lowers `range` of the text of `lines`. Throws nothing but non-syntax bugs. */
-export function analyzeBlock(lines: LineIndex, range: BlockRange, mode: MathMode): BlockResult {
+export function analyzeBlock(
+	lines: LineIndex,
+	range: BlockRange,
+	mode: MathMode,
+	definitions: MathDefinitions = noDefinitions,
+): BlockResult {
 	const tokens = tokenize(lines.text, range.contentStart, range.contentEnd, mode);
-	const parser = new MathParser(tokens, mode, lines);
+	const parser = new MathParser(tokens, mode, lines, definitions);
 	const isEquation = parser.findEquals() >= 0;
 	let result: BlockResult = {
 		name: defaultName, isEquation, lone: false, unparsable: true, nameStart: range.start, nameEnd: range.start,
@@ -53,7 +61,9 @@ export function analyzeBlock(lines: LineIndex, range: BlockRange, mode: MathMode
 		const rhs = parser.parseRightSide();
 		result = { ...result, unparsable: false, lone: !lhs && isLone(rhs) };
 		const start = lhs?.start ?? rhs.start;
-		return { ...result, graph: lowerEquation({ lhs, rhs, start, end: rhs.end }, lines, result.name) };
+		const graph = lowerEquation({ lhs, rhs, start, end: rhs.end }, lines, result.name, definitions);
+		const params = lhs?.params?.map((p) => p.name);
+		return { ...result, graph, ...(params ? { definition: { name: lhs!.name, params, body: rhs } } : {}) };
 	} catch (error) {
 		if (isLossSyntaxError(error)) return { ...result, error };
 		throw error;

@@ -5,6 +5,7 @@
  */
 import type { LossSyntaxError } from '../../errors';
 import type { LineIndex } from './lineIndex';
+import { noDefinitions, type MathDefinitions } from './mathDefinitions';
 import type { MathMode, Token } from './mathTokens';
 import { msg, type MessageArgument } from '../../message';
 
@@ -27,6 +28,8 @@ export abstract class MathCursor {
 		protected readonly tokens: Token[],
 		protected readonly mode: MathMode,
 		protected readonly lines: LineIndex,
+		/** Functions defined by earlier blocks, callable here. */
+		protected readonly definitions: MathDefinitions = noDefinitions,
 	) {}
 
 	/** The current token; an `error` token is thrown here, so errors surface in source order. */

@@ -17,14 +17,15 @@
 import type { LossSyntaxError } from '../../errors';
 import type { ChainExpr, ChainOp, Expr, LeftSide, ParamDecl } from './mathAst';
 import type { LineIndex } from './lineIndex';
+import type { MathDefinitions } from './mathDefinitions';
 import type { MathMode, Token } from './mathTokens';
 import { MathPrimaryParser } from './mathPrimary';
 import { msg } from '../../message';
 
 /** Parses one block; call `parseLeftSide` first, then `parseRightSide`. */
 export class MathParser extends MathPrimaryParser {
-	constructor(tokens: Token[], mode: MathMode, lines: LineIndex) {
-		super(tokens, mode, lines);
+	constructor(tokens: Token[], mode: MathMode, lines: LineIndex, definitions?: MathDefinitions) {
+		super(tokens, mode, lines, definitions);
 	}
 
 	/** The index of the first `=` outside any brackets, or -1. */

@@ -90,6 +90,8 @@ export abstract class MathPrimaryParser extends MathCursor {
 	private nameOrCall(t: Token): Expr {
 		const after = this.tokens[this.pos]!;
 		const call = after.kind === 'open' && after.value === '(';
+		const defined = call && t.value !== this.selfName ? this.definitions.get(t.value) : undefined;
+		if (defined) return this.definedCall(t, defined.params.length);
 		if (call && this.hasTopLevelComma(this.pos)) {
 			const message = msg`unknown function ${t.value}: only built-in functions such as sin, exp and log can be called`;
 			throw this.lines.error(message, t.start, t.end);
@@ -113,6 +115,16 @@ export abstract class MathPrimaryParser extends MathCursor {
 		});
 		this.tokens.splice(this.pos - 1, 1, ...split);
 		return nameExpr(letters[0]!, letters[0], undefined, t.start, t.start + letters[0]!.length);
+	}
+
+	/** `\sigma(w x + b)` where an earlier block defines `\sigma(z) = ...`. */
+	private definedCall(t: Token, arity: number): Expr {
+		const args = this.functionArguments();
+		const end = this.tokens[this.pos - 1]!.end;
+		if (args.length !== arity) {
+			throw this.lines.error(msg`${t.value} takes ${arity} argument(s), not ${args.length}`, t.start, end);
+		}
+		return { kind: 'call', name: t.value, args, defined: true, start: t.start, end };
 	}
 
 	private hasTopLevelComma(open: number): boolean {
