@@ -2,12 +2,16 @@
 // element assignment, new Array(n).fill(0), Array.from, Float64Array data, forEach with an accumulator,
 // Math.max(...v), arrays of records with an interface, destructuring, and parameters grouped in an object. Expected
 // values come from the same source run as JavaScript (jsOracle.ts); gradients from central differences of that run.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileLoss, type Loss } from '../../../src/engine/compileLoss';
 import { isLossSyntaxError } from '../../../src/engine/errors';
 import { collectNodes } from '../../../src/engine/graph/node';
 import { relativeError } from '../fixtures/classicFunctions';
 import { argumentsAt, oracleGradient, runAsJavaScript } from './jsOracle';
+
+const xorExample = readFileSync(join(__dirname, '../../../examples/xor-network.ts'), 'utf8');
 
 const xorData = `const X: number[][] = [[0, 0], [0, 1], [1, 0], [1, 1]];
 const Y = [0, 1, 1, 0];
@@ -38,6 +42,7 @@ export function loss(W1: number[][] = [[0.5, -0.4], [0.3, 0.6]], b1: number[] = 
 	}
 	return total / X.length;
 }`,
+	'examples/xor-network.ts': xorExample,
 	'element assignment on new Array(n).fill(0)': `${xorData}
 function loss(w: number[] = [0.3, -0.7], c = 0.2) {
 	let total = 0;

@@ -52,6 +52,23 @@ function loss(w = 0, b = 0) {
 	`function helper(v, k = 2) { return v ** k; }
 export const loss = (x = 1, y = [1, 2]) => y.map((v, i) => helper(v - x, i + 1)).reduce((a, b) => a + b, 0);`,
 	`function loss(x = 1) { let p = 1; for (let i = 0; i < 10; i++) { p *= x; if (p > 2) return p; } return -p; }`,
+	`const X: number[][] = [[0, 0], [0, 1], [1, 0], [1, 1]];
+const Y = new Float64Array([0, 1, 1, 0]);
+interface Sample { x: number; t: number }
+const data: Sample[] = [{ x: 1.5, t: 0 }, { x: -0.5, t: 1 }];
+export function loss(W1: number[][] = [[0.5, -0.4], [0.3, 0.6]], p = { w: [0.1, -0.2], b: 0 }) {
+	let total = 0;
+	for (let n = 0; n < X.length; n++) {
+		const h: number[] = [];
+		for (let j = 0; j < 2; j++) h.push(Math.tanh(W1[j][0] * X[n][0] + W1[j][1] * X[n][1]));
+		const g = new Array(2).fill(0);
+		g[1] = h[0] * p.w[0];
+		total += (Math.max(...h) + g[1] + p.b - Y[n]) ** 2;
+	}
+	data.forEach(({ x, t }, i) => { total += (p.w[1] * x - t) ** 2 * i; });
+	for (const { x } of data) total += x * p.b;
+	return total;
+}`,
 ];
 const seeds = [...javaScriptSources.map((s) => s.source), ...extraSeeds];
 
@@ -61,6 +78,8 @@ const tokens = [
 	'x', 'w[i]', 'xs.length', 'loss', "'s'", 'new ', 'this', '...', '0', '-', '/', '.length', ' ', '\n', 'break;',
 	'/*', '*/', '//', '`', 'NaN', 'Infinity', 'import x from "y";', 'class A {}', 'console.log(x);', 'x = x * x;',
 	'for (let i = 0; i < 1e12; i++) s += x;', 'loss(x)', 'async ', 'await ', 'yield ', ': number', 'as any', '!',
+	'.push(', '.forEach(', '.fill(', 'new Array(', 'new Float64Array(', '{ x: 1, t: 2 }', '{ x, t }', 'p.w', 'h[j] = ',
+	'W[i][j] += ', ': number[][]', 'interface S { x: number }', '= { w: [1, 2], b: 0 }', 'Math.max(...',
 ];
 
 const mutation = mutationOf(tokens);
