@@ -6,6 +6,7 @@
  * learning-rate explorer. Parts mark themselves dirty and are redrawn together once per animation frame; charts at
  * most every 50 ms while a run streams in.
  */
+import type { TensorInfo } from '../shared/messages';
 import { BruteForceView } from './bruteForceView';
 import { CompareView, runLabel } from './compareView';
 import { ContourView } from './contourView';
@@ -21,13 +22,29 @@ import type { ModelChange } from './panelModel';
 import { PanelHeader } from './panelHeader';
 import { PlotModeToggle } from './plotModeToggle';
 import { plotImage } from './plotImage';
-import { ParamTable } from './paramTable';
+import { ParamTable, tensorsOf } from './paramTable';
 import { restartsSummary } from './restartsPainter';
 import { RunHintBar } from './runHintBar';
 import { SeriesChart, type SeriesSpec } from './seriesChart';
 import { SliceAxesPicker } from './sliceAxesPicker';
 import { UpdateRuleView } from './updateRuleView';
 import type { ViewContext } from './viewContext';
+
+/**
+ * How each flat parameter's trace is drawn: one colour per tensor (`W1`'s elements share it) and a dash pattern per
+ * element within it; scalars take a colour each, and after the palette the next dash pattern.
+ */
+function traceStyles(params: readonly string[], tensors: readonly TensorInfo[] | undefined): { group: number; member: number }[] {
+	const styles: { group: number; member: number }[] = [];
+	const paletteSize = 6;
+	tensorsOf(params, tensors).forEach((tensor, group) => {
+		const size = tensor.shape.reduce((p, n) => p * n, 1);
+		for (let k = 0; k < size; k++) {
+			styles[tensor.offset + k] = tensor.shape.length === 0 ? { group, member: Math.floor(group / paletteSize) } : { group, member: k };
+		}
+	});
+	return styles;
+}
 
 /** Parameter traces drawn at most (the table lists more). */
 const maxTraces = 20;
@@ -252,10 +269,11 @@ export class PanelView {
 		const palette = [theme.blue, theme.orange, theme.green, theme.purple, theme.red, theme.yellow];
 		const dashes = [[], [6, 3], [2, 3]];
 		const d = m.dimension;
+		const style = traceStyles(m.loss!.params, m.loss!.tensors);
 		return m.loss!.params.slice(0, maxTraces).map((label, i) => ({
 			label,
-			color: palette[i % palette.length]!,
-			dash: dashes[Math.floor(i / palette.length) % dashes.length],
+			color: palette[style[i]!.group % palette.length]!,
+			dash: dashes[style[i]!.member % dashes.length],
 			source: (st) => ({ data: st.points, offset: i, stride: d }),
 		}));
 	}

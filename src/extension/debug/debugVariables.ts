@@ -1,12 +1,13 @@
 /**
  * The Variables view of a Downhill session: the scopes (Parameters, Gradient, Loss & step, Hyper-parameters,
  * Optimizer state, and Locals during step-into), their variables with evaluate names in the engine's expression
- * language (so Add to Watch and Copy as Expression work), and `setVariable` on parameters and hyper-parameters.
+ * language (so Add to Watch and Copy as Expression work), and `setVariable` on parameters (one element of a vector
+ * or matrix too) and hyper-parameters. A matrix parameter shows as rows you expand (`W1` ▸ `[0]` ▸ `[1]`).
  * Reads the session through its controller; knows the Debug Adapter Protocol's shapes but nothing of VS Code.
  */
 import { Handles } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import type { ParamSpec } from '../../engine/graph/node';
+import { paramShape, type ParamSpec } from '../../engine/graph/node';
 import { formatSchedule } from '../../engine/optim/lrSchedule';
 import type { SessionSnapshot } from '../../engine/session/optimizationSession';
 import type { SessionController } from '../session/sessionController';
@@ -17,7 +18,13 @@ import { english, type Translate } from './translate';
 /** What a variables reference points at. */
 type Container =
 	| { readonly kind: 'parameters' | 'gradient' | 'loss' | 'hyper' | 'state' | 'locals' }
-	| { readonly kind: 'vector'; readonly of: 'point' | 'gradient'; readonly spec: ParamSpec }
+	| {
+			readonly kind: 'vector';
+			readonly of: 'point' | 'gradient';
+			readonly spec: ParamSpec;
+			/** The leading indices chosen so far: `[]` for the whole of `W`, `[1]` for its row `W[1]`. */
+			readonly at: readonly number[];
+	  }
 	| { readonly kind: 'buffer'; readonly name: string };
 
 /** What the variables are read from at the moment of a request. */
@@ -87,7 +94,7 @@ export class DebugVariables {
 			case 'locals':
 				return stepInto ? localVariables(stepInto, this.t) : [];
 			case 'vector':
-				return vectorElements(container.spec, container.of === 'point' ? snapshot.x : snapshot.gradient, container.of);
+				return this.tensorElements(container, container.of === 'point' ? snapshot.x : snapshot.gradient);
 			case 'buffer':
 				return bufferElements(controller.loss.params, container.name, snapshot.optimizer.state.buffers[container.name]);
 			default: {
@@ -108,13 +115,36 @@ export class DebugVariables {
 		return showNumber(source.controller.session.variables.lookup(key) ?? value);
 	}
 
-	/** Scalar parameters (or their partials) as values, vector ones as expandable containers. */
+	/** Scalar parameters (or their partials) as values, array ones as expandable containers (a matrix by rows). */
 	private vectorOwners(controller: SessionController, values: Float64Array, of: 'point' | 'gradient'): DebugProtocol.Variable[] {
 		const prefix = of === 'gradient' ? 'grad.' : '';
 		return controller.loss.paramSpecs.map((spec) => {
 			if (spec.size === undefined) return numberVariable(spec.name, values[spec.offset]!, `${prefix}${spec.name}`);
-			const summary = `[${Array.from(values.subarray(spec.offset, spec.offset + Math.min(spec.size, 8)), showNumber).join(', ')}${spec.size > 8 ? ', …' : ''}]`;
-			return { name: spec.name, value: summary, variablesReference: this.handles.create({ kind: 'vector', of, spec }), indexedVariables: spec.size };
+			return this.tensorVariable(spec.name, { kind: 'vector', of, spec, at: [] }, values);
+		});
+	}
+
+	/** An expandable array variable: the part of `container.spec` at `container.at`, summarized with its shape. */
+	private tensorVariable(name: string, container: Container & { kind: 'vector' }, values: Float64Array): DebugProtocol.Variable {
+		const shape = paramShape(container.spec).slice(container.at.length);
+		const { offset, size } = tensorPart(container.spec, container.at);
+		const shown = Array.from(values.subarray(offset, offset + Math.min(size, 8)), showNumber).join(', ');
+		const dims = shape.length > 1 ? `${shape.join('×')} ` : '';
+		const value = `${dims}[${shown}${size > 8 ? ', …' : ''}]`;
+		const prefix = container.of === 'gradient' ? 'grad.' : '';
+		const evaluateName = `${prefix}${container.spec.name}${container.at.map((i) => `[${i}]`).join('')}`;
+		return { name, value, evaluateName, variablesReference: this.handles.create(container), indexedVariables: shape[0] };
+	}
+
+	/** The rows of a matrix (expandable), or the numbers of a vector or of one row. */
+	private tensorElements(container: Container & { kind: 'vector' }, values: Float64Array): DebugProtocol.Variable[] {
+		const shape = paramShape(container.spec).slice(container.at.length);
+		const prefix = container.of === 'gradient' ? 'grad.' : '';
+		const path = `${prefix}${container.spec.name}${container.at.map((i) => `[${i}]`).join('')}`;
+		return Array.from({ length: shape[0] ?? 0 }, (_, i) => {
+			const at = [...container.at, i];
+			if (shape.length > 1) return this.tensorVariable(`[${i}]`, { ...container, at }, values);
+			return numberVariable(`[${i}]`, values[tensorPart(container.spec, at).offset]!, `${path}[${i}]`);
 		});
 	}
 
@@ -165,9 +195,16 @@ function localVariables(stepInto: StepInto, t: Translate): DebugProtocol.Variabl
 	return out;
 }
 
-function vectorElements(spec: ParamSpec, values: Float64Array, of: 'point' | 'gradient'): DebugProtocol.Variable[] {
-	const prefix = of === 'gradient' ? 'grad.' : '';
-	return Array.from({ length: spec.size ?? 0 }, (_, i) => numberVariable(`[${i}]`, values[spec.offset + i]!, `${prefix}${spec.name}[${i}]`));
+/** Where the part of `spec` at leading indices `at` lies in the flat parameters (row-major), and its size. */
+function tensorPart(spec: ParamSpec, at: readonly number[]): { offset: number; size: number } {
+	const shape = paramShape(spec);
+	let offset = spec.offset;
+	let size = spec.size ?? 1;
+	at.forEach((index, axis) => {
+		size /= shape[axis]!;
+		offset += index * size;
+	});
+	return { offset, size };
 }
 
 function bufferElements(params: readonly string[], name: string, buffer: Float64Array | undefined): DebugProtocol.Variable[] {
@@ -183,8 +220,11 @@ function settableKey(container: Container, name: string): string | undefined {
 			return name;
 		case 'loss':
 			return name === 'lr' ? 'lr' : undefined;
-		case 'vector':
-			return container.of === 'point' ? `${container.spec.name}${name}` : undefined;
+		case 'vector': {
+			const rows = container.at.map((i) => `[${i}]`).join('');
+			const isNumber = paramShape(container.spec).length === container.at.length + 1;
+			return container.of === 'point' && isNumber ? `${container.spec.name}${rows}${name}` : undefined;
+		}
 		default:
 			return undefined;
 	}

@@ -1,7 +1,7 @@
 /**
  * The hover's Markdown: over a loss's name, its value, gradient and ‖∇L‖ at a point with the gradient's source
- * (autodiff, with central differences alongside) and a warning when the two disagree; over a parameter, its
- * partial derivative(s). Pure formatting of a `PointEvaluation`; user names are escaped (numbers and our own text
+ * (autodiff, with central differences alongside), each array parameter's shape and gradient norm, and a warning
+ * when the two disagree; over a parameter, its partial derivative, or an array's shape, gradient norm and values. Pure formatting of a `PointEvaluation`; user names are escaped (numbers and our own text
  * need not be).
  */
 import * as vscode from 'vscode';
@@ -10,6 +10,7 @@ import { formatNumber } from '../../engine/expression/formatNumber';
 import type { GradientCheck } from '../../engine/graph/gradientCheck';
 import { formatVector } from '../formatVector';
 import { escapeMarkdown } from './markdownText';
+import { arrayHover, shapesTable } from './parameterShapes';
 
 /** A loss evaluated at one point, with both gradients. */
 export interface PointEvaluation {
@@ -54,6 +55,7 @@ export function lossHover(evaluation: PointEvaluation): vscode.MarkdownString {
 	md.appendMarkdown(`| L | ${formatNumber(check.value)} |\n`);
 	md.appendMarkdown(`| ∇L | ${formatVector(gradient, formatNumber)} |\n`);
 	md.appendMarkdown(`| ‖∇L‖ | ${formatNumber(Math.hypot(...gradient))} |\n\n`);
+	if (loss.paramSpecs.some((spec) => spec.size !== undefined)) md.appendMarkdown(shapesTable(loss.paramSpecs, gradient));
 	md.appendMarkdown(
 		vscode.l10n.t('Gradient: {0} ({1}: {2})', sourceName(evaluation.source), otherName, formatVector(other, formatNumber)),
 	);
@@ -61,25 +63,28 @@ export function lossHover(evaluation: PointEvaluation): vscode.MarkdownString {
 	return md;
 }
 
-/** The hover over parameter `name` (a scalar, or every element of a vector). */
+/**
+ * The hover over parameter `name`: a scalar's partial derivative; an array's shape, gradient norm and (when small)
+ * its values and gradient written out; for a group `p`, each of `p.w`, `p.b`.
+ */
 export function parameterHover(evaluation: PointEvaluation, name: string): vscode.MarkdownString {
 	const { loss } = evaluation;
 	const gradient = gradientOf(evaluation);
-	const spec = loss.paramSpecs.find((p) => p.name === name);
+	const specs = loss.paramSpecs.filter((p) => p.name === name || p.name.startsWith(`${name}.`));
 	const md = new vscode.MarkdownString(undefined, true);
-	if (!spec) return md;
-	const indices =
-		spec.size === undefined ? [spec.offset] : Array.from({ length: Math.min(spec.size, 8) }, (_, i) => spec.offset + i);
+	if (specs.length === 0) return md;
 	const lossName = escapeMarkdown(loss.name);
-	for (const i of indices) {
-		const param = escapeMarkdown(loss.params[i]!);
+	for (const spec of specs) {
+		if (spec.size !== undefined) {
+			md.appendMarkdown(arrayHover(spec, evaluation.check.at, gradient));
+			continue;
+		}
+		const param = escapeMarkdown(spec.name);
 		md.appendMarkdown(
-			`∂${lossName}/∂${param} = **${formatNumber(gradient[i]!)}** ` +
-				`(${param} = ${formatNumber(evaluation.check.at[i]!)})  \n`,
+			`∂${lossName}/∂${param} = **${formatNumber(gradient[spec.offset]!)}** ` +
+				`(${param} = ${formatNumber(evaluation.check.at[spec.offset]!)})  \n`,
 		);
 	}
-	if (spec.size !== undefined && spec.size > indices.length)
-		md.appendMarkdown(`${vscode.l10n.t('… {0} more', spec.size - indices.length)}  \n`);
 	md.appendMarkdown(`\n${where(evaluation)}`);
 	appendCheckWarning(md, evaluation);
 	return md;
