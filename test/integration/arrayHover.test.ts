@@ -3,22 +3,11 @@
 // checked against central differences of the network written out by hand here.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { xorLoss, xorStart } from '../unit/fixtures/xorNetwork';
 import { downhill, hoverText, openExample } from './helpers';
 
-function xorLoss(W1: number[][]): number {
-	const [b1, w2, b2] = [[0.1, -0.1], [0.7, -0.5], 0];
-	const X = [[0, 0], [0, 1], [1, 0], [1, 1]];
-	const Y = [0, 1, 1, 0];
-	let total = 0;
-	X.forEach((x, n) => {
-		const h = W1.map((row, j) => Math.tanh(row[0]! * x[0]! + row[1]! * x[1]! + b1[j]!));
-		total += (b2 + w2[0]! * h[0]! + w2[1]! * h[1]! - Y[n]!) ** 2;
-	});
-	return total / 4;
-}
-
 function w1GradientNorm(): number {
-	const W1 = [[0.5, -0.4], [0.3, 0.6]];
+	const W1 = xorStart.W1;
 	const h = 1e-6;
 	let sum = 0;
 	for (const [i, j] of [[0, 0], [0, 1], [1, 0], [1, 1]] as const) {

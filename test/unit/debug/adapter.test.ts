@@ -6,10 +6,14 @@
 import type { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildAdapter, removeAdapter, failureOf, fixture, launchToEntry, scopeValues, startClient, stopAfter, topFrame } from './adapterClient';
+import * as path from 'node:path';
+import { xorLoss } from '../fixtures/xorNetwork';
+import { buildAdapter, removeAdapter, failureOf, fixture, launchToEntry, repoRoot, scopeReference, scopeValues, scopeVariables, startClient, stopAfter, topFrame } from './adapterClient';
 
 const quadratic = fixture('quadratic.ts');
 const locals = fixture('locals.ts');
+/** The XOR network with the weight matrix W1 (issue #12). */
+const xor = path.join(repoRoot, 'examples', 'xor-network.ts');
 const sgd = { optimizer: 'sgd', lr: 0.1 };
 
 let adapter: string;
@@ -321,6 +325,44 @@ describe('variables and the Debug Console', () => {
 		expect(await failureOf(client.evaluateRequest({ expression: 'lr = 1', context: 'watch' }))).toMatch(/only in the Debug Console/);
 		expect(await failureOf(client.evaluateRequest({ expression: 'x +', context: 'repl' }))).toMatch(/column 4/);
 		expect(await failureOf(client.evaluateRequest({ expression: 'zz * 2', context: 'repl' }))).toBe("unknown name 'zz' (column 1)");
+	});
+});
+
+describe('a matrix parameter in Variables', () => {
+	it('shows W1 as rows to expand, and the gradient the same way', async () => {
+		await launchToEntry(client, { program: xor, optimizer: 'sgd', lr: 0.1 });
+		const parameters = await scopeVariables(client, 'Parameters');
+		const w1 = parameters.find((v) => v.name === 'W1')!;
+		expect(w1.value).toBe('2×2 [0.5, -0.4, 0.3, 0.6]');
+		expect(w1.indexedVariables).toBe(2);
+		const rows = (await client.variablesRequest({ variablesReference: w1.variablesReference })).body.variables;
+		expect(rows.map((r) => [r.name, r.value, r.evaluateName])).toEqual([
+			['[0]', '[0.5, -0.4]', 'W1[0]'],
+			['[1]', '[0.3, 0.6]', 'W1[1]'],
+		]);
+		const row1 = (await client.variablesRequest({ variablesReference: rows[1]!.variablesReference })).body.variables;
+		expect(row1.map((v) => [v.name, v.value, v.evaluateName])).toEqual([
+			['[0]', '0.3', 'W1[1][0]'],
+			['[1]', '0.6', 'W1[1][1]'],
+		]);
+		const gradient = (await scopeVariables(client, 'Gradient')).find((v) => v.name === 'W1')!;
+		expect(gradient.value).toMatch(/^2×2 \[/);
+		const gradientRows = (await client.variablesRequest({ variablesReference: gradient.variablesReference })).body.variables;
+		expect(gradientRows.map((r) => r.evaluateName)).toEqual(['grad.W1[0]', 'grad.W1[1]']);
+	});
+
+	it('edits one element of W1 with setVariable and recomputes the loss', async () => {
+		await launchToEntry(client, { program: xor, optimizer: 'sgd', lr: 0.1 });
+		const w1 = (await scopeVariables(client, 'Parameters')).find((v) => v.name === 'W1')!;
+		const rows = (await client.variablesRequest({ variablesReference: w1.variablesReference })).body.variables;
+		const set = await client.setVariableRequest({ variablesReference: rows[0]!.variablesReference, name: '[1]', value: '1.5' });
+		expect(set.body.value).toBe('1.5');
+		const after = (await client.variablesRequest({ variablesReference: await scopeReference(client, 'Loss & step') })).body.variables;
+		const loss = Number(after.find((v) => v.name === 'loss')!.value);
+		const expected = xorLoss([[0.5, 1.5], [0.3, 0.6]]);
+		expect(Math.abs(loss - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, expected));
+		const again = (await scopeVariables(client, 'Parameters')).find((v) => v.name === 'W1')!;
+		expect(again.value).toBe('2×2 [0.5, 1.5, 0.3, 0.6]');
 	});
 });
 
