@@ -17,6 +17,8 @@ export const maxParamSize = 1_000_000;
 export interface ShapedNumbers {
 	readonly values: ArrayLike<number>;
 	readonly shape: readonly number[];
+	/** True for a numpy array or torch tensor: the parameter is one too (`VectorValue.numeric`). */
+	readonly numeric?: boolean;
 }
 
 export interface ParameterDeclaration {
@@ -42,7 +44,7 @@ export function declareParameter(layout: ParamLayout, p: ParameterDeclaration): 
 	const total = shape.reduce((a, n) => a * n, 1);
 	checkSize(p.name, total, p.span);
 	const at = (i: number) => (shaped ? (shaped.values[i] ?? 0) : ((p.start as number | undefined) ?? 0));
-	return layout.tensor(p.name, shape, Array.from({ length: total }, (_, i) => at(i)));
+	return layout.tensor(p.name, shape, Array.from({ length: total }, (_, i) => at(i)), shaped?.numeric ?? false);
 }
 
 function requestedShape(size: number | readonly number[] | undefined): readonly number[] | undefined {

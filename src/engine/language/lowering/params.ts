@@ -32,17 +32,17 @@ export class ParamLayout {
 	}
 
 	/**
-	 * Adds an array parameter of `shape` with its start values row-major; returns its value. Flat names index each
-	 * axis: `W[0][0]`, `W[0][1]`, ..., in row-major order.
+	 * Adds an array parameter of `shape` with its start values row-major; returns its value (a numpy array or torch
+	 * tensor when `numeric`). Flat names index each axis: `W[0][0]`, `W[0][1]`, ..., in row-major order.
 	 */
-	tensor(name: string, shape: readonly number[], start: readonly number[]): Value {
+	tensor(name: string, shape: readonly number[], start: readonly number[], numeric = false): Value {
 		const offset = this.names.length;
 		this.specs.push(shape.length === 1 ? { name, offset, size: start.length } : { name, offset, size: start.length, shape });
 		start.forEach((v, i) => {
 			this.names.push(name + flatSuffix(shape, i));
 			this.start.push(v);
 		});
-		return paramTensor(this.ctx.builder, offset, shape, `'${name}'`);
+		return paramTensor(this.ctx.builder, offset, shape, `'${name}'`, numeric);
 	}
 
 	/** The lowered loss: `output` must be a number. */

@@ -32,6 +32,8 @@ export interface VectorValue {
 	 * arrays too. A plain list (Python's `[...]`) leaves it unset: `+` concatenates.
 	 */
 	readonly numeric?: boolean;
+	/** The whole shape (`[length, ...]`) when it is known without reading an element. */
+	readonly shape?: readonly number[];
 }
 
 /** Something callable: a user function (inlined), a lambda, or a builtin. */

@@ -57,6 +57,7 @@ function dataView(b: GraphBuilder, store: DataStore, shape: readonly number[], b
 		length,
 		label,
 		constants,
+		shape,
 		element: (index) => {
 			const at = b.add(base, b.mul(index, b.constant(stride)));
 			if (inner.length === 0) return scalar(store.read(b, at));
@@ -70,22 +71,26 @@ function dataView(b: GraphBuilder, store: DataStore, shape: readonly number[], b
 }
 
 /** The array parameter of `shape` stored row-major from `offset` in the flat parameter array (rows are vectors). */
-export function paramTensor(b: GraphBuilder, offset: number, shape: readonly number[], label: MessageArgument): VectorValue {
+export function paramTensor(b: GraphBuilder, offset: number, shape: readonly number[], label: MessageArgument, numeric = false): VectorValue {
 	const size = shape.reduce((p, n) => p * n, 1);
-	return paramView(b, offset, size, shape, b.constant(0), label);
+	return paramView(b, { offset, size, numeric }, shape, b.constant(0), label);
 }
 
-function paramView(b: GraphBuilder, offset: number, size: number, shape: readonly number[], base: Node, label: MessageArgument): VectorValue {
+type ParamStore = { readonly offset: number; readonly size: number; readonly numeric: boolean };
+
+function paramView(b: GraphBuilder, store: ParamStore, shape: readonly number[], base: Node, label: MessageArgument): VectorValue {
 	const [length = 0, ...inner] = shape;
 	const stride = inner.reduce((p, n) => p * n, 1);
 	return {
 		kind: 'vector',
 		length,
 		label,
+		shape,
+		numeric: store.numeric,
 		element: (index) => {
 			const at = b.add(base, b.mul(index, b.constant(stride)));
-			if (inner.length === 0) return scalar(b.paramAt(offset, size, at));
-			return paramView(b, offset, size, inner, at, msg`a row of ${label}`);
+			if (inner.length === 0) return scalar(b.paramAt(store.offset, store.size, at));
+			return paramView(b, store, inner, at, msg`a row of ${label}`);
 		},
 	};
 }

@@ -10,6 +10,7 @@ import type { Scope } from '../lowering/scope';
 import { describeValue, expectScalar, scalar, type Value } from '../lowering/values';
 import { describe, evaluate, evaluateNumber } from './expressions';
 import { assignElement } from './listMutation';
+import { arrayArithmetic, isArray } from './arrayOperators';
 import { arithmetic } from './pythonOperators';
 import type { Stmt, Target } from './pythonAst';
 import type { PythonContext } from './pythonContext';
@@ -84,6 +85,10 @@ export function augmentedStatement(
 		return assignElement(ctx, scope, target.element, scalar(value));
 	}
 	const current = evaluate(ctx, scope, { kind: 'name', name: target.name, span: target.span });
+	if (isArray(current)) {
+		const value = arrayArithmetic(ctx, s.op, current, evaluate(ctx, scope, s.value), s.span);
+		return store(ctx, scope, target.name, value, target.span, s.span, trace);
+	}
 	if (current.kind === 'vector') {
 		const text = `${target.name} ${s.op}= ...`;
 		fail(msg`list mutation ('${text}') is not supported in a loss; build a new list instead`, s.span);

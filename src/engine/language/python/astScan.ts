@@ -30,8 +30,8 @@ export function exprChildren(e: Expr): readonly Expr[] {
 			return [e.object];
 		case 'subscript': {
 			const i = e.index;
-			if (i.kind !== 'slice') return [e.object, i];
-			return [e.object, ...[i.lower, i.upper, i.step].filter((x) => x !== undefined)];
+			const items = i.kind === 'indexTuple' ? i.items : [i];
+			return [e.object, ...items.flatMap((x) => (x.kind === 'slice' ? [x.lower, x.upper, x.step].filter((y) => y !== undefined) : [x]))];
 		}
 		case 'sequence':
 			return e.items;
@@ -114,7 +114,7 @@ export function appendedName(e: Expr): string | undefined {
 export function elementRoot(e: SubscriptExpr): string | undefined {
 	let object: Expr = e;
 	while (object.kind === 'subscript') {
-		if (object.index.kind === 'slice') return undefined;
+		if (object.index.kind === 'slice' || object.index.kind === 'indexTuple') return undefined;
 		object = object.object;
 	}
 	return object.kind === 'name' ? object.name : undefined;

@@ -10,7 +10,7 @@ import { operatorExpression } from './convertOperators';
 import { convertParams } from './convertParams';
 import { elementRoot } from './astScan';
 import { childrenOf, type SourceText } from './parsePython';
-import type { Clause, Expr, Keyword, SliceBounds, Target } from './pythonAst';
+import type { Clause, Expr, IndexTuple, Keyword, SliceBounds, Target } from './pythonAst';
 import { msg, type Message } from '../../message';
 
 /** Converts any expression node; constructs outside the subset become `unsupported` nodes. */
@@ -205,11 +205,23 @@ function member(src: SourceText, node: SyntaxNode, span: SourceSpan): Expr {
 		return { kind: 'attribute', object: convertExpr(src, object!), name, nameSpan: src.of(property), span };
 	}
 	const nodes = rest.slice(0, -1);
-	const group = splitCommas(nodes).groups[0] ?? [];
+	const { groups, comma } = splitCommas(nodes);
+	if (comma && groups.some((g) => g.some((n) => n.name === ':'))) {
+		const items = groups.map((g) => (g.some((n) => n.name === ':') ? slice(src, g, src.span(g[0]!.from, g.at(-1)!.to)) : indexItem(src, g)));
+		const index: IndexTuple = { kind: 'indexTuple', items, span: src.span(open!.from, node.to) };
+		return { kind: 'subscript', object: convertExpr(src, object!), index, span };
+	}
+	const group = groups[0] ?? [];
 	const index = group.some((n) => n.name === ':')
 		? slice(src, group, src.span(open!.from, node.to))
-		: expressionList(src, nodes);
+		: comma ? expressionList(src, nodes) : indexItem(src, nodes);
 	return { kind: 'subscript', object: convertExpr(src, object!), index, span };
+}
+
+/** One index of a subscript; `None` there is numpy's new axis (`x[:, None]`), kept as the name `None`. */
+function indexItem(src: SourceText, nodes: readonly SyntaxNode[]): Expr {
+	if (nodes.length === 1 && nodes[0]!.name === 'None') return { kind: 'name', name: 'None', span: src.of(nodes[0]!) };
+	return expressionList(src, nodes);
 }
 
 /** `lower:upper:step`, any part optional. */

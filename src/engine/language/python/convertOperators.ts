@@ -1,7 +1,7 @@
 /**
  * Converts Python operator expressions: arithmetic, comparisons (a chain `a < b < c` is one `compare` node, as in
  * Python, where the grammar nests it to the left), `and`/`or`/`not`, and unary signs. Chains of any length are walked
- * iteratively, so a sum of 20,000 terms cannot overflow the stack. Bitwise operators, `@`, `in` and `is` are kept as
+ * iteratively, so a sum of 20,000 terms cannot overflow the stack. Bitwise operators, `in` and `is` are kept as
  * `unsupported` nodes with a hint.
  */
 import type { SyntaxNode } from '@lezer/common';
@@ -11,7 +11,7 @@ import { childrenOf, type SourceText } from './parsePython';
 import type { ArithmeticOperator, ComparisonOperator, Expr } from './pythonAst';
 import { msg, type Message } from '../../message';
 
-const arithmetic = new Set<string>(['+', '-', '*', '/', '//', '%', '**']);
+const arithmetic = new Set<string>(['+', '-', '*', '/', '//', '%', '**', '@']);
 const comparisons: Readonly<Record<string, ComparisonOperator>> = {
 	'<': '<', '<=': '<=', '>': '>', '>=': '>=', '==': '==', '!=': '!=', '<>': '!=',
 };
@@ -61,8 +61,6 @@ function combine(operator: string, left: Expr, right: Expr, span: SourceSpan, op
 
 function describeOperator(operator: string): Message {
 	switch (operator) {
-		case '@':
-			return msg`the matrix product '@' is not supported in a loss`;
 		case '^':
 			return msg`the bitwise operator '^' (use '**' for powers) is not supported in a loss`;
 		case '|':

@@ -20,6 +20,7 @@ import { identifier } from './names';
 import type { BinaryExpr, CompareExpr, Expr, SequenceExpr } from './pythonAst';
 import type { PythonContext } from './pythonContext';
 import { arithmetic } from './pythonOperators';
+import { arrayArithmetic, arrayComparison, arrayNegation, isArray } from './arrayOperators';
 import { sequenceArithmetic } from './sequences';
 import { msg, type Message, type MessageArgument } from '../../message';
 
@@ -37,10 +38,14 @@ export function evaluate(ctx: PythonContext, scope: Scope, e: Expr, label?: stri
 		case 'binary':
 			return binaryChain(ctx, scope, e);
 		case 'compare':
-			return scalar(comparison(ctx, scope, e));
+			return comparison(ctx, scope, e);
 		case 'unary': {
-			const operand = evaluateNumber(ctx, scope, e.operand);
-			return scalar(unary(b, e.op === 'not' ? '!' : e.op, operand));
+			if (e.op !== 'not') {
+				const value = evaluate(ctx, scope, e.operand);
+				if (isArray(value)) return arrayNegation(ctx, e.op, value, e.span);
+				return scalar(unary(b, e.op, expectScalar(value, describe(e.operand), e.operand.span)));
+			}
+			return scalar(unary(b, '!', evaluateNumber(ctx, scope, e.operand)));
 		}
 		case 'logical': {
 			const left = evaluateNumber(ctx, scope, e.left);
@@ -89,7 +94,7 @@ function shortText(e: Expr, depth: number): string | undefined {
 		const object = shortText(e.object, depth - 1);
 		return object === undefined ? undefined : `${object}.${e.name}`;
 	}
-	if (e.kind === 'subscript' && e.index.kind !== 'slice') {
+	if (e.kind === 'subscript' && e.index.kind !== 'slice' && e.index.kind !== 'indexTuple') {
 		const [object, index] = [shortText(e.object, depth - 1), shortText(e.index, depth - 1)];
 		return object === undefined || index === undefined ? undefined : `${object}[${index}]`;
 	}
@@ -109,7 +114,9 @@ function binaryChain(ctx: PythonContext, scope: Scope, e: BinaryExpr): Value {
 		const link = chain[i]!;
 		ctx.tick(link.span);
 		const right = evaluate(ctx, scope, link.right);
-		if (value.kind === 'scalar' && right.kind === 'scalar') {
+		if (link.op === '@' || isArray(value) || isArray(right)) {
+			value = arrayArithmetic(ctx, link.op, value, right, link.opSpan);
+		} else if (value.kind === 'scalar' && right.kind === 'scalar') {
 			value = scalar(arithmetic(ctx.builder, link.op, value.node, right.node));
 		} else {
 			value = sequenceArithmetic(ctx, link, value, right);
@@ -118,10 +125,24 @@ function binaryChain(ctx: PythonContext, scope: Scope, e: BinaryExpr): Value {
 	return value;
 }
 
-/** `a < b <= c` is `a < b and b <= c`, each operand evaluated once, stopping at the first known false. */
-function comparison(ctx: PythonContext, scope: Scope, e: CompareExpr): Node {
+/**
+ * `a < b <= c` is `a < b and b <= c`, each operand evaluated once, stopping at the first known false. A comparison
+ * with an array operand is element-wise (one operator only, as numpy allows).
+ */
+function comparison(ctx: PythonContext, scope: Scope, e: CompareExpr): Value {
+	const first = evaluate(ctx, scope, e.operands[0]!);
+	if (e.ops.length === 1) {
+		const second = evaluate(ctx, scope, e.operands[1]!);
+		if (isArray(first) || isArray(second)) return arrayComparison(ctx, e.ops[0]!, first, second, e.span);
+		const [x, y] = [expectScalar(first, describe(e.operands[0]!), e.operands[0]!.span), expectScalar(second, describe(e.operands[1]!), e.operands[1]!.span)];
+		return scalar(binary(ctx.builder, e.ops[0]!, x, y));
+	}
+	return scalar(comparisonChain(ctx, scope, e, expectScalar(first, describe(e.operands[0]!), e.operands[0]!.span)));
+}
+
+function comparisonChain(ctx: PythonContext, scope: Scope, e: CompareExpr, first: Node): Node {
 	const b = ctx.builder;
-	let left = evaluateNumber(ctx, scope, e.operands[0]!);
+	let left = first;
 	let result: Node | undefined;
 	e.ops.forEach((op, i) => {
 		const compare = () => {

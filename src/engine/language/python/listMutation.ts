@@ -44,7 +44,9 @@ function updated(ctx: PythonContext, scope: Scope, target: SubscriptExpr, value:
 }
 
 function wrappedIndex(ctx: PythonContext, scope: Scope, list: VectorValue, target: SubscriptExpr) {
-	if (target.index.kind === 'slice') return fail(msg`assigning to a slice is not supported in a loss`, target.index.span);
+	if (target.index.kind === 'slice' || target.index.kind === 'indexTuple') {
+		return fail(msg`assigning to a slice is not supported in a loss`, target.index.span);
+	}
 	const index = evaluateNumber(ctx, scope, target.index);
 	if (index.kind === 'const' && index.value < 0) return ctx.builder.constant(index.value + list.length);
 	return index;

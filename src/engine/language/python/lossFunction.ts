@@ -85,7 +85,7 @@ function defaultValue(
 	const value = evaluate(ctx, module, initial);
 	const number = constantOf(value);
 	if (number !== undefined) return number;
-	if (value.kind === 'vector' && value.constants) return value.constants;
+	if (value.kind === 'vector' && value.constants) return { ...value.constants, numeric: value.numeric };
 	return fail(msg`the default of '${param.name}' must be a number or a list of numbers known before the loss runs`,
 		initial.span);
 }

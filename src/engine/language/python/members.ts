@@ -10,7 +10,9 @@ import { describe, evaluate, evaluateNumber } from './expressions';
 import { pythonIndex, sliceVector } from './indexing';
 import type { AttributeExpr, Expr, SubscriptExpr } from './pythonAst';
 import type { PythonContext } from './pythonContext';
-import { isKnownModule, namespaceMember } from './pythonNamespaces';
+import { arrayFunction, isKnownModule, namespaceMember } from './pythonNamespaces';
+import { arrayAttribute, scalarAttribute } from './arrayMethods';
+import { arraySubscript, isArrayIndex } from './arraySubscript';
 import { msg } from '../../message';
 
 const mutators = new Set(['append', 'extend', 'insert', 'pop', 'remove', 'clear', 'sort', 'reverse']);
@@ -37,6 +39,9 @@ export function attribute(ctx: PythonContext, scope: Scope, e: AttributeExpr): V
 	}
 	const object = evaluate(ctx, scope, e.object);
 	const what = describe(e.object);
+	if (object.kind === 'vector' && object.numeric) return arrayAttribute(ctx, object, e.name, arrayFunction, e.nameSpan);
+	const torchMethod = object.kind === 'scalar' ? scalarAttribute(object, e.name, e.span) : undefined;
+	if (torchMethod) return torchMethod;
 	if (object.kind === 'vector' && mutators.has(e.name)) {
 		const text = typeof what === 'string' ? `${what.slice(1, -1)}.${e.name}` : `.${e.name}`;
 		return fail(msg`list mutation ('${text}') is not supported in a loss; build a new list with a comprehension`, e.span);
@@ -55,6 +60,7 @@ export function subscript(ctx: PythonContext, scope: Scope, e: SubscriptExpr): V
 		return fail(msg`${describe(e.object)} is ${what} and cannot be indexed`, e.object.span);
 	}
 	const index = e.index;
+	if (index.kind === 'indexTuple' || object.numeric || isArrayIndex(index)) return arraySubscript(ctx, scope, object, index);
 	if (index.kind === 'slice') {
 		const bound = (x: Expr | undefined) => (x ? evaluateNumber(ctx, scope, x) : undefined);
 		const parts = { lower: bound(index.lower), upper: bound(index.upper), step: bound(index.step) };

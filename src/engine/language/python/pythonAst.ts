@@ -8,7 +8,7 @@ import type { SourceSpan } from '../../errors';
 import type { Message } from '../../message';
 
 /** The arithmetic operators a loss may use (also as `+=` and friends). */
-export type ArithmeticOperator = '+' | '-' | '*' | '/' | '//' | '%' | '**';
+export type ArithmeticOperator = '+' | '-' | '*' | '/' | '//' | '%' | '**' | '@';
 /** Comparisons; `<>` is read as `!=`. */
 export type ComparisonOperator = '<' | '<=' | '>' | '>=' | '==' | '!=';
 
@@ -100,7 +100,13 @@ export interface AttributeExpr extends Spanned {
 export interface SubscriptExpr extends Spanned {
 	readonly kind: 'subscript';
 	readonly object: Expr;
-	readonly index: Expr | SliceBounds;
+	readonly index: Expr | SliceBounds | IndexTuple;
+}
+
+/** numpy's `X[:, 0]`, `X[1:, ::2]`: several indices of which at least one is a slice. */
+export interface IndexTuple extends Spanned {
+	readonly kind: 'indexTuple';
+	readonly items: readonly (Expr | SliceBounds)[];
 }
 
 /** The `lower:upper:step` of a slice, each part optional. */

@@ -1,21 +1,19 @@
 /**
- * The modules a loss may import and what it may use from them: `math`'s functions and constants, numpy's scalar
- * functions under their numpy names (`np.arcsin`, `np.square`, `np.maximum`, `np.clip`, `np.where`), numpy's
- * reductions over a list or a generator (`np.sum`, `np.mean`, `np.max`, `np.min`, `np.dot`) and `np.linalg.norm`.
- * numpy arrays themselves (`np.array`, `np.zeros`, element-wise arithmetic) are not supported: a loss uses lists.
+ * The modules a loss may import and what it may use from them: `math`'s functions and constants; numpy's and
+ * torch's scalar functions under their own names (`np.arcsin`, `np.square`, `torch.exp`), element-wise on arrays
+ * with broadcasting; numpy's array functions (`numpyModule.ts`), torch's and `torch.nn.functional`'s
+ * (`torchModule.ts`). The random generators are errors that ask for explicit numbers.
  */
 import type { SourceSpan } from '../../errors';
-import type { Node } from '../../graph/node';
 import { fail } from '../lowering/context';
-import { sumVector } from '../lowering/loops';
-import { expectScalar, expectVector, scalar, type Value } from '../lowering/values';
-import { mappedVector } from '../lowering/vectors';
-import { expectArguments, numeric, refused, shared, type BuiltinImpl } from './builtinKit';
-import { argumentSpan, argumentValue, pythonFunction, vectorArgument } from './callables';
+import { scalar, type Value } from '../lowering/values';
+import { numeric, refused, shared, type BuiltinImpl } from './builtinKit';
+import { pythonFunction } from './callables';
+import { numpyArrayFunctions, numpyLinalg, randomMessage, ufunc } from './numpyModule';
 import type { PythonContext } from './pythonContext';
 import { reduction } from './pythonBuiltins';
 import { roundHalfEven } from './pythonOperators';
-import { reduceArgument, type Reduction } from './reductions';
+import { torchFunctional, torchFunctions } from './torchModule';
 import { msg } from '../../message';
 
 type Member =
@@ -46,85 +44,62 @@ const math: Readonly<Record<string, Member>> = {
 	tau: constant(2 * Math.PI),
 };
 
-/** numpy's reductions take one list or generator (no `axis`). */
-function numpyReduction(kind: Reduction): BuiltinImpl {
-	return (ctx, call, display) => {
-		const [arg] = expectArguments(call, display, 1, 1);
-		return scalar(reduceArgument(ctx, arg!, kind, display));
-	};
-}
-
-/** `np.dot(u, v)`: the sum of products of two lists of one length (or the product of two numbers). */
-const dot: BuiltinImpl = (ctx, call, display) => {
-	const b = ctx.builder;
-	const [u, v] = expectArguments(call, display, 2, 2);
-	const [x, y] = [argumentValue(ctx, u!), argumentValue(ctx, v!)];
-	if (x.kind === 'scalar' && y.kind === 'scalar') return scalar(b.mul(x.node, y.node));
-	const a = expectVector(x, msg`the first argument of dot`, argumentSpan(u!));
-	const c = expectVector(y, msg`the second argument of dot`, argumentSpan(v!));
-	if (a.length !== c.length) fail(msg`${display}() of lists of lengths ${a.length} and ${c.length}`, call.span);
-	const products = mappedVector(a, (x, index, span) => {
-		const y = c.element(index, span);
-		const p = expectScalar(x, msg`an element of ${a.label}`, span);
-		return scalar(b.mul(p, expectScalar(y, msg`an element of ${c.label}`, span)));
-	});
-	return scalar(sumVector(ctx, products, call.span));
+/** The scalar functions shared by numpy and torch, element-wise on arrays. */
+const ufuncs: Readonly<Record<string, BuiltinImpl>> = {
+	...Object.fromEntries(commonNames.map((name) => [name, shared(name)])),
+	...Object.fromEntries(['sin', 'cos', 'tan', 'sinh', 'cosh', 'tanh'].map((n) => [`arc${n}`, shared(`a${n}`)])),
+	log: shared('log'),
+	cbrt: shared('cbrt'),
+	sign: shared('sign'),
+	abs: shared('abs'),
+	absolute: shared('abs'),
+	fabs: shared('abs'),
+	arctan2: shared('atan2'),
+	hypot: numeric(2, (b, [x, y]) => b.hypot(x!, y!)),
+	square: numeric(1, (b, [x]) => b.mul(x!, x!)),
+	power: power,
+	pow: power,
+	exp2: numeric(1, (b, [x]) => b.pow(b.constant(2), x!)),
+	maximum: numeric(2, (b, [x, y]) => b.op('max', x!, y!)),
+	minimum: numeric(2, (b, [x, y]) => b.op('min', x!, y!)),
+	fmax: numeric(2, (b, [x, y]) => b.op('max', x!, y!)),
+	fmin: numeric(2, (b, [x, y]) => b.op('min', x!, y!)),
+	clip: numeric(3, (b, [x, lo, hi]) => b.op('min', b.op('max', x!, lo!), hi!)),
+	round: numeric(1, (b, [x]) => roundHalfEven(b, x!)),
+	rint: numeric(1, (b, [x]) => roundHalfEven(b, x!)),
+	degrees: toDegrees, rad2deg: toDegrees, radians: toRadians, deg2rad: toRadians,
+	float64: numeric(1, (_b, [x]) => x!),
 };
 
-const norm: BuiltinImpl = (ctx, call, display) => {
-	const b = ctx.builder;
-	const [arg] = expectArguments(call, display, 1, 1);
-	const vector = vectorArgument(ctx, arg!, msg`the argument of norm`);
-	const squares = mappedVector(vector, (x, _i, span) => {
-		const node: Node = expectScalar(x, msg`an element of ${vector.label}`, span);
-		return scalar(b.mul(node, node));
-	});
-	return scalar(b.op('sqrt', sumVector(ctx, squares, call.span)));
-};
-
-const arrayMakers = ['array', 'asarray', 'zeros', 'ones', 'linspace', 'arange', 'full', 'empty', 'matmul', 'outer'];
-const arrayMessage = msg`numpy arrays are not supported in a loss; use lists, loops and sum(...)`;
+const elementwiseMembers = Object.fromEntries(Object.entries(ufuncs).map(([name, impl]) => [name, fn(ufunc(impl))]));
+const tableOf = (functions: ReadonlyMap<string, BuiltinImpl>) => Object.fromEntries([...functions].map(([name, impl]) => [name, fn(impl)]));
+const randomNames = ['rand', 'randn', 'randint', 'random', 'normal', 'uniform', 'seed', 'default_rng', 'choice', 'permutation', 'shuffle'];
 
 const numpy: Readonly<Record<string, Member>> = {
-	...Object.fromEntries(commonNames.map((name) => [name, fn(shared(name))])),
-	...Object.fromEntries(['sin', 'cos', 'tan', 'sinh', 'cosh', 'tanh'].map((n) => [`arc${n}`, fn(shared(`a${n}`))])),
-	log: fn(shared('log')),
-	cbrt: fn(shared('cbrt')),
-	sign: fn(shared('sign')),
-	abs: fn(shared('abs')),
-	absolute: fn(shared('abs')),
-	fabs: fn(shared('abs')),
-	arctan2: fn(shared('atan2')),
-	hypot: fn(numeric(2, (b, [x, y]) => b.hypot(x!, y!))),
-	square: fn(numeric(1, (b, [x]) => b.mul(x!, x!))),
-	power: fn(power),
-	exp2: fn(numeric(1, (b, [x]) => b.pow(b.constant(2), x!))),
-	maximum: fn(numeric(2, (b, [x, y]) => b.op('max', x!, y!))),
-	minimum: fn(numeric(2, (b, [x, y]) => b.op('min', x!, y!))),
-	fmax: fn(numeric(2, (b, [x, y]) => b.op('max', x!, y!))),
-	fmin: fn(numeric(2, (b, [x, y]) => b.op('min', x!, y!))),
-	clip: fn(numeric(3, (b, [x, lo, hi]) => b.op('min', b.op('max', x!, lo!), hi!))),
-	where: fn(numeric(3, (b, [c, x, y]) => b.select(c!, x!, y!))),
-	round: fn(numeric(1, (b, [x]) => roundHalfEven(b, x!))),
-	rint: fn(numeric(1, (b, [x]) => roundHalfEven(b, x!))),
-	degrees: fn(toDegrees), rad2deg: fn(toDegrees), radians: fn(toRadians), deg2rad: fn(toRadians),
-	float64: fn(numeric(1, (_b, [x]) => x!)),
-	sum: fn(numpyReduction('sum')),
-	mean: fn(numpyReduction('mean')),
-	max: fn(numpyReduction('max')), amax: fn(numpyReduction('max')),
-	min: fn(numpyReduction('min')), amin: fn(numpyReduction('min')),
-	dot: fn(dot),
-	...Object.fromEntries(arrayMakers.map((name) => [name, fn(refused(arrayMessage))])),
+	...elementwiseMembers,
+	...tableOf(numpyArrayFunctions),
+	newaxis: constant(Number.NaN),
 	...constants,
+};
+
+const torch: Readonly<Record<string, Member>> = {
+	...elementwiseMembers,
+	...tableOf(torchFunctions),
+	...Object.fromEntries(['randn', 'rand', 'randint', 'normal', 'manual_seed', 'randn_like', 'rand_like'].map((name) => [name, fn(refused(randomMessage))])),
+	pi: constant(Math.PI),
 };
 
 const modules: Readonly<Record<string, Readonly<Record<string, Member>>>> = {
 	math,
 	numpy,
-	'numpy.linalg': { norm: fn(norm) },
+	'numpy.linalg': tableOf(numpyLinalg),
+	'numpy.random': Object.fromEntries(randomNames.map((name) => [name, fn(refused(randomMessage))])),
+	torch,
+	'torch.nn': {},
+	'torch.nn.functional': tableOf(torchFunctional),
 };
 
-/** True for the modules a loss may import: math, numpy and numpy.linalg. */
+/** True for the modules a loss may import: math, numpy (with linalg and random) and torch (with nn.functional). */
 export function isKnownModule(path: string): boolean {
 	return Object.hasOwn(modules, path);
 }
@@ -141,11 +116,17 @@ export function namespaceMember(ctx: PythonContext, path: string, display: strin
 	const table = modules[module];
 	const member = table && Object.hasOwn(table, name) ? table[name] : undefined;
 	if (!member) {
-		if (module.startsWith('numpy')) {
-			return fail(msg`'${display}' is not supported in a loss: only numpy's scalar functions and np.sum, np.mean, np.dot`, span);
+		if (module.startsWith('numpy') || module.startsWith('torch')) {
+			return fail(msg`'${display}' is not supported in a loss; see the README for the numpy and torch functions a loss can use`, span);
 		}
 		return fail(msg`'${display}' is not supported in a loss`, span);
 	}
 	if (member.kind === 'constant') return scalar(ctx.builder.constant(member.value));
 	return pythonFunction(display, (call) => member.impl(ctx, call, display));
+}
+
+/** The numpy or torch function `name` a method of an array forwards to (`x.sum(axis=0)` is `np.sum(x, axis=0)`). */
+export function arrayFunction(name: string): BuiltinImpl | undefined {
+	const member = (Object.hasOwn(torch, name) ? torch[name] : undefined) ?? (Object.hasOwn(numpy, name) ? numpy[name] : undefined);
+	return member?.kind === 'function' ? member.impl : undefined;
 }

@@ -21,6 +21,8 @@ export function arithmetic(b: GraphBuilder, op: ArithmeticOperator, x: Node, y: 
 			return floorMod(b, x, y);
 		case '//':
 			return floorDiv(b, x, y);
+		case '@':
+			throw new Error('internal: @ is lowered by arrayOperators.ts');
 		default: {
 			const never: never = op;
 			return never;

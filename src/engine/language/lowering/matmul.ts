@@ -1,0 +1,62 @@
+/**
+ * Matrix products as numpy defines them (https://numpy.org/doc/stable/reference/generated/numpy.matmul.html): `@` and
+ * `matmul` promote a 1-D operand to a row (left) or a column (right) and broadcast leading batch axes; `dot` of 1-D
+ * and 2-D arrays is the same product and of a number a scaling; `outer` is every product of two flattened arrays.
+ * The shared index is a `sum` loop, so `X @ w` over 1,000 samples is a loop nest.
+ */
+import type { SourceSpan } from '../../errors';
+import type { Node } from '../../graph/node';
+import { msg } from '../../message';
+import { broadcastShapes, elementwise } from './broadcast';
+import { fail, type LoweringContext } from './context';
+import { memoized, type NdArray } from './ndArray';
+import { accumulate } from './reduceAxes';
+import { reshapeArray } from './reshape';
+
+/** `a @ b`. */
+export function matmul(ctx: LoweringContext, a: NdArray, c: NdArray, span: SourceSpan): NdArray {
+	const b = ctx.builder;
+	if (a.shape.length === 0 || c.shape.length === 0) {
+		fail(msg`matmul: Input operand ${a.shape.length === 0 ? 0 : 1} does not have enough dimensions (has 0, gufunc core with signature (n?,k),(k,m?)->(n?,m?) requires 1)`, span);
+	}
+	const left = a.shape.length === 1 ? [1, a.shape[0]!] : a.shape;
+	const right = c.shape.length === 1 ? [c.shape[0]!, 1] : c.shape;
+	const k = left.at(-1)!;
+	if (right.at(-2) !== k) {
+		fail(msg`matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size ${right.at(-2)!} is different from ${k})`, span);
+	}
+	const batch = broadcastShapes([left.slice(0, -2), right.slice(0, -2)], span);
+	const [m, n] = [left.at(-2)!, right.at(-1)!];
+	const x = a.shape.length === 1 ? reshapeArray(b, a, [1, k], span) : a;
+	const y = c.shape.length === 1 ? reshapeArray(b, c, [k, 1], span) : c;
+	const zero = b.constant(0);
+	const pick = (array: NdArray, indices: readonly Node[]) => {
+		const own = array.shape.length - 2;
+		const lead = indices.slice(indices.length - 2 - own, indices.length - 2);
+		return lead.map((index, i) => (array.shape[i] === 1 ? zero : index));
+	};
+	const full: NdArray = memoized({
+		shape: [...batch, m, n],
+		label: msg`a matrix product`,
+		at: (indices, at) => {
+			const [i, j] = indices.slice(-2) as [Node, Node];
+			return accumulate(ctx, k, zero, (acc, t) => b.add(acc, b.mul(x.at([...pick(x, indices), i, t], at), y.at([...pick(y, indices), t, j], at))), span);
+		},
+	});
+	const shape = [...batch, ...(a.shape.length === 1 ? [] : [m]), ...(c.shape.length === 1 ? [] : [n])];
+	return reshapeArray(b, full, shape, span);
+}
+
+/** `np.dot(a, b)`: a product with a number scales; otherwise `matmul` (numpy's rule for 1-D and 2-D arrays). */
+export function dot(ctx: LoweringContext, a: NdArray, c: NdArray, span: SourceSpan): NdArray {
+	if (a.shape.length === 0 || c.shape.length === 0) return elementwise(ctx, [a, c], ([x, y]) => ctx.builder.mul(x!, y!), span);
+	return matmul(ctx, a, c, span);
+}
+
+/** `np.outer(a, b)`: `a.ravel()[i] * b.ravel()[j]`. */
+export function outer(ctx: LoweringContext, a: NdArray, c: NdArray, span: SourceSpan): NdArray {
+	const [m, n] = [a.shape.reduce((p, q) => p * q, 1), c.shape.reduce((p, q) => p * q, 1)];
+	const x = reshapeArray(ctx.builder, a, [m, 1], span);
+	const y = reshapeArray(ctx.builder, c, [1, n], span);
+	return elementwise(ctx, [x, y], ([u, v]) => ctx.builder.mul(u!, v!), span);
+}
