@@ -66,7 +66,7 @@ export interface SweepPointInfo {
 	readonly learningRate: number;
 	readonly finalLoss: number;
 	readonly steps: number;
-	readonly outcome: 'converged' | 'slow' | 'diverged';
+	readonly outcome: 'converged' | 'slow' | 'oscillating' | 'diverged';
 }
 
 /** The learning-rate explorer's sweep so far (same start, optimizer and settings, log-spaced learning rates). */

@@ -53,7 +53,7 @@ function optionalInt32(values: Float64Array | undefined): Int32Array | undefined
 	return values ? Int32Array.from(values) : undefined;
 }
 
-const outcomes: readonly SweepPointInfo['outcome'][] = ['converged', 'slow', 'diverged'];
+const outcomes: readonly SweepPointInfo['outcome'][] = ['converged', 'slow', 'oscillating', 'diverged'];
 
 export function parseSweep(m: Dict, toFloat64: ToFloat64): SweepMessage | undefined {
 	const w = m.sweep;

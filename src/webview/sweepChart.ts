@@ -1,8 +1,8 @@
 /**
  * The learning-rate explorer's chart (Chart.js scatter, log x and log y): final loss against learning rate, one
- * point per rate, coloured and shaped by outcome (converged ●, too slow ▲, diverged ✕, so colour is not the only
- * cue), a dashed line where divergence begins and a solid one at the session's learning rate. Diverged runs have no
- * finite loss: they sit at the top of the axis. A click on a point reports its learning rate.
+ * point per rate, coloured and shaped by outcome (converged ●, not converged ▲, oscillating ◆, diverged ✕, so colour
+ * is not the only cue), a dashed line where divergence begins and a solid one at the session's learning rate.
+ * Diverged runs have no finite loss: they sit at the top of the axis. A click on a point reports its learning rate.
  */
 import { Chart, Legend, LinearScale, LogarithmicScale, PointElement, ScatterController, Tooltip, type Plugin } from 'chart.js';
 import type { SweepInfo, SweepPointInfo } from '../shared/messages';
@@ -14,8 +14,8 @@ import type { Theme } from './theme';
 Chart.register(ScatterController, PointElement, LinearScale, LogarithmicScale, Tooltip, Legend);
 
 type Point = { x: number; y: number };
-const outcomes: readonly SweepPointInfo['outcome'][] = ['converged', 'slow', 'diverged'];
-const shapes = { converged: 'circle', slow: 'triangle', diverged: 'crossRot' } as const;
+const outcomes: readonly SweepPointInfo['outcome'][] = ['converged', 'slow', 'oscillating', 'diverged'];
+const shapes = { converged: 'circle', slow: 'triangle', oscillating: 'rectRot', diverged: 'crossRot' } as const;
 
 /** Where a point goes on the log axis: diverged (or non-finite) runs at `ceiling`. */
 export function sweepY(point: SweepPointInfo, ceiling: number): number {
@@ -46,7 +46,7 @@ export class SweepChart {
 		this.sweep = sweep;
 		this.currentRate = currentRate;
 		const t = this.theme();
-		const colors = { converged: t.green, slow: t.yellow, diverged: t.red };
+		const colors = { converged: t.green, slow: t.yellow, oscillating: t.orange, diverged: t.red };
 		const ceiling = sweepCeiling(sweep.points);
 		this.chart.data.datasets = outcomes.map((outcome) => ({
 			label: this.strings.get(`sweep.${outcome}`),

@@ -12,8 +12,15 @@ export interface SweepPoint {
 	readonly learningRate: number;
 	readonly finalLoss: number;
 	readonly steps: number;
-	readonly outcome: 'converged' | 'slow' | 'diverged';
+	/**
+	 * `slow`: not converged within the step budget, the loss falling; `oscillating`: not converged, the loss going up
+	 * and down (at least one update in `oscillationShare` raised it), as just below the rate where divergence begins.
+	 */
+	readonly outcome: 'converged' | 'slow' | 'oscillating' | 'diverged';
 }
+
+/** The share of rising updates from which a run that did not converge counts as oscillating. */
+export const oscillationShare = 0.05;
 
 export interface Sweep {
 	readonly points: readonly SweepPoint[];
@@ -81,7 +88,7 @@ export class LearningRateSweepRun {
 		const { settings } = this;
 		const optimizer = createOptimizer(settings.optimizer, { ...settings.optimizerOptions, lr });
 		const run = descend(this.loss, this.start, { optimizer, schedule: settings.schedule, rules: settings, maxSteps: this.steps });
-		const outcome = run.stop.kind === 'diverged' ? 'diverged' : run.stop.kind === 'converged' ? 'converged' : 'slow';
+		const outcome = run.stop.kind === 'diverged' || run.stop.kind === 'converged' ? run.stop.kind : run.rises >= oscillationShare * run.steps ? 'oscillating' : 'slow';
 		return { learningRate: lr, finalLoss: run.loss, steps: run.steps, outcome };
 	}
 }

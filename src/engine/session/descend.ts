@@ -14,6 +14,8 @@ export interface DescentResult {
 	readonly loss: number;
 	readonly steps: number;
 	readonly stop: StopReason;
+	/** How many of the updates increased the loss. */
+	readonly rises: number;
 }
 
 export interface DescentOptions {
@@ -34,20 +36,22 @@ export function descend(loss: Loss, start: ArrayLike<number>, options: DescentOp
 	const baseLr = options.optimizer.options.lr as number;
 	let value = loss.valueAndGradient(x, gradient);
 	let growthRun = 0;
+	let rises = 0;
 	let lossBeforeGrowth = value;
 	const startLoss = value;
 	for (let step = 1; step <= options.maxSteps; step++) {
-		if (step % 64 === 0 && options.shouldStop?.()) return { x, loss: value, steps: step - 1, stop: { kind: 'paused' } };
+		if (step % 64 === 0 && options.shouldStop?.()) return { x, loss: value, steps: step - 1, stop: { kind: 'paused' }, rises };
 		previous.set(x);
 		options.optimizer.step(state, x, gradient, learningRateAt(options.schedule, baseLr, step - 1));
 		const next = loss.valueAndGradient(x, gradient);
 		growthRun = nextGrowthRun(growthRun, value, next);
+		if (next > value) rises++;
 		if (growthRun === 1) lossBeforeGrowth = value;
 		const stepLength = distanceBetween(x, previous);
 		const outcome = { step, loss: next, previousLoss: value, gradientNorm: norm(gradient), stepLength, pointNorm: norm(x), growthRun, lossBeforeGrowth, startLoss };
 		const stop = stopAt(options.rules, outcome);
 		value = next;
-		if (stop) return { x, loss: value, steps: step, stop };
+		if (stop) return { x, loss: value, steps: step, stop, rises };
 	}
-	return { x, loss: value, steps: options.maxSteps, stop: { kind: 'steps', limit: options.maxSteps } };
+	return { x, loss: value, steps: options.maxSteps, stop: { kind: 'steps', limit: options.maxSteps }, rises };
 }

@@ -2,10 +2,11 @@
 // the panel's requests are checked.
 import { describe, expect, it } from 'vitest';
 import { compileLoss } from '../../../src/engine/compileLoss';
-import { LearningRateSweepRun, logSpaced, sweepLearningRates } from '../../../src/engine/landscape/learningRateSweep';
+import { LearningRateSweepRun, logSpaced, oscillationShare, sweepLearningRates } from '../../../src/engine/landscape/learningRateSweep';
 import { resolveSessionSettings } from '../../../src/engine/session/sessionSettings';
 import { validateFromWebview } from '../../../src/shared/validateMessage';
 import { sweepCeiling, sweepY } from '../../../src/webview/sweepChart';
+import { rosenbrock } from '../session/sessionFixtures';
 
 const quadratic = compileLoss('function loss(x = 5) { return (x - 1) ** 2 + 1; }', { language: 'javascript' });
 
@@ -24,6 +25,30 @@ describe('learning-rate sweep in slices', () => {
 		expect(sweep.points.filter((p) => p.learningRate < 1).every((p) => p.outcome !== 'diverged')).toBe(true);
 		expect(sweep.points[0]!.outcome).toBe('slow');
 		expect(sweep.fastest).toBeCloseTo(0.5623, 3);
+	});
+});
+
+describe('what a rate that does not converge does', () => {
+	it('labels a bouncing loss oscillating and a falling one slow', () => {
+		// Plain SGD on Rosenbrock from (−1.2, 1) at lr 0.005, by hand with the closed-form gradient: the loss goes up in
+		// more than 5% of 500 updates (it bounces across the valley) and ends far from the minimum.
+		let [x, y] = [-1.2, 1];
+		const f = (a: number, b: number) => (1 - a) ** 2 + 100 * (b - a * a) ** 2;
+		let rises = 0;
+		for (let k = 0; k < 500; k++) {
+			const before = f(x, y);
+			[x, y] = [x - 0.005 * (-2 * (1 - x) - 400 * x * (y - x * x)), y - 0.005 * 200 * (y - x * x)];
+			if (f(x, y) > before) rises++;
+		}
+		expect(rises).toBeGreaterThanOrEqual(oscillationShare * 500);
+		const settings = resolveSessionSettings({});
+		const [bouncing] = sweepLearningRates(rosenbrock(), [-1.2, 1], settings, [0.005], 500).points;
+		expect(bouncing).toMatchObject({ outcome: 'oscillating', steps: 500 });
+		expect(bouncing!.finalLoss).toBeCloseTo(f(x, y), 6);
+		// On (x − 1)² + 1 at lr 1e-4 the loss 1 + 16·(1 − 2e-4)^(2k) falls at every step: not converged, not oscillating.
+		const [falling] = sweepLearningRates(quadratic, [5], settings, [1e-4], 500).points;
+		expect(falling).toMatchObject({ outcome: 'slow', steps: 500 });
+		expect(falling!.finalLoss).toBeCloseTo(1 + 16 * (1 - 2e-4) ** 1000, 9);
 	});
 });
 
