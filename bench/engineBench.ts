@@ -7,6 +7,7 @@ import { BasinMapRun } from '../src/engine/landscape/basinMap';
 import { sampleLandscape } from '../src/engine/landscape/sampleLandscape';
 import { resolveSessionSettings } from '../src/engine/session/sessionSettings';
 import { formatNs, measure, measureTogether, median } from './measure';
+import { networkBench } from './networkBench';
 
 const lines: string[] = [];
 const report = (line: string) => {
@@ -232,3 +233,4 @@ regressionBench();
 sessionBench();
 basinBench();
 gridBench();
+void networkBench(report);
