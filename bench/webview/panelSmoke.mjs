@@ -351,6 +351,8 @@ async function ndViews(page) {
 	const request = last(await sent(page), 'requestLandscape');
 	check('Principal directions asks for the path-principal plane', request?.plane?.kind === 'pathPrincipal', JSON.stringify(request?.plane));
 	check('the axis menus hide and the note explains the slice', (await page.getByLabel('Horizontal axis').isHidden()) && (await page.locator('.slice-note').isVisible()));
+	// The description follows the host's landscape reply: wait for the state, not a fixed time (a loaded machine is slow).
+	await page.waitForFunction(() => /principal directions/.test(document.querySelector('canvas.map')?.getAttribute('aria-label') ?? ''), null, { timeout: 15_000 }).catch(() => {});
 	const aria = await page.locator('canvas.map').getAttribute('aria-label');
 	check('the map says it shows the plane of the principal directions', /plane of the path’s principal directions/.test(aria ?? ''), aria);
 	check('Brute force (two parameters only) leaves the toolbar on the plane', await page.getByRole('button', { name: 'Brute force' }).isHidden());
