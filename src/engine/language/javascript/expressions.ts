@@ -9,7 +9,7 @@ import type { SourceSpan } from '../../errors';
 import type { Node } from '../../graph/node';
 import { fail, type LoweringContext } from '../lowering/context';
 import { mergeValues } from '../lowering/branches';
-import { binary, isTrue, logicalAnd, logicalOr, unary } from '../lowering/operators';
+import { binary, isTrue, javaScriptCondition, logicalAnd, logicalOr, unary } from '../lowering/operators';
 import type { BinaryOperator, UnaryOperator } from '../lowering/operators';
 import type { Scope } from '../lowering/scope';
 import { expectScalar, scalar, type Value } from '../lowering/values';
@@ -146,17 +146,19 @@ const unaryOperators: Readonly<Record<string, UnaryOperator>> = { '-': '-', '+':
 function unaryExpression(ctx: LoweringContext, scope: Scope, node: t.UnaryExpression): Node {
 	const op = unaryOperators[node.operator];
 	if (!op) fail(msg`the operator '${node.operator}' is not supported in a loss`, spanOf(node));
-	return unary(ctx.builder, op, evaluateNumber(ctx, scope, node.argument));
+	const operand = evaluateNumber(ctx, scope, node.argument);
+	return unary(ctx.builder, op, op === '!' ? javaScriptCondition(ctx.builder, operand) : operand);
 }
 
 function logicalExpression(ctx: LoweringContext, scope: Scope, node: t.LogicalExpression): Node {
 	const left = evaluateNumber(ctx, scope, node.left);
 	const right = () => evaluateNumber(ctx, scope, node.right);
+	const test = javaScriptCondition(ctx.builder, left);
 	switch (node.operator) {
 		case '&&':
-			return logicalAnd(ctx.builder, left, right);
+			return logicalAnd(ctx.builder, left, right, test);
 		case '||':
-			return logicalOr(ctx.builder, left, right);
+			return logicalOr(ctx.builder, left, right, test);
 		case '??':
 			return fail(msg`the operator '??' is not supported in a loss`, operatorSpan(node));
 		default: {
@@ -167,7 +169,7 @@ function logicalExpression(ctx: LoweringContext, scope: Scope, node: t.LogicalEx
 }
 
 function conditionalExpression(ctx: LoweringContext, scope: Scope, node: t.ConditionalExpression): Value {
-	const condition = evaluateNumber(ctx, scope, node.test);
+	const condition = javaScriptCondition(ctx.builder, evaluateNumber(ctx, scope, node.test));
 	if (condition.kind === 'const') {
 		return evaluate(ctx, scope, isTrue(condition.value) ? node.consequent : node.alternate);
 	}

@@ -6,6 +6,7 @@
 import type * as t from '@babel/types';
 import { lowerIf, normal, withRestNames, type Flow, type Mode, type Rest } from '../lowering/branches';
 import { fail, type LoweringContext } from '../lowering/context';
+import { javaScriptCondition } from '../lowering/operators';
 import type { Scope } from '../lowering/scope';
 import { declaration, expressionStatement } from './assignments';
 import { unsupported } from './constructNames';
@@ -72,7 +73,7 @@ function executeBranch(ctx: LoweringContext, scope: Scope, s: t.Statement, mode:
 }
 
 function ifStatement(ctx: LoweringContext, scope: Scope, s: t.IfStatement, mode: Mode, rest: Rest | undefined): Flow {
-	const condition = evaluateNumber(ctx, scope, s.test);
+	const condition = javaScriptCondition(ctx.builder, evaluateNumber(ctx, scope, s.test));
 	const names = withRestNames(assignedNames(s.alternate ? [s.consequent, s.alternate] : [s.consequent]), rest);
 	const branchMode: Mode = { trace: false, inLoop: mode.inLoop };
 	const whenTrue = (inner: Scope) => executeBranch(ctx, inner, s.consequent, branchMode, rest);

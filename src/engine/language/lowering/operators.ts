@@ -56,23 +56,34 @@ export function isBoolean(node: Node): boolean {
 	return node.kind === 'op' && booleanOps.has(node.op);
 }
 
-/** Whether a constant condition holds, with JavaScript's and Python's truthiness (0 and NaN are false). */
+/**
+ * Whether a constant condition holds with Python's truthiness, which the IR's `select`, `and`, `or` and `not` share:
+ * 0 is false, everything else (NaN too: `bool(float('nan'))` is True) is true. JavaScript's conditions go through
+ * `javaScriptCondition` first.
+ */
 export function isTrue(value: number): boolean {
-	return value !== 0 && !Number.isNaN(value);
+	return value !== 0;
 }
 
-/** `x && y` with JavaScript's value semantics (`x` if it is false, else `y`); an `and` op on conditions. */
-export function logicalAnd(b: GraphBuilder, x: Node, y: () => Node): Node {
-	if (x.kind === 'const') return isTrue(x.value) ? y() : x;
-	const right = y();
-	return isBoolean(x) && isBoolean(right) ? b.op('and', x, right) : b.select(x, right, x);
+/** A JavaScript condition as a 0/1 node: 0 and NaN are false (https://tc39.es/ecma262/#sec-toboolean). */
+export function javaScriptCondition(b: GraphBuilder, x: Node): Node {
+	if (isBoolean(x)) return x;
+	if (x.kind === 'const') return b.constant(x.value !== 0 && !Number.isNaN(x.value) ? 1 : 0);
+	return b.op('and', b.op('ne', x, b.constant(0)), b.op('eq', x, x));
 }
 
-/** `x || y` with JavaScript's value semantics (`x` if it is true, else `y`); an `or` op on conditions. */
-export function logicalOr(b: GraphBuilder, x: Node, y: () => Node): Node {
-	if (x.kind === 'const') return isTrue(x.value) ? x : y();
+/** `x && y` / `x and y`: `x` if `test` (the truth of `x`, itself by default) is false, else `y`. */
+export function logicalAnd(b: GraphBuilder, x: Node, y: () => Node, test: Node = x): Node {
+	if (test.kind === 'const') return isTrue(test.value) ? y() : x;
 	const right = y();
-	return isBoolean(x) && isBoolean(right) ? b.op('or', x, right) : b.select(x, x, right);
+	return isBoolean(x) && isBoolean(right) ? b.op('and', x, right) : b.select(test, right, x);
+}
+
+/** `x || y` / `x or y`: `x` if `test` (the truth of `x`, itself by default) is true, else `y`. */
+export function logicalOr(b: GraphBuilder, x: Node, y: () => Node, test: Node = x): Node {
+	if (test.kind === 'const') return isTrue(test.value) ? x : y();
+	const right = y();
+	return isBoolean(x) && isBoolean(right) ? b.op('or', x, right) : b.select(test, x, right);
 }
 
 /** `condition ? whenTrue : whenFalse`, evaluating only the live branch of a constant condition. */

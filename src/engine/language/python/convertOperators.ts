@@ -83,11 +83,27 @@ function unaryChain(src: SourceText, node: SyntaxNode): Expr {
 		spine.push(operand);
 		operand = childrenOf(operand).at(-1)!;
 	}
+	return prefixed(src, spine, operand);
+}
+
+/**
+ * The unary operators of `spine` (outermost first) applied to `operand`. @lezer/python nests `not a and b` as
+ * `not (a and b)`, but Python binds `not` tighter than `and`/`or`
+ * (https://docs.python.org/3/reference/expressions.html#operator-precedence): the operators go onto the leftmost
+ * operand of the `and`/`or` chain, `(not a) and b`.
+ */
+function prefixed(src: SourceText, spine: readonly SyntaxNode[], operand: SyntaxNode): Expr {
+	const parts = operand.name === 'BinaryExpression' ? childrenOf(operand) : [];
+	const logical = parts.length === 3 ? src.textOf(parts[1]!) : undefined;
+	if (logical === 'and' || logical === 'or') {
+		const left = prefixed(src, spine, parts[0]!);
+		return { kind: 'logical', op: logical, left, right: convertExpr(src, parts[2]!), span: src.span(spine[0]!.from, operand.to) };
+	}
 	let value = convertExpr(src, operand);
 	for (let i = spine.length - 1; i >= 0; i--) {
 		const link = spine[i]!;
 		const op = src.textOf(childrenOf(link)[0]!);
-		const span = src.of(link);
+		const span = src.span(link.from, operand.to);
 		if (op === '-' || op === '+' || op === 'not') value = { kind: 'unary', op, operand: value, span };
 		else value = unsupported(bitwise(op), span);
 	}

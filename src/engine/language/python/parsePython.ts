@@ -54,9 +54,20 @@ export class SourceText {
 	}
 }
 
+/**
+ * `text` with the number spellings @lezer/python does not tokenize — a trailing dot, `1.` and `1.e5`/`2.E1` — respelled
+ * at the same length (`1 `, `1e05`, `2E01`), so every node keeps its offsets and `textOf` still reads the original
+ * spelling. CPython reads all of them (https://docs.python.org/3/reference/lexical_analysis.html#floating-point-literals).
+ */
+export function lezerSpelling(text: string): string {
+	return text
+		.replace(/(?<![\w.])(\d[\d_]*)\.([eE])([+-]?)(?=\d)/g, (_, digits: string, e: string, sign: string) => `${digits}${e}${sign}0`)
+		.replace(/(?<![\w.])(\d[\d_]*)\.(?![\w.])/g, '$1 ');
+}
+
 /** The syntax tree of `source`; the first syntax error is thrown as a `LossSyntaxError`. */
 export function parsePython(source: SourceText): Tree {
-	const tree = parser.parse(source.text);
+	const tree = parser.parse(lezerSpelling(source.text));
 	let error: number | undefined;
 	tree.iterate({
 		enter: (node) => {

@@ -13,7 +13,7 @@ import {
 } from './callables';
 import { sliceVector } from './indexing';
 import type { PythonContext } from './pythonContext';
-import { roundHalfEven } from './pythonOperators';
+import { roundDigits, roundHalfEven } from './pythonOperators';
 import { reduceArgument, type Reduction } from './reductions';
 import { msg, type MessageArgument } from '../../message';
 
@@ -90,6 +90,17 @@ const map: BuiltinImpl = (ctx, call, display) => {
 	});
 };
 
+/** `round(x)` (half to even) and `round(x, ndigits)` with `ndigits` a whole number from 0 to 22. */
+const round: BuiltinImpl = (ctx, call, display) => {
+	const [x] = expectArguments(call, display, 1, 2, ['ndigits']);
+	const value = numberArgument(ctx, x!, msg`the argument of round`);
+	const digits = optionalArgument(call, 'ndigits', 1);
+	if (!digits) return scalar(roundHalfEven(ctx.builder, value));
+	const n = wholeConstant(ctx, digits, msg`the ndigits of round()`);
+	if (n < 0 || n > 22) fail(msg`round() takes ndigits from 0 to 22 in a loss, not ${n}`, argumentSpan(digits));
+	return scalar(roundDigits(ctx.builder, value, n));
+};
+
 const float: BuiltinImpl = (ctx, call, display) => {
 	const [arg] = expectArguments(call, display, 0, 1);
 	if (!arg) return scalar(ctx.builder.constant(0));
@@ -130,7 +141,7 @@ const reversed: BuiltinImpl = (ctx, call, display) => {
 const table: Readonly<Record<string, BuiltinImpl>> = {
 	abs: shared('abs'),
 	pow: numeric(2, (b, [x, y]) => b.pow(x!, y!)),
-	round: numeric(1, (b, [x]) => roundHalfEven(b, x!)),
+	round,
 	int: numeric(1, (b, [x]) => b.op('trunc', x!)),
 	bool: numeric(1, (b, [x]) => b.op('ne', x!, b.constant(0))),
 	float,

@@ -58,3 +58,37 @@ export function roundHalfEven(b: GraphBuilder, x: Node): Node {
 	const odd = b.op('ne', b.op('mod', r, b.constant(2)), b.constant(0));
 	return b.select(b.op('and', tie, odd), b.sub(r, b.constant(1)), r);
 }
+
+/**
+ * Python's `round(x, n)` for 0 ≤ n ≤ 22: the double nearest to `x` rounded to `n` decimals, halves to even, decided
+ * on the exact value of `x` as CPython does (`round(0.15, 1)` is 0.1: the double 0.15 lies below the tie). `x·10ⁿ`
+ * is split into its rounded product `p` and the exact error `e` (Dekker's two-product with Veltkamp's splitting,
+ * T. J. Dekker, "A floating-point technique for extending the available precision", Numer. Math. 18, 1971); only a
+ * `p` that is a tie needs `e`'s sign. Where `x·10ⁿ` is 2⁵² or more `x` has no digits to round and is returned.
+ */
+export function roundDigits(b: GraphBuilder, x: Node, n: number): Node {
+	const scale = 10 ** n;
+	const p = b.mul(x, b.constant(scale));
+	const e = productError(b, x, p, scale);
+	const floor = b.op('floor', p);
+	const tie = b.op('eq', b.sub(p, floor), b.constant(0.5));
+	const up = b.select(tie, b.op('gt', e, b.constant(0)), b.op('gt', b.sub(p, floor), b.constant(0.5)));
+	const down = b.select(tie, b.op('lt', e, b.constant(0)), b.constant(1));
+	const even = b.op('eq', b.op('mod', floor, b.constant(2)), b.constant(0));
+	const roundUp = b.select(up, b.constant(1), b.select(down, b.constant(0), b.op('not', even)));
+	const rounded = b.div(b.add(floor, roundUp), b.constant(scale));
+	return b.select(b.op('lt', b.op('abs', p), b.constant(2 ** 52)), rounded, x);
+}
+
+/** The exact error `x·s − p` of the rounded product `p = x·s` (Dekker's TwoProduct; `s` a constant). */
+function productError(b: GraphBuilder, x: Node, p: Node, s: number): Node {
+	const split = 134217729; // 2^27 + 1, Veltkamp's splitter for doubles
+	const c = b.mul(b.constant(split), x);
+	const xh = b.sub(c, b.sub(c, x));
+	const xl = b.sub(x, xh);
+	const cs = split * s;
+	const sh = cs - (cs - s);
+	const sl = s - sh;
+	const high = b.add(b.add(b.sub(b.mul(xh, b.constant(sh)), p), b.mul(xh, b.constant(sl))), b.mul(xl, b.constant(sh)));
+	return b.add(high, b.mul(xl, b.constant(sl)));
+}
