@@ -17,6 +17,20 @@ const javaScript: Record<string, SourceCase> = {
 		shape: [null, null],
 		points: [[8.5, -4.4], [1.5, 0.5]],
 	},
+	'a loop by 0.1 below 1 runs 11 times, the counter summed as JavaScript sums it': {
+		source: [
+			'export function loss(x = -4) {',
+			'\tlet t = 1;',
+			'\tfor (let i = -1; i < 0; i += 0.1) t += 1;',
+			'\tfor (let i = 0; i < 1; i += 0.1) t += x * i;',
+			'\tfor (let i = 0.3; i <= 1.2; i += 0.3) t += i * i;',
+			'\tfor (let i = 2; i > 0.5; i -= 0.7) t -= x / i;',
+			'\treturn t;',
+			'}',
+		].join('\n'),
+		shape: [null],
+		points: [[-4], [0.37]],
+	},
 };
 
 describe('JavaScript: minimal disagreements with Node the differential fuzzer found', async () => {

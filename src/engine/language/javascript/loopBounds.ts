@@ -13,12 +13,17 @@ import { spanOf, unwrap } from './parse';
 import { assignedNames, mentions } from './syntaxScan';
 import { msg, type MessageArgument } from '../../message';
 
-/** A counted loop: the counter's name, first value and step, and the number of iterations. */
+/**
+ * A counted loop: the counter's name, first value and step, and the number of iterations. `values` holds the
+ * counter's value in each iteration when `start + k·step` would round differently from JavaScript's repeated
+ * `i += step` (a fractional start or step: `0.1 + 0.1 + 0.1` is not `3 · 0.1` in every case).
+ */
 export interface Counter {
 	readonly name: string;
 	readonly start: number;
 	readonly step: number;
 	readonly count: number;
+	readonly values?: Float64Array;
 }
 
 /** The counter of a `for` statement, or an error saying what form the loop must take. */
@@ -40,7 +45,17 @@ export function countedLoop(ctx: LoweringContext, scope: Scope, s: t.ForStatemen
 				spanOf(test));
 		}
 	}
-	return { name, start, step, count: tripCount(ctx, scope, test, name, start, step) };
+	const count = tripCount(ctx, scope, test, name, start, step);
+	if (Number.isInteger(start) && Number.isInteger(step)) return { name, start, step, count };
+	return { name, start, step, count, values: accumulated(start, step, count) };
+}
+
+/** `start`, `start + step`, `(start + step) + step`, ... as JavaScript computes them. */
+function accumulated(start: number, step: number, count: number): Float64Array {
+	const values = new Float64Array(count);
+	let i = start;
+	for (let k = 0; k < count; k++, i += step) values[k] = i;
+	return values;
 }
 
 /** A number known before the loss runs, else a `NotConstantError` naming `what`. */

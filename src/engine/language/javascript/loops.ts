@@ -11,6 +11,7 @@ import { fail, type LoweringContext } from '../lowering/context';
 import { lowerScopedLoop } from '../lowering/scopedLoop';
 import type { Scope } from '../lowering/scope';
 import { expectVector, scalar, unset } from '../lowering/values';
+import { dataVector } from '../lowering/vectors';
 import { bindTarget } from './records';
 import { describe, evaluate } from './expressions';
 import { countedLoop } from './loopBounds';
@@ -24,9 +25,10 @@ export function forStatement(ctx: LoweringContext, scope: Scope, s: t.ForStateme
 	const span = spanOf(s);
 	const counter = countedLoop(ctx, scope, s, span);
 	const b = ctx.builder;
+	const values = counter.values && dataVector(b, counter.values, [counter.count], msg`the values of '${counter.name}'`);
 	return runLoop(ctx, scope, s.body, counter.count, span, (inner, k) => {
-		const value = b.add(b.constant(counter.start), b.mul(b.constant(counter.step), k));
-		inner.declare(counter.name, scalar(value), 'counter', span);
+		const value = values ? values.element(k, span) : scalar(b.add(b.constant(counter.start), b.mul(b.constant(counter.step), k)));
+		inner.declare(counter.name, value, 'counter', span);
 	});
 }
 
