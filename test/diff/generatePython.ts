@@ -242,7 +242,9 @@ class PythonGenerator {
 		const head = this.iteration(v, list, scope);
 		if (fn === 'sum' && r.chance(0.4)) {
 			this.note('comprehension filter');
-			return { k: 'template', text: [open, ` for ${head} if `, close], parts: [elem, this.test(inner, 1)] };
+			// A comprehension's `if` takes an or_test: a conditional expression there needs parentheses.
+			const filter = this.test(inner, 1);
+			return { k: 'template', text: [open, ` for ${head} if `, close], parts: [elem, filter.k === 'cond' ? { ...filter, paren: true } : filter] };
 		}
 		return { k: 'template', text: [open, ` for ${head}`, close], parts: [elem] };
 	}

@@ -23,6 +23,10 @@ function callFlat(fn: Callable, shape: readonly (number | null)[], flat: readonl
 
 function atPoint(fn: Callable, shape: readonly (number | null)[], flat: readonly number[]): PointAnswer {
 	const value = callFlat(fn, shape, flat);
+	const jumpy = [1, -1, 2, -2].some((k) => {
+		const near = callFlat(fn, shape, flat.map((v) => v + k * 1e-12 * Math.max(Math.abs(v), 1e-3)));
+		return !(Math.abs(near - value) <= 1e-9 * Math.max(1, Math.abs(value))) && !Object.is(near, value) && !(Number.isNaN(near) && Number.isNaN(value));
+	});
 	const gradient: (number | null)[] = [];
 	const errors: (number | null)[] = [];
 	for (let i = 0; i < flat.length; i++) {
@@ -31,7 +35,7 @@ function atPoint(fn: Callable, shape: readonly (number | null)[], flat: readonly
 		gradient.push(ok ? derivative : null);
 		errors.push(ok ? error : null);
 	}
-	return { value, gradient, errors };
+	return { value, gradient, errors, jumpy };
 }
 
 /** Node's answer for one JavaScript (`typescript` false) or TypeScript program. */

@@ -72,7 +72,14 @@ def ridders(f, x, i, h):
         if abs(a[k][k] - a[k - 1][k - 1]) >= safe * err:
             break
     # The extrapolation cannot see rounding in f itself: differences of values near |f| carry eps*|f|/h each.
-    return ans, max(err, 4 * 2.2e-16 * scale[0] / hh)
+    err = max(err, 4 * 2.2e-16 * scale[0] / hh)
+    # A staircase finer than the steps (`x // y` with x/y in the thousands) fools the extrapolation: its slope is
+    # consistent from step to step. A step a million times smaller sees the flat treads.
+    tiny = 1e-7 * max(1.0, abs(x[i]))
+    near = central(tiny)
+    if abs(near - ans) > 1e-3 * max(1.0, abs(ans)) + 4 * 2.2e-16 * scale[0] / tiny:
+        err = math.inf
+    return ans, err
 
 
 def encode(v):
@@ -92,6 +99,14 @@ def at_point(fn, shape, flat):
         return {'value': 'undefined', 'gradient': [], 'errors': []}
     gradient, errors = [], []
     f = lambda p: call(fn, shape, p)
+    jumpy = False
+    for k in (1, -1, 2, -2):
+        try:
+            near = f([float(v) + k * 1e-12 * max(abs(float(v)), 1e-3) for v in flat])
+        except Undefined:
+            near = math.nan
+        if not (abs(near - value) <= 1e-9 * max(1.0, abs(value))) and not (math.isnan(near) and math.isnan(value)) and near != value:
+            jumpy = True
     for i in range(len(flat)):
         try:
             g, e = ridders(f, [float(v) for v in flat], i, max(1e-3, 1e-9 * abs(float(flat[i]))))
@@ -101,7 +116,7 @@ def at_point(fn, shape, flat):
         except (Undefined, ArithmeticError, ValueError):
             gradient.append(None)
             errors.append(None)
-    return {'value': encode(value), 'gradient': gradient, 'errors': errors}
+    return {'value': encode(value), 'gradient': gradient, 'errors': errors, 'jumpy': jumpy}
 
 
 class Timeout(Exception):

@@ -9,6 +9,11 @@ export interface PointAnswer {
 	/** null where the differences could not be taken (the program is undefined next to the point). */
 	readonly gradient: readonly (number | null)[];
 	readonly errors: readonly (number | null)[];
+	/**
+	 * The value jumps within a relative 1e-12 of the point (`(t + t + t) // t`): rounding decides it, and a value that
+	 * differs there says nothing about the front end.
+	 */
+	readonly jumpy: boolean;
 }
 
 export type OracleAnswer = { readonly results: readonly PointAnswer[] } | { readonly invalid: string };
@@ -41,7 +46,8 @@ export function ridders(f: (x: number[]) => number, x: readonly number[], i: num
 	};
 	let hh = h;
 	a[0]![0] = central(hh);
-	let error = 1e300, derivative = a[0]![0];
+	let error = 1e300;
+	let derivative = a[0]![0];
 	for (let k = 1; k < ntab; k++) {
 		hh /= con;
 		a[0]![k] = central(hh);
@@ -58,5 +64,11 @@ export function ridders(f: (x: number[]) => number, x: readonly number[], i: num
 		if (Math.abs(a[k]![k]! - a[k - 1]![k - 1]!) >= safe * error) break;
 	}
 	// The extrapolation cannot see rounding in f itself: differences of values near |f| carry eps·|f|/h each.
-	return { derivative, error: Math.max(error, (4 * Number.EPSILON * scale) / hh) };
+	error = Math.max(error, (4 * Number.EPSILON * scale) / hh);
+	// A staircase finer than the steps (`x // y` with x/y in the thousands) fools the extrapolation: its slope is
+	// consistent from step to step. A step a million times smaller sees the flat treads.
+	const tiny = 1e-7 * Math.max(1, Math.abs(x[i]!));
+	const near = central(tiny);
+	if (Math.abs(near - derivative) > 1e-3 * Math.max(1, Math.abs(derivative)) + (4 * Number.EPSILON * scale) / tiny) error = Infinity;
+	return { derivative, error };
 }

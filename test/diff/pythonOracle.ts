@@ -55,6 +55,7 @@ export class PythonOracle {
 			value: r.value === 'undefined' ? 'undefined' : decodeNumber(r.value)!,
 			gradient: (r.gradient as unknown[]).map(decodeNumber),
 			errors: r.errors as (number | null)[],
+			jumpy: r.jumpy === true,
 		}));
 		resolve({ results });
 	}

@@ -1,15 +1,12 @@
-// Differential testing of every front end against the real interpreter: a fixed-seed budget of generated programs
-// per front end (test/diff), each run in CPython (Python, plain math) or Node (JavaScript, TypeScript) and in
-// Downhill, which must agree on the value (1e-12 relative), on the gradient (against Ridders-extrapolated central
-// differences of the interpreter's own values, 1e-7), or refuse with a positioned error the README documents.
-// `npm run fuzz:diff -- --seconds N` runs the same for as long as asked.
-import { readFileSync } from 'node:fs';
+// The unit tests' share of differential testing (test/unit/diff/*.differential.test.ts, one file per front end so
+// vitest runs them side by side): a fixed-seed budget of generated programs, each run in CPython (Python, plain
+// math) or Node (JavaScript, TypeScript) and in Downhill, which must agree on the value (1e-12 relative), on the
+// gradient (against Ridders-extrapolated central differences of the interpreter's own values, 1e-7), or refuse with
+// a positioned error the README documents. `npm run fuzz:diff -- --seconds N` runs the same for as long as asked.
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatReport } from '../../diff/formatReport';
-import { documentedRefusals } from '../../diff/judge';
-import { PythonOracle, pythonHas } from '../../diff/pythonOracle';
-import { Differential, emptyReport, type Subject } from '../../diff/runDifferential';
-import { subjects } from '../../diff/subjects';
+import { formatReport } from './formatReport';
+import { PythonOracle, pythonHas } from './pythonOracle';
+import { Differential, emptyReport, type Subject } from './runDifferential';
 
 /** Programs per front end, and the constructs each front end's budget must exercise (the README's supported lists). */
 const budget: Readonly<Record<string, { readonly programs: number; readonly constructs: readonly string[] }>> = {
@@ -47,12 +44,14 @@ const budget: Readonly<Record<string, { readonly programs: number; readonly cons
 	},
 };
 
-const python = pythonHas('numpy') ? new PythonOracle() : undefined;
-afterAll(() => python?.close());
-
-function differential(subject: Subject): void {
+/** The differential tests of `subject` with its fixed-seed budget. */
+export function differentialSuite(subject: Subject): void {
 	const { programs, constructs } = budget[subject.name]!;
 	const needsPython = subject.oracle === 'python';
+	const python = needsPython && pythonHas('numpy') ? new PythonOracle() : undefined;
+	afterAll(() => python?.close());
+	if (needsPython && !python) console.log(`note: /usr/bin/python3 with numpy is missing; the ${subject.name} differential tests are skipped`);
+	if (subject.name === 'python' && !pythonHas('torch')) console.log('note: torch is not installed for /usr/bin/python3; no torch-style programs are generated');
 	describe.skipIf(needsPython && !python)(`${subject.name} against ${needsPython ? 'CPython' : 'Node'}`, async () => {
 		const report = emptyReport();
 		await new Differential(subject, python).run(Array.from({ length: programs }, (_, i) => i), report, 1);
@@ -69,14 +68,3 @@ function differential(subject: Subject): void {
 		});
 	});
 }
-
-if (!python) console.log('note: /usr/bin/python3 with numpy is missing; the Python and math differential tests are skipped');
-if (!pythonHas('torch')) console.log('note: torch is not installed for /usr/bin/python3; no torch-style programs are generated');
-for (const subject of subjects) differential(subject);
-
-describe('documented refusals', () => {
-	it('each names a construct the README lists as unsupported', () => {
-		const readme = readFileSync('README.md', 'utf8');
-		for (const refusal of documentedRefusals) expect(readme, refusal.readme).toContain(refusal.readme);
-	});
-});
