@@ -3,34 +3,19 @@
 // `<=`, `for...of`, reduce/map, ternaries, short-circuit operators, helpers, module data (also 2-D) and vector
 // parameters. The same seed gives the same program; `typed` adds TypeScript annotations.
 import type { Generated } from './generatePython';
-import { literalText, numberLiteral, plain, type Note } from './literals';
+import { GeneratorBase, type Scope } from './generatorBase';
+import { literalText, plain } from './literals';
 import type { Expr, Fn, Item, Param, Stmt } from './programAst';
 import { Random } from './random';
 
-interface Scope {
-	readonly nums: string[];
-	readonly lists: { readonly name: string; readonly length: number }[];
-	readonly matrices: { readonly name: string; readonly rows: number; readonly columns: number }[];
-}
 
 const mathUnary = ['sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'exp', 'expm1', 'log', 'log1p', 'log2',
 	'log10', 'sqrt', 'cbrt', 'abs', 'sign', 'floor', 'ceil', 'round', 'trunc'];
 const positive = new Set(['log', 'log1p', 'log2', 'log10', 'sqrt']);
 
-class JavaScriptGenerator {
-	readonly constructs = new Set<string>();
-	readonly note: Note = (c) => this.constructs.add(c);
-	private fresh = 0;
-	private helpers: { name: string; arity: number }[] = [];
-
-	constructor(private readonly r: Random) {}
-
-	private name(prefix: string): string {
-		return `${prefix}${this.fresh++}`;
-	}
-
-	private lit(): Expr {
-		return numberLiteral(this.r, 'javascript', this.note);
+class JavaScriptGenerator extends GeneratorBase {
+	constructor(r: Random) {
+		super(r, { language: 'javascript', elif: 'else if', augmented: 'compound assignment', dataList: 'module data array', matrix: '2-D module array', declare: 'let' });
 	}
 
 	expr(scope: Scope, depth: number): Expr {
@@ -54,21 +39,14 @@ class JavaScriptGenerator {
 			return { k: 'binary', op: '*', a: this.expr(scope, depth - 1), b: { ...this.test(scope, depth - 1), paren: true } };
 		}
 		if (kind <= 16) return this.aggregate(scope, depth);
-		if (kind === 17 && this.helpers.length) {
-			const h = r.pick(this.helpers);
-			this.note('helper call');
-			return { k: 'call', fn: h.name, args: Array.from({ length: h.arity }, () => this.expr(scope, depth - 1)) };
-		}
+		if (kind === 17 && this.helpers.length) return this.helperCall(scope, depth);
 		return this.leaf(scope);
 	}
 
 	private leaf(scope: Scope): Expr {
 		const r = this.r;
-		if (scope.matrices.length && r.chance(0.08)) {
-			const m = r.pick(scope.matrices);
-			this.note('2-D module array');
-			return { k: 'index', a: { k: 'index', a: { k: 'name', name: m.name }, i: plain(r.int(0, m.rows - 1)) }, i: plain(r.int(0, m.columns - 1)) };
-		}
+		const matrix = this.matrixElement(scope, false);
+		if (matrix) return matrix;
 		if (scope.lists.length && r.chance(0.15)) {
 			const list = r.pick(scope.lists);
 			this.note('indexing');
@@ -93,10 +71,6 @@ class JavaScriptGenerator {
 			if (r.chance(0.6)) b = r.chance(0.5) ? this.safe(b) : { k: 'unary', op: '-', a: plain(r.int(1, 4)) };
 		} else this.note(op === '*' ? '*' : '+ -');
 		return { k: 'binary', op, a, b, paren: r.chance(0.05) };
-	}
-
-	private safe(e: Expr): Expr {
-		return { k: 'binary', op: '+', a: { k: 'binary', op: '*', a: e, b: e }, b: plain(this.r.int(1, 3)) };
 	}
 
 	private power(scope: Scope, depth: number): Expr {
@@ -198,16 +172,7 @@ class JavaScriptGenerator {
 			this.note('for...of');
 			head = `const ${v} of ${list.name}`;
 		} else head = this.countingHead(v, scope);
-		const body: Stmt[] = [{ k: 'assign', target: acc, op: r.pick(['+=', '+=', '-=']), value: this.expr(inner, depth) }];
-		if (r.chance(0.3)) {
-			this.note('if inside a loop');
-			body.push({ k: 'if', branches: [{ test: this.test(inner, 1), body: [{ k: 'assign', target: acc, op: '+=', value: this.expr(inner, 1) }] }] });
-		}
-		if (r.chance(0.15)) {
-			this.note('non-additive carried variable');
-			body.push({ k: 'assign', target: acc, op: '*=', value: literalText(r.pick(['0.5', '1.5', '.9'])) });
-		}
-		return { k: 'for', head, body };
+		return { k: 'for', head, body: this.loopBody(inner, acc, depth) };
 	}
 
 	private countingHead(v: string, scope: Scope): string {
@@ -232,76 +197,19 @@ class JavaScriptGenerator {
 		return `let ${v} = ${a}; ${v} ${inclusive ? '<=' : '<'} ${+(a + span).toFixed(2)}; ${update}`;
 	}
 
-	body(scope: Scope, statements: number): Stmt[] {
-		const r = this.r;
-		const out: Stmt[] = [];
-		const locals: string[] = [];
-		for (let n = 0; n < statements; n++) {
-			const kind = r.int(0, 9);
-			if (kind <= 2 || !locals.length) {
-				const t = this.name('t');
-				out.push({ k: 'assign', target: t, op: '=', value: this.expr(scope, 3), decl: 'let' });
-				locals.push(t);
-				scope.nums.push(t);
-			} else if (kind <= 4) {
-				this.note('compound assignment');
-				out.push({ k: 'assign', target: r.pick(locals), op: r.pick(['+=', '-=', '*=']), value: this.expr(scope, 2) });
-			} else if (kind <= 6) out.push(this.branch(scope, locals));
-			else {
-				this.note('for loop');
-				out.push(this.loop(scope, r.pick(locals), 2));
-			}
-		}
-		if (r.chance(0.2)) {
-			const c = this.name('c');
-			this.note('const local');
-			out.push({ k: 'assign', target: c, op: '=', value: this.expr(scope, 2), decl: 'const' });
-			scope.nums.push(c);
-		}
-		out.push({ k: 'return', value: this.expr(scope, 3) });
-		return out;
-	}
-
-	private branch(scope: Scope, locals: string[]): Stmt {
-		const r = this.r;
-		const assign = (): Stmt => ({ k: 'assign', target: r.pick(locals), op: r.pick(['=', '+=']), value: this.expr(scope, 2) });
-		const n = r.int(1, 3);
-		if (n > 1) this.note('else if');
-		const branches = Array.from({ length: n }, () => ({ test: this.test(scope, 2), body: [assign()] }));
-		if (r.chance(0.3)) {
-			this.note('early return');
-			branches[0] = { test: branches[0]!.test, body: [{ k: 'return', value: this.expr(scope, 2) }] };
-		}
-		this.note('if statement');
-		if (!r.chance(0.6)) return { k: 'if', branches };
-		this.note('else');
-		return { k: 'if', branches, else: [assign()] };
+	/** A `const` local. */
+	protected extraStatement(scope: Scope): Stmt | undefined {
+		const c = this.name('c');
+		this.note('const local');
+		const value = this.expr(scope, 2);
+		scope.nums.push(c);
+		return { k: 'assign', target: c, op: '=', value, decl: 'const' };
 	}
 
 	module(): Generated {
 		const r = this.r;
-		const items: Item[] = [];
 		const scope: Scope = { nums: [], lists: [], matrices: [] };
-		for (let n = r.int(0, 3); n > 0; n--) {
-			const name = this.name('DATA');
-			const length = r.chance(0.5) && scope.lists.length ? scope.lists[0]!.length : r.int(2, 5);
-			items.push({ k: 'const', name, value: { k: 'list', items: Array.from({ length }, () => (r.chance(0.2) ? { k: 'unary', op: '-', a: this.lit() } : this.lit())) } });
-			scope.lists.push({ name, length });
-			this.note('module data array');
-		}
-		if (r.chance(0.2)) {
-			const name = this.name('M');
-			const rows = r.int(1, 3), columns = r.int(1, 3);
-			const row = (): Expr => ({ k: 'list', items: Array.from({ length: columns }, () => this.lit()) });
-			items.push({ k: 'const', name, value: { k: 'list', items: Array.from({ length: rows }, row) } });
-			scope.matrices.push({ name, rows, columns });
-		}
-		if (r.chance(0.4)) {
-			const name = this.name('K');
-			items.push({ k: 'const', name, value: this.expr({ nums: [...scope.nums], lists: [], matrices: [] }, 2) });
-			scope.nums.push(name);
-			this.note('module constant');
-		}
+		const items = this.moduleData(scope);
 		for (let n = r.int(0, 2); n > 0; n--) items.push(this.helper(scope));
 		items.push({ k: 'fn', fn: this.lossFn(scope) });
 		return { module: { header: [], items, loss: 'loss' }, constructs: [...this.constructs] };

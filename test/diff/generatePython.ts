@@ -1,7 +1,8 @@
 // Random Python losses in the subset the README lists as supported: every literal spelling, Python's precedence and
 // operator semantics, branches, loops over range/zip/enumerate/reversed/lists, comprehensions with filters, helpers,
 // lambdas, module data and list parameters. The same seed gives the same program.
-import { literalText, numberLiteral, plain, type Note } from './literals';
+import { GeneratorBase, type Scope } from './generatorBase';
+import { literalText, plain } from './literals';
 import type { Expr, Fn, Item, Module, Param, Stmt } from './programAst';
 import { Random } from './random';
 
@@ -10,34 +11,18 @@ export interface Generated {
 	readonly constructs: readonly string[];
 }
 
-interface Scope {
-	readonly nums: string[];
-	/** Lists in scope with their lengths. */
-	readonly lists: { readonly name: string; readonly length: number }[];
-	readonly matrices?: readonly { readonly name: string; readonly rows: number; readonly columns: number }[];
-}
 
 const unaryMath = ['sin', 'cos', 'tan', 'atan', 'sinh', 'cosh', 'tanh', 'exp', 'expm1', 'floor', 'ceil', 'trunc', 'fabs', 'asinh'];
 /** numpy 1.x spells some of math's functions differently (numpy 2 adds the math spellings as aliases). */
 const numpyNames: ReadonlyMap<string, string> = new Map([['fabs', 'abs'], ['asinh', 'arcsinh'], ['atan', 'arctan']]);
 const positiveMath = ['log', 'sqrt', 'log1p', 'log2', 'log10'];
 
-class PythonGenerator {
-	readonly constructs = new Set<string>();
-	readonly note: Note = (c) => this.constructs.add(c);
-	private fresh = 0;
-	private helpers: { name: string; arity: number }[] = [];
+class PythonGenerator extends GeneratorBase {
 	private numpy = false;
 	private fromMath: string[] = [];
 
-	constructor(private readonly r: Random) {}
-
-	private name(prefix: string): string {
-		return `${prefix}${this.fresh++}`;
-	}
-
-	private lit(): Expr {
-		return numberLiteral(this.r, 'python', this.note);
+	constructor(r: Random) {
+		super(r, { language: 'python', elif: 'elif', augmented: 'augmented assignment', dataList: 'module data list', matrix: 'nested module list' });
 	}
 
 	/** A number expression over `scope`, at most `depth` deep. */
@@ -59,11 +44,8 @@ class PythonGenerator {
 
 	private leaf(scope: Scope): Expr {
 		const r = this.r;
-		if (scope.matrices?.length && r.chance(0.08)) {
-			const m = r.pick(scope.matrices);
-			this.note('nested module list');
-			return { k: 'index', a: { k: 'index', a: { k: 'name', name: m.name }, i: plain(r.int(0, m.rows - 1)) }, i: plain(r.int(-m.columns, m.columns - 1)) };
-		}
+		const matrix = this.matrixElement(scope, true);
+		if (matrix) return matrix;
 		if (scope.lists.length && r.chance(0.15)) return this.element(scope);
 		if (scope.nums.length && r.chance(0.65)) return { k: 'name', name: r.pick(scope.nums) };
 		const lit = this.lit();
@@ -86,7 +68,7 @@ class PythonGenerator {
 		let b = this.expr(scope, depth - 1);
 		if (op === '/' || op === '//' || op === '%') {
 			this.note(op === '/' ? 'division' : `${op} (floor semantics)`);
-			if (r.chance(0.6)) b = r.chance(0.5) ? this.safeDenominator(b) : this.nonZeroLiteral();
+			if (r.chance(0.6)) b = r.chance(0.5) ? this.safe(b) : this.nonZeroLiteral();
 		} else this.note(`${op === '*' ? '*' : '+ -'}`);
 		return { k: 'binary', op, a, b, paren: r.chance(0.05) };
 	}
@@ -95,11 +77,6 @@ class PythonGenerator {
 		const lit = this.lit();
 		const safe = lit.k === 'num' && lit.value === 0 ? plain(3) : lit;
 		return this.r.chance(0.4) ? { k: 'unary', op: '-', a: safe } : safe;
-	}
-
-	/** `e*e + c` with c > 0: never zero. */
-	private safeDenominator(e: Expr): Expr {
-		return { k: 'binary', op: '+', a: { k: 'binary', op: '*', a: e, b: e }, b: plain(this.r.int(1, 3)) };
 	}
 
 	private power(scope: Scope, depth: number): Expr {
@@ -111,7 +88,7 @@ class PythonGenerator {
 				this.note('-2**2 (unary minus over **)');
 				return { k: 'unary', op: '-', a: { k: 'binary', op: '**', a: base, b: plain(r.int(0, 3)) } };
 			case 1:
-				return { k: 'binary', op: '**', a: this.safeDenominator(base), b: literalText(r.pick(['0.5', '.5', '1.5', '-1', '-0.5'])) };
+				return { k: 'binary', op: '**', a: this.safe(base), b: literalText(r.pick(['0.5', '.5', '1.5', '-1', '-0.5'])) };
 			case 2:
 				this.note('right-associative **');
 				return { k: 'binary', op: '**', a: plain(2), b: { k: 'binary', op: '**', a: plain(r.int(0, 2)), b: plain(r.int(0, 2)) } };
@@ -157,7 +134,7 @@ class PythonGenerator {
 
 	private mathCall(name: string, a: Expr): Expr {
 		const r = this.r;
-		const arg = positiveMath.includes(name) && r.chance(0.8) ? this.safeDenominator(a) : a;
+		const arg = positiveMath.includes(name) && r.chance(0.8) ? this.safe(a) : a;
 		const spelling = r.int(0, 5);
 		if (spelling === 0) {
 			this.numpy = true;
@@ -206,12 +183,6 @@ class PythonGenerator {
 	private comparisonNumber(scope: Scope, depth: number): Expr {
 		this.note('bool in arithmetic (int/float mixing)');
 		return { k: 'binary', op: '*', a: this.expr(scope, depth - 1), b: { ...this.test(scope, depth - 1), paren: true } };
-	}
-
-	private helperCall(scope: Scope, depth: number): Expr {
-		const h = this.r.pick(this.helpers);
-		this.note('helper call');
-		return { k: 'call', fn: h.name, args: Array.from({ length: h.arity }, () => this.expr(scope, depth - 1)) };
 	}
 
 	private aggregate(scope: Scope, depth: number): Expr {
@@ -281,16 +252,7 @@ class PythonGenerator {
 			head = this.iteration(v, list, scope);
 			if (head.includes('zip') || head.includes('enumerate')) inner.nums.push(`_${v}`);
 		} else head = this.rangeHead(v);
-		const body: Stmt[] = [{ k: 'assign', target: acc, op: r.pick(['+=', '+=', '-=']), value: this.expr(inner, depth) }];
-		if (r.chance(0.3)) {
-			this.note('if inside a loop');
-			body.push({ k: 'if', branches: [{ test: this.test(inner, 1), body: [{ k: 'assign', target: acc, op: '+=', value: this.expr(inner, 1) }] }] });
-		}
-		if (r.chance(0.15)) {
-			this.note('non-additive carried variable');
-			body.push({ k: 'assign', target: acc, op: '*=', value: literalText(r.pick(['0.5', '1.5', '.9'])) });
-		}
-		return { k: 'for', head, body };
+		return { k: 'for', head, body: this.loopBody(inner, acc, depth) };
 	}
 
 	private rangeHead(v: string): string {
@@ -311,78 +273,20 @@ class PythonGenerator {
 		return `${v} in range(${a}, ${step < 0 ? a - (b - a) : b}, ${step})`;
 	}
 
-	/** The statements of a function body ending in `return`. */
-	body(scope: Scope, statements: number): Stmt[] {
-		const r = this.r;
-		const out: Stmt[] = [];
-		const locals: string[] = [];
-		for (let n = 0; n < statements; n++) {
-			const kind = r.int(0, 9);
-			if (kind <= 2 || !locals.length) {
-				const t = this.name('t');
-				if (r.chance(0.1) && scope.nums.length) {
-					this.note('tuple unpacking');
-					const u = this.name('t');
-					out.push({ k: 'assign', target: `${t}, ${u}`, op: '=', value: { k: 'template', text: ['', ', ', ''], parts: [this.expr(scope, 2), this.expr(scope, 2)] } });
-					locals.push(t, u);
-					scope.nums.push(t, u);
-				} else {
-					out.push({ k: 'assign', target: t, op: '=', value: this.expr(scope, 3) });
-					locals.push(t);
-					scope.nums.push(t);
-				}
-			} else if (kind <= 4) {
-				this.note('augmented assignment');
-				out.push({ k: 'assign', target: r.pick(locals), op: r.pick(['+=', '-=', '*=']), value: this.expr(scope, 2) });
-			} else if (kind <= 6) out.push(this.branch(scope, locals));
-			else {
-				this.note('for loop');
-				out.push(this.loop(scope, r.pick(locals), 2));
-			}
-		}
-		out.push({ k: 'return', value: this.expr(scope, 3) });
-		return out;
-	}
-
-	private branch(scope: Scope, locals: string[]): Stmt {
-		const r = this.r;
-		const assign = (): Stmt => ({ k: 'assign', target: r.pick(locals), op: r.pick(['=', '+=']), value: this.expr(scope, 2) });
-		const n = r.int(1, 3);
-		if (n > 1) this.note('elif');
-		const branches = Array.from({ length: n }, () => ({ test: this.test(scope, 2), body: [assign()] }));
-		if (r.chance(0.3)) {
-			this.note('early return');
-			branches[0] = { test: branches[0]!.test, body: [{ k: 'return', value: this.expr(scope, 2) }] };
-		}
-		this.note('if statement');
-		return r.chance(0.6) ? (this.note('else'), { k: 'if', branches, else: [assign()] }) : { k: 'if', branches };
+	/** Tuple unpacking, `t1, t2 = a, b`. */
+	protected extraStatement(scope: Scope, locals: string[]): Stmt | undefined {
+		this.note('tuple unpacking');
+		const t = this.name('t'), u = this.name('t');
+		const value: Expr = { k: 'template', text: ['', ', ', ''], parts: [this.expr(scope, 2), this.expr(scope, 2)] };
+		locals.push(t, u);
+		scope.nums.push(t, u);
+		return { k: 'assign', target: `${t}, ${u}`, op: '=', value };
 	}
 
 	module(): Generated {
 		const r = this.r;
-		const items: Item[] = [];
-		const matrices: { name: string; rows: number; columns: number }[] = [];
-		const scope: Scope = { nums: [], lists: [], matrices };
-		if (r.chance(0.2)) {
-			const name = this.name('M');
-			const rows = r.int(1, 3), columns = r.int(1, 3);
-			const row = (): Expr => ({ k: 'list', items: Array.from({ length: columns }, () => this.lit()) });
-			items.push({ k: 'const', name, value: { k: 'list', items: Array.from({ length: rows }, row) } });
-			matrices.push({ name, rows, columns });
-		}
-		for (let n = r.int(0, 3); n > 0; n--) {
-			const name = this.name('DATA');
-			const length = r.chance(0.5) && scope.lists.length ? scope.lists[0]!.length : r.int(2, 5);
-			items.push({ k: 'const', name, value: { k: 'list', items: Array.from({ length }, () => (r.chance(0.2) ? { k: 'unary', op: '-', a: this.lit() } : this.lit())) } });
-			scope.lists.push({ name, length });
-			this.note('module data list');
-		}
-		if (r.chance(0.4)) {
-			const name = this.name('K');
-			items.push({ k: 'const', name, value: this.expr({ nums: [...scope.nums], lists: [] }, 2) });
-			scope.nums.push(name);
-			this.note('module constant');
-		}
+		const scope: Scope = { nums: [], lists: [], matrices: [] };
+		const items = this.moduleData(scope);
 		for (let n = r.int(0, 2); n > 0; n--) items.push(this.helper(scope));
 		items.push({ k: 'fn', fn: this.lossFn(scope) });
 		const header = ['import math'];
@@ -396,7 +300,7 @@ class PythonGenerator {
 		const name = this.name('helper');
 		const arity = r.int(1, 2);
 		const params: Param[] = Array.from({ length: arity }, (_, i) => ({ name: `a${i}` }));
-		const inner: Scope = { nums: params.map((p) => p.name).concat(scope.nums), lists: scope.lists, matrices: scope.matrices };
+		const inner: Scope = { ...scope, nums: params.map((p) => p.name).concat(scope.nums) };
 		const lambda = r.chance(0.3);
 		this.note(lambda ? 'lambda' : 'helper def');
 		const body = lambda ? [{ k: 'return', value: this.expr(inner, 2) } as const] : this.body(inner, r.int(0, 2));
@@ -413,7 +317,7 @@ class PythonGenerator {
 			if (typed) this.note('type hint');
 			params.push({ name: this.name('x'), default: r.chance(0.3) ? { k: 'unary', op: '-', a: lit } : lit, type: typed ? 'float' : undefined });
 		}
-		const inner: Scope = { nums: [...scope.nums, ...params.map((p) => p.name)], lists: [...scope.lists], matrices: scope.matrices };
+		const inner: Scope = { ...scope, nums: [...scope.nums, ...params.map((p) => p.name)], lists: [...scope.lists] };
 		if (r.chance(0.25)) {
 			this.note('list parameter');
 			const length = r.int(2, 4);
