@@ -42,6 +42,8 @@ const budget: Readonly<Record<string, { readonly programs: number; readonly cons
 			'implicit 2 sin x', 'function ln', 'function log', 'function sqrt', 'function abs', 'pi / e', 'unary minus',
 		],
 	},
+	latex: { programs: 150, constructs: ['^ power', '/', '*', 'implicit xy (signature letters)', 'implicit 2 sin x', 'function sqrt', 'function abs', 'pi / e'] },
+	markdown: { programs: 150, constructs: ['^ power', '/', 'implicit 3(x+1)', 'function ln', 'function sqrt', 'function abs'] },
 };
 
 /** The differential tests of `subject` with its fixed-seed budget. */

@@ -19,6 +19,6 @@ export function formatReport(name: string, report: Report): string {
 	}
 	lines.push('-- coverage (construct: programs)');
 	const rows = [...report.coverage].sort((a, b) => a[0].localeCompare(b[0]));
-	for (let i = 0; i < rows.length; i += 4) lines.push('   ' + rows.slice(i, i + 4).map(([c, n]) => `${c}: ${n}`.padEnd(34)).join(''));
+	for (let i = 0; i < rows.length; i += 3) lines.push('   ' + rows.slice(i, i + 3).map(([c, n]) => `${c}: ${n}`.padEnd(46)).join('').trimEnd());
 	return lines.join('\n');
 }

@@ -20,7 +20,7 @@ class MathGenerator {
 
 	private num(): Expr {
 		const r = this.r;
-		const text = r.chance(0.6) ? String(r.int(1, 9)) : r.pick(['0.5', '1.5', '2.5', '0.25', '10', '100']);
+		const text = r.chance(0.6) ? String(r.int(1, 9)) : r.pick(['0.5', '1.5', '2.5', '0.25', '10', '20']);
 		return { k: 'num', text, value: Number(text) };
 	}
 

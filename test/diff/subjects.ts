@@ -3,6 +3,7 @@ import { generateJavaScript } from './generateJavaScript';
 import { generateMath } from './generateMath';
 import { generatePython } from './generatePython';
 import { renderJavaScript } from './renderJavaScript';
+import { renderLatex, renderMarkdown } from './renderLatex';
 import { renderMath, renderMathAsPython } from './renderMath';
 import { renderPython } from './renderPython';
 import type { Subject } from './runDifferential';
@@ -47,4 +48,24 @@ export const mathSubject: Subject = {
 	oracleSource: renderMathAsPython,
 };
 
-export const subjects: readonly Subject[] = [pythonSubject, javaScriptSubject, typeScriptSubject, mathSubject];
+export const latexSubject: Subject = {
+	name: 'latex',
+	language: 'latex',
+	oracle: 'python',
+	lossName: 'f',
+	generate: (seed) => generateMath(seed + 0x20000),
+	render: renderLatex,
+	oracleSource: renderMathAsPython,
+};
+
+export const markdownSubject: Subject = {
+	name: 'markdown',
+	language: 'markdown',
+	oracle: 'python',
+	lossName: 'f',
+	generate: (seed) => generateMath(seed + 0x30000),
+	render: renderMarkdown,
+	oracleSource: renderMathAsPython,
+};
+
+export const subjects: readonly Subject[] = [pythonSubject, javaScriptSubject, typeScriptSubject, mathSubject, latexSubject, markdownSubject];
