@@ -110,6 +110,10 @@ class PythonGenerator extends GeneratorBase {
 		if (kind <= 3) return this.mathCall(r.pick([...unaryMath, ...positiveMath]), arg());
 		if (kind === 4) {
 			this.note('round');
+			if (r.chance(0.05)) {
+				this.note('refusal: round with negative ndigits');
+				return { k: 'call', fn: 'round', args: [arg(), plain(-r.int(1, 2))] };
+			}
 			return r.chance(0.7) ? { k: 'call', fn: 'round', args: [arg()] } : { k: 'call', fn: 'round', args: [arg(), plain(r.int(0, 2))] };
 		}
 		if (kind === 5) {
