@@ -3,8 +3,14 @@
 // and the coverage table. Exit code 1 when anything failed.
 import { formatReport } from './formatReport';
 import { PythonOracle, pythonHas } from './pythonOracle';
-import { Differential, emptyReport, type Report } from './runDifferential';
+import { Differential, emptyReport, type Failure, type Report } from './runDifferential';
 import { subjects } from './subjects';
+
+/** A failure as soon as it is found (the summary at the end groups them). */
+function printFailure(name: string, f: Failure): void {
+	const program = f.shrunk ? `shrunk: ${f.shrunk.detail}\n${f.shrunk.source}` : f.detail;
+	console.log(`[${new Date().toISOString().slice(11, 19)}] ${name} seed ${f.seed}: ${f.kind}${f.shrunk ? `\n${program}` : ''}`);
+}
 
 function option(name: string): string | undefined {
 	const i = process.argv.indexOf(`--${name}`);
@@ -26,7 +32,10 @@ async function main(): Promise<void> {
 	while (Date.now() < end) {
 		for (let i = 0; i < chosen.length && Date.now() < end; i++) {
 			const seeds = Array.from({ length: 25 }, (_, k) => seed + k);
-			await runners[i]!.run(seeds, reports.get(chosen[i]!.name)!);
+			const report = reports.get(chosen[i]!.name)!;
+			const before = report.failures.length;
+			await runners[i]!.run(seeds, report);
+			for (const f of report.failures.slice(before)) printFailure(chosen[i]!.name, f);
 		}
 		seed += 25;
 	}
