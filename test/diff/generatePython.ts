@@ -48,6 +48,12 @@ class PythonGenerator extends GeneratorBase {
 		if (matrix) return matrix;
 		if (scope.lists.length && r.chance(0.15)) return this.element(scope);
 		if (scope.nums.length && r.chance(0.65)) return { k: 'name', name: r.pick(scope.nums) };
+		if (r.chance(0.04)) {
+			this.note('math.pi / math.e / np.pi');
+			const name = r.pick(['math.pi', 'math.e', 'math.tau', 'np.pi', 'np.e']);
+			if (name.startsWith('np.')) this.numpy = true;
+			return { k: 'name', name };
+		}
 		const lit = this.lit();
 		if (r.chance(0.2)) return { k: 'unary', op: '-', a: lit };
 		return lit;
@@ -110,7 +116,7 @@ class PythonGenerator extends GeneratorBase {
 		if (kind <= 3) return this.mathCall(r.pick([...unaryMath, ...positiveMath]), arg());
 		if (kind === 4) {
 			this.note('round');
-			if (r.chance(0.05)) {
+			if (r.chance(0.3)) {
 				this.note('refusal: round with negative ndigits');
 				return { k: 'call', fn: 'round', args: [arg(), plain(-r.int(1, 2))] };
 			}

@@ -48,22 +48,25 @@ function binary(op: string, a: Expr, b: Expr): string {
 	return `${javaScriptExpr(a, p)} ${op} ${javaScriptExpr(b, p + 1)}`;
 }
 
-function statements(body: readonly Stmt[], indent: string): string[] {
-	return body.flatMap((s) => statement(s, indent));
+function statements(body: readonly Stmt[], indent: string, typed: boolean): string[] {
+	return body.flatMap((s) => statement(s, indent, typed));
 }
 
-function statement(s: Stmt, indent: string): string[] {
+function statement(s: Stmt, indent: string, typed: boolean): string[] {
 	const inner = indent + '\t';
 	switch (s.k) {
-		case 'assign': return [`${indent}${s.decl ? `${s.decl} ` : ''}${s.target} ${s.op} ${javaScriptExpr(s.value)};`];
+		case 'assign': {
+			const target = s.decl ? `${s.decl} ${s.target}${typed ? ': number' : ''}` : s.target;
+			return [`${indent}${target} ${s.op} ${javaScriptExpr(s.value)};`];
+		}
 		case 'return': return [`${indent}return ${javaScriptExpr(s.value)};`];
-		case 'for': return [`${indent}for (${s.head}) {`, ...statements(s.body, inner), `${indent}}`];
+		case 'for': return [`${indent}for (${s.head}) {`, ...statements(s.body, inner, typed), `${indent}}`];
 		case 'if': {
 			const lines = s.branches.flatMap((b, i) => [
 				`${indent}${i ? '} else if' : 'if'} (${javaScriptExpr(b.test)}) {`,
-				...statements(b.body, inner),
+				...statements(b.body, inner, typed),
 			]);
-			return s.else ? [...lines, `${indent}} else {`, ...statements(s.else, inner), `${indent}}`] : [...lines, `${indent}}`];
+			return s.else ? [...lines, `${indent}} else {`, ...statements(s.else, inner, typed), `${indent}}`] : [...lines, `${indent}}`];
 		}
 	}
 }
@@ -74,9 +77,9 @@ function fn(f: Fn, typed: boolean): string[] {
 		.join(', ');
 	const returns = typed ? ': number' : '';
 	if (f.style === 'arrow') {
-		return [`const ${f.name} = (${params})${returns} => {`, ...statements(f.body, '\t'), '};'];
+		return [`const ${f.name} = (${params})${returns} => {`, ...statements(f.body, '\t', typed), '};'];
 	}
-	return [`${f.style === 'export' ? 'export ' : ''}function ${f.name}(${params})${returns} {`, ...statements(f.body, '\t'), '}'];
+	return [`${f.style === 'export' ? 'export ' : ''}function ${f.name}(${params})${returns} {`, ...statements(f.body, '\t', typed), '}'];
 }
 
 function item(i: Item, typed: boolean): string[] {
