@@ -31,6 +31,11 @@ const javaScript: Record<string, SourceCase> = {
 		shape: [null],
 		points: [[-4], [0.37]],
 	},
+	'`Math.asinh` of a large negative number keeps its digits': {
+		source: 'export function loss(x = 3566) {\n\treturn Math.asinh(1 - x) + Math.asinh(x / 1000 - 4);\n}\n',
+		shape: [null],
+		points: [[3566], [0.5], [-2.25]],
+	},
 };
 
 describe('JavaScript: minimal disagreements with Node the differential fuzzer found', async () => {

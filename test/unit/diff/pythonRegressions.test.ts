@@ -41,6 +41,11 @@ const cases: Record<string, SourceCase> = {
 		shape: [null, null],
 		points: [[-0, -3], [0, -3]],
 	},
+	'`math.asinh` of a large negative number keeps its digits': {
+		source: 'import math\n\ndef loss(x=3566.0):\n    return math.asinh(1 - x) + math.asinh(x / 1000 - 4)\n',
+		shape: [null],
+		points: [[3566], [0.5], [-2.25]],
+	},
 };
 
 describe('Python: minimal disagreements with CPython the differential fuzzer found', async () => {
