@@ -49,7 +49,8 @@ function sameNumber(a: number, b: number): boolean {
  */
 function locallySmooth(loss: Loss, point: readonly number[], g: Float64Array): boolean {
 	for (const side of [1, -1]) {
-		const near = point.map((x) => x + side * 1e-7 * Math.max(1, Math.abs(x)));
+		// Unequal steps per coordinate, so a boundary such as x − y = 0 is left too.
+		const near = point.map((x, i) => x + side * 1e-7 * Math.max(1, Math.abs(x)) * (1 + 0.37 * i) * (i % 2 ? -1 : 1));
 		const h = new Float64Array(point.length);
 		loss.valueAndGradient(near, h);
 		if (h.some((v, i) => !(Math.abs(v - g[i]!) <= 1e-4 * Math.max(1, Math.abs(g[i]!))))) return false;
@@ -71,7 +72,8 @@ function checkPoint(loss: Loss, interpreted: Loss, point: readonly number[], ans
 	}
 	const again = interpreted.value(point);
 	if (!sameNumber(again, value)) return { k: 'fail', kind: 'interpreted value', detail: `${where}: compiled ${value}, interpreted ${again}` };
-	if (!Number.isFinite(value) || !locallySmooth(loss, point, g)) return 0;
+	// A value that jumps within rounding of the point (`(5 * x) % x`) has no derivative there to compare.
+	if (!Number.isFinite(value) || answer.jumpy || !locallySmooth(loss, point, g)) return 0;
 	let compared = 0;
 	for (let i = 0; i < point.length; i++) {
 		const reference = answer.gradient[i];
