@@ -34,6 +34,11 @@ export default tseslint.config(
 			'src/webview may import only src/shared and browser libraries (DESIGN.md).'),
 	},
 	{
+		files: ['src/worker/**/*.ts'],
+		rules: restrict(['vscode', '@vscode/*', '**/extension/**', '**/webview/**', '**/cli/**'],
+			'src/worker serves the engine to the host: it imports the engine and src/shared, never vscode or another layer (DESIGN.md).'),
+	},
+	{
 		files: ['src/cli/**/*.ts'],
 		rules: restrict(['vscode', '@vscode/*', '**/extension/**', '**/webview/**'], 'src/cli imports only the engine (DESIGN.md).'),
 	},

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 
-const projects = ['src/engine', 'src/shared', 'src/cli', 'src/extension', 'src/webview', 'test'].filter(
+const projects = ['src/engine', 'src/shared', 'src/worker', 'src/cli', 'src/extension', 'src/webview', 'test'].filter(
 	(dir) => existsSync(`${dir}/tsconfig.json`) && readdirSync(dir, { recursive: true }).some((f) => String(f).endsWith('.ts')),
 );
 let failed = 0;

@@ -43,6 +43,9 @@ export interface Loss {
 	checkGradient(x: ArrayLike<number>, tolerance?: number): GradientCheck;
 }
 
+/** What a view needs to name a loss's parameters, without the loss itself (it crosses from the engine's worker). */
+export type LossShape = Pick<Loss, 'name' | 'params' | 'paramSpecs'>;
+
 /** Lowers and compiles one loss from `source`. Throws `LossSyntaxError` for anything it cannot take. */
 export function compileLoss(source: string, options: CompileOptions): Loss {
 	const { graph, site } = frontEndFor(options.language).lower(withoutByteOrderMark(source), options);

@@ -2,10 +2,13 @@
  * The engine's public API, bundled as `dist/engine.js` (CommonJS, no `vscode`, no Node APIs). Everything the CLI,
  * the extension and the debug adapter need from the engine is exported here.
  */
-export { compileLoss, findLosses, lossFromGraph, type CompileOptions, type Loss } from './compileLoss';
+export { compileLoss, findLosses, lossFromGraph, type CompileOptions, type Loss, type LossShape } from './compileLoss';
+export { formatNumber } from './expression/formatNumber';
 export { LossSyntaxError, isLossSyntaxError, type SourceSpan } from './errors';
 export { formatMessage, isMessage, messageTemplates, msg, verbatim, type Message, type MessageArgument, type TemplateTranslator } from './message';
 export { checkGradient, defaultGradientTolerance, relativeError, type GradientCheck } from './graph/gradientCheck';
 export { languageIds, type FoundLoss, type LanguageId, type LossSite } from './language/frontEnd';
 export { languageForPath } from './language/languageForPath';
 export { paramShape, type ParamSpec } from './graph/node';
+export { resolveSessionSettings } from './session/sessionSettings';
+export { chooseLoss, type SourcePosition } from './language/chooseLoss';

@@ -11,11 +11,14 @@ import { LossCodeLensProvider } from './editor/lossCodeLensProvider';
 import { LossHoverProvider } from './editor/lossHoverProvider';
 import { LossDocuments } from './losses/lossDocuments';
 import { lossDocumentSelector } from './losses/lossLanguage';
+import { StartValues } from './losses/startValues';
 import { DownhillPanel, type PanelDependencies } from './panel/downhillPanel';
 import { isSavedSession, restoreSession, savedRuns, savedSessionKey } from './panel/savedSession';
 import { SessionManager } from './session/sessionManager';
 import { ContextKeys } from './status/contextKeys';
 import { SessionStatusBar } from './status/sessionStatusBar';
+import { EngineClient, type RestartEvent } from './worker/engineClient';
+import { engineTransport } from './worker/nodeEngineTransport';
 
 /** What `activate` returns: `vscode.extensions.getExtension('downhill.downhill').exports`. */
 export interface DownhillApi {
@@ -27,7 +30,9 @@ export interface DownhillApi {
 
 export function activate(context: vscode.ExtensionContext): DownhillApi {
 	const log = own(context, vscode.window.createOutputChannel('Downhill', { log: true }));
-	const documents = own(context, new LossDocuments());
+	const engine = own(context, new EngineClient(engineTransport(context.extensionUri), (event) => reportRestart(log, event)));
+	const documents = own(context, new LossDocuments(engine));
+	const startValues = own(context, new StartValues(documents));
 	const sessions = own(context, new SessionManager(documents));
 	const statusBar = own(context, new SessionStatusBar(sessions));
 	const panel: PanelDependencies = {
@@ -43,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): DownhillApi {
 		{ dispose: () => DownhillPanel.current?.dispose() },
 		vscode.window.registerWebviewPanelSerializer(DownhillPanel.viewType, serializer),
 		vscode.languages.registerHoverProvider(lossDocumentSelector, new LossHoverProvider(documents, sessions)),
-		vscode.languages.registerCodeLensProvider(lossDocumentSelector, own(context, new LossCodeLensProvider(documents))),
+		vscode.languages.registerCodeLensProvider(lossDocumentSelector, own(context, new LossCodeLensProvider(documents, startValues))),
 	);
 	registerCommands(context, {
 		sessions,
@@ -85,6 +90,15 @@ async function revivePanel(panel: vscode.WebviewPanel, dependencies: PanelDepend
 	const active = dependencies.sessions.active;
 	const sameSession = isSavedSession(saved) && active?.origin.uri === saved.uri && active.loss.name === saved.name;
 	DownhillPanel.revive(panel, dependencies, sameSession ? savedRuns(saved) : []);
+}
+
+/** A worker that died is worth one message; one that ran past a budget is reported where the value would be. */
+function reportRestart(log: vscode.LogOutputChannel, event: RestartEvent): void {
+	log.warn(`engine worker restarted after ${event.method}: ${event.reason} (${event.detail})`);
+	if (event.reason !== 'crashed') return;
+	void vscode.window.showWarningMessage(
+		vscode.l10n.t('Downhill\'s engine stopped ({0}) and was restarted; nothing was lost.', event.detail),
+	);
 }
 
 function reportProblems(log: vscode.LogOutputChannel, problems: readonly string[]): void {

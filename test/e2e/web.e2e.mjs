@@ -8,7 +8,7 @@
 // 2. The extension itself: a copy of the working tree whose package.json has no "main", so only the browser entry can
 //    run, packaged with `npm run package`, installed with code-server's --install-extension and loaded from there.
 //    code-server then runs it in the browser's web worker extension host (its Node host needs "main"). Open
-//    quadratic.ts, "Downhill: Start", click Step, read step 1 and loss 11.24; then "Developer: Show Running
+//    quadratic.ts, wait for the CodeLens `L(start) = 17` (computed in the engine's Web Worker), "Downhill: Start", click Step, read step 1 and loss 11.24; then "Developer: Show Running
 //    Extensions" must list Downhill as "web worker" (the workbench's own label for that host; an extension in the
 //    Node host is labelled with the remote's address instead). Then the inline debug adapter in a fresh window: F5
 //    with no launch.json, F10 twice, x = 3.56 in Variables, Shift+F5. Screenshots in test-results/: web-extension.png
@@ -137,6 +137,10 @@ export async function run(ctx) {
 		await page.goto(workbenchUrl({ port: server.port, folder: workspace }));
 		await page.locator('.monaco-workbench .part.editor').waitFor({ state: 'visible', timeout: 60_000 });
 		await ctx.openFile(page, 'quadratic.ts');
+		// The CodeLens value comes from the engine's Web Worker, started by the web worker extension host.
+		const lenses = page.locator('.monaco-editor .codelens-decoration').first();
+		const lensText = await until('L(start) = 17 in the CodeLens', () => lenses.innerText(), (text) => /L\(start\) = 17/.test(text), 60_000);
+		ctx.log(`CodeLens from the engine's Web Worker: ${lensText.replace(/\s+/g, ' ')}`);
 		await ctx.runCommand(page, 'Downhill: Start', { timeout: 60_000 });
 		const frame = await ctx.webviewFrame(page);
 		const stat = (label) =>

@@ -1,4 +1,6 @@
-// CodeLens above each loss: Step through, Check gradient and the value at the start point; their commands run.
+// CodeLens above each loss: Step through, Check gradient and the value at the start point (filled in when the engine's
+// worker answers, or saying it ran past its budget); their commands run. A file over the size limit gets one lens
+// saying it was skipped.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { downhill, exampleUri } from './helpers';
@@ -7,12 +9,23 @@ async function lenses(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
 	return vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
 }
 
+/** The lens titles of `uri` once none of them is pending any more (`L(start) …`). */
+async function settledTitles(uri: vscode.Uri, timeout = 10000): Promise<string[]> {
+	const deadline = Date.now() + timeout;
+	for (;;) {
+		const titles = (await lenses(uri)).flatMap((lens) => (lens.command?.title ? [lens.command.title] : []));
+		if (!titles.includes('L(start) …') || Date.now() > deadline) return titles;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+}
+
 suite('CodeLens', () => {
 	suiteSetup(downhill);
 
 	test('quadratic.ts: three lenses above loss()', async () => {
 		const uri = exampleUri('quadratic.ts');
 		await vscode.workspace.openTextDocument(uri);
+		await settledTitles(uri);
 		const list = (await lenses(uri)).filter((lens) => lens.command?.title);
 		assert.deepEqual(
 			list.map((lens) => lens.command!.title),
@@ -38,5 +51,38 @@ suite('CodeLens', () => {
 		const titles = (await lenses(uri)).filter((lens) => lens.command?.title === '▶ Step through');
 		const names = titles.map((lens) => (lens.command!.arguments![0] as { name: string }).name);
 		assert.deepEqual(names, ['y', 'f', 'g']);
+	});
+
+	test('a loss whose L(start) runs past its 2 s budget: the lens says so, and the other loss still gets its value', async () => {
+		const content = [
+			'function loss(x = 1) {',
+			'\tlet s = 0;',
+			'\tfor (let i = 0; i < 1e4; i++) for (let j = 0; j < 1e4; j++) s += x * Math.sin(i * j);',
+			'\treturn s;',
+			'}',
+			'function cost(y = 3) {',
+			'\treturn y * y;',
+			'}',
+			'',
+		].join('\n');
+		const document = await vscode.workspace.openTextDocument({ language: 'javascript', content });
+		const titles = await settledTitles(document.uri, 20000);
+		assert.deepEqual(titles, [
+			'▶ Step through',
+			'Check gradient',
+			'L(start) took longer than 2 s; not shown',
+			'▶ Step through',
+			'Check gradient',
+			'L(start) = 9',
+		]);
+	});
+
+	test('a file over 1 MB is not analysed: one lens says so and starts it on request', async () => {
+		const content = `function loss(x = 2) { return x * x; }\nconst data = [${'1, '.repeat(400_000)}1];\n`;
+		const document = await vscode.workspace.openTextDocument({ language: 'javascript', content });
+		const [lens, ...others] = (await lenses(document.uri)).filter((l) => l.command?.title);
+		assert.equal(others.length, 0);
+		assert.equal(lens!.command!.title, 'Downhill skipped this file (over 1 MB): ▶ Analyse and step through');
+		assert.deepEqual(lens!.command!.arguments, [{ uri: document.uri.toString() }]);
 	});
 });

@@ -4,11 +4,8 @@
  * its start. Shows the worst relative error in a notification and every parameter in the Downhill output channel.
  */
 import * as vscode from 'vscode';
-import type { SourcePosition } from '../../engine/language/chooseLoss';
-import type { Loss } from '../../engine/compileLoss';
-import { formatNumber } from '../../engine/expression/formatNumber';
-import type { GradientCheck } from '../../engine/graph/gradientCheck';
-import { relativeError } from '../../engine/graph/gradientCheck';
+import { formatNumber, relativeError, type GradientCheck, type LossShape, type SourcePosition } from '../../engine/index';
+import { commandBudgetMs } from '../worker/budgets';
 import type { CommandContext } from './commandContext';
 
 export interface GradientCheckArguments {
@@ -27,7 +24,7 @@ export async function checkGradientCommand(
 		void vscode.window.showInformationMessage(vscode.l10n.t('Open a loss or start a session to check its gradient.'));
 		return undefined;
 	}
-	const check = target.loss.checkGradient(target.x);
+	const { check } = target;
 	report(context.log, target.loss, check, target.where);
 	const worst = target.loss.params[check.worstParam] ?? '—';
 	const summary = vscode.l10n.t(
@@ -50,25 +47,37 @@ export async function checkGradientCommand(
 async function targetOf(
 	context: CommandContext,
 	args: GradientCheckArguments,
-): Promise<{ loss: Loss; x: ArrayLike<number>; where: string } | undefined> {
+): Promise<{ loss: LossShape; check: GradientCheck; where: string } | undefined> {
+	const atStart = vscode.l10n.t('at the start point');
 	if (args.uri !== undefined) {
 		const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));
-		const loss = context.documents.compile(document, args.name, args.at);
-		return { loss, x: loss.start, where: vscode.l10n.t('at the start point') };
+		return { ...(await checkInWorker(context, document, args.name, args.at)), where: atStart };
 	}
 	const controller = context.sessions.active;
 	if (controller) {
 		const { x, step } = controller.session.snapshot();
-		return { loss: controller.loss, x, where: vscode.l10n.t('at step {0}', step) };
+		return { loss: controller.loss, check: controller.loss.checkGradient(x), where: vscode.l10n.t('at step {0}', step) };
 	}
 	const document = vscode.window.activeTextEditor?.document;
 	if (!document) return undefined;
-	const loss = context.documents.compile(document, args.name);
-	return { loss, x: loss.start, where: vscode.l10n.t('at the start point') };
+	return { ...(await checkInWorker(context, document, args.name)), where: atStart };
+}
+
+/** The check at the start point, in the engine's worker (the file may be large or slow; the host stays free). */
+async function checkInWorker(
+	context: CommandContext,
+	document: vscode.TextDocument,
+	name: string | undefined,
+	at?: SourcePosition,
+): Promise<{ loss: LossShape; check: GradientCheck }> {
+	context.documents.analyse(document);
+	const text = context.documents.textOf(document);
+	if (!text) throw new Error(vscode.l10n.t('Downhill does not read {0} files', document.languageId));
+	return context.documents.engine.request('evaluate', { document: text, name, at }, { budgetMs: commandBudgetMs });
 }
 
 /** One table in the output channel: parameter, value, autodiff, numeric, relative error. */
-function report(log: vscode.LogOutputChannel, loss: Loss, check: GradientCheck, where: string): void {
+function report(log: vscode.LogOutputChannel, loss: LossShape, check: GradientCheck, where: string): void {
 	const heading = vscode.l10n.t(
 		'Gradient check of {0} {1}: L = {2}, worst relative error {3}',
 		loss.name,

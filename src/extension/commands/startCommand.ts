@@ -3,7 +3,8 @@
  * UI): `{ uri, name, at, openPanel }`. Without them it takes the active editor: its selection if there is one, else
  * the loss under the cursor, else the one called `loss`, else the only one (failed candidates included), else asks
  * with a QuickPick. A loss that does not compile is reported with its position (a diagnostic too) and nothing
- * starts: another function of the file is never started in its place.
+ * starts: another function of the file is never started in its place. A file Downhill
+ * skipped (its size, or a listing past its budget) is analysed now, with a command's budget.
  */
 import * as vscode from 'vscode';
 import { isLossSyntaxError, type LossSyntaxError } from '../../engine/errors';
@@ -37,6 +38,7 @@ export async function startCommand(
 		);
 		return undefined;
 	}
+	context.documents.analyse(document);
 	const useEditor = editor !== undefined && editor.document === document && args.name === undefined;
 	const options = useEditor ? await optionsFromEditor(context, editor) : { name: args.name, at: args.at };
 	if (!options) return undefined;
@@ -57,12 +59,12 @@ async function optionsFromEditor(
 	editor: vscode.TextEditor,
 ): Promise<StartOptions | undefined> {
 	if (!editor.selection.isEmpty) return { selection: editor.selection };
-	const meant = context.documents.meantAt(editor.document, editor.selection.active);
+	const meant = await context.documents.meantAt(editor.document, editor.selection.active);
 	if (meant) {
 		const { name, span } = meant.kind === 'loss' ? meant.site : meant;
 		return { name, at: { line: span.line, column: span.column } };
 	}
-	const sites = context.documents.sitesIn(editor.document);
+	const sites = await context.documents.sitesIn(editor.document);
 	if (sites.length === 0) return {};
 	const picked = await pickSite(sites);
 	return picked && { name: picked.name, at: { line: picked.span.line, column: picked.span.column } };

@@ -5,7 +5,7 @@
  * need not be).
  */
 import * as vscode from 'vscode';
-import type { Loss } from '../../engine/compileLoss';
+import type { LossShape } from '../../engine/index';
 import { formatNumber } from '../../engine/expression/formatNumber';
 import type { GradientCheck } from '../../engine/graph/gradientCheck';
 import { formatVector } from '../formatVector';
@@ -14,21 +14,11 @@ import { arrayHover, shapesTable } from './parameterShapes';
 
 /** A loss evaluated at one point, with both gradients. */
 export interface PointEvaluation {
-	readonly loss: Loss;
+	readonly loss: LossShape;
 	readonly check: GradientCheck;
 	readonly source: 'autodiff' | 'numeric';
 	/** The live session's step, or undefined at the start point. */
 	readonly step: number | undefined;
-}
-
-/** Evaluates `loss` at `x` with both gradients. */
-export function evaluateAt(
-	loss: Loss,
-	x: ArrayLike<number>,
-	source: 'autodiff' | 'numeric',
-	step: number | undefined,
-): PointEvaluation {
-	return { loss, check: loss.checkGradient(x), source, step };
 }
 
 function gradientOf(evaluation: PointEvaluation): readonly number[] {

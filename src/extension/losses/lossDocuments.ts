@@ -1,26 +1,36 @@
 /**
- * The losses of the open documents: finds them with the engine's `findLosses` (re-parsed about 300 ms after the
- * user stops typing), shows the failed candidates the user evidently meant as diagnostics (`reportedErrors.ts`),
- * and compiles a loss on demand, cached per document version, for CodeLens values, hovers and gradient checks.
- * Views listen to `onDidChange` to refresh.
+ * The losses of the open documents. Listing runs in the engine's worker (`EngineClient`), about 300 ms after the
+ * user stops typing; a newer version cancels the stale requests of the old one. The failed candidates the user
+ * evidently meant become diagnostics (`reportedErrors.ts`); views listen to `onDidChange`. A document over the size
+ * limit is not analysed until the user runs a command on it (`analyse`), and a listing that runs past its budget is
+ * reported, not retried, for that version. Sessions still compile their loss here, on demand, cached per version.
  */
 import * as vscode from 'vscode';
-import { compileLoss, findLosses, type Loss } from '../../engine/compileLoss';
-import { isLossSyntaxError } from '../../engine/errors';
-import { chooseLoss, type SourcePosition } from '../../engine/language/chooseLoss';
-import type { FoundLoss, LanguageId, LossSite } from '../../engine/language/frontEnd';
+import { chooseLoss, compileLoss, isLossSyntaxError, type FoundLoss, type LanguageId, type Loss, type LossSite, type SourcePosition } from '../../engine/index';
+import type { DocumentText } from '../../worker/engineProtocol';
 import { Disposable } from '../dispose';
+import { AbortScope } from '../worker/abortScope';
+import { analysedLengthLimit, commandBudgetMs, listBudgetMs } from '../worker/budgets';
+import { EngineRequestError, type EngineClient } from '../worker/engineClient';
 import { LossDiagnostics } from './diagnostics';
 import { lossLanguageOf, mathLanguageId } from './lossLanguage';
 import { reportedErrors } from './reportedErrors';
+import { foundLossOf } from '../worker/wireErrors';
 
 /** Delay between the last keystroke and the re-parse. */
 export const parseDelayMs = 300;
 
-interface Parsed {
+/** Where a document's listing stands. */
+export type ListingState =
+	| { readonly kind: 'listed'; readonly found: readonly FoundLoss[] }
+	| { readonly kind: 'skipped'; readonly length: number }
+	| { readonly kind: 'failed'; readonly reason: EngineRequestError };
+
+interface Listing {
 	readonly version: number;
-	readonly language: LanguageId;
-	readonly found: readonly FoundLoss[];
+	readonly state: Promise<ListingState>;
+	/** Set once the listing ended skipped or failed: a command on the document lists it again. */
+	skipped?: boolean;
 }
 
 export class LossDocuments extends Disposable {
@@ -28,33 +38,69 @@ export class LossDocuments extends Disposable {
 	/** Fires after a document's losses were found again (its CodeLens and hovers may have changed). */
 	readonly onDidChange = this._onDidChange.event;
 	private readonly diagnostics = this._register(new LossDiagnostics());
-	private readonly parsed = new Map<string, Parsed>();
+	private readonly listings = new Map<string, Listing>();
+	private readonly lastFound = new Map<string, readonly FoundLoss[]>();
 	private readonly compiled = new Map<string, Loss | Error>();
 	private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
 	private readonly requested = new Map<string, Set<string>>();
+	private readonly analysed = new Set<string>();
+	/** Per document: the signal of its current version's requests, aborted when a newer version appears. */
+	readonly versions = new AbortScope();
 
-	constructor() {
+	constructor(readonly engine: EngineClient) {
 		super();
 		this._register(vscode.workspace.onDidOpenTextDocument((document) => this.refresh(document)));
 		this._register(vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)));
 		this._register(vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)));
 		this._register({ dispose: () => this.timers.forEach((timer) => clearTimeout(timer)) });
+		this._register({ dispose: () => this.versions.abortAll() });
 		for (const document of vscode.workspace.textDocuments) this.refresh(document);
 	}
 
-	/** Every loss and failed candidate in `document`, parsed now if the cached list is older than the text. */
-	lossesIn(document: vscode.TextDocument): readonly FoundLoss[] {
-		return this.parse(document)?.found ?? [];
+	/** Where `document`'s listing stands, once the worker answered for its current version. */
+	listing(document: vscode.TextDocument): Promise<ListingState> {
+		return this.list(document)?.state ?? Promise.resolve({ kind: 'listed', found: [] });
+	}
+
+	/** Every loss and failed candidate in `document` (none while it is skipped or its listing failed). */
+	async lossesIn(document: vscode.TextDocument): Promise<readonly FoundLoss[]> {
+		const state = await this.listing(document);
+		return state.kind === 'listed' ? state.found : [];
 	}
 
 	/** The losses that compiled far enough to be listed (CodeLens, QuickPick). */
-	sitesIn(document: vscode.TextDocument): LossSite[] {
-		return this.lossesIn(document).flatMap((found) => (found.kind === 'loss' ? [found.site] : []));
+	async sitesIn(document: vscode.TextDocument): Promise<LossSite[]> {
+		return sitesOf(await this.lossesIn(document));
+	}
+
+	/** The sites of the last listing that finished, whatever its version (for synchronous callers). */
+	knownSites(document: vscode.TextDocument): LossSite[] {
+		return sitesOf(this.lastFound.get(document.uri.toString()) ?? []);
+	}
+
+	/** `document` as the worker's requests carry it, or undefined when Downhill does not read its language. */
+	textOf(document: vscode.TextDocument): DocumentText | undefined {
+		const language: LanguageId | undefined = lossLanguageOf(document);
+		if (!language) return undefined;
+		return { uri: document.uri.toString(), version: document.version, language, text: document.getText() };
+	}
+
+	/**
+	 * The user ran a command on `document`: from now on it is analysed whatever its size, with a command's budget, and
+	 * a listing that was skipped or ran past its budget is tried again.
+	 */
+	analyse(document: vscode.TextDocument): void {
+		const key = document.uri.toString();
+		const listing = this.listings.get(key);
+		this.analysed.add(key);
+		if (listing && !listing.skipped) return;
+		this.listings.delete(key);
+		this.refresh(document);
 	}
 
 	/**
 	 * The compiled loss `name` of `document` at its current version (without a name: the one called `loss`, else
-	 * the only one); `at` picks among blocks of the same name by position. Throws `LossSyntaxError`.
+	 * the only one), for a session; `at` picks among blocks of the same name by position. Throws `LossSyntaxError`.
 	 */
 	compile(document: vscode.TextDocument, name?: string, at?: SourcePosition): Loss {
 		const where = at ? `@${at.line}:${at.column}` : '';
@@ -79,8 +125,8 @@ export class LossDocuments extends Disposable {
 	 * The loss the user means at `position` (`chooseLoss`: under the cursor, else `loss`, else the only one),
 	 * failed candidates included; undefined when that leaves a choice to the user.
 	 */
-	meantAt(document: vscode.TextDocument, position: vscode.Position | undefined): FoundLoss | undefined {
-		const found = this.lossesIn(document).map((f) => ({ ...(f.kind === 'loss' ? f.site : f), found: f }));
+	async meantAt(document: vscode.TextDocument, position: vscode.Position | undefined): Promise<FoundLoss | undefined> {
+		const found = (await this.lossesIn(document)).map((f) => ({ ...(f.kind === 'loss' ? f.site : f), found: f }));
 		const at = position && { line: position.line + 1, column: position.character + 1 };
 		return chooseLoss(found, { at })?.found;
 	}
@@ -97,6 +143,7 @@ export class LossDocuments extends Disposable {
 	private schedule(document: vscode.TextDocument): void {
 		if (!lossLanguageOf(document)) return;
 		const key = document.uri.toString();
+		this.versions.signal(key, document.version);
 		clearTimeout(this.timers.get(key));
 		this.timers.set(
 			key,
@@ -109,46 +156,69 @@ export class LossDocuments extends Disposable {
 
 	private refresh(document: vscode.TextDocument): void {
 		if (document.isClosed) return;
-		const parsed = this.parse(document);
-		if (!parsed) return;
-		const requested = this.requested.get(document.uri.toString());
-		this.diagnostics.set(document.uri, reportedErrors(parsed.found, parsed.language, isMathFile(document), requested));
-		this._onDidChange.fire(document.uri);
+		const listing = this.list(document);
+		void listing?.state.then((state) => {
+			if (document.isClosed || this.listings.get(document.uri.toString()) !== listing) return;
+			if (state.kind === 'listed') {
+				const requested = this.requested.get(document.uri.toString());
+				const language = lossLanguageOf(document)!;
+				this.diagnostics.set(document.uri, reportedErrors(state.found, language, isMathFile(document), requested));
+			}
+			this._onDidChange.fire(document.uri);
+		});
 	}
 
-	/**
-	 * The cached parse when current, else a new one. Source the front end cannot parse at all keeps the last good
-	 * list (mid-edit breakage should not make every CodeLens flicker away); a `.math` file reports it instead.
-	 */
-	private parse(document: vscode.TextDocument): Parsed | undefined {
-		const language = lossLanguageOf(document);
-		if (!language) return undefined;
-		const key = document.uri.toString();
-		const cached = this.parsed.get(key);
-		if (cached?.version === document.version) return cached;
-		let found: readonly FoundLoss[];
+	/** The listing of `document`'s current version: the one under way, or a new request to the worker. */
+	private list(document: vscode.TextDocument): Listing | undefined {
+		const text = this.textOf(document);
+		if (!text) return undefined;
+		const cached = this.listings.get(text.uri);
+		if (cached?.version === text.version) return cached;
+		const listing: Listing = { version: text.version, state: this.request(document, text) };
+		void listing.state.then((state) => (listing.skipped = state.kind !== 'listed'));
+		this.listings.set(text.uri, listing);
+		return listing;
+	}
+
+	private async request(document: vscode.TextDocument, text: DocumentText): Promise<ListingState> {
+		if (text.text.length > analysedLengthLimit && !this.analysed.has(text.uri)) return { kind: 'skipped', length: text.text.length };
+		const signal = this.versions.signal(text.uri, text.version);
+		const budgetMs = this.analysed.has(text.uri) ? commandBudgetMs : listBudgetMs;
 		try {
-			found = findLosses(document.getText(), language);
+			const found = (await this.engine.request('list', { document: text }, { budgetMs, signal })).map(foundLossOf);
+			this.compiledDrop(text.uri);
+			this.lastFound.set(text.uri, found);
+			return { kind: 'listed', found };
 		} catch (error) {
+			if (error instanceof EngineRequestError && error.reason === 'cancelled') return { kind: 'listed', found: this.lastFound.get(text.uri) ?? [] };
+			if (error instanceof EngineRequestError) return { kind: 'failed', reason: error };
 			if (!isLossSyntaxError(error)) throw error;
-			found = isMathFile(document) ? [{ kind: 'error', name: 'loss', span: error.span, error }] : (cached?.found ?? []);
+			// Mid-edit breakage keeps the last good list (no flickering CodeLens); a `.math` file reports it instead.
+			const found: readonly FoundLoss[] = isMathFile(document)
+				? [{ kind: 'error', name: 'loss', span: error.span, error }]
+				: (this.lastFound.get(text.uri) ?? []);
+			return { kind: 'listed', found };
 		}
-		for (const compiledKey of this.compiled.keys())
-			if (compiledKey.startsWith(`${key}@`)) this.compiled.delete(compiledKey);
-		const parsed = { version: document.version, language, found };
-		this.parsed.set(key, parsed);
-		return parsed;
+	}
+
+	private compiledDrop(key: string): void {
+		for (const compiledKey of this.compiled.keys()) if (compiledKey.startsWith(`${key}@`)) this.compiled.delete(compiledKey);
 	}
 
 	private forget(uri: vscode.Uri): void {
 		const key = uri.toString();
 		clearTimeout(this.timers.get(key));
 		this.timers.delete(key);
-		this.parsed.delete(key);
-		for (const compiledKey of this.compiled.keys())
-			if (compiledKey.startsWith(`${key}@`)) this.compiled.delete(compiledKey);
+		this.versions.abort(key);
+		this.listings.delete(key);
+		this.lastFound.delete(key);
+		this.compiledDrop(key);
 		this.diagnostics.delete(uri);
 	}
+}
+
+function sitesOf(found: readonly FoundLoss[]): LossSite[] {
+	return found.flatMap((candidate) => (candidate.kind === 'loss' ? [candidate.site] : []));
 }
 
 /** A `.math` file: every line of it is meant as a loss, so all its errors are shown. */

@@ -22,7 +22,7 @@ export function compileSelection(
 ): { loss: Loss; line: number; selection?: SourceSpan } {
 	const language = lossLanguageOf(document);
 	if (language && isProgramLanguage(language)) {
-		const site = documents.sitesIn(document).find((s) => selection.contains(rangeOfSpan(s.nameSpan)));
+		const site = documents.knownSites(document).find((s) => selection.contains(rangeOfSpan(s.nameSpan)));
 		if (site) return { loss: documents.compile(document, site.name), line: site.span.line };
 	}
 	try {

@@ -1,0 +1,57 @@
+/**
+ * The worker's memory of the documents it analysed: per URI, the latest version's text, its list of losses and the
+ * losses compiled from it. Listing and compiling share one entry, so CodeLens values and hovers compile a loss once
+ * per document version, and a new version drops the old one's work.
+ */
+import { compileLoss, findLosses, type FoundLoss, type Loss, type SourcePosition } from '../engine/index';
+import type { DocumentText } from './engineProtocol';
+
+interface Entry {
+	readonly version: number;
+	found?: FoundLoss[];
+	readonly compiled: Map<string, Loss | Error>;
+}
+
+/** How many documents the worker remembers (the least recently used one is dropped first). */
+const capacity = 32;
+
+export class DocumentCache {
+	private readonly entries = new Map<string, Entry>();
+
+	/** Every loss and failed candidate of `document`; throws `LossSyntaxError` for unparsable source. */
+	list(document: DocumentText): FoundLoss[] {
+		const entry = this.entryFor(document);
+		entry.found ??= findLosses(document.text, document.language);
+		return entry.found;
+	}
+
+	/**
+	 * Loss `name` of `document` (without a name: the one called `loss`, else the only one; `at` picks among blocks
+	 * of the same name), compiled once per version;
+	 * throws its `LossSyntaxError` every time.
+	 */
+	compile(document: DocumentText, name: string | undefined, at?: SourcePosition): Loss {
+		const entry = this.entryFor(document);
+		const key = `${name ?? ''}${at ? `@${at.line}:${at.column}` : ''}`;
+		let loss = entry.compiled.get(key);
+		if (loss === undefined) {
+			try {
+				loss = compileLoss(document.text, { language: document.language, name, at });
+			} catch (error) {
+				loss = error instanceof Error ? error : new Error(String(error));
+			}
+			entry.compiled.set(key, loss);
+		}
+		if (loss instanceof Error) throw loss;
+		return loss;
+	}
+
+	private entryFor(document: DocumentText): Entry {
+		const cached = this.entries.get(document.uri);
+		this.entries.delete(document.uri);
+		const entry = cached?.version === document.version ? cached : { version: document.version, compiled: new Map() };
+		this.entries.set(document.uri, entry);
+		if (this.entries.size > capacity) this.entries.delete(this.entries.keys().next().value!);
+		return entry;
+	}
+}

@@ -1,0 +1,71 @@
+/**
+ * What the extension host and the engine's worker say to each other (types only; both sides import it). The host
+ * sends requests in an envelope with a `messageId`; the worker answers each with `started` when it begins it and then
+ * one `reply` or `error` whose `inReplyTo` names the request. `cancel` drops a request the worker has not started.
+ * Everything here is structured-clone data: documents travel as text with their version, engine errors as their
+ * message template and span, so the host rebuilds a `LossSyntaxError` the rest of the extension already knows.
+ */
+import type { GradientCheck, LanguageId, LossShape, LossSite, Message, SourcePosition, SourceSpan } from '../engine/index';
+
+/** A document's text at one version: what every analysis request carries, so each request stands on its own. */
+export interface DocumentText {
+	readonly uri: string;
+	readonly version: number;
+	readonly language: LanguageId;
+	readonly text: string;
+}
+
+/** A found loss as data: a failed candidate carries its error's template and span instead of the error object. */
+export type WireFoundLoss =
+	| { readonly kind: 'loss'; readonly site: LossSite }
+	| { readonly kind: 'error'; readonly name: string; readonly span: SourceSpan; readonly error: WireError };
+
+/** An error thrown in the worker: a `LossSyntaxError` keeps its template and span, anything else its text. */
+export interface WireError {
+	readonly name: string;
+	readonly message: string;
+	readonly detail?: Message;
+	readonly span?: SourceSpan;
+}
+
+/** A loss evaluated at one point with both gradients (the hover's numbers). */
+export interface WireEvaluation {
+	readonly loss: LossShape;
+	readonly check: GradientCheck;
+}
+
+/** Every request the worker serves: its parameters and its result. */
+export interface EngineMethods {
+	/** Every loss and failed candidate of a document. A source that does not parse at all is an error reply. */
+	list: { params: { readonly document: DocumentText }; result: readonly WireFoundLoss[] };
+	/** The loss `name` (the block at `at` when several share it) at its start point (the CodeLens's `L(start)`). */
+	startValue: { params: { readonly document: DocumentText; readonly name: string; readonly at?: SourcePosition }; result: number };
+	/**
+	 * Value, autodiff and central differences of loss `name` (without one: the one called `loss`, else the only one)
+	 * at `x` (its start point when absent).
+	 */
+	evaluate: {
+		params: { readonly document: DocumentText; readonly name?: string; readonly at?: SourcePosition; readonly x?: readonly number[] };
+		result: WireEvaluation;
+	};
+	/** Test hook: throws inside the worker (`throw`), never returns (`hang`) or ends the worker's thread (`exit`). */
+	fault: { params: { readonly kind: 'throw' | 'hang' | 'exit' }; result: never };
+}
+
+export type EngineMethod = keyof EngineMethods;
+export type EngineParams<M extends EngineMethod> = EngineMethods[M]['params'];
+export type EngineResult<M extends EngineMethod> = EngineMethods[M]['result'];
+
+/** One request, as the union the worker switches on. */
+export type EngineRequest = { [M in EngineMethod]: { readonly method: M; readonly params: EngineParams<M> } }[EngineMethod];
+
+/** Host → worker. */
+export type ToWorkerMessage =
+	| { readonly type: 'request'; readonly messageId: number; readonly request: EngineRequest }
+	| { readonly type: 'cancel'; readonly messageId: number };
+
+/** Worker → host. */
+export type FromWorkerMessage =
+	| { readonly type: 'started'; readonly inReplyTo: number }
+	| { readonly type: 'reply'; readonly inReplyTo: number; readonly result: unknown }
+	| { readonly type: 'error'; readonly inReplyTo: number; readonly error: WireError };
