@@ -3,13 +3,17 @@
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 
-await esbuild.build({
-	entryPoints: ['bench/engineBench.ts'],
-	outfile: 'out/bench/engineBench.js',
-	bundle: true,
-	platform: 'node',
-	format: 'cjs',
-	target: 'es2022',
-	logLevel: 'warning',
-});
-execFileSync(process.execPath, ['out/bench/engineBench.js', ...process.argv.slice(2)], { stdio: 'inherit' });
+// engineBench: the engine in-process; workerBench: the engine's worker (dist/engineWorker.js, from `npm run build`)
+// and Markdown scanning at two sizes.
+for (const name of ['engineBench', 'workerBench']) {
+	await esbuild.build({
+		entryPoints: [`bench/${name}.ts`],
+		outfile: `out/bench/${name}.js`,
+		bundle: true,
+		platform: 'node',
+		format: 'cjs',
+		target: 'es2022',
+		logLevel: 'warning',
+	});
+	execFileSync(process.execPath, [`out/bench/${name}.js`, ...process.argv.slice(2)], { stdio: 'inherit' });
+}

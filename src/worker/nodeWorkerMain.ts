@@ -12,6 +12,7 @@ serveEngine(
 	{
 		post: (message) => port.postMessage(message),
 		onMessage: (listener) => port.on('message', (message: ToWorkerMessage) => listener(message)),
+		later: (task) => setImmediate(task),
 	},
 	engineHandlers(() => process.exit(1)),
 );

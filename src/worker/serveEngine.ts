@@ -7,10 +7,12 @@
 import type { EngineRequest, FromWorkerMessage, ToWorkerMessage } from './engineProtocol';
 import { wireError } from './engineHandlers';
 
-/** The two ends of a worker's channel to its host. */
+/** The two ends of a worker's channel to its host, and how it runs something in a later task. */
 export interface WorkerPort {
 	post(message: FromWorkerMessage): void;
 	onMessage(listener: (message: ToWorkerMessage) => void): void;
+	/** After the messages already waiting (`setImmediate` in Node; `setTimeout(…, 0)` in a browser). */
+	later(task: () => void): void;
 }
 
 export function serveEngine(port: WorkerPort, handle: (request: EngineRequest) => unknown): void {
@@ -33,7 +35,7 @@ export function serveEngine(port: WorkerPort, handle: (request: EngineRequest) =
 	const schedule = () => {
 		if (scheduled || queue.size === 0) return;
 		scheduled = true;
-		setTimeout(runNext, 0);
+		port.later(runNext);
 	};
 	port.onMessage((message) => {
 		if (message.type === 'request') queue.set(message.messageId, message.request);

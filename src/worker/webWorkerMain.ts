@@ -19,6 +19,7 @@ serveEngine(
 	{
 		post: (message) => scope.postMessage(message),
 		onMessage: (listener) => scope.addEventListener('message', (event) => listener(event.data)),
+		later: (task) => setTimeout(task, 0),
 	},
 	engineHandlers(() => scope.close()),
 );

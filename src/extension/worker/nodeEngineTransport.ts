@@ -8,6 +8,12 @@ import type * as vscode from 'vscode';
 import type { FromWorkerMessage } from '../../worker/engineProtocol';
 import type { StartEngineTransport } from './engineClient';
 
+/**
+ * The worker's heap limit: a source that would take gigabytes to parse ends the worker (a crash the client restarts)
+ * instead of the extension host's process, which the thread shares.
+ */
+const workerHeapMb = 1024;
+
 /** Starts workers from the extension's `dist/engineWorker.js`. */
 export function engineTransport(extensionUri: vscode.Uri): StartEngineTransport {
 	return nodeEngineTransport(path.join(extensionUri.fsPath, 'dist', 'engineWorker.js'));
@@ -16,7 +22,7 @@ export function engineTransport(extensionUri: vscode.Uri): StartEngineTransport 
 /** Starts workers from the bundle at `scriptPath`. */
 export function nodeEngineTransport(scriptPath: string): StartEngineTransport {
 	return (onMessage, onExit) => {
-		const worker = new Worker(scriptPath);
+		const worker = new Worker(scriptPath, { resourceLimits: { maxOldGenerationSizeMb: workerHeapMb } });
 		let ended = false;
 		const end = (reason: string) => {
 			if (ended) return;
