@@ -26,7 +26,7 @@ export default tseslint.config(
 	{
 		files: ['src/shared/**/*.ts'],
 		rules: restrict(['vscode', '@vscode/*', ...nodeBuiltins, '**/engine/**', '**/extension/**', '**/cli/**', '**/webview/**'],
-			'src/protocol holds types only and imports nothing outside itself (DESIGN.md).'),
+			'src/shared is runtime-neutral and imports nothing outside itself (DESIGN.md).'),
 	},
 	{
 		files: ['src/webview/**/*.ts'],
