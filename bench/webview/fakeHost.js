@@ -1,7 +1,7 @@
 // A stand-in for the extension host, for the webview bench and its screenshots: stubs `acquireVsCodeApi`, runs
-// plain gradient descent on a few classic losses in plain JS, and answers the panel the way the real host does
-// (init after ready, updates after commands, landscapes on request). Loaded before dist/webview.js with the page's
-// nonce. Scenario and options come from <body data-scenario="…">.
+// plain gradient descent on a few classic losses in plain JS, and answers the panel the way the real host does, in
+// the shared envelope (src/shared/envelope.ts): init after ready, updates after commands, replies to requests.
+// Loaded before dist/webview.js with the page's nonce. Scenario and options come from <body data-scenario="…">.
 (() => {
 	'use strict';
 	const losses = {
@@ -97,7 +97,11 @@
 	const trajectory = (from) => ({
 		points: Float64Array.from(s.points.slice(from * d)), losses: Float64Array.from(s.losses.slice(from)), gradientNorms: Float64Array.from(s.norms.slice(from)),
 	});
-	const send = (message) => window.postMessage(message, '*');
+	const send = (body) => window.postMessage({ kind: 'notice', body }, '*');
+	const reply = (id, body, final = true) => window.postMessage({ kind: 'reply', inReplyTo: id, final, body }, '*');
+	let nextRequest = 1000;
+	/** Asks the panel (requestImage); its answer lands in `received` as `{ type: 'reply', inReplyTo, body }`. */
+	const ask = (body, messageId = nextRequest++) => window.postMessage({ kind: 'request', messageId, body }, '*');
 	const sendInit = () => {
 		send({
 			type: 'init',
@@ -123,7 +127,7 @@
 	}
 
 	/** A plane slice: the fake's "principal directions" are the first two axes, with made-up variance shares. */
-	function planeLandscape(m) {
+	function planeLandscape(m, id) {
 		const origin = pointAt(s.position);
 		const u = origin.map((_, i) => (i === 0 ? 1 : 0));
 		const v = origin.map((_, i) => (i === 1 ? 1 : 0));
@@ -138,11 +142,11 @@
 		}
 		window.__fakeHost.landscapes++;
 		const plane = { origin, u, v, explained: [0.8, 0.15], kinds: ['principal', 'principal'], step: s.position };
-		send({ type: 'landscape', landscape: { requestId: m.requestId, kind: 'grid', range: m.range, axes: [-1, -1], nx, ny, values, plane } });
+		reply(id, { kind: 'grid', range: m.range, axes: [-1, -1], nx, ny, values, plane });
 	}
 
 	/** The loss along −∇L for α up to 3·lr, the step at α = lr (plain SGD), the lowest sample as the line minimum. */
-	function lineSearch(m) {
+	function lineSearch(id) {
 		const x = pointAt(s.position);
 		const g = loss.g(x);
 		const alphaMax = 3 * s.lr;
@@ -153,11 +157,11 @@
 		const ratio = s.lr / minimum.alpha;
 		const verdict = ratio > 1.5 ? 'tooLong' : ratio < 0.5 ? 'tooShort' : 'aboutRight';
 		const stepLoss = loss.f(x.map((xi, j) => xi - s.lr * g[j]));
-		send({ type: 'lineSearch', lineSearch: { requestId: m.requestId, step: s.position, optimizer: s.optimizer, learningRate: s.lr, alphaMax, values, loss: values[0], stepAlpha: s.lr, stepLineLoss: stepLoss, stepLoss, stepAngle: 0, minimum, ratio, verdict } });
+		reply(id, { step: s.position, optimizer: s.optimizer, learningRate: s.lr, alphaMax, values, loss: values[0], stepAlpha: s.lr, stepLineLoss: stepLoss, stepLoss, stepAngle: 0, minimum, ratio, verdict });
 	}
 
-	function landscape(m) {
-		if (m.plane) return planeLandscape(m);
+	function landscape(m, id) {
+		if (m.plane) return planeLandscape(m, id);
 		const grid = m.axes[1] >= 0;
 		const nx = grid ? 200 : m.nx;
 		const ny = grid ? 200 : 1;
@@ -171,7 +175,7 @@
 			}
 		}
 		window.__fakeHost.landscapes++;
-		send({ type: 'landscape', landscape: { requestId: m.requestId, kind: grid ? 'grid' : 'curve', range: m.range, axes: m.axes, nx, ny, values } });
+		reply(id, { kind: grid ? 'grid' : 'curve', range: m.range, axes: m.axes, nx, ny, values });
 	}
 
 	function command(c) {
@@ -227,7 +231,9 @@
 		send({ type: 'restarts', restarts: { starts: Float64Array.from(starts.flat()), ends: Float64Array.from(ends.flat()), runMinimum: labels, minima } });
 	}
 	let basinTimer = 0;
-	function basins(m) {
+	let basinRequest = 0;
+	function basins(m, id) {
+		basinRequest = id;
 		clearTimeout(basinTimer);
 		const ends = [];
 		const { xMin, xMax, yMin, yMax } = m.range;
@@ -238,14 +244,14 @@
 			const all = new Int32Array(m.nx * m.ny).fill(-2);
 			all.set(labels);
 			const progress = ends.length / (m.nx * m.ny);
-			send({ type: 'basins', basins: { requestId: m.requestId, range: m.range, nx: m.nx, ny: m.ny, labels: all, minima, progress } });
+			reply(id, { range: m.range, nx: m.nx, ny: m.ny, labels: all, minima, progress }, progress >= 1);
 			if (progress < 1) basinTimer = setTimeout(row, 0);
 		};
 		basinTimer = setTimeout(row, 0);
 	}
 
 	/** The learning-rate explorer: plain gradient descent from the start at 25 log-spaced rates, 300 steps each. */
-	function sweep(m) {
+	function sweep(id) {
 		const rates = Array.from({ length: 25 }, (_, i) => Number((10 ** (-4 + (5 * i) / 24)).toPrecision(6)));
 		const points = rates.map((lr) => {
 			let x = [...s.start];
@@ -262,7 +268,7 @@
 		});
 		const divergesFrom = points.find((p) => p.outcome === 'diverged')?.learningRate;
 		const converged = points.filter((p) => p.outcome === 'converged').sort((a, b) => a.steps - b.steps);
-		send({ type: 'sweep', sweep: { requestId: m.requestId, optimizer: s.optimizer, rates, points, steps: 300, progress: 1, divergesFrom, fastest: converged[0]?.learningRate } });
+		reply(id, { optimizer: s.optimizer, rates, points, steps: 300, progress: 1, divergesFrom, fastest: converged[0]?.learningRate });
 	}
 
 	/** Runs racing the session (compare optimizers): heavy-ball momentum when asked, else plain descent. */
@@ -309,7 +315,7 @@
 	}
 
 	/** Brute force over the view: k values per axis, the best point, and what descent spent so far. */
-	function bruteForce(m) {
+	function bruteForce(m, id) {
 		const x = pointAt(s.position);
 		const best = [...x];
 		let bestLoss = Infinity;
@@ -322,20 +328,28 @@
 				if (v < bestLoss) { bestLoss = v; best.splice(0, d, ...x); }
 			}
 		}
-		send({ type: 'bruteForce', bruteForce: { requestId: m.requestId, axes: m.axes, k: m.k, evaluations: rows * m.k, best, bestLoss, descentEvaluations: s.position + 1, descentLoss: s.losses[s.position], log10AllParameters: d * Math.log10(m.k), log10NoteExample: 1500000 } });
+		reply(id, { axes: m.axes, k: m.k, evaluations: rows * m.k, best, bestLoss, descentEvaluations: s.position + 1, descentLoss: s.losses[s.position], log10AllParameters: d * Math.log10(m.k), log10NoteExample: 1500000 });
 	}
 
 	/** Full and mini-batch gradients at the current point (batches of 4 drawn with a fixed seed). */
-	function batchNoise(m) {
+	function batchNoise(m, id) {
 		const x = pointAt(s.position);
 		let seed = 11;
 		const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
 		const batches = [];
 		for (let k = 0; k < m.count; k++) batches.push(...loss.g(x, Array.from({ length: 4 }, () => Math.floor(random() * loss.sampleCount))));
-		send({ type: 'batchNoise', batchNoise: { requestId: m.requestId, step: s.position, full: loss.g(x), batches: Float64Array.from(batches), batchSize: 4, sampleCount: loss.sampleCount } });
+		reply(id, { step: s.position, full: loss.g(x), batches: Float64Array.from(batches), batchSize: 4, sampleCount: loss.sampleCount });
 	}
 
-	function onMessage(m) {
+	/** One envelope from the panel: notices and requests by their body, replies and cancellations as they are. */
+	function onEnvelope(e) {
+		if (e.kind === 'notice') return onMessage(e.body);
+		if (e.kind === 'request') return onMessage(e.body, e.messageId);
+		if (e.kind === 'cancel' && e.inReplyTo === basinRequest) clearTimeout(basinTimer);
+		window.__fakeHost.received.push({ ...e, type: e.kind });
+	}
+
+	function onMessage(m, id) {
 		window.__fakeHost.received.push(m);
 		switch (m.type) {
 			case 'ready': return sendInit();
@@ -345,15 +359,14 @@
 			case 'setSpeed': s.speed = m.stepsPerSecond; return sendUpdate(s.losses.length);
 			case 'setStart': s.start = m.x; reset(); return sendInit();
 			case 'goTo': s.position = Math.max(0, Math.min(s.losses.length - 1, m.step)); return sendUpdate(s.losses.length);
-			case 'requestLandscape': return landscape(m);
-			case 'requestLineSearch': return lineSearch(m);
+			case 'requestLandscape': return landscape(m, id);
+			case 'requestLineSearch': return lineSearch(id);
 			case 'runRestarts': return restarts(m.count);
-			case 'requestBasins': return basins(m);
-			case 'cancelBasins': return clearTimeout(basinTimer);
-			case 'requestSweep': return sweep(m);
+			case 'requestBasins': return basins(m, id);
+			case 'requestSweep': return sweep(id);
 			case 'addRun': return addRun(m);
-			case 'requestBruteForce': return bruteForce(m);
-			case 'requestBatchNoise': return batchNoise(m);
+			case 'requestBruteForce': return bruteForce(m, id);
+			case 'requestBatchNoise': return batchNoise(m, id);
 			case 'changeRun': return changeRun(m);
 			case 'tryLearningRate': s.lr = m.learningRate; reset(); s.stop = { kind: 'entry', message: 'Restarted.' }; return sendInit();
 		}
@@ -380,8 +393,8 @@
 		s.stop = n > 0 ? { kind: 'paused', message: `Paused at step ${s.position}.` } : s.stop;
 	}
 
-	// send: post any host message (requestImage); update: resend the settings (after changing state.layout).
-	window.__fakeHost = { received: [], landscapes: 0, stream, steps, command, restarts, state: s, violations: [], send, update: () => sendUpdate(s.losses.length), viewState: () => viewState };
+	// send: post a host notice; ask: a host request (requestImage); update: resend the settings (after changing state.layout).
+	window.__fakeHost = { received: [], landscapes: 0, stream, steps, command, restarts, state: s, violations: [], send, ask, update: () => sendUpdate(s.losses.length), viewState: () => viewState };
 	document.addEventListener('securitypolicyviolation', (e) => window.__fakeHost.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
 	reset();
 	preload(Number(body.dataset.preload || 0));
@@ -390,7 +403,7 @@
 		s.stop = { kind: 'diverged', message: `Diverged at step ${s.position}: the loss grew for 3 steps in a row (learning rate ${s.lr}).`, suggestedLearningRate: 0.5 };
 	}
 	window.acquireVsCodeApi = () => ({
-		postMessage: (m) => setTimeout(() => onMessage(structuredClone(m)), 0),
+		postMessage: (m) => setTimeout(() => onEnvelope(structuredClone(m)), 0),
 		getState: () => viewState,
 		setState: (state) => { viewState = state; },
 	});

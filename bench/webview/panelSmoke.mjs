@@ -214,7 +214,7 @@ async function restartsAndBasins(page) {
 	check('the basin legend lists the minima', legend.length >= 1 && legend.every((t) => /minimum at/.test(t) || t === 'diverged'), legend.join(' | '));
 	await basins.press('Enter');
 	await page.waitForTimeout(100);
-	check('Basins again (keyboard) cancels the map', last(await sent(page), 'cancelBasins') !== undefined && (await page.locator('.basin-legend').isHidden()));
+	check('Basins again (keyboard) hides the map and asks for no other', last(await sent(page), 'requestBasins') === undefined && (await page.locator('.basin-legend').isHidden()));
 }
 
 async function learningRates(page) {
@@ -285,9 +285,10 @@ async function bruteForce(page) {
 
 async function exportImage(page) {
 	await sent(page);
-	await page.evaluate(() => window.__fakeHost.send({ type: 'requestImage', requestId: 41 }));
+	await page.evaluate(() => window.__fakeHost.ask({ type: 'requestImage' }, 41));
 	await page.waitForTimeout(300);
-	const image = last(await sent(page), 'image');
+	const answer = last(await sent(page), 'reply');
+	const image = answer && { requestId: answer.inReplyTo, dataUrl: answer.body?.dataUrl };
 	const prefix = 'data:image/png;base64,';
 	const bytes = image?.dataUrl?.startsWith(prefix) ? Buffer.from(image.dataUrl.slice(prefix.length), 'base64') : Buffer.alloc(0);
 	const signature = bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));

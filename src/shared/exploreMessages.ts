@@ -50,7 +50,6 @@ export interface RestartsInfo {
 
 /** A basin map (2-parameter losses): per cell of an `nx × ny` grid over `range` (rows from yMin up), the minimum its start reached. */
 export interface BasinsInfo {
-	readonly requestId: number;
 	readonly range: ViewRange;
 	readonly nx: number;
 	readonly ny: number;
@@ -71,7 +70,6 @@ export interface SweepPointInfo {
 
 /** The learning-rate explorer's sweep so far (same start, optimizer and settings, log-spaced learning rates). */
 export interface SweepInfo {
-	readonly requestId: number;
 	readonly optimizer: string;
 	/** Every rate that will be run, in order; `points` holds the first ones done. */
 	readonly rates: readonly number[];
@@ -104,7 +102,6 @@ export interface RunInfo {
 
 /** A grid search over the view (brute force) beside what descent has spent so far. */
 export interface BruteForceInfo {
-	readonly requestId: number;
 	readonly axes: readonly [number, number];
 	/** Values per axis; `evaluations` = k (one axis) or k² (two). */
 	readonly k: number;
@@ -122,7 +119,6 @@ export interface BruteForceInfo {
 
 /** Gradients at the current point: the full batch's and those of `count` seeded mini-batches. */
 export interface BatchNoiseInfo {
-	readonly requestId: number;
 	/** The step they were computed at. */
 	readonly step: number;
 	readonly full: readonly number[];
@@ -140,42 +136,17 @@ export interface RestartsMessage {
 	readonly restarts: RestartsInfo | undefined;
 }
 
-/** A basin map so far, for the panel's `requestBasins`; sent after each slice until `progress` is 1. */
-export interface BasinsMessage {
-	readonly type: 'basins';
-	readonly basins: BasinsInfo;
-}
-
-/** The learning-rate sweep so far, for the panel's `requestSweep`; sent after each slice until `progress` is 1. */
-export interface SweepMessage {
-	readonly type: 'sweep';
-	readonly sweep: SweepInfo;
-}
-
 /** The runs racing the session (all of them: a run missing here was removed). */
 export interface RunsMessage {
 	readonly type: 'runs';
 	readonly runs: readonly RunInfo[];
 }
 
-/** The answer to `requestBruteForce`. */
-export interface BruteForceMessage {
-	readonly type: 'bruteForce';
-	readonly bruteForce: BruteForceInfo;
-}
-
-/** The answer to `requestBatchNoise`. */
-export interface BatchNoiseMessage {
-	readonly type: 'batchNoise';
-	readonly batchNoise: BatchNoiseInfo;
-}
-
 // ---- webview → host ----
 
-/** Gradients of `count` mini-batches at the current point (losses over data), with the session's batch size. */
+/** Gradients of `count` mini-batches at the current point (losses over data), with the session's batch size; answered by `BatchNoiseInfo`. */
 export interface RequestBatchNoiseMessage {
 	readonly type: 'requestBatchNoise';
-	readonly requestId: number;
 	readonly count: number;
 }
 
@@ -185,24 +156,17 @@ export interface RunRestartsMessage {
 	readonly count: number;
 }
 
-/** Compute a basin map over `range` (2-parameter losses); replaces any map being computed. */
+/** Compute a basin map over `range` (2-parameter losses); answered by `BasinsInfo`s as it fills in. */
 export interface RequestBasinsMessage {
 	readonly type: 'requestBasins';
-	readonly requestId: number;
 	readonly range: ViewRange;
 	readonly nx: number;
 	readonly ny: number;
 }
 
-/** Stop computing the basin map (the user turned it off). */
-export interface CancelBasinsMessage {
-	readonly type: 'cancelBasins';
-}
-
-/** Run the learning-rate explorer from the session's start point (replaces a sweep in progress). */
+/** Run the learning-rate explorer from the session's start point; answered by `SweepInfo`s as it fills in. */
 export interface RequestSweepMessage {
 	readonly type: 'requestSweep';
-	readonly requestId: number;
 }
 
 /** Restart the session with this learning rate (a click on a point of the explorer). */
@@ -225,10 +189,9 @@ export interface ChangeRunMessage {
 	readonly change: 'remove' | 'hide' | 'show';
 }
 
-/** Search the view by brute force: `k` values per axis (k² points for two axes). */
+/** Search the view by brute force: `k` values per axis (k² points for two axes); answered by `BruteForceInfo`. */
 export interface RequestBruteForceMessage {
 	readonly type: 'requestBruteForce';
-	readonly requestId: number;
 	readonly range: ViewRange;
 	readonly axes: readonly [number, number];
 	readonly k: number;

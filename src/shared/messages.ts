@@ -1,18 +1,19 @@
 /**
- * The typed messages between the extension host and the Downhill panel (webview): types only, imported by both
- * sides and by nothing else. After `ready`, the host answers with `init`, a full snapshot; then it sends `update`s
- * (batched to the display rate during continue) and `landscape` grids on request. Numbers arrays that can be long
- * travel as `Float64Array`s.
+ * The typed messages between the extension host and the Downhill panel (webview), each carried in the envelope of
+ * `envelope.ts`: types only. After the `ready` notice, the host answers with `init`, a full snapshot; then it sends
+ * `update`s (batched to the display rate during continue). The panel's requests (`requestLandscape`, ...) are
+ * answered by replies: `PanelContract['replies']` maps each request type to its reply body (basin maps and sweeps
+ * send several, the last one final). The host asks the panel for one thing, an image of its plot. Number arrays that
+ * can be long travel as `Float64Array`s.
  *
- * After microsoft/vscode-hexeditor's `src/shared/`: one union per direction, a ready handshake, and JSDoc
- * contracts on each message.
+ * After microsoft/vscode-hexeditor's `src/shared/protocol.ts`: one union per direction, a ready handshake, and
+ * JSDoc contracts on each message.
  */
 import type {
 	AddRunMessage,
-	BasinsMessage,
-	BatchNoiseMessage,
-	BruteForceMessage,
-	CancelBasinsMessage,
+	BasinsInfo,
+	BatchNoiseInfo,
+	BruteForceInfo,
 	ChangeRunMessage,
 	RequestBasinsMessage,
 	RequestBatchNoiseMessage,
@@ -21,11 +22,11 @@ import type {
 	RestartsMessage,
 	RunRestartsMessage,
 	RunsMessage,
-	SweepMessage,
+	SweepInfo,
 	TryLearningRateMessage,
 	UpdateRuleInfo,
 } from './exploreMessages';
-import type { LineSearchMessage, RequestLineSearchMessage, SlicePlaneInfo, SlicePlaneRequest } from './ndMessages';
+import type { LineSearchInfo, RequestLineSearchMessage, SlicePlaneInfo, SlicePlaneRequest } from './ndMessages';
 
 export type * from './exploreMessages';
 export type * from './ndMessages';
@@ -149,7 +150,6 @@ export interface ViewRange {
 
 /** Loss values on a grid over a view: a curve (1-D) or an `nx × ny` row-major grid (2-D slice through `axes`). */
 export interface Landscape {
-	readonly requestId: number;
 	readonly kind: 'curve' | 'grid';
 	readonly range: ViewRange;
 	/** Indices of the parameters on the x and y axes (y is -1 for a curve). */
@@ -183,37 +183,28 @@ export interface UpdateMessage {
 	readonly hint?: RunHintInfo;
 }
 
-/** Loss values for a view the webview asked for with `requestLandscape`. */
-export interface LandscapeMessage {
-	readonly type: 'landscape';
-	readonly landscape: Landscape;
-}
-
 /** Something went wrong that the user should see in the panel (a bad learning rate, the loss no longer parses). */
 export interface ErrorMessage {
 	readonly type: 'error';
 	readonly message: string;
 }
 
-/** The host wants the plot as the panel shows it (PNG export); the panel answers with `image`. */
+/** The host wants the plot as the panel shows it (PNG export); the panel answers with a `PanelImage`. */
 export interface RequestImageMessage {
 	readonly type: 'requestImage';
-	readonly requestId: number;
 }
 
-export type ToWebviewMessage =
-	| RequestImageMessage
-	| InitMessage
-	| UpdateMessage
-	| LandscapeMessage
-	| ErrorMessage
-	| RestartsMessage
-	| BasinsMessage
-	| SweepMessage
-	| RunsMessage
-	| BruteForceMessage
-	| BatchNoiseMessage
-	| LineSearchMessage;
+/** The host's one-way messages. */
+export type HostNotice = InitMessage | UpdateMessage | ErrorMessage | RestartsMessage | RunsMessage;
+
+/** What the host sends the panel: its notices, its one request, and (by `HostContract`) what answers it. */
+export interface HostContract {
+	readonly notices: HostNotice;
+	readonly requests: RequestImageMessage;
+	readonly replies: { readonly requestImage: PanelImage };
+}
+
+export type ToWebviewMessage = HostNotice | RequestImageMessage;
 
 
 // ---- webview → host ----
@@ -258,10 +249,9 @@ export interface GoToMessage {
 	readonly step: number;
 }
 
-/** Loss values over a view; `axes` picks the parameters for n-D losses. */
+/** Loss values over a view; `axes` picks the parameters for n-D losses. Answered by a `Landscape`. */
 export interface RequestLandscapeMessage {
 	readonly type: 'requestLandscape';
-	readonly requestId: number;
 	readonly range: ViewRange;
 	readonly axes: readonly [number, number];
 	readonly nx: number;
@@ -271,23 +261,12 @@ export interface RequestLandscapeMessage {
 }
 
 /** The answer to `requestImage`: the plot (with its overlays) as a `data:image/png;base64,` URL. */
-export interface ImageMessage {
-	readonly type: 'image';
-	readonly requestId: number;
+export interface PanelImage {
 	readonly dataUrl: string;
 }
 
-export type FromWebviewMessage =
-	| ImageMessage
-	| RequestBatchNoiseMessage
-	| RequestBruteForceMessage
-	| AddRunMessage
-	| ChangeRunMessage
-	| RequestSweepMessage
-	| TryLearningRateMessage
-	| RunRestartsMessage
-	| RequestBasinsMessage
-	| CancelBasinsMessage
+/** The panel's one-way messages. */
+export type PanelNotice =
 	| ReadyMessage
 	| CommandMessage
 	| SetLearningRateMessage
@@ -295,8 +274,37 @@ export type FromWebviewMessage =
 	| SetStartMessage
 	| SetSpeedMessage
 	| GoToMessage
+	| RunRestartsMessage
+	| AddRunMessage
+	| ChangeRunMessage
+	| TryLearningRateMessage;
+
+/** The panel's requests; each is answered as `PanelContract['replies']` says. */
+export type PanelRequest =
 	| RequestLandscapeMessage
+	| RequestBasinsMessage
+	| RequestSweepMessage
+	| RequestBruteForceMessage
+	| RequestBatchNoiseMessage
 	| RequestLineSearchMessage;
+
+/** What the panel sends the host, and what answers each request. */
+export interface PanelContract {
+	readonly notices: PanelNotice;
+	readonly requests: PanelRequest;
+	readonly replies: {
+		readonly requestLandscape: Landscape;
+		/** The map so far after each slice; the final reply has `progress` 1. */
+		readonly requestBasins: BasinsInfo;
+		/** The sweep so far after each slice; the final reply has `progress` 1. */
+		readonly requestSweep: SweepInfo;
+		readonly requestBruteForce: BruteForceInfo;
+		readonly requestBatchNoise: BatchNoiseInfo;
+		readonly requestLineSearch: LineSearchInfo;
+	};
+}
+
+export type FromWebviewMessage = PanelNotice | PanelRequest;
 
 /** UI state the webview persists with `setState` (never data: data comes from the host after `ready`). */
 export interface PanelViewState {

@@ -31,7 +31,6 @@ export type LineSearchVerdict = 'tooLong' | 'tooShort' | 'aboutRight' | 'backwar
 
 /** The loss along x − α·∇L from the current point, where the next step lands on that line, and the line minimum. */
 export interface LineSearchInfo {
-	readonly requestId: number;
 	/** The session step it was computed at. */
 	readonly step: number;
 	readonly optimizer: string;
@@ -52,18 +51,9 @@ export interface LineSearchInfo {
 	readonly verdict: LineSearchVerdict;
 }
 
-// ---- host → webview ----
-
-/** The answer to `requestLineSearch`. */
-export interface LineSearchMessage {
-	readonly type: 'lineSearch';
-	readonly lineSearch: LineSearchInfo;
-}
-
 // ---- webview → host ----
 
-/** The loss along −∇L at the current point (about 150 evaluations). */
+/** The loss along −∇L at the current point (about 150 evaluations); answered by `LineSearchInfo`. */
 export interface RequestLineSearchMessage {
 	readonly type: 'requestLineSearch';
-	readonly requestId: number;
 }

@@ -1,9 +1,10 @@
 /**
  * The basin map on the 2-D view (2-parameter losses): a "Basins" toggle asks the host for a 48 × 48 map of the view
- * (`requestBasins`), the host streams the map as it fills in (`basins`), and each cell is drawn in its minimum's
- * colour, translucent, between the contour bands and the isolines, with a legend of the minima. Moving the view
- * asks again (debounced; the host drops the old map). Colours: Okabe & Ito's colour-blind-safe palette.
+ * (`requestBasins`), the host answers with the map so far after each slice until it is complete, and each cell is
+ * drawn in its minimum's colour, translucent, between the contour bands and the isolines, with a legend of the
+ * minima. Moving the view asks again (debounced; the new request cancels the old one, and the host drops its map). Colours: Okabe & Ito's colour-blind-safe palette.
  */
+import { LatestRequest } from '../shared/latestRequest';
 import type { BasinsInfo, ViewRange } from '../shared/messages';
 import { drawImageOver } from './contourLayer';
 import { el, setAttr, setText } from './dom';
@@ -28,7 +29,7 @@ export class BasinOverlay {
 	private readonly image = document.createElement('canvas');
 	private basins: BasinsInfo | undefined;
 	private enabled = false;
-	private latest = 0;
+	private readonly latest = new LatestRequest<BasinsInfo>();
 	private timer: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(private readonly ctx: ViewContext, private readonly view: () => ViewRange | undefined) {
@@ -43,7 +44,7 @@ export class BasinOverlay {
 		setAttr(this.button, 'aria-pressed', String(this.enabled));
 		if (this.enabled) return this.request();
 		clearTimeout(this.timer);
-		this.ctx.post({ type: 'cancelBasins' });
+		this.latest.cancel();
 		this.basins = undefined;
 		this.legend.hidden = true;
 		this.ctx.requestDraw();
@@ -56,8 +57,8 @@ export class BasinOverlay {
 		this.timer = setTimeout(() => this.request(), debounceMs);
 	}
 
-	onBasins(basins: BasinsInfo): void {
-		if (!this.enabled || basins.requestId !== this.latest) return;
+	private onBasins(basins: BasinsInfo): void {
+		if (!this.enabled) return;
 		this.basins = basins;
 		this.paint(basins);
 		this.renderLegend(basins);
@@ -80,14 +81,13 @@ export class BasinOverlay {
 
 	dispose(): void {
 		clearTimeout(this.timer);
-		if (this.enabled) this.ctx.post({ type: 'cancelBasins' });
+		this.latest.cancel();
 	}
 
 	private request(): void {
 		const range = this.view();
 		if (!range) return;
-		this.latest++;
-		this.ctx.post({ type: 'requestBasins', requestId: this.latest, range: { ...range }, nx: basinCells, ny: basinCells });
+		this.latest.replace(this.ctx.request({ type: 'requestBasins', range: { ...range }, nx: basinCells, ny: basinCells }, (basins) => this.onBasins(basins)));
 	}
 
 	private paint(b: BasinsInfo): void {

@@ -4,6 +4,7 @@
  * and draws −∇L of each mini-batch as a thin arrow around the thick full-batch arrow, all on one scale, so the
  * spread SGD steps with is visible.
  */
+import { LatestRequest } from '../shared/latestRequest';
 import type { BatchNoiseInfo } from '../shared/messages';
 import { el, setAttr, setText } from './dom';
 import { Throttle } from './frameScheduler';
@@ -19,7 +20,7 @@ export class BatchNoiseOverlay {
 	readonly legend = el('p', { className: 'plot-legend' });
 	private readonly throttle = new Throttle(200);
 	private enabled = false;
-	private latest = 0;
+	private readonly latest = new LatestRequest<BatchNoiseInfo>();
 	private info: BatchNoiseInfo | undefined;
 	private step = -1;
 
@@ -44,11 +45,11 @@ export class BatchNoiseOverlay {
 		const step = this.ctx.model.current?.step ?? -1;
 		if (!this.enabled || step === this.step) return;
 		this.step = step;
-		this.throttle.run(() => this.ctx.post({ type: 'requestBatchNoise', requestId: ++this.latest, count: noiseBatches }));
+		this.throttle.run(() => this.latest.replace(this.ctx.request({ type: 'requestBatchNoise', count: noiseBatches }, (info) => this.onBatchNoise(info))));
 	}
 
-	onBatchNoise(info: BatchNoiseInfo): void {
-		if (!this.enabled || info.requestId !== this.latest) return;
+	private onBatchNoise(info: BatchNoiseInfo): void {
+		if (!this.enabled) return;
 		this.info = info;
 		const { step, batchSize, sampleCount } = info;
 		setText(this.legend, this.ctx.strings().get('noise.legend', { step, count: info.batches.length / Math.max(1, info.full.length), batchSize, sampleCount }));

@@ -4,6 +4,7 @@
  * spent to reach its current step, with kⁿ for all parameters and the note's 1000^500000 as powers of ten. The best
  * grid point is drawn on the plot (`drawBruteForceBest`).
  */
+import { LatestRequest } from '../shared/latestRequest';
 import type { BruteForceInfo, ViewRange } from '../shared/messages';
 import { el, needsAxes, uniqueId } from './dom';
 import { formatNumber } from './formatNumber';
@@ -18,7 +19,7 @@ export class BruteForceView {
 	readonly button: HTMLButtonElement;
 	readonly element: HTMLElement;
 	private readonly lines = el('div', { className: 'brute-lines' });
-	private latest = 0;
+	private readonly latest = new LatestRequest<BruteForceInfo>();
 
 	constructor(private readonly ctx: ViewContext, private readonly view: () => { range: ViewRange; axes: readonly [number, number] } | undefined) {
 		const s = ctx.strings();
@@ -30,8 +31,7 @@ export class BruteForceView {
 		this.element.hidden = true;
 	}
 
-	onBruteForce(info: BruteForceInfo): void {
-		if (info.requestId !== this.latest) return;
+	private onBruteForce(info: BruteForceInfo): void {
 		const s = this.ctx.strings();
 		const params = this.ctx.model.loss?.params ?? [];
 		const at = info.axes[1] < 0 ? formatNumber(info.best[info.axes[0]]!) : `(${formatNumber(info.best[info.axes[0]]!)}, ${formatNumber(info.best[info.axes[1]]!)})`;
@@ -51,8 +51,8 @@ export class BruteForceView {
 	private request(): void {
 		const view = this.view();
 		if (!view) return;
-		this.latest++;
-		this.ctx.post({ type: 'requestBruteForce', requestId: this.latest, range: { ...view.range }, axes: [view.axes[0], view.axes[1]], k: bruteForceK });
+		const body = { type: 'requestBruteForce', range: { ...view.range }, axes: [view.axes[0], view.axes[1]], k: bruteForceK } as const;
+		this.latest.replace(this.ctx.request(body, (info) => this.onBruteForce(info)));
 	}
 }
 

@@ -4,7 +4,7 @@
  * about the cursor, drag pans, a click restarts from the clicked point; each settled view asks the host for a new
  * grid (`landscapeRequests.ts`). Fit, zoom in and zoom out buttons make the same moves from the keyboard.
  */
-import type { BasinsInfo, BatchNoiseInfo, Landscape, SlicePlaneInfo, ViewRange } from '../shared/messages';
+import type { Landscape, SlicePlaneInfo, ViewRange } from '../shared/messages';
 import { CanvasSurface } from './canvasSurface';
 import { colorMapNamed } from './colorMaps';
 import { drawColorBar } from './colorBar';
@@ -75,7 +75,7 @@ export class ContourView {
 		this.element = el('section', { className: 'plot', attrs: { 'aria-label': s.get('plot.hint') } }, [tools, box, this.legend, this.basins.legend, ...(this.noise ? [this.noise.legend] : []), el('p', { className: 'plot-hint', text: s.get('plot.hint') })]);
 		this.surface = new CanvasSurface(box, () => this.resized());
 		this.surface.canvas.classList.add('map');
-		this.requests = new LandscapeRequests((m) => ctx.post(m));
+		this.requests = new LandscapeRequests((body, onReply) => ctx.request(body, onReply), (landscape) => this.onLandscape(landscape));
 		attachMapGestures(this.surface.canvas, {
 			zoom: (px, py, factor) => this.zoomAt(px, py, factor),
 			pan: (dx, dy) => this.moveTo(panByPixels(this.range!, this.rect, dx, dy), false),
@@ -149,11 +149,10 @@ export class ContourView {
 	}
 
 	/** The host's answer to a grid request. */
-	onLandscape(landscape: Landscape): void {
-		if (landscape.kind !== 'grid' || !this.requests.accepts(landscape)) return;
+	private onLandscape(landscape: Landscape): void {
+		if (landscape.kind !== 'grid') return;
 		if (this.principal !== (landscape.plane !== undefined)) return;
 		if (!landscape.plane && (landscape.axes[0] !== this.axesValue[0] || landscape.axes[1] !== this.axesValue[1])) return;
-		this.requests.answered();
 		if (landscape.plane) {
 			const first = !this.plane;
 			this.plane = { info: landscape.plane, projector: planeProjector(landscape.plane) };
@@ -177,15 +176,6 @@ export class ContourView {
 	currentView(): { range: ViewRange; axes: readonly [number, number] } | undefined {
 		// A plane slice has no parameter axes to brute-force or export along.
 		return this.range && !this.principal ? { range: this.range, axes: this.axesValue } : undefined;
-	}
-
-	onBatchNoise(info: BatchNoiseInfo): void {
-		this.noise?.onBatchNoise(info);
-	}
-
-	/** A (partial) basin map from the host. */
-	onBasins(basins: BasinsInfo): void {
-		this.basins.onBasins(basins);
 	}
 
 	/** New records or a new current point: follow the run, and for a slice, ask for the slice through it. */

@@ -43,7 +43,7 @@ export class CurveView {
 		]);
 		this.surface = new CanvasSurface(box, () => this.resized());
 		this.surface.canvas.classList.add('map');
-		this.requests = new LandscapeRequests((m) => ctx.post(m));
+		this.requests = new LandscapeRequests((body, onReply) => ctx.request(body, onReply), (landscape) => this.onLandscape(landscape));
 		attachMapGestures(this.surface.canvas, {
 			zoom: (px, _py, factor) => this.range && this.moveTo(zoomAbout(this.range, fromPixelX(this.range, this.rect, px), 0, factor, false)),
 			pan: (dx) => this.range && this.moveTo(panByPixels(this.range, this.rect, dx, 0), false),
@@ -86,9 +86,8 @@ export class CurveView {
 		return this.range ? { range: this.range, axes: [0, -1] } : undefined;
 	}
 
-	onLandscape(landscape: Landscape): void {
-		if (landscape.kind !== 'curve' || !this.requests.accepts(landscape)) return;
-		this.requests.answered();
+	private onLandscape(landscape: Landscape): void {
+		if (landscape.kind !== 'curve') return;
 		this.curve = landscape;
 		this.ctx.requestDraw();
 	}
@@ -253,6 +252,6 @@ export class CurveView {
 		if (!r || !this.ctx.model.ready) return;
 		const pad = (r.xMax - r.xMin) * 0.1;
 		const nx = Math.min(1000, Math.max(2, Math.round(this.rect.width * 1.2)));
-		this.requests.request({ range: { xMin: r.xMin - pad, xMax: r.xMax + pad, yMin: 0, yMax: 0 }, axes: [0, -1], nx, ny: 1 }, immediate);
+		this.requests.request({ range: { xMin: r.xMin - pad, xMax: r.xMax + pad, yMin: 0, yMax: 1 }, axes: [0, -1], nx, ny: 1 }, immediate);
 	}
 }

@@ -1,8 +1,10 @@
 /**
  * Asks the host for loss values over the visible view: debounced (a zoom or a drag produces many views; only the
- * one the user settles on is computed), numbered, and answered only by the newest request: a grid for a view the
- * user already left is dropped.
+ * one the user settles on is computed), and superseding: a new request cancels the one in flight, so a grid for a
+ * view the user already left never arrives (`endpoint.ts` drops replies to a cancelled request).
  */
+import type { PendingRequest } from '../shared/endpoint';
+import { LatestRequest } from '../shared/latestRequest';
 import type { Landscape, RequestLandscapeMessage, SlicePlaneRequest, ViewRange } from '../shared/messages';
 
 export interface LandscapeQuery {
@@ -14,13 +16,18 @@ export interface LandscapeQuery {
 	readonly plane?: SlicePlaneRequest;
 }
 
-export class LandscapeRequests {
-	private nextId = 1;
-	private latestSent = 0;
-	private timer: ReturnType<typeof setTimeout> | undefined;
-	private awaiting = false;
+/** Sends one landscape request; `onReply` gets its answer. */
+export type AskLandscape = (body: RequestLandscapeMessage, onReply: (landscape: Landscape) => void) => PendingRequest<Landscape>;
 
-	constructor(private readonly post: (message: RequestLandscapeMessage) => void, private readonly delayMs = 100) {}
+export class LandscapeRequests {
+	private timer: ReturnType<typeof setTimeout> | undefined;
+	private readonly latest = new LatestRequest<Landscape>();
+
+	constructor(
+		private readonly ask: AskLandscape,
+		private readonly onLandscape: (landscape: Landscape) => void,
+		private readonly delayMs = 100,
+	) {}
 
 	/** Sends `query` after `delayMs` without a newer call (or now, with `immediate`). */
 	request(query: LandscapeQuery, immediate = false): void {
@@ -30,27 +37,23 @@ export class LandscapeRequests {
 		else this.timer = setTimeout(() => this.send(query), this.delayMs);
 	}
 
-	/** True when `landscape` answers the newest request sent. */
-	accepts(landscape: Landscape): boolean {
-		return landscape.requestId === this.latestSent;
-	}
-
 	/** True while a request waits for its debounce or for its answer. */
 	get pending(): boolean {
-		return this.timer !== undefined || this.awaiting;
+		return this.timer !== undefined || this.latest.waiting;
 	}
 
-	/** Marks the newest request answered. */
-	answered(): void {
-		this.awaiting = false;
+	/** Drops the debounced request and cancels the one in flight. */
+	cancel(): void {
+		clearTimeout(this.timer);
+		this.timer = undefined;
+		this.latest.cancel();
 	}
 
 	private send(query: LandscapeQuery): void {
 		this.timer = undefined;
-		this.latestSent = this.nextId++;
-		this.awaiting = true;
 		const nx = Math.max(2, Math.min(1000, Math.round(query.nx)));
 		const ny = Math.max(1, Math.min(1000, Math.round(query.ny)));
-		this.post({ type: 'requestLandscape', requestId: this.latestSent, range: { ...query.range }, axes: [query.axes[0], query.axes[1]], nx, ny, ...(query.plane ? { plane: query.plane } : {}) });
+		const body: RequestLandscapeMessage = { type: 'requestLandscape', range: { ...query.range }, axes: [query.axes[0], query.axes[1]], nx, ny, ...(query.plane ? { plane: query.plane } : {}) };
+		this.latest.replace(this.ask(body, this.onLandscape));
 	}
 }

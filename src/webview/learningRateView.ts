@@ -4,6 +4,7 @@
  * which rate converged fastest, and restarts the session with a rate picked by clicking a point or, from the
  * keyboard, with the menu and the "Restart with it" button (`tryLearningRate`).
  */
+import { LatestRequest } from '../shared/latestRequest';
 import type { SweepInfo } from '../shared/messages';
 import { el, setText, uniqueId } from './dom';
 import { formatNumber } from './formatNumber';
@@ -17,7 +18,7 @@ export class LearningRateView {
 	private readonly pick = el('select');
 	private readonly chart: SweepChart;
 	private sweep: SweepInfo | undefined;
-	private latest = 0;
+	private readonly latest = new LatestRequest<SweepInfo>();
 
 	constructor(private readonly ctx: ViewContext) {
 		const s = ctx.strings();
@@ -42,18 +43,18 @@ export class LearningRateView {
 	open(): void {
 		this.element.hidden = false;
 		this.sweep = undefined;
-		this.latest++;
 		setText(this.status, '');
-		this.ctx.post({ type: 'requestSweep', requestId: this.latest });
+		this.latest.replace(this.ctx.request({ type: 'requestSweep' }, (sweep) => this.onSweep(sweep)));
 		this.element.scrollIntoView?.({ block: 'nearest' });
 	}
 
 	close(): void {
 		this.element.hidden = true;
+		this.latest.cancel();
 	}
 
-	onSweep(sweep: SweepInfo): void {
-		if (sweep.requestId !== this.latest || this.element.hidden) return;
+	private onSweep(sweep: SweepInfo): void {
+		if (this.element.hidden) return;
 		this.sweep = sweep;
 		this.refresh();
 		if (sweep.progress >= 1) this.fillPicker(sweep);

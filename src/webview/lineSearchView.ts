@@ -4,6 +4,7 @@
  * a fast continue does not flood the host), draws it (`lineSearchChart.ts`) and says in one sentence whether the
  * step is too long, too short or about right (`lineSearchText.ts`).
  */
+import { LatestRequest } from '../shared/latestRequest';
 import type { LineSearchInfo } from '../shared/messages';
 import { el, setAttr, setText, uniqueId } from './dom';
 import { formatNumber } from './formatNumber';
@@ -20,7 +21,7 @@ export class LineSearchView {
 	private readonly canvas: HTMLCanvasElement;
 	private readonly chart: LineSearchChart;
 	private readonly throttle = new Throttle(250);
-	private latest = 0;
+	private readonly latest = new LatestRequest<LineSearchInfo>();
 	/** The point and next step last asked about. */
 	private asked = '';
 	private info: LineSearchInfo | undefined;
@@ -61,13 +62,13 @@ export class LineSearchView {
 		const key = `${current.step}|${current.next.join(',')}`;
 		if (key === this.asked && !force) return;
 		this.asked = key;
-		const ask = () => this.ctx.post({ type: 'requestLineSearch', requestId: ++this.latest });
+		const ask = () => this.latest.replace(this.ctx.request({ type: 'requestLineSearch' }, (info) => this.onLineSearch(info)));
 		if (force) ask();
 		else this.throttle.run(ask);
 	}
 
-	onLineSearch(info: LineSearchInfo): void {
-		if (info.requestId !== this.latest || this.element.hidden) return;
+	private onLineSearch(info: LineSearchInfo): void {
+		if (this.element.hidden) return;
 		this.info = info;
 		this.refresh();
 	}

@@ -1,15 +1,16 @@
 /**
  * Entry point of the Downhill panel (bundled to dist/webview.js). A pure view: it renders the snapshots and updates
- * the extension host sends and posts the user's intents back; it never evaluates the loss. On load it posts
- * `ready`; the host answers with `init`. Messages are checked (`hostMessages.ts`) and unknown ones ignored with a
- * warning. Only UI state (view range, log scale, slice axes) is persisted, through `getState`/`setState`.
+ * the extension host sends and posts the user's intents back; it never evaluates the loss. On load it sends the
+ * `ready` notice; the host answers with `init`. Everything travels in the shared envelope (`hostConnection.ts`):
+ * the host's notices are handled here, the panel's requests are answered to the view that asked. Only UI state
+ * (view range, log scale, slice axes, ...) is persisted, through `getState`/`setState`.
  */
-import type { PanelLayout, ToWebviewMessage } from '../shared/messages';
+import { RequestError } from '../shared/endpoint';
+import type { HostNotice, PanelLayout } from '../shared/messages';
 import { installBenchHook } from './benchHook';
 import { el } from './dom';
 import { FrameScheduler } from './frameScheduler';
 import { HostConnection } from './hostConnection';
-import { parseHostMessage } from './hostMessages';
 import { installShortcuts } from './keyboardShortcuts';
 import { PanelModel } from './panelModel';
 import { PanelView } from './panelView';
@@ -40,7 +41,12 @@ const frames = new FrameScheduler((time) => {
 
 const context: ViewContext = {
 	model,
-	post: (message) => host.post(message),
+	post: (message) => host.endpoint.notify(message),
+	request: (body, onReply) => {
+		const request = host.endpoint.request(body, onReply);
+		request.reply.catch((error: unknown) => error instanceof RequestError && showError(error.message));
+		return request;
+	},
 	strings: () => strings,
 	theme: () => theme,
 	viewState: () => host.viewState,
@@ -48,7 +54,7 @@ const context: ViewContext = {
 	requestDraw: () => frames.request(),
 };
 
-function handle(message: ToWebviewMessage): void {
+function handle(message: HostNotice): void {
 	switch (message.type) {
 		case 'init': {
 			const change = model.applyInit(message);
@@ -62,47 +68,27 @@ function handle(message: ToWebviewMessage): void {
 		}
 		case 'update': {
 			const change = model.applyUpdate(message);
-			if (change.kind === 'resync') host.post({ type: 'ready' });
+			if (change.kind === 'resync') host.endpoint.notify({ type: 'ready' });
 			else panel?.onChange(change);
 			applyLayout(message.settings.layout);
 			return;
 		}
-		case 'requestImage': {
-			const dataUrl = panel?.plotImage();
-			if (dataUrl) host.post({ type: 'image', requestId: message.requestId, dataUrl });
-			else console.warn('downhill: no plot to export yet');
-			return;
-		}
-		case 'landscape':
-			panel?.onLandscape(message.landscape);
-			return;
 		case 'restarts':
 			if (model.applyRestarts(message.restarts)) panel?.onRestarts(true);
 			return;
-		case 'basins':
-			panel?.onBasins(message.basins);
-			return;
-		case 'sweep':
-			panel?.onSweep(message.sweep);
-			return;
-		case 'batchNoise':
-			panel?.onBatchNoise(message.batchNoise);
-			return;
-		case 'bruteForce':
-			panel?.onBruteForce(message.bruteForce);
-			return;
-		case 'lineSearch':
-			panel?.onLineSearch(message.lineSearch);
-			return;
 		case 'runs':
 			if (model.runs.apply(message, model.dimension)) panel?.onRuns();
-			else host.post({ type: 'ready' });
+			else host.endpoint.notify({ type: 'ready' });
 			return;
 		case 'error':
-			if (panel) panel.showError(message.message);
-			else app.replaceChildren(el('p', { className: 'error', text: message.message, attrs: { role: 'alert' } }));
+			showError(message.message);
 			return;
 	}
+}
+
+function showError(message: string): void {
+	if (panel) panel.showError(message);
+	else app.replaceChildren(el('p', { className: 'error', text: message, attrs: { role: 'alert' } }));
 }
 
 /** `downhill.panelLayout` as a `layout-…` class on the root element (media/panel.css arranges the columns). */
@@ -117,10 +103,11 @@ function rebuild(): void {
 	app.replaceChildren(panel.element);
 }
 
-window.addEventListener('message', (event: MessageEvent) => {
-	const message = parseHostMessage(event.data);
-	if (message) handle(message);
-	else console.warn('downhill: ignored a message the panel does not understand', (event.data as { type?: unknown } | null)?.type);
+host.endpoint.onNotice(handle);
+// Not answered while there is no plot yet: the host asks again every second until the panel has laid one out.
+host.endpoint.onRequest('requestImage', () => {
+	const dataUrl = panel?.plotImage();
+	return dataUrl ? { dataUrl } : undefined;
 });
 
 installShortcuts((command) => panel?.controls.command(command));
@@ -129,4 +116,4 @@ watchTheme(() => {
 	panel?.restyle();
 });
 app.replaceChildren(el('p', { className: 'waiting', text: strings.get('panel.waiting') }));
-host.post({ type: 'ready' });
+host.endpoint.notify({ type: 'ready' });

@@ -12,7 +12,6 @@ import { CompareView, runLabel } from './compareView';
 import { ContourView } from './contourView';
 import { ControlBar } from './controlBar';
 import { CurveView } from './curveView';
-import type { BasinsInfo, BatchNoiseInfo, BruteForceInfo, LineSearchInfo, SweepInfo } from '../shared/messages';
 import { el, setText } from './dom';
 import { Announcer } from './announcer';
 import { formatNumber } from './formatNumber';
@@ -150,26 +149,6 @@ export class PanelView {
 		this.ctx.requestDraw();
 	}
 
-	onBatchNoise(info: BatchNoiseInfo): void {
-		if (this.plot instanceof ContourView) this.plot.onBatchNoise(info);
-	}
-
-	onBruteForce(info: BruteForceInfo): void {
-		this.brute.onBruteForce(info);
-	}
-
-	onLineSearch(info: LineSearchInfo): void {
-		this.lineSearch.onLineSearch(info);
-	}
-
-	onSweep(sweep: SweepInfo): void {
-		this.sweep.onSweep(sweep);
-	}
-
-	onLandscape(...args: Parameters<ContourView['onLandscape']>): void {
-		this.plot.onLandscape(...args);
-	}
-
 	/** Random restarts arrived (`fit`: fit the view to them) or the panel was rebuilt: draw them. */
 	onRestarts(fit: boolean): void {
 		const r = this.ctx.model.restarts;
@@ -177,10 +156,6 @@ export class PanelView {
 		this.restartsNote.hidden = !r;
 		if (r && fit) this.plot.fit(true);
 		this.ctx.requestDraw();
-	}
-
-	onBasins(basins: BasinsInfo): void {
-		if (this.plot instanceof ContourView) this.plot.onBasins(basins);
 	}
 
 	showError(message: string): void {

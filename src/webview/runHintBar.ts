@@ -4,7 +4,7 @@
  * the same `setLearningRate` / `setOptimizer` message the control bar posts. Each new hint is announced once
  * through the panel's live region; the bar itself is not live, so its numbers can change while a run streams in.
  */
-import type { FromWebviewMessage, RunHintInfo } from '../shared/messages';
+import type { PanelNotice, RunHintInfo } from '../shared/messages';
 import { el, setText } from './dom';
 import { formatNumber } from './formatNumber';
 import { optimizerLabel } from './optimizerLabels';
@@ -70,7 +70,7 @@ export function suggestionLabel(hint: RunHintInfo, s: Strings): string {
 }
 
 /** What the button posts: the control bar's own messages (a new optimizer takes its defaults and the current lr). */
-export function suggestionMessage(hint: RunHintInfo, model: PanelModel): FromWebviewMessage | undefined {
+export function suggestionMessage(hint: RunHintInfo, model: PanelModel): PanelNotice | undefined {
 	const suggestion = hint.suggestion;
 	if (suggestion.setting === 'learningRate') return { type: 'setLearningRate', learningRate: suggestion.value };
 	const entry = model.snapshot?.optimizers.find((o) => o.name === suggestion.value);

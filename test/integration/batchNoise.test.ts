@@ -1,10 +1,10 @@
 // Mini-batch noise in the extension host: for a loss over data, the panel's request gets the full-batch gradient
-// and the session's own mini-batch gradients at the current point; a loss not over data gets no answer.
+// and the session's own mini-batch gradients at the current point; a loss not over data gets an error reply.
 import * as assert from 'node:assert/strict';
 import { compileLoss } from '../../src/engine/compileLoss';
-import { handlePanelMessage } from '../../src/extension/panel/panelMessages';
 import { SessionController } from '../../src/extension/session/sessionController';
-import type { BatchNoiseMessage, ToWebviewMessage } from '../../src/shared/messages';
+import { RequestError } from '../../src/shared/endpoint';
+import { connectPanel } from './panelEndpoints';
 
 const regression = [
 	'const xs = [0, 1, 2, 3, 4, 5, 6, 7];',
@@ -14,22 +14,13 @@ const regression = [
 	'}',
 ].join('\n');
 
-function context(c: SessionController, posts: ToWebviewMessage[]) {
-	return {
-		controller: c, post: (m: ToWebviewMessage) => posts.push(m), sendInit: () => undefined, runRestarts: () => undefined,
-		requestBasins: () => undefined, cancelBasins: () => undefined, requestSweep: () => undefined, addRun: () => undefined, changeRun: () => undefined, receiveImage: () => undefined,
-	};
-}
-
 suite('Mini-batch noise', () => {
-	test('full and mini-batch gradients at the current point, with the session’s batch size', () => {
+	test('full and mini-batch gradients at the current point, with the session’s batch size', async () => {
 		const loss = compileLoss(regression, { language: 'typescript' });
 		const c = new SessionController(loss, { uri: 'untitled:r.ts', fileName: 'r.ts', line: 3 }, { optimizerOptions: { lr: 0.01 }, batchSize: 2, seed: 5 });
 		c.step(3);
-		const posts: ToWebviewMessage[] = [];
-		handlePanelMessage({ type: 'requestBatchNoise', requestId: 4, count: 24 }, context(c, posts));
-		const noise = (posts[0] as BatchNoiseMessage).batchNoise;
-		assert.deepEqual([noise.requestId, noise.step, noise.batchSize, noise.sampleCount, noise.batches.length], [4, 3, 2, 8, 48]);
+		const noise = await connectPanel({ controller: c }).panel.request({ type: 'requestBatchNoise', count: 24 }).reply;
+		assert.deepEqual([noise.step, noise.batchSize, noise.sampleCount, noise.batches.length], [3, 2, 8, 48]);
 		const full = new Float64Array(2);
 		loss.valueAndGradient(c.session.snapshot().x, full);
 		assert.deepEqual(noise.full, Array.from(full));
@@ -38,11 +29,9 @@ suite('Mini-batch noise', () => {
 		mean.forEach((m, j) => assert.ok(Math.abs(m - full[j]!) < 1e-9, `mean of batch gradients ${j}`));
 	});
 
-	test('no answer for a loss that is not over data', () => {
+	test('an error reply for a loss that is not over data', async () => {
 		const loss = compileLoss('export function loss(x = 1, y = 1) {\n\treturn x * x + y * y;\n}\n', { language: 'typescript' });
 		const c = new SessionController(loss, { uri: 'untitled:q.ts', fileName: 'q.ts', line: 1 });
-		const posts: ToWebviewMessage[] = [];
-		handlePanelMessage({ type: 'requestBatchNoise', requestId: 1, count: 10 }, context(c, posts));
-		assert.deepEqual(posts, []);
+		await assert.rejects(connectPanel({ controller: c }).panel.request({ type: 'requestBatchNoise', count: 10 }).reply, RequestError);
 	});
 });

@@ -3,13 +3,13 @@
 // handling of the panel's messages.
 import * as assert from 'node:assert/strict';
 import { compileLoss } from '../../src/engine/compileLoss';
-import type { ToWebviewMessage, UpdateMessage } from '../../src/shared/messages';
+import type { UpdateMessage } from '../../src/shared/messages';
 import { landscapeFor, maxLandscapeValues } from '../../src/extension/panel/landscapeRequest';
-import { handlePanelMessage } from '../../src/extension/panel/panelMessages';
 import { panelSnapshot } from '../../src/extension/panel/panelSnapshot';
 import { PanelUpdates } from '../../src/extension/panel/panelUpdates';
 import { SessionController } from '../../src/extension/session/sessionController';
-import { validateFromWebview } from '../../src/shared/validateMessage';
+import { RequestError } from '../../src/shared/endpoint';
+import { connectPanel } from './panelEndpoints';
 
 const view = { animationSpeed: 0, colorMap: 'viridis' as const, codeLens: true, layout: 'auto' as const };
 const quadratic = 'export function loss(x = 5) {\n\treturn (x - 1) ** 2 + 1;\n}\n';
@@ -21,25 +21,6 @@ function controller(source = quadratic): SessionController {
 		{ uri: 'untitled:q.ts', fileName: 'q.ts', line: 1 },
 		{ optimizerOptions: { lr: 0.1 } },
 	);
-}
-
-function recorder(): { posts: ToWebviewMessage[]; context: Parameters<typeof handlePanelMessage>[1] } {
-	const posts: ToWebviewMessage[] = [];
-	return {
-		posts,
-		context: {
-			controller: undefined,
-			post: (m) => posts.push(m),
-			sendInit: () => posts.push({ type: 'error', message: 'init' }),
-			runRestarts: () => undefined,
-			requestBasins: () => undefined,
-			cancelBasins: () => undefined,
-			requestSweep: () => undefined,
-			addRun: () => undefined,
-			changeRun: () => undefined,
-			receiveImage: () => undefined,
-		},
-	};
 }
 
 suite('Panel host', () => {
@@ -103,7 +84,6 @@ suite('Panel host', () => {
 		const range = { xMin: -1, xMax: 1, yMin: -1, yMax: 1 };
 		const big = landscapeFor(c.loss, [0, 0], {
 			type: 'requestLandscape',
-			requestId: 7,
 			range,
 			axes: [0, 1],
 			nx: 1000,
@@ -111,10 +91,8 @@ suite('Panel host', () => {
 		})!;
 		assert.ok(big.nx * big.ny <= maxLandscapeValues);
 		assert.equal(big.values.length, big.nx * big.ny);
-		assert.equal(big.requestId, 7);
 		const curve = landscapeFor(c.loss, [0, 0.5], {
 			type: 'requestLandscape',
-			requestId: 8,
 			range,
 			axes: [0, -1],
 			nx: 3,
@@ -125,36 +103,42 @@ suite('Panel host', () => {
 
 	test('a new learning rate after a divergence goes on from the last point before it, not from the blown-up one', () => {
 		const c = controller();
-		const { context } = recorder();
-		const withSession = { ...context, controller: c };
-		handlePanelMessage({ type: 'setLearningRate', learningRate: 0.1 }, withSession);
+		const { panel } = connectPanel({ controller: c });
+		panel.notify({ type: 'setLearningRate', learningRate: 0.1 });
 		c.step(20);
-		handlePanelMessage({ type: 'setLearningRate', learningRate: 1.5 }, withSession);
+		panel.notify({ type: 'setLearningRate', learningRate: 1.5 });
 		const stop = c.session.continue();
 		assert.equal(stop.reason.kind, 'diverged');
 		// x − 1 = 4·0.8^20 after 20 good steps; with lr 1.5 it doubles and flips each step: the loss rises from step 21.
-		handlePanelMessage({ type: 'setLearningRate', learningRate: 0.05 }, withSession);
+		panel.notify({ type: 'setLearningRate', learningRate: 0.05 });
 		assert.equal(c.session.position, 20);
 		assert.ok(Math.abs(c.session.snapshot().x[0]! - (1 + 4 * 0.8 ** 20)) < 1e-12, `x = ${c.session.snapshot().x[0]}`);
 		c.step();
 		assert.ok(Math.abs(c.session.snapshot().x[0]! - (1 + 4 * 0.8 ** 20 * 0.9)) < 1e-12, 'the next step uses lr = 0.05');
 	});
 
-	test('messages drive the session; bad values come back as errors; malformed ones are rejected', () => {
+	test('notices drive the session; bad values come back as errors; malformed ones are rejected', () => {
 		const c = controller();
-		const { posts, context } = recorder();
-		const withSession = { ...context, controller: c };
-		handlePanelMessage({ type: 'command', command: 'step' }, withSession);
-		handlePanelMessage({ type: 'setLearningRate', learningRate: 0.25 }, withSession);
-		handlePanelMessage({ type: 'command', command: 'step' }, withSession);
+		let inits = 0;
+		const { panel, notices } = connectPanel({ controller: c, sendInit: () => void inits++ });
+		panel.notify({ type: 'command', command: 'step' });
+		panel.notify({ type: 'setLearningRate', learningRate: 0.25 });
+		panel.notify({ type: 'command', command: 'step' });
 		assert.ok(Math.abs(c.session.snapshot().x[0]! - (4.2 - 0.25 * 6.4)) < 1e-12);
-		handlePanelMessage({ type: 'setStart', x: [1, 2] }, withSession);
-		assert.match((posts.pop() as { message: string }).message, /needs 1 finite number/);
-		handlePanelMessage({ type: 'setOptimizer', optimizer: 'adam', options: { lr: 0.5 } }, withSession);
+		panel.notify({ type: 'setStart', x: [1, 2] });
+		assert.match((notices.pop() as { message: string }).message, /needs 1 finite number/);
+		panel.notify({ type: 'setOptimizer', optimizer: 'adam', options: { lr: 0.5 } });
 		assert.equal(c.session.currentOptimizer.name, 'adam');
-		handlePanelMessage({ type: 'ready' }, withSession);
-		assert.equal((posts.pop() as { message: string }).message, 'init');
-		assert.equal(validateFromWebview({ type: 'command', command: 'rm -rf' }), undefined);
-		assert.equal(validateFromWebview({ type: 'setLearningRate', learningRate: -1 }), undefined);
+		panel.notify({ type: 'ready' });
+		assert.equal(inits, 1);
+		panel.notify({ type: 'command', command: 'rm -rf' } as never);
+		panel.notify({ type: 'setLearningRate', learningRate: -1 });
+		assert.equal(c.session.currentOptimizer.options.lr, 0.5, 'malformed notices are dropped');
+		assert.deepEqual(notices, []);
+	});
+
+	test('a request without a session gets an error reply in the display language', async () => {
+		const { panel } = connectPanel({});
+		await assert.rejects(panel.request({ type: 'requestLineSearch' }).reply, (error: Error) => error instanceof RequestError && /Downhill: Start/.test(error.message));
 	});
 });

@@ -4,12 +4,11 @@
 import * as assert from 'node:assert/strict';
 import { compileLoss } from '../../src/engine/compileLoss';
 import type { UpdateMessage } from '../../src/shared/messages';
-import { handlePanelMessage, type PanelMessageContext } from '../../src/extension/panel/panelMessages';
 import { panelSnapshot } from '../../src/extension/panel/panelSnapshot';
 import { PanelUpdates } from '../../src/extension/panel/panelUpdates';
 import { SessionController } from '../../src/extension/session/sessionController';
-import { validateFromWebview } from '../../src/shared/validateMessage';
 import { waitFor } from './helpers';
+import { connectPanel } from './panelEndpoints';
 
 const view = { animationSpeed: 0, colorMap: 'viridis' as const, codeLens: true, layout: 'auto' as const };
 const valley = 'export function loss(x = 10, y = 1) {\n\treturn 0.5 * (x * x + 50 * y * y);\n}\n';
@@ -45,10 +44,9 @@ suite('Run hints', () => {
 		await done;
 		const suggestion = hinted.hint!.suggestion;
 		assert.equal(suggestion.setting, 'learningRate');
-		const message = validateFromWebview(JSON.parse(JSON.stringify({ type: 'setLearningRate', learningRate: suggestion.value })));
-		assert.ok(message);
-		const context = { controller: c, post: (m: unknown) => assert.fail(`unexpected post ${JSON.stringify(m)}`) } as unknown as PanelMessageContext;
-		handlePanelMessage(message, context);
+		const { panel, notices } = connectPanel({ controller: c });
+		panel.notify({ type: 'setLearningRate', learningRate: suggestion.value });
+		assert.deepEqual(notices, [], 'no error notice');
 		assert.equal(c.session.currentOptimizer.options.lr, 0.019);
 		await new Promise((r) => setTimeout(r, 50));
 		c.step(30);

@@ -1,10 +1,12 @@
 /**
- * Computes the panel's basin map in time slices (`timeSlices.ts`), posting the map so far after each slice so the
- * panel fills it in row by row. A new request or `cancel()` stops the one running. Free of `vscode`, so the
- * integration suite drives it directly.
+ * Computes the panel's basin map in time slices (`timeSlices.ts`), answering the panel's `requestBasins` with the
+ * map so far after each slice (the last reply final) so the panel fills it in row by row. A new request, the
+ * panel's cancellation or `cancel()` stops the one running. Free of `vscode`, so the integration suite drives it
+ * directly.
  */
 import { BasinMapRun } from '../../engine/landscape/basinMap';
-import type { BasinsMessage, RequestBasinsMessage } from '../../shared/messages';
+import type { Responder } from '../../shared/endpoint';
+import type { BasinsInfo, RequestBasinsMessage } from '../../shared/messages';
 import type { SessionController } from '../session/sessionController';
 import { basinsInfo } from './exploreInfo';
 import { TimeSlices } from './timeSlices';
@@ -15,25 +17,26 @@ export const maxBasinSteps = 1000;
 export class BasinsJob {
 	private readonly slices = new TimeSlices();
 
-	constructor(private readonly post: (message: BasinsMessage) => void) {}
-
 	/** True while a map is being computed. */
 	get running(): boolean {
 		return this.slices.running;
 	}
 
 	/** Starts a map over the request's view with the session's loss and settings (2-parameter losses only). */
-	start(controller: SessionController, request: RequestBasinsMessage): void {
+	start(controller: SessionController, request: RequestBasinsMessage, responder: Responder<BasinsInfo>): void {
 		this.cancel();
 		if (controller.loss.params.length !== 2) throw new Error('A basin map needs a loss of two parameters.');
 		const settings = controller.session.settings;
-		const { range, nx, ny, requestId } = request;
+		const { range, nx, ny } = request;
 		const run = new BasinMapRun(controller.loss, settings, { ...range, nx, ny, steps: Math.min(settings.maxSteps, maxBasinSteps) });
-		this.slices.start((shouldYield) => {
+		const generation = this.slices.start((shouldYield) => {
 			const done = run.advance(shouldYield);
-			this.post({ type: 'basins', basins: basinsInfo(done ?? run.partial(), requestId, done ? 1 : run.progress) });
+			const info = basinsInfo(done ?? run.partial(), done ? 1 : run.progress);
+			if (done) responder.reply(info);
+			else responder.progress(info);
 			return done !== undefined;
 		});
+		responder.onCancel(() => this.slices.cancel(generation));
 	}
 
 	cancel(): void {

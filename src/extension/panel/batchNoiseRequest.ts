@@ -14,5 +14,5 @@ export function batchNoiseFor(controller: SessionController, request: RequestBat
 	const batchSize = chosen > 0 && chosen < sampleCount ? chosen : Math.max(1, Math.floor(sampleCount / 8));
 	const snapshot = controller.session.snapshot();
 	const noise = batchNoise(controller.loss, snapshot.x, { batchSize, seed, withReplacement, count: request.count });
-	return { requestId: request.requestId, step: snapshot.step, full: Array.from(noise.full), batches: noise.batches, batchSize: noise.batchSize, sampleCount };
+	return { step: snapshot.step, full: Array.from(noise.full), batches: noise.batches, batchSize: noise.batchSize, sampleCount };
 }

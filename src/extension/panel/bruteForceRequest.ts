@@ -16,10 +16,9 @@ export function bruteForceFor(controller: SessionController, request: RequestBru
 	const [ax, ay] = request.axes;
 	if (ax < 0 || ax >= d || ay >= d || ay === ax) return undefined;
 	const snapshot = controller.session.snapshot();
-	const { range, k, requestId } = request;
+	const { range, k } = request;
 	const result = gridSearch(controller.loss, { at: snapshot.x, axes: [ax, ay], ...range, k });
 	return {
-		requestId,
 		axes: [ax, ay],
 		k,
 		evaluations: result.evaluations,

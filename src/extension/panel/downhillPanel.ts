@@ -1,14 +1,18 @@
 /**
  * The panel host: one webview beside the editor showing the active session. It sends the panel a full snapshot
  * when the panel says `ready` (and when it becomes visible again, since hidden webviews drop messages; there is no
- * retainContextWhenHidden), throttled updates while the session moves, and landscapes on request; it turns the
- * panel's messages into controller calls (`panelMessages.ts`). The session is saved to the workspace state after
+ * retainContextWhenHidden), throttled updates while the session moves, and answers to the panel's requests; it turns
+ * the panel's notices into controller calls (`panelMessages.ts`). Every message travels in the shared envelope
+ * through one `Endpoint`, which checks what the panel sends with `readPanelEnvelope` and encodes non-finite numbers
+ * for the webview's JSON transport. The session is saved to the workspace state after
  * every stop, so the serializer can bring the panel back with its session after a reload.
  */
 import * as vscode from 'vscode';
 import type { RestartsResult } from '../../engine/session/randomRestarts';
-import type { RequestBasinsMessage, RestartsInfo, ToWebviewMessage } from '../../shared/messages';
-import { validateFromWebview } from '../../shared/validateMessage';
+import { Endpoint, type Responder } from '../../shared/endpoint';
+import { encodeNonFinite } from '../../shared/jsonNumbers';
+import type { BasinsInfo, HostContract, HostNotice, PanelContract, RequestBasinsMessage, RestartsInfo, SweepInfo } from '../../shared/messages';
+import { readPanelEnvelope } from '../../shared/validatePanelMessage';
 import { Disposable } from '../dispose';
 import type { SessionChange, SessionController } from '../session/sessionController';
 import type { SessionManager } from '../session/sessionManager';
@@ -18,7 +22,8 @@ import { Comparison, type RunSpec } from './comparison';
 import { SweepJob } from './sweepJob';
 import { restartsInfo } from './exploreInfo';
 import { ImageRequests } from './imageRequests';
-import { handlePanelMessage, type PanelMessageContext } from './panelMessages';
+import { handlePanelNotice, servePanelRequests, type PanelMessageContext } from './panelMessages';
+import { localizedErrorText } from '../localizeMessage';
 import { localResourceRoots, panelHtml } from './panelHtml';
 import { baseName, panelSnapshot } from './panelSnapshot';
 import { panelLocale, panelStrings } from './panelStrings';
@@ -38,11 +43,12 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 	private static currentPanel: DownhillPanel | undefined;
 	private controllerValue: SessionController | undefined;
 	private controllerSubscription: { dispose(): void } | undefined;
+	private readonly endpoint: Endpoint<HostContract, PanelContract>;
 	private readonly updates = new PanelUpdates((message) => this.postIfVisible(message));
-	private readonly basins = new BasinsJob((message) => this.post(message));
-	private readonly sweep = new SweepJob((message) => this.post(message));
+	private readonly basins = new BasinsJob();
+	private readonly sweep = new SweepJob();
 	private readonly comparison = new Comparison();
-	private readonly images = new ImageRequests((message) => this.post(message));
+	private readonly images: ImageRequests;
 	/** The last random restarts of the bound session, re-sent after every `init`. */
 	private restarts: RestartsInfo | undefined;
 	private wasVisible: boolean;
@@ -84,11 +90,22 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 		super();
 		DownhillPanel.currentPanel = this;
 		this.wasVisible = panel.visible;
+		this.endpoint = new Endpoint(
+			{ post: (envelope) => void panel.webview.postMessage(encodeNonFinite(envelope)), onMessage: (listener) => panel.webview.onDidReceiveMessage(listener) },
+			{
+				read: readPanelEnvelope,
+				onRejected: (raw) => dependencies.log.warn(`panel: ignored a malformed message ${safeJson(raw)}`),
+				describeError: (error) => ({ message: localizedErrorText(error) }),
+			},
+		);
+		this.images = new ImageRequests(this.endpoint);
+		this.endpoint.onNotice((message) => handlePanelNotice(message, this));
+		servePanelRequests(this.endpoint, this);
 		this._register(panel);
+		this._register(this.endpoint);
 		this._register({ dispose: () => this.unbind() });
 		this._register({ dispose: () => this.images.cancelAll() });
 		this._register(panel.onDidDispose(() => this.dispose()));
-		this._register(panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
 		this._register(panel.onDidChangeViewState(() => this.visibilityChanged()));
 		this._register(dependencies.sessions.onDidChangeActive((controller) => this.bind(controller)));
 		this._register(vscode.workspace.onDidChangeConfiguration((event) => this.configurationChanged(event)));
@@ -110,15 +127,15 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 		super.dispose();
 	}
 
-	post(message: ToWebviewMessage): void {
-		void this.panel.webview.postMessage(message);
+	notify(message: HostNotice): void {
+		this.endpoint.notify(message);
 	}
 
 	/** Sends the whole state; the panel throws away what it had. */
 	sendInit(): void {
 		const controller = this.controllerValue;
 		if (!controller) {
-			this.post({ type: 'error', message: vscode.l10n.t('No Downhill session: run "Downhill: Start" on a loss.') });
+			this.notify({ type: 'error', message: vscode.l10n.t('No Downhill session: run "Downhill: Start" on a loss.') });
 			return;
 		}
 		const snapshot = panelSnapshot(
@@ -127,28 +144,24 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 			panelStrings(vscode.env.language),
 		);
 		this.updates.reset(controller.session.position + 1);
-		this.post({ type: 'init', snapshot });
-		if (this.restarts) this.post({ type: 'restarts', restarts: this.restarts });
-		if (this.comparison.size > 0) this.post(this.comparison.message(true));
+		this.notify({ type: 'init', snapshot });
+		if (this.restarts) this.notify({ type: 'restarts', restarts: this.restarts });
+		if (this.comparison.size > 0) this.notify(this.comparison.message(true));
 	}
 
 	/** Shows random restarts of `controller` on the map (ignored when the panel shows another session). */
 	showRestarts(controller: SessionController, result: RestartsResult): void {
 		if (controller !== this.controllerValue) return;
 		this.restarts = restartsInfo(result, controller.loss.params.length);
-		this.post({ type: 'restarts', restarts: this.restarts });
+		this.notify({ type: 'restarts', restarts: this.restarts });
 	}
 
 	runRestarts(count: number): void {
 		void vscode.commands.executeCommand('downhill.randomRestarts', count);
 	}
 
-	requestBasins(request: RequestBasinsMessage): void {
-		if (this.controllerValue) this.basins.start(this.controllerValue, request);
-	}
-
-	cancelBasins(): void {
-		this.basins.cancel();
+	requestBasins(request: RequestBasinsMessage, responder: Responder<BasinsInfo>): void {
+		this.basins.start(this.requireController(), request, responder);
 	}
 
 	addRun(optimizer: string, options: Readonly<Record<string, number | boolean | readonly number[]>>): void {
@@ -163,18 +176,14 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 		this.runsChanged(false);
 	}
 
-	requestSweep(requestId: number): void {
-		if (this.controllerValue) this.sweep.start(this.controllerValue, requestId);
+	requestSweep(responder: Responder<SweepInfo>): void {
+		this.sweep.start(this.requireController(), responder);
 	}
 
 	/** The main plot as the panel shows it, as a PNG data URL (the panel is revealed first if hidden). */
 	requestImage(): Promise<string> {
 		if (!this.panel.visible) this.panel.reveal(undefined, true);
 		return this.images.request();
-	}
-
-	receiveImage(requestId: number, dataUrl: string): void {
-		this.images.receive(requestId, dataUrl);
 	}
 
 	private restoreRuns(runs: readonly RunSpec[]): void {
@@ -186,7 +195,7 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 
 	/** After runs were added, removed, hidden or restored: the panel's view of them, the slice share, the save. */
 	private runsChanged(full: boolean): void {
-		this.post(this.comparison.message(full));
+		this.notify(this.comparison.message(full));
 		const controller = this.controllerValue;
 		if (!controller) return;
 		controller.followers = this.comparison.size;
@@ -224,13 +233,10 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 		this.updates.schedule(controller, () => readSettings(vscode.Uri.parse(controller.origin.uri)).view);
 	}
 
-	private receive(raw: unknown): void {
-		const message = validateFromWebview(raw);
-		if (!message) {
-			this.dependencies.log.warn(`panel: ignored a malformed message ${safeJson(raw)}`);
-			return;
-		}
-		handlePanelMessage(message, this);
+	private requireController(): SessionController {
+		const controller = this.controllerValue;
+		if (!controller) throw new Error(vscode.l10n.t('No Downhill session: run "Downhill: Start" on a loss.'));
+		return controller;
 	}
 
 	private visibilityChanged(): void {
@@ -246,10 +252,10 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 		this.updates.schedule(controller, () => readSettings(vscode.Uri.parse(controller.origin.uri)).view);
 	}
 
-	private postIfVisible(message: ToWebviewMessage): boolean {
+	private postIfVisible(message: HostNotice): boolean {
 		if (!this.panel.visible) return false;
-		this.post(message);
-		if (message.type === 'update' && this.comparison.size > 0) this.post(this.comparison.message(false));
+		this.notify(message);
+		if (message.type === 'update' && this.comparison.size > 0) this.notify(this.comparison.message(false));
 		return true;
 	}
 

@@ -21,8 +21,8 @@ export function restartsInfo(result: RestartsResult, d: number): RestartsInfo {
 	return { starts, ends, runMinimum: result.runs.map((run) => run.minimum), minima: result.minima.map(minimumInfo) };
 }
 
-/** A (partial) basin map for request `requestId`, `done` of its cells computed. */
-export function basinsInfo(map: BasinMap, requestId: number, progress: number): BasinsInfo {
+/** A (partial) basin map, `progress` of its cells computed. */
+export function basinsInfo(map: BasinMap, progress: number): BasinsInfo {
 	const { xMin, xMax, yMin, yMax, nx, ny } = map.request;
-	return { requestId, range: { xMin, xMax, yMin, yMax }, nx, ny, labels: map.labels, minima: map.minima.map(minimumInfo), progress };
+	return { range: { xMin, xMax, yMin, yMax }, nx, ny, labels: map.labels, minima: map.minima.map(minimumInfo), progress };
 }

@@ -1,58 +1,45 @@
 /**
- * The host's side of `requestImage`/`image`: each request gets an id and a promise, and the panel's answer settles
- * it. The request is posted again every second until it is answered, because a panel that is still loading (or was
- * just revealed and rebuilt) drops messages and answers only once its plot is laid out; after the timeout the
+ * The host's side of `requestImage`: the request goes out through the panel's endpoint, and is posted again (same
+ * id) every second until it is answered, because a panel that is still loading (or was just revealed and rebuilt)
+ * drops messages and answers only once its plot is laid out; after the timeout the request is cancelled and the
  * promise rejects.
  */
 import * as vscode from 'vscode';
-import type { ToWebviewMessage } from '../../shared/messages';
-
-interface Pending {
-	readonly resolve: (dataUrl: string) => void;
-	readonly reject: (error: Error) => void;
-	readonly resend: ReturnType<typeof setInterval>;
-	readonly timeout: ReturnType<typeof setTimeout>;
-}
+import type { Endpoint, PendingRequest } from '../../shared/endpoint';
+import type { HostContract, PanelContract, PanelImage } from '../../shared/messages';
 
 export class ImageRequests {
-	private nextId = 1;
-	private readonly pending = new Map<number, Pending>();
+	private readonly pending = new Set<PendingRequest<PanelImage>>();
 
-	constructor(private readonly post: (message: ToWebviewMessage) => void) {}
+	constructor(private readonly endpoint: Endpoint<HostContract, PanelContract>) {}
 
 	/** The plot as a PNG data URL, as the panel draws it. */
-	request(timeoutMs = 15_000): Promise<string> {
-		const requestId = this.nextId++;
-		const message: ToWebviewMessage = { type: 'requestImage', requestId };
-		return new Promise<string>((resolve, reject) => {
-			const resend = setInterval(() => this.post(message), 1000);
-			const timeout = setTimeout(() => {
-				this.settle(requestId);
-				reject(new Error(vscode.l10n.t('The Downhill panel did not send an image of its plot.')));
-			}, timeoutMs);
-			this.pending.set(requestId, { resolve, reject, resend, timeout });
-			this.post(message);
-		});
-	}
-
-	/** The panel's answer; an answer nobody waits for (a resent request answered twice) is ignored. */
-	receive(requestId: number, dataUrl: string): void {
-		this.settle(requestId)?.resolve(dataUrl);
+	async request(timeoutMs = 15_000): Promise<string> {
+		const request = this.endpoint.request({ type: 'requestImage' });
+		this.pending.add(request);
+		const resend = setInterval(() => request.repost(), 1000);
+		let timedOut = false;
+		const timeout = setTimeout(() => {
+			timedOut = true;
+			request.cancel();
+		}, timeoutMs);
+		try {
+			return (await request.reply).dataUrl;
+		} catch (error) {
+			if (timedOut) throw new Error(vscode.l10n.t('The Downhill panel did not send an image of its plot.'));
+			if (!this.pending.has(request)) throw new Error(vscode.l10n.t('The Downhill panel was closed.'));
+			throw error;
+		} finally {
+			clearInterval(resend);
+			clearTimeout(timeout);
+			this.pending.delete(request);
+		}
 	}
 
 	/** Rejects every request still waiting (the panel closed). */
 	cancelAll(): void {
-		for (const id of [...this.pending.keys()]) {
-			this.settle(id)?.reject(new Error(vscode.l10n.t('The Downhill panel was closed.')));
-		}
-	}
-
-	private settle(requestId: number): Pending | undefined {
-		const entry = this.pending.get(requestId);
-		if (!entry) return undefined;
-		clearInterval(entry.resend);
-		clearTimeout(entry.timeout);
-		this.pending.delete(requestId);
-		return entry;
+		const requests = [...this.pending];
+		this.pending.clear();
+		for (const request of requests) request.cancel();
 	}
 }

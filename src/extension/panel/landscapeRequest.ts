@@ -51,5 +51,5 @@ export function landscapeFor(
 	const { nx, ny } = cappedGrid(loss, at, request.nx, curve ? 1 : request.ny);
 	const { range } = request;
 	const values = sampleLandscape(loss, { at, axes: [ax, ay], ...range, nx, ny });
-	return { requestId: request.requestId, kind: curve ? 'curve' : 'grid', range, axes: [ax, ay], nx, ny, values };
+	return { kind: curve ? 'curve' : 'grid', range, axes: [ax, ay], nx, ny, values };
 }

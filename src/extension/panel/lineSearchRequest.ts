@@ -4,15 +4,14 @@
  * once).
  */
 import { lineSlice } from '../../engine/landscape/lineSlice';
-import type { LineSearchInfo, RequestLineSearchMessage } from '../../shared/messages';
+import type { LineSearchInfo } from '../../shared/messages';
 import type { SessionController } from '../session/sessionController';
 
-export function lineSearchFor(controller: SessionController, request: RequestLineSearchMessage): LineSearchInfo {
+export function lineSearchFor(controller: SessionController): LineSearchInfo {
 	const session = controller.session;
 	const snapshot = session.snapshot();
 	const line = lineSlice(controller.loss, snapshot.x, snapshot.gradient, session.peekNext(), snapshot.learningRate);
 	return {
-		requestId: request.requestId,
 		step: snapshot.step,
 		optimizer: snapshot.optimizer.name,
 		learningRate: snapshot.learningRate,

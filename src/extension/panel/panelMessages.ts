@@ -1,10 +1,21 @@
 /**
- * What the panel's messages do: each validated `FromWebviewMessage` becomes one call on the session controller (or
- * a shared session action), the same calls the palette commands make. Errors meant for the user go back to the
- * panel as an `error` message.
+ * What the panel's messages do. Each validated notice becomes one call on the session controller (or a shared
+ * session action), the same calls the palette commands make; a failure goes back to the panel as an `error`
+ * notice. Each request is answered through the envelope (`src/shared/endpoint.ts`): at once for the small ones,
+ * slice by slice for basin maps and sweeps; a failure becomes the request's error reply.
  */
 import * as vscode from 'vscode';
-import type { FromWebviewMessage, RequestBasinsMessage, SessionCommand, ToWebviewMessage } from '../../shared/messages';
+import type { Endpoint, Responder } from '../../shared/endpoint';
+import type {
+	BasinsInfo,
+	HostContract,
+	HostNotice,
+	PanelContract,
+	PanelNotice,
+	RequestBasinsMessage,
+	SessionCommand,
+	SweepInfo,
+} from '../../shared/messages';
 import type { SessionController } from '../session/sessionController';
 import { setLearningRate, setOptimizer, setStartPoint } from '../session/sessionActions';
 import { batchNoiseFor } from './batchNoiseRequest';
@@ -17,37 +28,56 @@ import { localizedErrorText } from '../localizeMessage';
 /** What a message handler may use. */
 export interface PanelMessageContext {
 	readonly controller: SessionController | undefined;
-	post(message: ToWebviewMessage): void;
+	notify(message: HostNotice): void;
 	/** Sends a full snapshot (after `ready`). */
 	sendInit(): void;
-	/** Runs the random-restarts command on the panel's session; its result comes back as a `restarts` message. */
+	/** Runs the random-restarts command on the panel's session; its result comes back as a `restarts` notice. */
 	runRestarts(count: number): void;
-	/** Starts a basin map (replacing one in progress) or stops it. */
-	requestBasins(request: RequestBasinsMessage): void;
-	cancelBasins(): void;
-	/** Starts the learning-rate explorer's sweep (replacing one in progress). */
-	requestSweep(requestId: number): void;
+	/** Starts a basin map (replacing one in progress), answered slice by slice through `responder`. */
+	requestBasins(request: RequestBasinsMessage, responder: Responder<BasinsInfo>): void;
+	/** Starts the learning-rate explorer's sweep (replacing one in progress), answered slice by slice. */
+	requestSweep(responder: Responder<SweepInfo>): void;
 	/** Adds, removes, hides or shows a run racing the session. */
 	addRun(optimizer: string, options: Readonly<Record<string, number | boolean | readonly number[]>>): void;
 	changeRun(id: number, change: 'remove' | 'hide' | 'show'): void;
-	/** The panel's answer to a `requestImage`. */
-	receiveImage(requestId: number, dataUrl: string): void;
 }
 
 /** Carries out `message`; a failure is reported to the panel. */
-export function handlePanelMessage(message: FromWebviewMessage, context: PanelMessageContext): void {
+export function handlePanelNotice(message: PanelNotice, context: PanelMessageContext): void {
 	try {
 		dispatch(message, context);
 	} catch (error) {
-		context.post({ type: 'error', message: localizedErrorText(error) });
+		context.notify({ type: 'error', message: localizedErrorText(error) });
 	}
 }
 
-function dispatch(message: FromWebviewMessage, context: PanelMessageContext): void {
-	if (message.type === 'ready') return context.sendInit();
-	if (message.type === 'image') return context.receiveImage(message.requestId, message.dataUrl);
+/** Answers each request type of the panel's contract on `endpoint`. */
+export function servePanelRequests(endpoint: Endpoint<HostContract, PanelContract>, context: PanelMessageContext): void {
+	endpoint.onRequest('requestLandscape', (request) => {
+		const controller = sessionOf(context);
+		const landscape = request.plane ? planeLandscapeFor(controller, request) : landscapeFor(controller.loss, controller.session.snapshot().x, request);
+		return landscape ?? notApplicable();
+	});
+	endpoint.onRequest('requestBasins', (request, responder) => context.requestBasins(request, responder));
+	endpoint.onRequest('requestSweep', (_request, responder) => context.requestSweep(responder));
+	endpoint.onRequest('requestBruteForce', (request) => bruteForceFor(sessionOf(context), request) ?? notApplicable());
+	endpoint.onRequest('requestBatchNoise', (request) => batchNoiseFor(sessionOf(context), request) ?? notApplicable());
+	endpoint.onRequest('requestLineSearch', () => lineSearchFor(sessionOf(context)));
+}
+
+function sessionOf(context: PanelMessageContext): SessionController {
 	const controller = context.controller;
 	if (!controller) throw new Error(vscode.l10n.t('No Downhill session: run "Downhill: Start" on a loss.'));
+	return controller;
+}
+
+function notApplicable(): never {
+	throw new Error(vscode.l10n.t('The panel asked about parameters this loss does not have.'));
+}
+
+function dispatch(message: PanelNotice, context: PanelMessageContext): void {
+	if (message.type === 'ready') return context.sendInit();
+	const controller = sessionOf(context);
 	switch (message.type) {
 		case 'command':
 			return runCommand(controller, message.command, context);
@@ -63,32 +93,8 @@ function dispatch(message: FromWebviewMessage, context: PanelMessageContext): vo
 		case 'goTo':
 			controller.goTo(message.step);
 			return;
-		case 'requestLandscape': {
-			const landscape = message.plane ? planeLandscapeFor(controller, message) : landscapeFor(controller.loss, controller.session.snapshot().x, message);
-			if (landscape) context.post({ type: 'landscape', landscape });
-			return;
-		}
 		case 'runRestarts':
 			return context.runRestarts(message.count);
-		case 'requestBasins':
-			return context.requestBasins(message);
-		case 'cancelBasins':
-			return context.cancelBasins();
-		case 'requestSweep':
-			return context.requestSweep(message.requestId);
-		case 'requestBatchNoise': {
-			const batchNoise = batchNoiseFor(controller, message);
-			if (batchNoise) context.post({ type: 'batchNoise', batchNoise });
-			return;
-		}
-		case 'requestBruteForce': {
-			const bruteForce = bruteForceFor(controller, message);
-			if (bruteForce) context.post({ type: 'bruteForce', bruteForce });
-			return;
-		}
-		case 'requestLineSearch':
-			context.post({ type: 'lineSearch', lineSearch: lineSearchFor(controller, message) });
-			return;
 		case 'addRun':
 			return context.addRun(message.optimizer, message.options);
 		case 'changeRun':
@@ -113,7 +119,7 @@ function runCommand(controller: SessionController, command: SessionCommand, cont
 			controller.step(10);
 			return;
 		case 'continue':
-			controller.continue().catch((error: Error) => context.post({ type: 'error', message: localizedErrorText(error) }));
+			controller.continue().catch((error: Error) => context.notify({ type: 'error', message: localizedErrorText(error) }));
 			return;
 		case 'pause':
 			controller.pause();

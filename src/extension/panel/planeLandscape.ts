@@ -20,7 +20,7 @@ export function planeLandscapeFor(controller: SessionController, request: Reques
 	const { nx, ny } = cappedGrid(controller.loss, plane.origin, request.nx, request.ny);
 	const { range } = request;
 	const values = samplePlane(controller.loss, { origin: plane.origin, u: plane.u, v: plane.v, ...range, nx, ny });
-	return { requestId: request.requestId, kind: 'grid', range, axes: [-1, -1], nx, ny, values, plane };
+	return { kind: 'grid', range, axes: [-1, -1], nx, ny, values, plane };
 }
 
 /** The plane through the current point: the path's principal plane, or the one given (if it fits the loss). */

@@ -15,8 +15,11 @@ export class TimeSlices {
 		return this.timer !== undefined;
 	}
 
-	/** Calls `slice(shouldYield)` until it returns true (done), with a turn of the event loop between calls. */
-	start(slice: (shouldYield: () => boolean) => boolean): void {
+	/**
+	 * Calls `slice(shouldYield)` until it returns true (done), with a turn of the event loop between calls. Returns
+	 * the work's generation, for a `cancel` that must not stop later work.
+	 */
+	start(slice: (shouldYield: () => boolean) => boolean): number {
 		this.cancel();
 		const generation = this.generation;
 		const next = () => {
@@ -26,9 +29,12 @@ export class TimeSlices {
 			this.timer = done ? undefined : setTimeout(next, 0);
 		};
 		this.timer = setTimeout(next, 0);
+		return generation;
 	}
 
-	cancel(): void {
+	/** Drops the work in progress (only if it is still `generation`, when given). */
+	cancel(generation = this.generation): void {
+		if (generation !== this.generation) return;
 		this.generation++;
 		clearTimeout(this.timer);
 		this.timer = undefined;

@@ -37,9 +37,9 @@ describe('mini-batch noise', () => {
 
 describe('the panel’s mini-batch noise request', () => {
 	it('is checked: 1 to 200 batches', async () => {
-		const { validateFromWebview } = await import('../../../src/shared/validateMessage');
-		expect(validateFromWebview({ type: 'requestBatchNoise', requestId: 1, count: 30 })).toEqual({ type: 'requestBatchNoise', requestId: 1, count: 30 });
-		expect(validateFromWebview({ type: 'requestBatchNoise', requestId: 1, count: 0 })).toBeUndefined();
-		expect(validateFromWebview({ type: 'requestBatchNoise', requestId: 1, count: 201 })).toBeUndefined();
+		const { validateFromWebview } = await import('../../../src/shared/validatePanelMessage');
+		expect(validateFromWebview({ type: 'requestBatchNoise', count: 30 })).toEqual({ type: 'requestBatchNoise', count: 30 });
+		expect(validateFromWebview({ type: 'requestBatchNoise', count: 0 })).toBeUndefined();
+		expect(validateFromWebview({ type: 'requestBatchNoise', count: 201 })).toBeUndefined();
 	});
 });

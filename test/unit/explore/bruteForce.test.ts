@@ -29,9 +29,9 @@ describe('brute force', () => {
 
 describe('the panel’s brute-force request', () => {
 	it('is checked: at most 500 values per axis', async () => {
-		const { validateFromWebview } = await import('../../../src/shared/validateMessage');
+		const { validateFromWebview } = await import('../../../src/shared/validatePanelMessage');
 		const range = { xMin: 0, xMax: 1, yMin: 0, yMax: 1 };
-		expect(validateFromWebview({ type: 'requestBruteForce', requestId: 1, range, axes: [0, 1], k: 100 })).toEqual({ type: 'requestBruteForce', requestId: 1, range, axes: [0, 1], k: 100 });
-		expect(validateFromWebview({ type: 'requestBruteForce', requestId: 1, range, axes: [0, 1], k: 501 })).toBeUndefined();
+		expect(validateFromWebview({ type: 'requestBruteForce', range, axes: [0, 1], k: 100 })).toEqual({ type: 'requestBruteForce', range, axes: [0, 1], k: 100 });
+		expect(validateFromWebview({ type: 'requestBruteForce', range, axes: [0, 1], k: 501 })).toBeUndefined();
 	});
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileLoss } from '../../../src/engine/compileLoss';
 import { LearningRateSweepRun, logSpaced, oscillationShare, sweepLearningRates } from '../../../src/engine/landscape/learningRateSweep';
 import { resolveSessionSettings } from '../../../src/engine/session/sessionSettings';
-import { validateFromWebview } from '../../../src/shared/validateMessage';
+import { validateFromWebview } from '../../../src/shared/validatePanelMessage';
 import { sweepCeiling, sweepY } from '../../../src/webview/sweepChart';
 import { rosenbrock } from '../session/sessionFixtures';
 
@@ -65,7 +65,7 @@ describe('the explorer chart and requests', () => {
 	});
 
 	it('checks requestSweep and tryLearningRate', () => {
-		expect(validateFromWebview({ type: 'requestSweep', requestId: 4 })).toEqual({ type: 'requestSweep', requestId: 4 });
+		expect(validateFromWebview({ type: 'requestSweep' })).toEqual({ type: 'requestSweep' });
 		expect(validateFromWebview({ type: 'tryLearningRate', learningRate: 0.5 })).toEqual({ type: 'tryLearningRate', learningRate: 0.5 });
 		for (const learningRate of [0, -1, Infinity, '0.5']) expect(validateFromWebview({ type: 'tryLearningRate', learningRate })).toBeUndefined();
 	});

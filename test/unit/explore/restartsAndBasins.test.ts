@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileLoss } from '../../../src/engine/compileLoss';
 import { BasinMapRun, notYet } from '../../../src/engine/landscape/basinMap';
 import { resolveSessionSettings } from '../../../src/engine/session/sessionSettings';
-import { validateFromWebview } from '../../../src/shared/validateMessage';
+import { validateFromWebview } from '../../../src/shared/validatePanelMessage';
 
 const himmelblau = compileLoss('function loss(x = 0, y = 0) { return (x * x + y - 11) ** 2 + (x + y * y - 7) ** 2; }', { language: 'javascript' });
 
@@ -29,15 +29,15 @@ describe('panel requests for restarts and basins', () => {
 
 	it('accepts well-formed ones', () => {
 		expect(validateFromWebview({ type: 'runRestarts', count: 20 })).toEqual({ type: 'runRestarts', count: 20 });
-		expect(validateFromWebview({ type: 'requestBasins', requestId: 3, range, nx: 48, ny: 48 })).toEqual({ type: 'requestBasins', requestId: 3, range, nx: 48, ny: 48 });
-		expect(validateFromWebview({ type: 'cancelBasins' })).toEqual({ type: 'cancelBasins' });
+		expect(validateFromWebview({ type: 'requestBasins', range, nx: 48, ny: 48 })).toEqual({ type: 'requestBasins', range, nx: 48, ny: 48 });
+		expect(validateFromWebview({ type: 'cancelBasins' })).toBeUndefined();
 	});
 
 	it('rejects counts, sizes and ranges out of bounds', () => {
 		for (const count of [0, 1001, 2.5, '20']) expect(validateFromWebview({ type: 'runRestarts', count })).toBeUndefined();
-		expect(validateFromWebview({ type: 'requestBasins', requestId: 1, range, nx: 500, ny: 48 })).toBeUndefined();
-		expect(validateFromWebview({ type: 'requestBasins', requestId: 1, range: { ...range, yMax: -5 }, nx: 48, ny: 48 })).toBeUndefined();
-		expect(validateFromWebview({ type: 'requestBasins', requestId: 1, range: { ...range, xMin: NaN }, nx: 48, ny: 48 })).toBeUndefined();
+		expect(validateFromWebview({ type: 'requestBasins', range, nx: 500, ny: 48 })).toBeUndefined();
+		expect(validateFromWebview({ type: 'requestBasins', range: { ...range, yMax: -5 }, nx: 48, ny: 48 })).toBeUndefined();
+		expect(validateFromWebview({ type: 'requestBasins', range: { ...range, xMin: NaN }, nx: 48, ny: 48 })).toBeUndefined();
 	});
 });
 

@@ -1,40 +1,50 @@
-/** Grid requests: debounced, numbered, and only the newest answer is accepted; plus the −∇L arrow scale and store helpers. */
+/** Grid requests: debounced, superseding (only the newest answer arrives); plus the −∇L arrow scale and store helpers. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import type { Landscape, RequestLandscapeMessage } from '../../../src/shared/messages';
+import { Endpoint, type Responder } from '../../../src/shared/endpoint';
+import type { HostContract, Landscape, PanelContract, RequestLandscapeMessage } from '../../../src/shared/messages';
 import { LandscapeRequests } from '../../../src/webview/landscapeRequests';
 import { downhillScale } from '../../../src/webview/mapMarkers';
 import { TrajectoryStore } from '../../../src/webview/trajectoryStore';
 
 const query = (xMax: number) => ({ range: { xMin: 0, xMax, yMin: 0, yMax: 1 }, axes: [0, 1] as const, nx: 120, ny: 2000 });
-const answer = (m: RequestLandscapeMessage): Landscape => ({ requestId: m.requestId, kind: 'grid', range: m.range, axes: m.axes, nx: m.nx, ny: m.ny, values: new Float64Array(m.nx * m.ny) });
+const answer = (m: RequestLandscapeMessage): Landscape => ({ kind: 'grid', range: m.range, axes: m.axes, nx: m.nx, ny: m.ny, values: new Float64Array(m.nx * m.ny) });
+
+/** The panel's endpoint joined to a host endpoint that keeps each request until the test answers it. */
+function connected() {
+	const asked: { body: RequestLandscapeMessage; responder: Responder<Landscape> }[] = [];
+	const host: Endpoint<HostContract, PanelContract> = new Endpoint({ post: (e) => panel.receive(structuredClone(e)) });
+	const panel = new Endpoint<PanelContract, HostContract>({ post: (e) => host.receive(structuredClone(e)) });
+	host.onRequest('requestLandscape', (body, responder) => void asked.push({ body, responder }));
+	const received: Landscape[] = [];
+	const requests = new LandscapeRequests((body, onReply) => panel.request(body, onReply), (landscape) => received.push(landscape), 100);
+	return { asked, received, requests };
+}
 
 describe('LandscapeRequests', () => {
 	beforeEach(() => vi.useFakeTimers());
 	afterEach(() => vi.useRealTimers());
 
 	it('sends one request for a burst of views, after the delay', () => {
-		const sent: RequestLandscapeMessage[] = [];
-		const requests = new LandscapeRequests((m) => sent.push(m), 100);
+		const { asked, requests } = connected();
 		for (let i = 1; i <= 10; i++) requests.request(query(i));
-		expect(sent).toHaveLength(0);
+		expect(asked).toHaveLength(0);
 		expect(requests.pending).toBe(true);
 		vi.advanceTimersByTime(100);
-		expect(sent).toHaveLength(1);
-		expect(sent[0]!.range.xMax).toBe(10);
+		expect(asked).toHaveLength(1);
+		expect(asked[0]!.body.range.xMax).toBe(10);
 		// Sizes are clamped to what the host accepts.
-		expect(sent[0]!.ny).toBe(1000);
+		expect(asked[0]!.body.ny).toBe(1000);
 	});
 
-	it('accepts only the answer to the newest request', () => {
-		const sent: RequestLandscapeMessage[] = [];
-		const requests = new LandscapeRequests((m) => sent.push(m));
+	it('cancels the older request, so only the answer to the newest arrives', async () => {
+		const { asked, received, requests } = connected();
 		requests.request(query(1), true);
 		requests.request(query(2), true);
-		expect(sent.map((m) => m.requestId)).toEqual([1, 2]);
-		expect(requests.accepts(answer(sent[0]!))).toBe(false);
-		expect(requests.accepts(answer(sent[1]!))).toBe(true);
-		requests.answered();
+		expect(asked.map((a) => a.responder.done)).toEqual([true, false]);
+		for (const { body, responder } of asked) responder.reply(answer(body));
+		expect(received.map((l) => l.range.xMax)).toEqual([2]);
+		await vi.runAllTimersAsync();
 		expect(requests.pending).toBe(false);
 	});
 });

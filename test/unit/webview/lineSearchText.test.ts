@@ -9,7 +9,7 @@ import { Strings } from '../../../src/webview/strings';
 
 const strings = new Strings();
 const base: LineSearchInfo = {
-	requestId: 1, step: 4, optimizer: 'sgd', learningRate: 0.16, alphaMax: 0.2, values: Float64Array.from([0.03, 0.01, 0.007, 0.02, Number.NaN]),
+	step: 4, optimizer: 'sgd', learningRate: 0.16, alphaMax: 0.2, values: Float64Array.from([0.03, 0.01, 0.007, 0.02, Number.NaN]),
 	loss: 0.0313, stepAlpha: 0.16, stepLineLoss: 0.0212, stepLoss: 0.0212, stepAngle: 0, minimum: { alpha: 0.0904, loss: 0.00682 }, ratio: 1.77, verdict: 'tooLong',
 };
 

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 
 import type { InitMessage, PointState, UpdateMessage } from '../../../src/shared/messages';
-import { parseHostMessage, toFloat64 } from '../../../src/webview/hostMessages';
 import { PanelModel } from '../../../src/webview/panelModel';
 
 
@@ -89,52 +88,5 @@ describe('PanelModel', () => {
 		expect(model.store!.count).toBe(3);
 		expect(model.applyInit(init(1))).toEqual({ kind: 'init', sameLoss: true });
 		expect(model.store!.count).toBe(1);
-	});
-});
-
-describe('parseHostMessage', () => {
-	it('accepts well-formed messages and returns Float64Arrays', () => {
-		const parsed = parseHostMessage(init(4));
-		expect(parsed?.type).toBe('init');
-		if (parsed?.type !== 'init') return;
-		expect(parsed.snapshot.trajectory.points).toBeInstanceOf(Float64Array);
-		expect(parsed.snapshot.loss.params).toEqual(['x', 'y']);
-	});
-
-	it('accepts JSON-encoded arrays, with null for non-finite numbers', () => {
-		const json = JSON.parse(JSON.stringify({ ...update(0, 2, 1, 2), appended: { points: [0, 0, 1, -1], losses: [100, null], gradientNorms: { 0: 1, 1: 0.5 } } }));
-		const parsed = parseHostMessage(json);
-		expect(parsed?.type).toBe('update');
-		if (parsed?.type !== 'update') return;
-		expect(Array.from(parsed.appended.losses)).toEqual([100, NaN]);
-		expect(Array.from(parsed.appended.gradientNorms)).toEqual([1, 0.5]);
-	});
-
-	it('rejects unknown types and malformed shapes', () => {
-		expect(parseHostMessage({ type: 'explode' })).toBeUndefined();
-		expect(parseHostMessage(null)).toBeUndefined();
-		expect(parseHostMessage('init')).toBeUndefined();
-		expect(parseHostMessage({ type: 'init', snapshot: { ...init(2).snapshot, loss: { params: [] } } })).toBeUndefined();
-		// Points and losses disagree on the number of records.
-		expect(parseHostMessage({ ...update(0, 2, 1, 2), appended: { points: new Float64Array(3), losses: new Float64Array(2), gradientNorms: new Float64Array(2) } })).toBeUndefined();
-		expect(parseHostMessage({ type: 'update', from: -1 })).toBeUndefined();
-		expect(parseHostMessage({ type: 'landscape', landscape: { requestId: 1, kind: 'grid', range: { xMin: 1, xMax: 0, yMin: 0, yMax: 1 }, axes: [0, 1], nx: 2, ny: 2, values: [1, 2, 3, 4] } })).toBeUndefined();
-		expect(parseHostMessage({ type: 'landscape', landscape: { requestId: 1, kind: 'grid', range: { xMin: 0, xMax: 1, yMin: 0, yMax: 1 }, axes: [0, 1], nx: 2, ny: 2, values: [1, 2, 3] } })).toBeUndefined();
-		expect(parseHostMessage({ type: 'error', message: 42 })).toBeUndefined();
-	});
-
-	it('keeps a landscape and an error as sent', () => {
-		const landscape = parseHostMessage({ type: 'landscape', landscape: { requestId: 7, kind: 'curve', range: { xMin: 0, xMax: 1, yMin: 0, yMax: 0 }, axes: [0, -1], nx: 3, ny: 1, values: new Float64Array([1, 2, 3]) } });
-		expect(landscape).toMatchObject({ type: 'landscape', landscape: { requestId: 7, nx: 3, ny: 1, axes: [0, -1] } });
-		expect(parseHostMessage({ type: 'error', message: 'bad lr' })).toEqual({ type: 'error', message: 'bad lr' });
-		expect(toFloat64({ 0: 1, 2: 3 })).toBeUndefined();
-	});
-
-	it('keeps the loss at the next point for the surface view (NaN when JSON sent null; absent from older hosts)', () => {
-		const message = (nextLoss: unknown) => ({ type: 'init', snapshot: { ...init(2).snapshot, current: { ...point(1, 2), nextLoss } } });
-		const current = (raw: unknown) => (parseHostMessage(raw) as InitMessage | undefined)?.snapshot.current;
-		expect(current(message(98.5))?.nextLoss).toBe(98.5);
-		expect(current(message(null))?.nextLoss).toBeNaN();
-		expect(current({ type: 'init', snapshot: { ...init(2).snapshot, current: point(1, 2) } })).not.toHaveProperty('nextLoss');
 	});
 });
