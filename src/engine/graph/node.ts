@@ -7,6 +7,7 @@
  * and to decide where a node's value and adjoint live.
  */
 import type { OpName } from './ops';
+import type { TraceStep } from './traceSteps';
 
 interface NodeBase {
 	/** Unique within one builder; also a topological order (arguments have smaller ids). */
@@ -83,14 +84,6 @@ export function paramShape(spec: ParamSpec): readonly number[] {
 	return spec.shape ?? (spec.size === undefined ? [] : [spec.size]);
 }
 
-/** A line of the loss function the debugger can stop on during step-into, with the value it computes. */
-export interface TraceEntry {
-	readonly name: string;
-	readonly node: Node;
-	readonly line: number;
-	readonly column: number;
-}
-
 /** A lowered loss: the output node, its parameters and the data its nodes read. */
 export interface LossGraph {
 	readonly output: Node;
@@ -99,8 +92,8 @@ export interface LossGraph {
 	readonly paramNames: readonly string[];
 	readonly start: readonly number[];
 	readonly data: readonly Float64Array[];
-	/** Scalar locals in statement order, for stepping through the forward and backward pass. */
-	readonly trace: readonly TraceEntry[];
+	/** The loss's statements, loops and helper calls, for stepping through the forward and backward pass. */
+	readonly steps: readonly TraceStep[];
 }
 
 /** Nodes reachable from `root`, arguments before users (ascending id). */

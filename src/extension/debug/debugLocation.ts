@@ -1,6 +1,7 @@
 /**
  * Where a Downhill session is in the user's source, for the Call Stack and the editor: one frame, `step k · loss = …`
- * at the loss function's definition, or during step-into at the current statement of the forward or backward pass.
+ * at the loss function's definition, or during step-into at the current statement of the forward or backward pass,
+ * with a frame per helper call the walk is inside.
  */
 import { Source, StackFrame } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
@@ -11,7 +12,7 @@ import { basename } from './pathText';
 import type { StepInto } from './stepInto';
 import { english, type Translate } from './translate';
 
-/** The single frame's id; frames live only while stopped, and there is never more than one. */
+/** The top frame's id; frames live only while stopped, and during step-into the frames below count up from it. */
 export const frameId = 1;
 
 /**
@@ -42,16 +43,32 @@ export function lossLocation(controller: SessionController): LossLocation {
 	return { sourcePath: sourcePathOf(origin), name, firstLine, lastLine };
 }
 
-/** The Call Stack's one frame (1-based lines and columns). */
-export function stackFrame(controller: SessionController, stepInto: StepInto | undefined, t: Translate = english): DebugProtocol.StackFrame {
+/**
+ * The Call Stack (1-based lines and columns): one frame, `step k · loss = …` at the loss function's definition; during
+ * step-into, the loss at its current statement and a frame above it for each helper call the walk is inside.
+ */
+export function stackFrames(controller: SessionController, stepInto: StepInto | undefined, t: Translate = english): DebugProtocol.StackFrame[] {
 	const sourcePath = sourcePathOf(controller.origin);
 	const source = new Source(basename(controller.origin.fileName || sourcePath), sourcePath);
 	const snapshot = controller.session.snapshot();
 	const top = t('step {0} · loss = {1}', snapshot.step, formatNumber(snapshot.loss));
-	if (!stepInto) return new StackFrame(frameId, top, source, controller.origin.line, 1);
-	const { name, value } = stepInto.currentReading;
-	const shown = value === undefined ? '…' : formatNumber(value);
-	const at = inDocument(controller.origin, stepInto.current.line, stepInto.current.column);
-	const phase = stepInto.currentPhase === 'forward' ? t('forward') : t('backward');
-	return new StackFrame(frameId, `${top} · ${phase}: ${name} = ${shown}`, source, at.line, at.column);
+	if (!stepInto) return [new StackFrame(frameId, top, source, controller.origin.line, 1)];
+	const frames = stepInto.frames();
+	const reading = readingText(stepInto, t);
+	return frames.map((frame, i) => {
+		const at = inDocument(controller.origin, frame.line, frame.column);
+		const what = i === 0 ? reading : controller.loss.name;
+		const name = frame.call === undefined ? `${top} · ${what}` : i === 0 ? `${frame.call} · ${what}` : frame.call;
+		return new StackFrame(frameId + i, name, source, at.line, at.column);
+	});
+}
+
+/** `forward: h0 = 0.646 · n = 2 (of 4)`: the current statement's value or adjoint, and the loop iteration it is in. */
+export function readingText(stepInto: StepInto, t: Translate = english): string {
+	const { name, value } = stepInto.reading;
+	const phase = stepInto.phase === 'forward' ? t('forward') : t('backward');
+	const loop = stepInto.frames()[0]!.loop;
+	const text = `${phase}: ${name} = ${formatNumber(value)}`;
+	if (!loop?.iteration) return text;
+	return `${text} · ${t('{0} = {1} (of {2})', loop.name, formatNumber(loop.value), loop.iteration.count)}`;
 }

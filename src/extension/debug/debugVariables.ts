@@ -1,8 +1,9 @@
 /**
  * The Variables view of a Downhill session: the scopes (Parameters, Gradient, Loss & step, Hyper-parameters,
- * Optimizer state, and Locals during step-into), their variables with evaluate names in the engine's expression
- * language (so Add to Watch and Copy as Expression work), and `setVariable` on parameters (one element of a vector
- * or matrix too) and hyper-parameters. A matrix parameter shows as rows you expand (`W1` ▸ `[0]` ▸ `[1]`).
+ * Optimizer state, and during step-into the selected frame's Locals and, in the backward pass, the gradient so far),
+ * their variables with evaluate names in the engine's expression language (so Add to Watch and Copy as Expression
+ * work), and `setVariable` on parameters (one element of a vector or matrix too) and hyper-parameters. A matrix
+ * parameter shows as rows you expand (`W1` ▸ `[0]` ▸ `[1]`).
  * Reads the session through its controller; knows the Debug Adapter Protocol's shapes but nothing of VS Code.
  */
 import { Handles } from '@vscode/debugadapter';
@@ -17,7 +18,8 @@ import { english, type Translate } from './translate';
 
 /** What a variables reference points at. */
 type Container =
-	| { readonly kind: 'parameters' | 'gradient' | 'loss' | 'hyper' | 'state' | 'locals' }
+	| { readonly kind: 'parameters' | 'gradient' | 'loss' | 'hyper' | 'state' | 'accumulated' }
+	| { readonly kind: 'locals'; readonly frame: number }
 	| {
 			readonly kind: 'vector';
 			readonly of: 'point' | 'gradient';
@@ -27,6 +29,8 @@ type Container =
 	  }
 	| { readonly kind: 'buffer'; readonly name: string };
 
+type ScopeKind = 'locals' | 'accumulated' | 'parameters' | 'gradient' | 'loss' | 'hyper' | 'state';
+
 /** What the variables are read from at the moment of a request. */
 export interface VariablesSource {
 	readonly controller: SessionController;
@@ -34,8 +38,10 @@ export interface VariablesSource {
 }
 
 /** The Variables view's scope names, through `t` so they follow the display language. */
-function scopeName(kind: 'locals' | 'parameters' | 'gradient' | 'loss' | 'hyper' | 'state', t: Translate): string {
+function scopeName(kind: ScopeKind, t: Translate): string {
 	switch (kind) {
+		case 'accumulated':
+			return t('Gradient so far (backward pass)');
 		case 'locals':
 			return t('Locals');
 		case 'parameters':
@@ -64,12 +70,15 @@ export class DebugVariables {
 		this.handles.reset();
 	}
 
-	scopes(): DebugProtocol.Scope[] {
-		const kinds = ['parameters', 'gradient', 'loss', 'hyper', 'state'] as const;
-		const all = this.source().stepInto ? (['locals', ...kinds] as const) : kinds;
-		return all.map((kind) => ({
+	/** The scopes of stack frame `frame` (0 = top): its locals during step-into, then the session's. */
+	scopes(frame = 0): DebugProtocol.Scope[] {
+		const stepInto = this.source().stepInto;
+		const kinds: ScopeKind[] = ['parameters', 'gradient', 'loss', 'hyper', 'state'];
+		if (stepInto?.phase === 'backward') kinds.unshift('accumulated');
+		if (stepInto) kinds.unshift('locals');
+		return kinds.map((kind) => ({
 			name: scopeName(kind, this.t),
-			variablesReference: this.handles.create({ kind }),
+			variablesReference: this.handles.create(kind === 'locals' ? { kind, frame } : { kind }),
 			expensive: false,
 			presentationHint: kind === 'locals' ? 'locals' : undefined,
 		}));
@@ -92,7 +101,9 @@ export class DebugVariables {
 			case 'state':
 				return this.stateVariables(snapshot);
 			case 'locals':
-				return stepInto ? localVariables(stepInto, this.t) : [];
+				return stepInto ? localVariables(stepInto, container.frame, this.t) : [];
+			case 'accumulated':
+				return stepInto ? this.vectorOwners(controller, stepInto.gradient, 'gradient') : [];
 			case 'vector':
 				return this.tensorElements(container, container.of === 'point' ? snapshot.x : snapshot.gradient);
 			case 'buffer':
@@ -185,12 +196,17 @@ function hyperVariables(s: SessionSnapshot): DebugProtocol.Variable[] {
 	return out;
 }
 
-function localVariables(stepInto: StepInto, t: Translate): DebugProtocol.Variable[] {
+/** A frame's locals: each value, its adjoint once the backward pass has reached it, and the loop variable as `2 (of 4)`. */
+function localVariables(stepInto: StepInto, frame: number, t: Translate): DebugProtocol.Variable[] {
 	const out: DebugProtocol.Variable[] = [];
-	for (const local of stepInto.locals(t)) {
-		const value = local.value === undefined ? t('(one value per loop iteration)') : showNumber(local.value);
-		out.push({ name: local.label, value, type: 'number', variablesReference: 0, evaluateName: local.name });
-		if (local.adjoint !== undefined) out.push(numberVariable(`∂L/∂${local.label}`, local.adjoint, `grad.${local.name}`));
+	for (const local of stepInto.frames()[frame]?.locals ?? []) {
+		if (local.iteration) {
+			const value = t('{0} (of {1})', showNumber(local.value), local.iteration.count);
+			out.push({ name: local.name, value, type: 'number', variablesReference: 0, evaluateName: local.name });
+			continue;
+		}
+		out.push(numberVariable(local.name, local.value, local.name));
+		if (local.adjoint !== undefined) out.push(numberVariable(`∂L/∂${local.name}`, local.adjoint, `grad.${local.name}`));
 	}
 	return out;
 }

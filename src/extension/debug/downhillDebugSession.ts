@@ -9,18 +9,19 @@
  * stop the controller announces, whoever caused it, becomes one `stopped` event. Each request handler below is a
  * one-line delegation; the work lives in the helper files beside this one.
  */
-import { ContinuedEvent, InitializedEvent, InvalidatedEvent, Logger, LoggingDebugSession, TerminatedEvent, Thread, logger } from '@vscode/debugadapter';
+import { ContinuedEvent, InitializedEvent, InvalidatedEvent, Logger, LoggingDebugSession, OutputEvent, TerminatedEvent, Thread, logger } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { Disposable, SessionChange, SessionController } from '../session/sessionController';
 import { downhillCapabilities } from './capabilities';
 import { evaluateInSession, evaluationErrorMessage, showFullNumber, showNumber } from './debugEvaluate';
-import { lossLocation, stackFrame } from './debugLocation';
+import { inDocument, lossLocation, readingText, stackFrames } from './debugLocation';
 import { DebugVariables } from './debugVariables';
 import { parseLaunchArguments, type DownhillLaunch, type DownhillLaunchArguments } from './launchArguments';
 import { launchErrorMessage } from './launchErrors';
 import { LineBreakpoints } from './lineBreakpoints';
 import { optimizerThreadId, optimizerThreadName, stopOutput, stoppedEvent } from './stopEvents';
-import { StepInto } from './stepInto';
+import { StepInto, type PassMove } from './stepInto';
+import { passCheckText } from './passCheck';
 import { englishText, type AdapterText } from './translate';
 
 /** Opens the loss a launch names and returns the controller of its session (new, or the one already shared). */
@@ -99,11 +100,14 @@ export class DownhillDebugSession extends LoggingDebugSession {
 	}
 
 	protected override stackTraceRequest(response: DebugProtocol.StackTraceResponse): void {
-		this.respond(response, () => ({ stackFrames: [this.frame()], totalFrames: 1 }));
+		this.respond(response, () => {
+			const stackFrames = this.frames();
+			return { stackFrames, totalFrames: stackFrames.length };
+		});
 	}
 
-	protected override scopesRequest(response: DebugProtocol.ScopesResponse): void {
-		this.respond(response, () => ({ scopes: this.variables.scopes() }));
+	protected override scopesRequest(response: DebugProtocol.ScopesResponse, args: DebugProtocol.ScopesArguments): void {
+		this.respond(response, () => ({ scopes: this.variables.scopes(Math.max(0, args.frameId - 1)) }));
 	}
 
 	protected override variablesRequest(response: DebugProtocol.VariablesResponse, args: DebugProtocol.VariablesArguments): void {
@@ -119,15 +123,15 @@ export class DownhillDebugSession extends LoggingDebugSession {
 	}
 
 	protected override nextRequest(response: DebugProtocol.NextResponse): void {
-		this.move(response, () => (this.stepInto ? this.walkPass() : this.attached().step()));
+		this.move(response, () => (this.stepInto ? this.walkPass('over') : this.attached().step()));
 	}
 
 	protected override stepInRequest(response: DebugProtocol.StepInResponse): void {
-		this.move(response, () => (this.stepInto ? this.walkPass() : this.enterPass()));
+		this.move(response, () => (this.stepInto ? this.walkPass('in') : this.enterPass()));
 	}
 
 	protected override stepOutRequest(response: DebugProtocol.StepOutResponse): void {
-		this.move(response, () => this.finishStep());
+		this.move(response, () => (this.stepInto && this.stepInto.depth > 1 ? this.walkPass('out') : this.finishStep()));
 	}
 
 	protected override stepBackRequest(response: DebugProtocol.StepBackResponse): void {
@@ -135,7 +139,7 @@ export class DownhillDebugSession extends LoggingDebugSession {
 	}
 
 	protected override continueRequest(response: DebugProtocol.ContinueResponse): void {
-		this.move(response, () => this.run('forward'), { allThreadsContinued: true });
+		this.move(response, () => (this.stepInto ? this.runPass() : this.run('forward')), { allThreadsContinued: true });
 	}
 
 	protected override reverseContinueRequest(response: DebugProtocol.ReverseContinueResponse): void {
@@ -218,11 +222,12 @@ export class DownhillDebugSession extends LoggingDebugSession {
 		}
 	}
 
-	private frame(): DebugProtocol.StackFrame {
-		const frame = stackFrame(this.attached(), this.stepInto, this.text.t);
-		frame.line = this.convertDebuggerLineToClient(frame.line);
-		frame.column = this.convertDebuggerColumnToClient(frame.column);
-		return frame;
+	private frames(): DebugProtocol.StackFrame[] {
+		return stackFrames(this.attached(), this.stepInto, this.text.t).map((frame) => ({
+			...frame,
+			line: this.convertDebuggerLineToClient(frame.line),
+			column: this.convertDebuggerColumnToClient(frame.column),
+		}));
 	}
 
 	private setBreakpoints(args: DebugProtocol.SetBreakpointsArguments): DebugProtocol.Breakpoint[] {
@@ -273,14 +278,34 @@ export class DownhillDebugSession extends LoggingDebugSession {
 		else this.attached().step();
 	}
 
-	private walkPass(): void {
-		if (this.stepInto!.advance()) this.stopInPass();
-		else this.finishStep();
+	private walkPass(kind: PassMove): void {
+		if (this.stepInto!.move(kind)) this.stopInPass();
+		else this.finishPass();
+	}
+
+	/** F5 inside the pass: on to the next statement whose line has a breakpoint that holds, else through the update. */
+	private runPass(): void {
+		const controller = this.attached();
+		const hit = this.stepInto!.runUntil((at) => {
+			const line = inDocument(controller.origin, at.statement.line, at.statement.column).line;
+			return this.breakpoints.holdsInPass(line, at.lookup);
+		});
+		if (hit) return this.stopInPass('breakpoint');
+		this.finishPass();
+		this.run('forward');
 	}
 
 	private walkPassBack(): void {
-		if (!this.stepInto!.back()) this.stepInto = undefined;
-		this.stopInPass();
+		this.stepInto = this.stepInto!.back(this.attached().session);
+		if (this.stepInto) this.stopInPass();
+		else this.stopAtTop();
+	}
+
+	/** The backward pass is done: says how the accumulated adjoints compare with the gradient, then takes the update. */
+	private finishPass(): void {
+		const stepInto = this.stepInto!;
+		this.sendEvent(new OutputEvent(`${passCheckText(this.attached().loss, stepInto.point, stepInto.gradient, this.text.t)}\n`, 'console'));
+		this.finishStep();
 	}
 
 	/** Shift+F11: takes the update and stops at the top of the next step. */
@@ -289,7 +314,16 @@ export class DownhillDebugSession extends LoggingDebugSession {
 		this.attached().step();
 	}
 
-	private stopInPass(): void {
+	private stopInPass(reason: 'step' | 'breakpoint' = 'step'): void {
+		this.variables.reset();
+		const event = stoppedEvent({ kind: 'step' }, this.text);
+		event.body.reason = reason;
+		event.body.description = readingText(this.stepInto!, this.text.t);
+		this.sendEvent(event);
+	}
+
+	/** Back at the top of the step, before the forward pass. */
+	private stopAtTop(): void {
 		this.variables.reset();
 		this.sendEvent(stoppedEvent({ kind: 'step' }, this.text));
 	}

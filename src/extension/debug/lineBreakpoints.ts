@@ -3,8 +3,13 @@
  * between optimizer updates, so its line only says which loss it belongs to: any line of the loss function binds,
  * and its condition (`loss < 0.01`), hit count and log message are the session breakpoint's. A line outside the
  * function, another file, or a condition the engine rejects gives an unverified breakpoint with the reason.
+ *
+ * During step-into the same breakpoints stop the walk on their line (F5 runs to them), their conditions read the
+ * loss's locals (`n == 17`); a condition that names a local only (not a session name) binds for the walk alone.
  */
 import type { DebugProtocol } from '@vscode/debugprotocol';
+import { evaluateExpression, expressionNames, isTruthy, parseExpression, type Expression, type Lookup } from '../../engine/expression';
+import { traceNames } from '../../engine/graph/traceSteps';
 import type { BreakpointSpec } from '../../engine/session/breakpoints';
 import type { SessionController } from '../session/sessionController';
 import { basename, comparablePath } from './pathText';
@@ -18,8 +23,27 @@ export interface LossLocation {
 	readonly lastLine: number;
 }
 
+/** A breakpoint as the step-into walk checks it: its document line and condition. */
+interface PassBreakpoint {
+	readonly line: number;
+	readonly condition: Expression | undefined;
+}
+
 export class LineBreakpoints {
 	private nextId = 1;
+	private inPass: PassBreakpoint[] = [];
+
+	/** True when a breakpoint on `line` holds with the walk's locals (a condition that cannot be evaluated does not). */
+	holdsInPass(line: number, lookup: Lookup): boolean {
+		return this.inPass.some((bp) => {
+			if (bp.line !== line) return false;
+			try {
+				return bp.condition === undefined || isTruthy(evaluateExpression(bp.condition, lookup));
+			} catch {
+				return false;
+			}
+		});
+	}
 
 	/**
 	 * Replaces the breakpoints of `sourcePath` (lines 1-based). Breakpoints of other files are answered unverified
@@ -39,11 +63,19 @@ export class LineBreakpoints {
 		}
 		const inside = (line: number) => line >= location.firstLine && line <= location.lastLine;
 		const specs: BreakpointSpec[] = [];
+		const passOnly = new Set<number>();
+		const locals = passOnlyNames(controller);
+		this.inPass = [];
 		requested.forEach((bp, i) => {
-			if (inside(bp.line)) specs.push({ id: ids[i]!, condition: bp.condition, hitCondition: bp.hitCondition, logMessage: bp.logMessage });
+			if (!inside(bp.line)) return;
+			const condition = parsedCondition(bp.condition);
+			if (bp.logMessage === undefined && (condition || !bp.condition?.trim())) this.inPass.push({ line: bp.line, condition });
+			if (condition && expressionNames(condition).some((n) => locals.has(n))) passOnly.add(ids[i]!);
+			else specs.push({ id: ids[i]!, condition: bp.condition, hitCondition: bp.hitCondition, logMessage: bp.logMessage });
 		});
 		const statuses = new Map(controller.setBreakpoints(specs).map((s) => [s.id, s]));
 		return requested.map((bp, i) => {
+			if (passOnly.has(ids[i]!)) return { id: ids[i], verified: true, line: bp.line, message: t('stops during step-into (F11), where the loss\'s locals are known') };
 			const status = statuses.get(ids[i]!);
 			if (!status) {
 				const { name, firstLine, lastLine } = location;
@@ -59,4 +91,19 @@ export class LineBreakpoints {
 /** Same file, ignoring separators and, where file systems usually are case-insensitive, case. */
 function samePath(a: string, b: string): boolean {
 	return comparablePath(a) === comparablePath(b);
+}
+
+/** The loss's locals that are not session names: a condition naming one can only be checked during step-into. */
+function passOnlyNames(controller: SessionController): Set<string> {
+	const session = controller.session.variables.names();
+	return new Set([...traceNames(controller.loss.graph.steps)].filter((n) => !session.has(n)));
+}
+
+function parsedCondition(text: string | undefined): Expression | undefined {
+	if (!text?.trim()) return undefined;
+	try {
+		return parseExpression(text);
+	} catch {
+		return undefined;
+	}
 }

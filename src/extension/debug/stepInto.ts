@@ -1,126 +1,112 @@
 /**
- * Step-into (F11) through one optimizer step: the forward pass statement by statement over the loss function's own
- * lines (`LossGraph.trace`), then the backward pass over the same locals in reverse with each adjoint ∂L/∂local.
- * Pure state over the engine: where in the step the user is, and what each local reads at the current point. The
- * adapter turns positions into stack frames and stops; leaving the pass takes the update through the controller.
+ * Step-into (F11) through one optimizer step, over the engine's walk (`engine/session/walk/`): the forward pass
+ * statement by statement, into loop iterations and helper calls, then the backward pass in reverse with each
+ * adjoint ∂L/∂local. This file holds where the user is in the walk and how a move is made (into, over, out of a
+ * frame, or back by replaying the walk); the adapter turns it into stops, stack frames and Variables.
  */
-import type { TraceEntry } from '../../engine/graph/node';
-import { readNodes, type NodeReading } from '../../engine/graph/nodeAdjoints';
-import { batchForStep } from '../../engine/session/miniBatch';
 import type { OptimizationSession } from '../../engine/session/optimizationSession';
-import { english, type Translate } from './translate';
+import { PassWalk, type WalkPhase } from '../../engine/session/walk/passWalk';
+import { walkFrames, type WalkFrame } from '../../engine/session/walk/walkFrames';
 
-export type PassPhase = 'forward' | 'backward';
+export type PassPhase = WalkPhase;
 
-/** One local as the Locals scope shows it. */
-export interface LocalReading {
-	/** The local's name, with its line when the name is assigned more than once (`s (line 4)`). */
-	readonly label: string;
-	readonly name: string;
-	/** Undefined when the local has no single value (inside a loop). */
-	readonly value: number | undefined;
-	/** Shown once the backward pass has reached the local. */
-	readonly adjoint: number | undefined;
-}
+/** F11 moves into frames, F10 over them, Shift+F11 out of the current one. */
+export type PassMove = 'in' | 'over' | 'out';
 
 export class StepInto {
-	private phase: PassPhase = 'forward';
-	private index = 0;
+	private frameCache: WalkFrame[] | undefined;
 
 	private constructor(
-		private readonly entries: readonly TraceEntry[],
-		private readonly readings: readonly (NodeReading | undefined)[],
+		private readonly walk: PassWalk,
 		/** The history record whose update this pass belongs to. */
 		readonly step: number,
+		private readonly x: Float64Array,
 	) {}
 
-	/** Enters the step from the session's current point; undefined when the loss has no trace (math losses). */
+	/** Enters the step from the session's current point; undefined when the loss has no statement to stop on. */
 	static enter(session: OptimizationSession): StepInto | undefined {
-		const entries = session.loss.graph.trace;
-		if (entries.length === 0) return undefined;
 		const k = session.position;
 		const x = session.history.readPoint(k, new Float64Array(session.loss.params.length));
-		const readings = readNodes(session.loss.graph, entries.map((e) => e.node), x, batchOf(session, k));
-		return new StepInto(entries, readings, k);
+		const walk = PassWalk.enter(session.loss.graph, x);
+		return walk && new StepInto(walk, k, x);
 	}
 
-	get current(): TraceEntry {
-		return this.entries[this.index]!;
+	get phase(): PassPhase {
+		return this.walk.phase;
 	}
 
-	get currentPhase(): PassPhase {
-		return this.phase;
+	/** How many frames deep the walk is: 1 in the loss body, one more per loop or call it is inside. */
+	get depth(): number {
+		return this.walk.depth;
 	}
 
-	/** What the current position reads: the local's value going forward, its adjoint going backward. */
-	get currentReading(): { name: string; value: number | undefined } {
-		const reading = this.readings[this.index];
-		const name = this.current.name;
-		if (this.phase === 'forward') return { name, value: reading?.value };
-		return { name: `∂L/∂${name}`, value: reading?.adjoint };
+	/** The statement the walk stands on. */
+	get statement(): { name: string; line: number; column: number } {
+		return this.walk.statement;
 	}
 
-	/** Moves to the next statement; false when the backward pass is done (the update comes next). */
-	advance(): boolean {
-		if (this.phase === 'forward') {
-			if (this.index < this.entries.length - 1) this.index++;
-			else this.phase = 'backward';
-			return true;
-		}
-		if (this.index === 0) return false;
-		this.index--;
-		return true;
+	/** Frames innermost first, with their locals. */
+	frames(): WalkFrame[] {
+		this.frameCache ??= walkFrames(this.walk);
+		return this.frameCache;
 	}
 
-	/** Moves to the previous statement; false when already at the first line of the forward pass. */
-	back(): boolean {
-		if (this.phase === 'backward') {
-			if (this.index < this.entries.length - 1) this.index++;
-			else this.phase = 'forward';
-			return true;
-		}
-		if (this.index === 0) return false;
-		this.index--;
-		return true;
+	/** What the current statement reads: its value going forward, its adjoint going backward. */
+	get reading(): { name: string; value: number } {
+		const local = this.frames()[0]!.locals.find((l) => l.name === this.walk.statement.name);
+		const name = this.walk.statement.name;
+		if (this.phase === 'forward') return { name, value: local?.value ?? Number.NaN };
+		return { name: `∂L/∂${name}`, value: local?.adjoint ?? 0 };
 	}
 
-	/** The locals reached so far, in statement order, with adjoints for those the backward pass has reached. */
-	locals(t: Translate = english): LocalReading[] {
-		const reached = this.phase === 'forward' ? this.index + 1 : this.entries.length;
-		const counts = new Map<string, number>();
-		for (const e of this.entries) counts.set(e.name, (counts.get(e.name) ?? 0) + 1);
-		return this.entries.slice(0, reached).map((entry, i) => {
-			const reading = this.readings[i];
-			const hasAdjoint = this.phase === 'backward' && i >= this.index;
-			return {
-				label: counts.get(entry.name)! > 1 ? t('{0} (line {1})', entry.name, entry.line) : entry.name,
-				name: entry.name,
-				value: reading?.value,
-				adjoint: hasAdjoint ? reading?.adjoint : undefined,
-			};
-		});
+	/** The parameters' gradient the backward pass has accumulated so far. */
+	get gradient(): Float64Array {
+		return this.walk.gradient;
+	}
+
+	/** The point the update starts from. */
+	get point(): Float64Array {
+		return this.x;
 	}
 
 	/**
-	 * Names for Watch, hovers and the Debug Console: each reached local's latest value (`a`), and its adjoint once the
-	 * backward pass has reached it as `grad.a`, the name parameters' partial derivatives already have (`grad.x`).
+	 * Makes one move; false once the backward pass is done (the update comes next). `out` from the loss body
+	 * itself is the caller's to handle (it finishes the step).
+	 */
+	move(kind: PassMove): boolean {
+		this.frameCache = undefined;
+		const depth = this.walk.depth;
+		let more = this.walk.next();
+		while (more && ((kind === 'over' && this.walk.depth > depth) || (kind === 'out' && this.walk.depth >= depth))) more = this.walk.next();
+		return more;
+	}
+
+	/** Moves until `stop` holds at a statement; false when the pass ends first. */
+	runUntil(stop: (at: StepInto) => boolean): boolean {
+		for (;;) {
+			this.frameCache = undefined;
+			if (!this.walk.next()) return false;
+			if (stop(this)) return true;
+		}
+	}
+
+	/** The walk one statement back (by replaying it from the start), or undefined at its first statement. */
+	back(session: OptimizationSession): StepInto | undefined {
+		const moves = this.walk.moves - 1;
+		if (moves < 0) return undefined;
+		const again = StepInto.enter(session);
+		for (let i = 0; again && i < moves; i++) again.walk.next();
+		return again;
+	}
+
+	/**
+	 * Names for Watch, hovers, the Debug Console and breakpoint conditions: the top frame's locals (`h0`, the loop
+	 * variable `n`), and a local's adjoint once the backward pass has reached it as `grad.h0`, the name parameters'
+	 * partial derivatives already have (`grad.x`).
 	 */
 	readonly lookup = (key: string): number | undefined => {
-		const locals = this.locals();
-		const adjoint = key.startsWith('grad.') ? key.slice('grad.'.length) : undefined;
-		for (let i = locals.length - 1; i >= 0; i--) {
-			const local = locals[i]!;
-			if (adjoint !== undefined && local.name === adjoint && local.adjoint !== undefined) return local.adjoint;
-			if (local.name === key) return local.value;
-		}
-		return undefined;
+		const locals = this.frames()[0]!.locals;
+		if (key.startsWith('grad.')) return locals.find((l) => l.name === key.slice('grad.'.length))?.adjoint;
+		return locals.find((l) => l.name === key)?.value;
 	};
-}
-
-/** The mini-batch of update `k`, as the session draws it (undefined for full-batch runs). */
-function batchOf(session: OptimizationSession, k: number): Int32Array | undefined {
-	const { batchSize, seed, withReplacement } = session.settings;
-	const sampleCount = session.loss.sampleCount;
-	if (batchSize <= 0 || sampleCount === 0 || batchSize >= sampleCount) return undefined;
-	return batchForStep({ batchSize, sampleCount, seed, withReplacement }, k);
 }

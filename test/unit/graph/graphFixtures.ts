@@ -9,7 +9,7 @@ export function graphOf(b: GraphBuilder, output: Node, paramNames: string[], sta
 		paramNames,
 		start: start ?? paramNames.map(() => 0),
 		data: b.data,
-		trace: [],
+		steps: [],
 	};
 }
 

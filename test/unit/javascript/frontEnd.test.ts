@@ -1,3 +1,4 @@
+import { outlineSteps as outline, type TraceStatement } from '../../../src/engine/graph/traceSteps';
 import { describe, expect, it } from 'vitest';
 import { compileGraph } from '../../../src/engine/graph/compileGraph';
 import { interpretValueAndGradient } from '../../../src/engine/graph/interpreter';
@@ -117,7 +118,7 @@ export function loss(a: number, w = W0, p: [number, number, number], v: number[]
 });
 
 describe('the step-into trace', () => {
-	it('records scalar locals at the top level in statement order (at the name), then the return', () => {
+	it('records scalar locals in statement order (at the name), a for loop as a frame over its body, then the return', () => {
 		const source = `const xs = [1, 2];
 function loss(x = 1, w = [1, 2]) {
 	const a = x * 2;
@@ -135,12 +136,12 @@ function loss(x = 1, w = [1, 2]) {
 	return s + a;
 }`;
 		const graph = lowerJs(source);
-		expect(graph.trace.map((e) => [e.name, e.line, e.column])).toEqual([
-			['a', 3, 8], ['s', 4, 6], ['s', 9, 2], ['x', 14, 2], ['return', 15, 2],
+		expect(outline(graph.steps)).toEqual([
+			['a', 3, 8], ['s', 4, 6], ['for v', 5, 2, [['t', 6, 9], ['s', 7, 3]]], ['s', 9, 2], ['x', 14, 2], ['return', 15, 2],
 		]);
-		const output = graph.trace.at(-1)!;
+		const output = graph.steps.at(-1)! as TraceStatement;
 		expect(output.node).toBe(graph.output);
-		expect(run({ ...graph, output: graph.trace[0]!.node }).value).toBe(2);
+		expect(run({ ...graph, output: (graph.steps[0] as TraceStatement).node }).value).toBe(2);
 	});
 });
 

@@ -1,5 +1,6 @@
 // The Python front end as the extension and the CLI use it: listing the losses of a file with their spans, picking
 // one, laying out parameters and start points, and the step-into trace.
+import { outlineSteps as outline, type TraceStatement } from '../../../src/engine/graph/traceSteps';
 import { describe, expect, it } from 'vitest';
 import { compileLoss } from '../../../src/engine/compileLoss';
 import { frontEnds } from '../../../src/engine/language/frontEnds';
@@ -110,7 +111,7 @@ def loss(a, w=W0, p: tuple[float, float, float] = (0.0, 0.0, 0.0), v: list[float
 });
 
 describe('the step-into trace', () => {
-	it('records scalar locals at the top level in statement order, then the return', () => {
+	it('records scalar locals in statement order, a for loop as a frame over its body, then the return', () => {
 		const source = `xs = [1.0, 2.0]
 def loss(x=1.0, w=[1.0, 2.0]):
     """Docstring."""
@@ -127,15 +128,16 @@ def loss(x=1.0, w=[1.0, 2.0]):
     x **= 2
     return s + a`;
 		const graph = lower(source);
-		expect(graph.trace.map((e) => [e.name, e.line, e.column])).toEqual([
-			['a', 4, 5], ['s', 5, 5], ['s', 9, 5], ['p', 13, 5], ['q', 13, 5], ['x', 14, 5], ['return', 15, 5],
+		expect(outline(graph.steps)).toEqual([
+			['a', 4, 5], ['s', 5, 5], ['for v', 6, 5, [['t', 7, 9], ['s', 8, 9]]], ['s', 9, 5],
+			['p', 13, 5], ['q', 13, 5], ['x', 14, 5], ['return', 15, 5],
 		]);
-		expect(graph.trace.at(-1)!.node).toBe(graph.output);
-		expect(run({ ...graph, output: graph.trace[0]!.node }).value).toBe(2);
+		expect((graph.steps.at(-1) as TraceStatement).node).toBe(graph.output);
+		expect(run({ ...graph, output: (graph.steps[0] as TraceStatement).node }).value).toBe(2);
 	});
 
 	it('points the return of a lambda at its expression', () => {
 		const graph = lower('loss = lambda x=1.0: x * x\n');
-		expect(graph.trace).toEqual([{ name: 'return', node: graph.output, line: 1, column: 22 }]);
+		expect(graph.steps).toEqual([{ kind: 'statement', name: 'return', node: graph.output, line: 1, column: 22 }]);
 	});
 });

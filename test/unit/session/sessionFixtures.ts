@@ -5,7 +5,7 @@ import type { Node } from '../../../src/engine/graph/node';
 import { regressionGraph } from '../graph/graphFixtures';
 
 function lossOf(b: GraphBuilder, output: Node, names: string[], start: number[], name: string): Loss {
-	const graph = { output, params: names.map((n, offset) => ({ name: n, offset })), paramNames: names, start, data: b.data, trace: [] };
+	const graph = { output, params: names.map((n, offset) => ({ name: n, offset })), paramNames: names, start, data: b.data, steps: [] };
 	const site = { name, language: 'math' as const, params: names, span: { line: 1, column: 1, endLine: 1, endColumn: 2 }, nameSpan: { line: 1, column: 1, endLine: 1, endColumn: 2 } };
 	return lossFromGraph(graph, site, false);
 }

@@ -6,6 +6,7 @@
 import type * as t from '@babel/types';
 import type { SourceSpan } from '../../errors';
 import type { Mode } from '../lowering/branches';
+import type { TraceCall } from '../../graph/traceSteps';
 import { fail, type LoweringContext } from '../lowering/context';
 import { Scope } from '../lowering/scope';
 import { valueKey, type FunctionValue, type Value } from '../lowering/values';
@@ -24,23 +25,26 @@ export type FunctionNode = t.FunctionDeclaration | t.FunctionExpression | t.Arro
  */
 export function closure(ctx: LoweringContext, scope: Scope, node: FunctionNode, name: string): FunctionValue {
 	checkFunction(node, name);
-	const memo = scope.parent === undefined ? new Map<string, Value>() : undefined;
-	const inline = (args: readonly Value[], span: SourceSpan) => ctx.inline(node, name, span, () => {
+	const memo = scope.parent === undefined ? new Map<string, { value: Value; frame: TraceCall | undefined }>() : undefined;
+	const inline = (args: readonly Value[], span: SourceSpan) => ctx.traceCall(name, span, () => ctx.inline(node, name, span, () => {
 		const frame = new Scope(scope, true);
 		bindParameters(ctx, frame, node, args, name, span);
-		return runBody(ctx, frame, node, name, { trace: false, inLoop: false });
-	});
+		return runBody(ctx, frame, node, name, { trace: true, inLoop: false });
+	}));
 	return {
 		kind: 'function',
 		name,
 		call: (args, span) => {
-			if (!memo) return inline(args, span);
+			if (!memo) return inline(args, span).value;
 			const key = args.map(valueKey).join(',');
 			const known = memo.get(key);
-			if (known) return known;
-			const value = inline(args, span);
-			memo.set(key, value);
-			return value;
+			if (known) {
+				ctx.replayCall(known.frame);
+				return known.value;
+			}
+			const called = inline(args, span);
+			memo.set(key, called);
+			return called.value;
 		},
 	};
 }
@@ -98,6 +102,7 @@ function bindParameters(
 		if ('id' in parts) {
 			frame.declare(parts.id.name, value, 'let', nameSpanOf(parts.id));
 			noteHolder(parts.id.name, value);
+			if (value.kind === 'scalar') ctx.recordArgument(parts.id.name, value.node, nameSpanOf(parts.id));
 		} else {
 			bindTarget(ctx, frame, parts.pattern, value, 'let');
 		}
@@ -106,7 +111,11 @@ function bindParameters(
 
 /** Lowers a function body in `frame`; the function must return a value on every path. */
 export function runBody(ctx: LoweringContext, frame: Scope, node: FunctionNode, name: string, mode: Mode): Value {
-	if (node.body.type !== 'BlockStatement') return evaluate(ctx, frame, node.body);
+	if (node.body.type !== 'BlockStatement') {
+		const value = evaluate(ctx, frame, node.body);
+		if (mode.trace && value.kind === 'scalar') ctx.record('return', value.node, spanOf(node.body));
+		return value;
+	}
 	const flow = executeBlock(ctx, frame, node.body.body, mode);
 	if (flow.kind !== 'return') return fail(msg`'${name}' ends without returning a value`, spanOf(node));
 	if (flow.value.kind === 'unset') return fail(msg`'${name}' returns a variable that has no value`, spanOf(node));

@@ -26,9 +26,10 @@ export function forStatement(ctx: LoweringContext, scope: Scope, s: t.ForStateme
 	const counter = countedLoop(ctx, scope, s, span);
 	const b = ctx.builder;
 	const values = counter.values && dataVector(b, counter.values, [counter.count], msg`the values of '${counter.name}'`);
-	return runLoop(ctx, scope, s.body, counter.count, span, (inner, k) => {
+	return runLoop(ctx, scope, s.body, counter.count, span, counter.name, (inner, k) => {
 		const value = values ? values.element(k, span) : scalar(b.add(b.constant(counter.start), b.mul(b.constant(counter.step), k)));
 		inner.declare(counter.name, value, 'counter', span);
+		if (value.kind === 'scalar') ctx.recordLoopVariable(value.node);
 	});
 }
 
@@ -43,8 +44,11 @@ export function forOfStatement(ctx: LoweringContext, scope: Scope, s: t.ForOfSta
 	const id = left.declarations[0]!.id;
 	const vector = expectVector(evaluate(ctx, scope, s.right), describe(s.right), spanOf(s.right));
 	const kind = left.kind === 'const' ? 'const' : 'let';
-	return runLoop(ctx, scope, s.body, vector.length, span, (inner, k) => {
-		bindTarget(ctx, inner, id, vector.element(k, span), kind);
+	const variable = id.type === 'Identifier' ? id.name : '';
+	return runLoop(ctx, scope, s.body, vector.length, span, variable, (inner, k) => {
+		const element = vector.element(k, span);
+		if (element.kind === 'scalar') ctx.recordLoopVariable(element.node);
+		bindTarget(ctx, inner, id, element, kind);
 	});
 }
 
@@ -63,7 +67,9 @@ export function forEachStatement(ctx: LoweringContext, scope: Scope, call: t.Cal
 	const body: t.Statement = callback.body.type === 'BlockStatement'
 		? callback.body
 		: { type: 'ExpressionStatement', expression: callback.body, loc: callback.body.loc } as t.ExpressionStatement;
-	return runLoop(ctx, scope, body, vector.length, span, (inner, k) => {
+	const first = callback.params[0];
+	const variable = first?.type === 'Identifier' ? first.name : '';
+	return runLoop(ctx, scope, body, vector.length, span, variable, (inner, k) => {
 		const args = [vector.element(k, span), scalar(k), vector];
 		callback.params.forEach((param, i) => {
 			if (param.type === 'RestElement') {
@@ -82,18 +88,20 @@ function runLoop(
 	body: t.Statement,
 	count: number,
 	span: SourceSpan,
+	variable: string,
 	bind: (inner: Scope, k: Node) => void,
 ): Flow {
 	const statements = body.type === 'BlockStatement' ? body.body : [body];
 	lowerScopedLoop(ctx, scope, {
 		count,
+		variable,
 		assigned: assignedNames([body]),
 		listWord: msg`an array`,
 		span,
 		body: (iteration, k) => {
 			const inner = iteration.child();
 			bind(inner, k);
-			executeBlock(ctx, inner, statements, { trace: false, inLoop: true });
+			executeBlock(ctx, inner, statements, { trace: true, inLoop: true });
 		},
 	});
 	return normal;

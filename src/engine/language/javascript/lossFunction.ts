@@ -54,10 +54,11 @@ export function lowerCandidate(
 			: lossParameter(ctx, module, layout, declared, options.sizes);
 		frame.declare(parts.id.name, value, 'let', nameSpanOf(parts.id));
 	}
-	const output = ctx.inline(node, candidate.name, candidate.nameSpan, () => {
-		return runBody(ctx, frame, node, candidate.name, { trace: true, inLoop: false });
+	const output = ctx.traceRoot(() => {
+		const value = ctx.inline(node, candidate.name, candidate.nameSpan, () => runBody(ctx, frame, node, candidate.name, { trace: true, inLoop: false }));
+		if (value.kind === 'scalar') ctx.record('return', value.node, returnSpan(node));
+		return value;
 	});
-	if (output.kind === 'scalar') ctx.record('return', output.node, returnSpan(node));
 	return layout.finish(output, returnSpan(node));
 }
 

@@ -126,6 +126,8 @@ function returnStatement(ctx: LoweringContext, scope: Scope, s: t.ReturnStatemen
 		fail(msg`return inside a loop is not supported; accumulate in a variable and return after the loop`, spanOf(s));
 	}
 	if (!s.argument) return fail(msg`return needs a value`, spanOf(s));
-	return { kind: 'return', value: evaluate(ctx, scope, s.argument) };
+	const value = evaluate(ctx, scope, s.argument);
+	if (mode.trace && value.kind === 'scalar') ctx.record('return', value.node, spanOf(s));
+	return { kind: 'return', value };
 }
 

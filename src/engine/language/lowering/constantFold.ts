@@ -23,6 +23,6 @@ export function foldConstant(ctx: LoweringContext, node: Node): Node {
 	}
 	if (trips * nodes.length > maxWork) return node;
 	const b = ctx.builder;
-	const graph = { output: node, params: [], paramNames: [], start: [], data: b.data, trace: [] };
+	const graph = { output: node, params: [], paramNames: [], start: [], data: b.data, steps: [] };
 	return b.constant(interpretValue(graph, []));
 }

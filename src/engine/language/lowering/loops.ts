@@ -32,6 +32,8 @@ export interface LoopSpec {
 	 * symbolic index node counting 0 .. count - 1, or a constant when unrolled).
 	 */
 	step(carried: readonly (Node | undefined)[], k: Node): readonly (Node | undefined)[];
+	/** True for a loop statement whose iterations the step-into trace records (`lowerScopedLoop`). */
+	readonly traced?: boolean;
 }
 
 type Probe =
@@ -42,6 +44,10 @@ type Probe =
 /** The carried values after the loop. */
 export function lowerLoop(ctx: LoweringContext, spec: LoopSpec): (Node | undefined)[] {
 	if (spec.count <= 0) return [...spec.initial];
+	return spec.traced ? lowerTrips(ctx, spec) : ctx.untraced(() => lowerTrips(ctx, spec));
+}
+
+function lowerTrips(ctx: LoweringContext, spec: LoopSpec): (Node | undefined)[] {
 	return ctx.withTrips(spec.count, spec.span, () => {
 		const probe = symbolicIteration(ctx, spec);
 		switch (probe.kind) {

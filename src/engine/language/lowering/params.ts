@@ -57,7 +57,7 @@ export class ParamLayout {
 			paramNames: this.names,
 			start: this.start,
 			data: this.ctx.builder.data,
-			trace: this.ctx.trace,
+			steps: this.ctx.steps,
 		};
 	}
 }

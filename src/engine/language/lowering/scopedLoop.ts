@@ -19,6 +19,8 @@ import type { Value } from './values';
 
 export interface ScopedLoop {
 	readonly count: number;
+	/** The loop variable's name for the step-into trace (`n`), or `''`. */
+	readonly variable: string;
 	/** The names the body assigns or changes in place (`h.append(...)`, `g[j] = ...`): the loop-carried variables. */
 	readonly assigned: Iterable<string>;
 	/** More names each iteration's scope shadows (Python's loop targets). */
@@ -41,7 +43,7 @@ export function lowerScopedLoop(ctx: LoweringContext, scope: Scope, loop: Scoped
 	// means the layout differs from one iteration to the next, and the loop is unrolled.
 	for (let attempt = 0; attempt < 2; attempt++) {
 		try {
-			const after = carriedLoop(ctx, scope, loop, names, initial, layouts);
+			const after = ctx.traceLoop(loop.variable, loop.count, span, () => carriedLoop(ctx, scope, loop, names, initial, layouts));
 			names.forEach((name, i) => scope.rebind(name, after[i]!, span));
 			return names;
 		} catch (error) {
@@ -49,7 +51,7 @@ export function lowerScopedLoop(ctx: LoweringContext, scope: Scope, loop: Scoped
 			layouts = error.layouts.slice();
 		}
 	}
-	const after = unrolled(ctx, scope, loop, names, initial);
+	const after = ctx.traceLoop(loop.variable, loop.count, span, () => ({ value: unrolled(ctx, scope, loop, names, initial), initials: [], finals: [] }));
 	names.forEach((name, i) => scope.rebind(name, after[i]!, span));
 	return names;
 }
@@ -61,7 +63,7 @@ function carriedLoop(
 	names: readonly string[],
 	initial: readonly Value[],
 	layouts: readonly Layout[],
-): Value[] {
+): { value: Value[]; initials: readonly (Node | undefined)[]; finals: readonly (Node | undefined)[] } {
 	const { span } = loop;
 	const b = ctx.builder;
 	const slotsOf = (values: readonly Value[]) => {
@@ -83,19 +85,25 @@ function carriedLoop(
 		const at = { next: 0 };
 		return layouts.map((layout) => rebuild(ctx, slots, layout, at, span));
 	};
+	const slotNames = layouts.flatMap((layout, i) => emptySlots(layout).map(() => names[i]!));
 	const after = lowerLoop(ctx, {
 		count: loop.count,
-		names: layouts.flatMap((layout, i) => emptySlots(layout).map(() => names[i]!)),
+		names: slotNames,
 		initial: start,
 		span,
+		traced: true,
 		step: (slots, k) => {
-			const { scope: iteration } = scope.shadow([...names, ...(loop.alsoShadowed ?? [])], span);
-			valuesOf(slots).forEach((value, i) => iteration.rebind(names[i]!, value, span));
-			loop.body(iteration, k);
-			return slotsOf(names.map((name) => iteration.ownValue(name)));
+			const carried = ctx.traceIteration(k, () => {
+				const { scope: iteration } = scope.shadow([...names, ...(loop.alsoShadowed ?? [])], span);
+				valuesOf(slots).forEach((value, i) => iteration.rebind(names[i]!, value, span));
+				loop.body(iteration, k);
+				const out = slotsOf(names.map((name) => iteration.ownValue(name)));
+				return out.map((node, i) => ({ name: slotNames[i]!, before: slots[i], after: node }));
+			});
+			return carried.map((c) => c.after);
 		},
 	});
-	return valuesOf(after);
+	return { value: valuesOf(after), initials: start, finals: after };
 }
 
 function emptySlots(layout: Layout): undefined[] {
@@ -114,10 +122,13 @@ function unrolled(ctx: LoweringContext, scope: Scope, loop: ScopedLoop, names: r
 		let values = initial.slice();
 		for (let k = 0; k < loop.count; k++) {
 			ctx.tick(span);
-			const { scope: iteration } = scope.shadow([...names, ...(loop.alsoShadowed ?? [])], span);
-			values.forEach((value, i) => iteration.rebind(names[i]!, value, span));
-			loop.body(iteration, ctx.builder.constant(k));
-			values = names.map((name) => iteration.ownValue(name));
+			ctx.traceIteration(ctx.builder.constant(k), () => {
+				const { scope: iteration } = scope.shadow([...names, ...(loop.alsoShadowed ?? [])], span);
+				values.forEach((value, i) => iteration.rebind(names[i]!, value, span));
+				loop.body(iteration, ctx.builder.constant(k));
+				values = names.map((name) => iteration.ownValue(name));
+				return [];
+			});
 		}
 		return values;
 	});

@@ -44,7 +44,7 @@ export function lowerEquation(
 		paramNames: names,
 		start: names.map(() => 0),
 		data: lowering.b.data,
-		trace: [{ name, node: output, line: at.line, column: at.column }],
+		steps: [{ kind: 'statement', name, node: output, line: at.line, column: at.column }],
 	};
 }
 

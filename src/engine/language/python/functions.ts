@@ -4,6 +4,7 @@
  * rejects recursion. As in Python, every name a function body assigns is local to it from the start, so a name first
  * assigned inside a loop is still a variable of the whole function. The loss itself runs through `runBody` too.
  */
+import type { TraceCall } from '../../graph/traceSteps';
 import type { Mode } from '../lowering/branches';
 import { fail } from '../lowering/context';
 import { Scope } from '../lowering/scope';
@@ -21,21 +22,27 @@ import { msg } from '../../message';
  * gives the same value and is inlined once: `f(g(x)) * f(g(x))` costs one inlining of each.
  */
 export function userFunction(ctx: PythonContext, scope: Scope, def: FunctionDef): PythonFunction {
-	const memo = scope.parent === undefined ? new Map<string, Value>() : undefined;
+	const memo = scope.parent === undefined ? new Map<string, { value: Value; frame: TraceCall | undefined }>() : undefined;
 	return pythonFunction(def.name, (call) => {
 		if (def.problem) fail(def.problem.message, def.problem.span);
 		const values = bindArguments(ctx, scope, def, call);
 		const key = memo && values.map(valueKey).join(',');
 		const known = key === undefined ? undefined : memo!.get(key);
-		if (known) return known;
-		const value = ctx.inline(def, def.name, call.span, () => {
+		if (known) {
+			ctx.replayCall(known.frame);
+			return known.value;
+		}
+		const called = ctx.traceCall(def.name, call.span, () => ctx.inline(def, def.name, call.span, () => {
 			const frame = new Scope(scope, true);
-			def.params.forEach((p, i) => frame.declare(p.name, values[i]!, 'let', p.nameSpan));
+			def.params.forEach((p, i) => {
+				frame.declare(p.name, values[i]!, 'let', p.nameSpan);
+				if (values[i]!.kind === 'scalar') ctx.recordArgument(p.name, values[i]!.node, p.nameSpan);
+			});
 			declareLocals(frame, def);
-			return runBody(ctx, frame, def, { trace: false, inLoop: false });
-		});
-		if (key !== undefined) memo!.set(key, value);
-		return value;
+			return runBody(ctx, frame, def, { trace: true, inLoop: false });
+		}));
+		if (key !== undefined) memo!.set(key, called);
+		return called.value;
 	});
 }
 
@@ -97,7 +104,11 @@ export function declareLocals(frame: Scope, def: FunctionDef): void {
 /** Lowers a function body in `frame`; a `def` must return a value on every path. */
 export function runBody(ctx: PythonContext, frame: Scope, def: FunctionDef, mode: Mode): Value {
 	const body = def.body;
-	if (!isBlock(body)) return evaluate(ctx, frame, body);
+	if (!isBlock(body)) {
+		const value = evaluate(ctx, frame, body);
+		if (mode.trace && value.kind === 'scalar') ctx.record('return', value.node, body.span);
+		return value;
+	}
 	const flow = executeBlock(ctx, frame, body, mode);
 	if (flow.kind !== 'return') return fail(msg`'${def.name}' ends without returning a value`, def.nameSpan);
 	if (flow.value.kind === 'unset') return fail(msg`'${def.name}' returns a variable that has no value`, def.nameSpan);

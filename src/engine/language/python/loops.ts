@@ -24,13 +24,16 @@ export function forStatement(ctx: PythonContext, scope: Scope, s: Stmt & { kind:
 	const vector = expectVector(evaluate(ctx, scope, s.iterable), describe(s.iterable), s.iterable.span);
 	const names = lowerScopedLoop(ctx, scope, {
 		count: vector.length,
+		variable: s.target.kind === 'name' ? s.target.name : '',
 		assigned: assignedNames(s.body),
 		alsoShadowed: targetNames(s.target),
 		listWord: msg`a list`,
 		span,
 		body: (iteration, k) => {
-			bindTarget(ctx, s.target, vector.element(k, span), span, (name, value, at) => iteration.assign(name, value, at));
-			executeBlock(ctx, iteration, s.body, { trace: false, inLoop: true });
+			const element = vector.element(k, span);
+			if (element.kind === 'scalar') ctx.recordLoopVariable(element.node);
+			bindTarget(ctx, s.target, element, span, (name, value, at) => iteration.assign(name, value, at));
+			executeBlock(ctx, iteration, s.body, { trace: true, inLoop: true });
 		},
 	});
 	if (vector.length > 0) {

@@ -40,11 +40,12 @@ export function lowerCandidate(
 		frame.declare(param.name, value, 'let', param.nameSpan);
 	}
 	declareLocals(frame, def);
-	const output = ctx.inline(def, def.name, candidate.nameSpan, () => {
-		return runBody(ctx, frame, def, { trace: true, inLoop: false });
-	});
 	const returned = returnSpan(candidate);
-	if (output.kind === 'scalar') ctx.record('return', output.node, returned);
+	const output = ctx.traceRoot(() => {
+		const value = ctx.inline(def, def.name, candidate.nameSpan, () => runBody(ctx, frame, def, { trace: true, inLoop: false }));
+		if (value.kind === 'scalar') ctx.record('return', value.node, returned);
+		return value;
+	});
 	return layout.finish(output, returned);
 }
 

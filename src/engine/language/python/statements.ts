@@ -103,7 +103,9 @@ function returnStatement(ctx: PythonContext, scope: Scope, s: Stmt & { kind: 're
 		fail(msg`return inside a loop is not supported; accumulate in a variable and return after the loop`, s.span);
 	}
 	if (!s.value) return fail(msg`return needs a value: a loss returns a number`, s.span);
-	return { kind: 'return', value: evaluate(ctx, scope, s.value) };
+	const value = evaluate(ctx, scope, s.value);
+	if (mode.trace && value.kind === 'scalar') ctx.record('return', value.node, s.span);
+	return { kind: 'return', value };
 }
 
 /** An `assert` whose condition is known before the loss runs is checked; others cannot be, and are skipped. */
