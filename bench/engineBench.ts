@@ -1,6 +1,7 @@
 // The engine benchmark: compiled autodiff against hand-written closed forms and against central differences,
 // compile time, a full session against a hand-written Adam loop, and history bytes per record. Prints medians and
 // ratios measured in this one process; targets from the issues are printed beside them, never asserted.
+import { stepIntoBench } from './stepIntoBench';
 import { compileLoss } from '../src/engine/compileLoss';
 import { OptimizationSession } from '../src/engine/session/optimizationSession';
 import { BasinMapRun } from '../src/engine/landscape/basinMap';
@@ -233,4 +234,5 @@ regressionBench();
 sessionBench();
 basinBench();
 gridBench();
+stepIntoBench(report, ratioLine);
 void networkBench(report);

@@ -18,6 +18,8 @@ export interface SweepSink<K = unknown> {
 	toCut(key: K, adjoint: number): void;
 	toParam(index: number, adjoint: number): void;
 	toPlaceholder(index: number, adjoint: number): void;
+	/** Sees each node the sweep propagates through, with its adjoint (for the graph view). */
+	observe?(node: Node, adjoint: number): void;
 }
 
 /** Sweeps `root` (valued in `scope`) with ∂L/∂root = `seed`; a statement that repeats an earlier one's value passes its adjoint on whole. */
@@ -42,6 +44,7 @@ function sweepInto<K>(root: Node, adjoints: Map<number, number>, scope: WalkScop
 		const a = adjoints.get(node.id);
 		if (a === undefined || a === 0) continue;
 		adjoints.delete(node.id);
+		sink.observe?.(node, a);
 		propagate(node, a, adjoints, scope, sink);
 	}
 }

@@ -82,6 +82,25 @@ export class PassWalk {
 		return this.adjoints.get(key.bucket)?.get(key.local) ?? 0;
 	}
 
+	/**
+	 * The adjoints of the statements visible from the walk's position (each level's own statements and those of
+	 * calls it has made), by statement, for the graph view.
+	 */
+	statementAdjoints(): Map<TraceStatement, number> {
+		const out = new Map<TraceStatement, number>();
+		const visit = (level: Level) => {
+			level.steps.forEach((step, j) => {
+				if (step.kind === 'statement') out.set(step, this.adjoint(keyAt(level, j)));
+				else if (step.kind === 'call') {
+					step.args.forEach((arg, m) => out.set(arg, this.adjoint(argumentKey(level, j, m))));
+					visit(callLevel({ ...level, i: j }, step, 0));
+				}
+			});
+		};
+		for (const level of this.levelStack) visit(level);
+		return out;
+	}
+
 	/** Moves to the next statement instance; false once the backward pass is done. */
 	next(): boolean {
 		this.moves++;
