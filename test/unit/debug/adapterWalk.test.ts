@@ -53,9 +53,9 @@ describe.each(cases)('step-into through $file', (lines) => {
 		expect(event.body.description).toMatch(/^forward: out = [\d.]+ · n = 2 \(of 4\)$/);
 		const locals = await scopeValues(client, 'Locals');
 		expect(locals['n']).toBe('2 (of 4)');
-		expect(Number(locals['h0'])).toBeCloseTo(h0, 14);
-		expect(Number(locals['h1'])).toBeCloseTo(h1, 14);
-		expect(Number(locals['out'])).toBeCloseTo(out, 14);
+		expect(Number(locals['h0'])).toBeCloseTo(h0, 5);
+		expect(Number(locals['h1'])).toBeCloseTo(h1, 5);
+		expect(Number(locals['out'])).toBeCloseTo(out, 5);
 	});
 
 	it('shows sigmoid above loss on the Call Stack inside the call, with its argument', async () => {
@@ -68,8 +68,8 @@ describe.each(cases)('step-into through $file', (lines) => {
 		expect(outer!.name).toMatch(/ · loss$/);
 		expect(outer!.line).toBe(lines.h0);
 		// n = 0: the first hidden unit's argument is b0 = 0.1.
-		expect(Number((await scopeValues(client, 'Locals'))['z'])).toBeCloseTo(0.1, 15);
-		expect(Number((await scopeValues(client, 'Locals'))['return'])).toBeCloseTo(sigma(0.1), 15);
+		expect(Number((await scopeValues(client, 'Locals'))['z'])).toBeCloseTo(0.1, 5);
+		expect(Number((await scopeValues(client, 'Locals'))['return'])).toBeCloseTo(sigma(0.1), 5);
 	});
 
 	it('walks back through every statement in reverse, and the adjoints add up to the compiled gradient', async () => {
