@@ -21,6 +21,18 @@ export const runFlags = {
 	'initial-accumulator-value': { type: 'string' },
 	'momentum-decay': { type: 'string' },
 	'decoupled-weight-decay': { type: 'boolean' },
+	maximize: { type: 'boolean' },
+	rho: { type: 'string' },
+	etas: { type: 'string' },
+	'step-sizes': { type: 'string' },
+	lambd: { type: 'string' },
+	t0: { type: 'string' },
+	'max-iter': { type: 'string' },
+	'max-eval': { type: 'string' },
+	'tolerance-grad': { type: 'string' },
+	'tolerance-change': { type: 'string' },
+	'history-size': { type: 'string' },
+	'line-search-fn': { type: 'string' },
 	schedule: { type: 'string' },
 	steps: { type: 'string' },
 	until: { type: 'string' },
@@ -33,8 +45,28 @@ export const runFlags = {
 	'no-divergence-stop': { type: 'boolean' },
 } as const;
 
-const numericFlags = ['lr', 'momentum', 'dampening', 'weight-decay', 'eps', 'alpha', 'lr-decay', 'initial-accumulator-value', 'momentum-decay'];
-const booleanFlags = ['nesterov', 'amsgrad', 'centered', 'decoupled-weight-decay'];
+const numericFlags = [
+	'lr',
+	'momentum',
+	'dampening',
+	'weight-decay',
+	'eps',
+	'alpha',
+	'lr-decay',
+	'initial-accumulator-value',
+	'momentum-decay',
+	'rho',
+	'lambd',
+	't0',
+	'max-iter',
+	'max-eval',
+	'tolerance-grad',
+	'tolerance-change',
+	'history-size',
+];
+const booleanFlags = ['nesterov', 'amsgrad', 'centered', 'decoupled-weight-decay', 'maximize'];
+/** Flags that take two numbers A,B: PyTorch's tuples. */
+const pairFlags = ['betas', 'etas', 'step-sizes'];
 
 /** The hyper-parameters given on the command line, under PyTorch's names (`--weight-decay` → `weight_decay`). */
 export function hyperParameters(values: Record<string, unknown>): Record<string, OptionValue> {
@@ -47,11 +79,14 @@ export function hyperParameters(values: Record<string, unknown>): Record<string,
 		options[flag.replaceAll('-', '_')] = value;
 	}
 	for (const flag of booleanFlags) if (values[flag] === true) options[flag.replaceAll('-', '_')] = true;
-	if (typeof values.betas === 'string') {
-		const betas = values.betas.split(',').map(Number);
-		if (betas.length !== 2 || betas.some(Number.isNaN)) throw new CliError(`--betas takes two numbers B1,B2, not '${values.betas}'`);
-		options.betas = betas;
+	for (const flag of pairFlags) {
+		const text = values[flag];
+		if (typeof text !== 'string') continue;
+		const pair = text.split(',').map(Number);
+		if (pair.length !== 2 || pair.some(Number.isNaN)) throw new CliError(`--${flag} takes two numbers A,B, not '${text}'`);
+		options[flag.replaceAll('-', '_')] = pair;
 	}
+	if (typeof values['line-search-fn'] === 'string') options.line_search_fn = values['line-search-fn'];
 	return options;
 }
 
@@ -62,10 +97,12 @@ Usage:
   downhill check FILE [--function NAME] [--at V1,V2,...]... [--tolerance T] [--json]
   downhill list  FILE [--json]
   downhill run   FILE [--function NAME] [--start V1,V2,...]
-                 [--optimizer sgd|adagrad|rmsprop|adam|adamw|adamax|nadam|radam] [--lr X]
-                 [--momentum X] [--dampening X] [--nesterov] [--weight-decay X] [--betas B1,B2] [--eps X]
+                 [--optimizer sgd|adagrad|rmsprop|adam|adamw|adamax|nadam|radam|adadelta|rprop|asgd|lbfgs]
+                 [--lr X] [--momentum X] [--dampening X] [--nesterov] [--weight-decay X] [--betas B1,B2] [--eps X]
                  [--amsgrad] [--alpha X] [--centered] [--lr-decay X] [--initial-accumulator-value X]
-                 [--momentum-decay X] [--decoupled-weight-decay]
+                 [--momentum-decay X] [--decoupled-weight-decay] [--maximize] [--rho X] [--etas A,B]
+                 [--step-sizes A,B] [--lambd X] [--t0 X] [--max-iter N] [--max-eval N] [--tolerance-grad X]
+                 [--tolerance-change X] [--history-size N] [--line-search-fn none|strong_wolfe]
                  [--schedule step:step_size=30,gamma=0.5 | exponential:gamma=0.9 | cosine:T_max=100,eta_min=0 | warmup:steps=10]
                  [--steps N] [--until "CONDITION"] [--batch-size B] [--seed S] [--restarts N] [--json]
                  [--gradient-tolerance X] [--loss-tolerance X] [--divergence-steps N | --no-divergence-stop]

@@ -52,6 +52,8 @@ const hyperParameters: Readonly<Record<string, string>> = {
 	eps: 'eps',
 	weightDecay: 'weight_decay',
 	amsgrad: 'amsgrad',
+	maximize: 'maximize',
+	lineSearchFn: 'line_search_fn',
 };
 
 /** Reads every `downhill.*` setting for `scope` (a document's URI, or the workspace). */

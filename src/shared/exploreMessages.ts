@@ -17,10 +17,13 @@ export interface UpdateRuleRow {
 
 /** `w_new = w − η·∇L` and the optimizer's own terms, for the first few parameters, with a summary of all. */
 export interface UpdateRuleInfo {
-	readonly kind: 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'adamw' | 'other';
+	readonly kind: 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'adamw' | 'adadelta' | 'rprop' | 'lbfgs' | 'other';
 	readonly optimizer: string;
 	readonly learningRate: number;
-	/** `momentum`, `dampening`, `beta1`, `beta2`, `eps`, `weightDecay`, `t` (the update's step count). */
+	/**
+	 * `momentum`, `dampening`, `beta1`, `beta2`, `eps`, `rho`, `etaminus`, `etaplus`, `stepMin`, `stepMax`,
+	 * `weightDecay`, `t` (the update's step count); L-BFGS: `alpha`, `iterations`, `evaluations`, `pairs`.
+	 */
 	readonly constants: Readonly<Record<string, number>>;
 	readonly rows: readonly UpdateRuleRow[];
 	/** Parameters in all (rows may list fewer). */

@@ -75,6 +75,11 @@ export interface PointState {
 	readonly optimizerState: { readonly step: number; readonly buffers: Readonly<Record<string, readonly number[]>> };
 	/** The next update written out with numbers (the panel's update-rule card); absent from older hosts. */
 	readonly update?: UpdateRuleInfo;
+	/**
+	 * The loss evaluations of the step that reached this point besides its start (L-BFGS's inner iterations and
+	 * line-search probes), `[x₀ … x_{d−1}, loss]` each; absent for optimizers that only read the gradient.
+	 */
+	readonly probes?: readonly number[];
 }
 
 /** A parameter as declared: `W` of shape `[2, 3]` holds flat parameters `offset .. offset + 5`. */
@@ -99,7 +104,7 @@ export interface LossInfo {
 }
 
 /** Hyper-parameters under PyTorch's names. */
-export type OptimizerOptionsInfo = Readonly<Record<string, number | boolean | readonly number[]>>;
+export type OptimizerOptionsInfo = Readonly<Record<string, number | boolean | string | readonly number[]>>;
 
 export interface SettingsInfo {
 	readonly optimizer: string;

@@ -12,4 +12,8 @@ export const torchOptimizerNames: Readonly<Record<string, string>> = {
 	adamax: 'Adamax',
 	nadam: 'NAdam',
 	radam: 'RAdam',
+	adadelta: 'Adadelta',
+	rprop: 'Rprop',
+	asgd: 'ASGD',
+	lbfgs: 'LBFGS',
 };

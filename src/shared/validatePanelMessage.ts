@@ -132,15 +132,19 @@ function panelImage(body: unknown): PanelImage | undefined {
 	return /^[A-Za-z0-9+/]+={0,2}$/.test(url.slice(pngPrefix.length)) ? { dataUrl: url } : undefined;
 }
 
-/** Hyper-parameters by name: at most 32, each a boolean, a finite number or up to 4 finite numbers (`betas`). */
+/**
+ * Hyper-parameters by name: at most 32, each a boolean, a finite number, up to 4 finite numbers (`betas`), or for
+ * L-BFGS's `line_search_fn` a short name (`strong_wolfe`).
+ */
 function optimizerOptions(v: unknown): OptimizerOptionsInfo | undefined {
 	if (!isFields(v)) return undefined;
 	const entries = Object.entries(v);
 	if (entries.length > 32) return undefined;
-	const options = new Map<string, number | boolean | readonly number[]>();
+	const options = new Map<string, number | boolean | string | readonly number[]>();
 	for (const [key, value] of entries) {
 		if (!isName(key)) return undefined;
 		if (typeof value === 'boolean' || isFinite(value)) options.set(key, value);
+		else if (key === 'line_search_fn' && isName(value)) options.set(key, value);
 		else if (isVector(value) && value.length <= 4) options.set(key, [...value]);
 		else return undefined;
 	}

@@ -1,5 +1,6 @@
 /**
- * "Compare optimizers": a preset menu (SGD, SGD with momentum 0.9, Nesterov, Adam, RMSprop, Adagrad) with its
+ * "Compare optimizers": a preset menu (SGD, SGD with momentum 0.9, Nesterov, Adam, RMSprop, Adagrad, Adadelta,
+ * Rprop, ASGD, L-BFGS with and without the strong-Wolfe line search) with its
  * learning rate, an "Add run" button (`addRun`), and the list of runs racing the session from the same start, each
  * with its colour, settings, step, loss and stop reason, and Hide/Show and Remove buttons (`changeRun`). Step and
  * continue move all runs together (the host keeps them in lock-step); the map and the loss chart draw each run in
@@ -24,14 +25,20 @@ export const runPresets: readonly RunPreset[] = [
 	{ optimizer: 'adam', options: { lr: 0.1 } },
 	{ optimizer: 'rmsprop', options: { lr: 0.01 } },
 	{ optimizer: 'adagrad', options: { lr: 0.1 } },
+	{ optimizer: 'adadelta', options: { lr: 1 } },
+	{ optimizer: 'rprop', options: { lr: 0.01 } },
+	{ optimizer: 'asgd', options: { lr: 0.01 } },
+	{ optimizer: 'lbfgs', options: { lr: 1, line_search_fn: 'strong_wolfe' } },
+	{ optimizer: 'lbfgs', options: { lr: 1 } },
 ];
 
 /** "SGD lr = 0.01, momentum 0.9, Nesterov". */
 export function runLabel(optimizer: string, options: OptimizerOptionsInfo): string {
 	const momentum = typeof options.momentum === 'number' && options.momentum !== 0 ? `, momentum ${formatNumber(options.momentum)}` : '';
 	const nesterov = options.nesterov === true ? ', Nesterov' : '';
+	const lineSearch = options.line_search_fn === 'strong_wolfe' ? ', strong Wolfe' : '';
 	const lr = typeof options.lr === 'number' ? ` lr = ${formatNumber(options.lr)}` : '';
-	return `${optimizerLabel(optimizer)}${lr}${momentum}${nesterov}`;
+	return `${optimizerLabel(optimizer)}${lr}${momentum}${nesterov}${lineSearch}`;
 }
 
 export const maxRuns = 3;

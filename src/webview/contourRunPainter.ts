@@ -7,6 +7,7 @@
 import { drawBruteForceBest } from './bruteForceView';
 import { downhillScale, drawMapMarkers, mapColors } from './mapMarkers';
 import { drawPoint, halo } from './plotPainter';
+import { drawProbes } from './probePainter';
 import { drawRestarts } from './restartsPainter';
 import type { RunState } from './runsModel';
 import { axesProjector, type SliceProjector } from './sliceProjector';
@@ -43,6 +44,9 @@ export function drawContourRun(ctx: CanvasRenderingContext2D, view: ViewContext,
 	const { xs, ys, version } = projector.series(store);
 	const indices = trajectory.select(xs, ys, store.count, version, maps, Math.max(rect.width, rect.height));
 	trajectory.draw(ctx, xs, ys, indices, maps, current.step, { line: mapColors.trajectory, halo: halo.dark, width: 1.5, dotRadius: 2 });
+	if (current.probes && current.step > 0 && current.step < store.count) {
+		drawProbes(ctx, current.probes, store.dimension, at(store.points, (current.step - 1) * store.dimension), at);
+	}
 	const [x, y] = at(current.x);
 	const [nextX, nextY] = at(current.next);
 	const [startX, startY] = at(store.points, 0);

@@ -55,6 +55,23 @@ function formulas(kind: UpdateRuleInfo['kind'], c: Readonly<Record<string, numbe
 				'm̂ = m / (1 − β₁ᵗ),  v̂ = v / (1 − β₂ᵗ)',
 				'w_new = w − η·m̂ / (√v̂ + ε)',
 			];
+		case 'adadelta':
+			return [
+				...decay,
+				`s = ρ·s + (1 − ρ)·${g}²`,
+				`Δ = √(u + ε) / √(s + ε)·${g}`,
+				'u = ρ·u + (1 − ρ)·Δ²',
+				'w_new = w − η·Δ',
+			];
+		case 'rprop':
+			return ['step = clamp(step·η±, min, max)', 'w_new = w − sign(∇L)·step', strings.get('update.rprop.rule')];
+		case 'lbfgs':
+			return [
+				'd = −H·∇L',
+				'w_new = w + α·d',
+				strings.get('update.lbfgs.rule'),
+				strings.get('update.lbfgs', { iterations: c.iterations ?? 0, evaluations: c.evaluations ?? 0, pairs: c.pairs ?? 0, alpha: n(c.alpha ?? NaN) }),
+			];
 		default:
 			return ['w_new = w + Δ', strings.get('update.other')];
 	}
@@ -82,6 +99,15 @@ function rowLines(info: UpdateRuleInfo, row: UpdateRuleRow, strings: Strings): s
 		case 'adamw':
 			lines.push(...adamLines(info, row));
 			break;
+		case 'adadelta':
+			lines.push(...adadeltaLines(info, row));
+			break;
+		case 'rprop':
+			lines.push(...rpropLines(info, row, strings));
+			break;
+		case 'lbfgs':
+			lines.push(`d = ${n(t.d!)}`, `w_new = ${n(row.w)} + ${term(row.next - row.w)}${result}`);
+			break;
 		default:
 			lines.push(`w_new = ${n(row.w)} + ${term(row.next - row.w)}${result}`);
 			for (const [name, value] of Object.entries(t)) lines.push(`${name} = ${n(value)}`);
@@ -94,6 +120,29 @@ function velocityLine(c: Readonly<Record<string, number>>, row: UpdateRuleRow, s
 	if (c.t === 1) return `v = ${n(t.v!)}  (${strings.get('update.firstStep')})`;
 	const keep = (c.dampening ?? 0) !== 0 ? `${n(1 - c.dampening!)} × ${term(row.g)}` : term(row.g);
 	return `v = ${n(c.momentum!)} × ${term(t.v0!)} + ${keep} = ${n(t.v!)}`;
+}
+
+function adadeltaLines(info: UpdateRuleInfo, row: UpdateRuleRow): string[] {
+	const c = info.constants;
+	const t = row.terms;
+	const rho = n(c.rho!);
+	const keep = n(1 - c.rho!);
+	return [
+		`s = ${rho} × ${n(t.s0!)} + ${keep} × ${term(row.g)}² = ${n(t.s!)}`,
+		`Δ = √(${n(t.u0!)} + ${n(c.eps!)}) / √(${n(t.s!)} + ${n(c.eps!)}) × ${term(row.g)} = ${n(t.delta!)}`,
+		`u = ${rho} × ${n(t.u0!)} + ${keep} × ${term(t.delta!)}² = ${n(t.u!)}`,
+		`w_new = ${n(row.w)} − ${n(info.learningRate)} × ${term(t.delta!)} = ${n(row.next)}`,
+	];
+}
+
+function rpropLines(info: UpdateRuleInfo, row: UpdateRuleRow, strings: Strings): string[] {
+	const c = info.constants;
+	const t = row.terms;
+	const before = Number.isNaN(t.step0!) ? `${n(info.learningRate)} (lr)` : n(t.step0!);
+	const lines = [`step = clamp(${before} × ${n(t.factor!)}, ${n(c.stepMin!)}, ${n(c.stepMax!)}) = ${n(t.step!)}`];
+	if (t.flipped === 1) lines.push(strings.get('update.rprop.flip'), `w_new = ${n(row.next)}`);
+	else lines.push(`w_new = ${n(row.w)} − sign(${term(row.g)}) × ${n(t.step!)} = ${n(row.next)}`);
+	return lines;
 }
 
 function adamLines(info: UpdateRuleInfo, row: UpdateRuleRow): string[] {

@@ -105,3 +105,25 @@ export function adamMoments(out: MomentStep, i: number, params: Float64Array, gr
 	out.m = m;
 	out.v = v;
 }
+
+const splitter = 134217729; // 2^27 + 1, Veltkamp's splitting constant for float64
+
+/**
+ * `a·b + c` rounded once, as a fused multiply-add: Dekker's exact product and Knuth's two-sum (Dekker, "A
+ * floating-point technique for extending the available precision", Numer. Math. 1971). PyTorch's CPU kernels for
+ * `x.add_(y, alpha=s)` evaluate `x + s·y` with the processor's FMA on AVX2 machines, which L-BFGS's updates need to
+ * match; this agrees with a hardware FMA except in rare double-rounding ties.
+ */
+export function fusedMultiplyAdd(a: number, b: number, c: number): number {
+	const p = a * b;
+	if (!Number.isFinite(p) || p === 0) return p + c;
+	const aHigh = a * splitter - (a * splitter - a);
+	const bHigh = b * splitter - (b * splitter - b);
+	const aLow = a - aHigh;
+	const bLow = b - bHigh;
+	const productError = aHigh * bHigh - p + aHigh * bLow + aLow * bHigh + aLow * bLow;
+	const s = p + c;
+	const z = s - p;
+	const sumError = p - (s - z) + (c - z);
+	return s + (sumError + productError);
+}

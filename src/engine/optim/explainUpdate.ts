@@ -7,13 +7,17 @@
  * Rules as in PyTorch 2.x (`_single_tensor_sgd`, `_single_tensor_adam`): SGD `buf = μ·buf + (1−τ)·g` (buf = g on
  * the first step), `w −= η·buf` (Nesterov: `η·(g + μ·buf)`); Adam (Kingma & Ba 2015, Algorithm 1)
  * `m = β1·m + (1−β1)·g`, `v = β2·v + (1−β2)·g²`, `m̂ = m/(1−β1^t)`, `v̂ = v/(1−β2^t)`, `w −= η·m̂/(√v̂ + ε)`.
- * Other optimizers are shown as `w_new = w + Δ` with their state buffers.
+ * Adadelta (Zeiler 2012, Algorithm 1): `s = ρ·s + (1−ρ)·g²`, `Δ = √(u + ε)/√(s + ε)·g`, `u = ρ·u + (1−ρ)·Δ²`,
+ * `w −= η·Δ`; Rprop: each step size times η₊ (same sign), η₋ (a sign flip, and no move) or 1, clamped, then
+ * `w −= sign(g)·step`; L-BFGS: the direction `d = −H·g` of the two-loop recursion and the step length α of its last
+ * inner iteration, with the step's iteration and evaluation counts. Other optimizers are shown as `w_new = w + Δ`
+ * with their state buffers.
  */
-import { cloneState, type Optimizer, type OptimizerState } from './optimizer';
+import { cloneState, type Objective, type Optimizer, type OptimizerState } from './optimizer';
 import { betaPowers } from './betaPower';
 
 /** Which written-out form applies. */
-export type UpdateRuleKind = 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'adamw' | 'other';
+export type UpdateRuleKind = 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'adamw' | 'adadelta' | 'rprop' | 'lbfgs' | 'other';
 
 /** One parameter's update. `terms` uses the names the panel prints (`v0`, `v`, `m0`, `m`, `mHat`, `vHat`, ...). */
 export interface UpdateRow {
@@ -48,11 +52,13 @@ export function explainUpdate(
 	gradient: Float64Array,
 	lr: number,
 	maxRows = 6,
+	objective?: Objective,
 ): UpdateExplanation {
 	const next = Float64Array.from(x);
-	optimizer.step(cloneState(state), next, gradient, lr);
+	const after = cloneState(state);
+	optimizer.step(after, next, gradient, lr, objective);
 	const kind = ruleKind(optimizer);
-	const constants = constantsOf(optimizer, kind, state.step + 1);
+	const constants = { ...constantsOf(optimizer, kind, state.step + 1), ...lbfgsCounts(kind, state, after) };
 	const rows: UpdateRow[] = [];
 	let squares = 0;
 	let largestChange = 0;
@@ -60,16 +66,31 @@ export function explainUpdate(
 		const delta = next[i]! - x[i]!;
 		squares += delta * delta;
 		largestChange = Math.max(largestChange, Math.abs(delta));
-		if (i < maxRows) rows.push(rowFor(kind, constants, state, { i, w: x[i]!, gradient: gradient[i]!, next: next[i]!, lr }));
+		if (i < maxRows) rows.push(rowFor(kind, constants, { before: state, after }, { i, w: x[i]!, gradient: gradient[i]!, next: next[i]!, lr }));
 	}
 	return { kind, optimizer: optimizer.name, learningRate: lr, constants, rows, size: x.length, stepNorm: Math.sqrt(squares), largestChange };
 }
 
 function ruleKind(optimizer: Optimizer): UpdateRuleKind {
 	const o = optimizer.options;
+	// Ascent negates the gradient first; the card's forms are written for descent.
+	if (o.maximize === true) return 'other';
 	if (optimizer.name === 'sgd') return o.momentum === 0 ? 'sgd' : o.nesterov === true ? 'nesterov' : 'momentum';
 	if ((optimizer.name === 'adam' || optimizer.name === 'adamw') && o.amsgrad !== true) return optimizer.name;
+	if (optimizer.name === 'adadelta' || optimizer.name === 'rprop' || optimizer.name === 'lbfgs') return optimizer.name;
 	return 'other';
+}
+
+/** L-BFGS: the step length α of the last inner iteration, and the step's inner iterations and evaluations. */
+function lbfgsCounts(kind: UpdateRuleKind, before: OptimizerState, after: OptimizerState): Record<string, number> {
+	if (kind !== 'lbfgs') return {};
+	const count = (state: OptimizerState, name: string) => state.scalars[name] ?? 0;
+	return {
+		alpha: count(after, 't'),
+		iterations: count(after, 'n_iter') - count(before, 'n_iter'),
+		evaluations: count(after, 'func_evals') - count(before, 'func_evals'),
+		pairs: (after.buffers['ro'] ?? []).length,
+	};
 }
 
 function constantsOf(optimizer: Optimizer, kind: UpdateRuleKind, t: number): Record<string, number> {
@@ -79,6 +100,12 @@ function constantsOf(optimizer: Optimizer, kind: UpdateRuleKind, t: number): Rec
 	if (kind === 'adam' || kind === 'adamw') {
 		const [beta1, beta2] = o.betas as readonly [number, number];
 		return { beta1, beta2, eps: o.eps as number, weightDecay, t };
+	}
+	if (kind === 'adadelta') return { rho: o.rho as number, eps: o.eps as number, weightDecay, t };
+	if (kind === 'rprop') {
+		const [etaminus, etaplus] = o.etas as readonly [number, number];
+		const [stepMin, stepMax] = o.step_sizes as readonly [number, number];
+		return { etaminus, etaplus, stepMin, stepMax, weightDecay, t };
 	}
 	return { weightDecay, t };
 }
@@ -91,8 +118,15 @@ interface RowInput {
 	readonly lr: number;
 }
 
-function rowFor(kind: UpdateRuleKind, c: Readonly<Record<string, number>>, state: OptimizerState, input: RowInput): UpdateRow {
+/** The optimizer state before the update and after it (on a copy). */
+interface States {
+	readonly before: OptimizerState;
+	readonly after: OptimizerState;
+}
+
+function rowFor(kind: UpdateRuleKind, c: Readonly<Record<string, number>>, states: States, input: RowInput): UpdateRow {
 	const { i, w, gradient, next, lr } = input;
+	const state = states.before;
 	const decoupled = kind === 'adamw';
 	const g = c.weightDecay !== 0 && !decoupled ? gradient + c.weightDecay! * w : gradient;
 	switch (kind) {
@@ -113,9 +147,40 @@ function rowFor(kind: UpdateRuleKind, c: Readonly<Record<string, number>>, state
 		}
 		case 'sgd':
 			return { index: i, w, g, terms: {}, next };
+		case 'adadelta':
+			return { index: i, w, g, terms: adadeltaTerms(c, state, i, g), next };
+		case 'rprop':
+			return { index: i, w, g, terms: rpropTerms(c, states, i, g), next };
+		case 'lbfgs':
+			return { index: i, w, g, terms: { d: states.after.buffers['d']?.[i] ?? 0 }, next };
 		default:
 			return { index: i, w, g, terms: buffersAt(state, i), next };
 	}
+}
+
+/** Adadelta's averages before (`s0`, `u0`) and after (`s`, `u`) and its update `delta`. */
+function adadeltaTerms(c: Readonly<Record<string, number>>, state: OptimizerState, i: number, g: number): Record<string, number> {
+	const rho = c.rho!;
+	const s0 = state.buffers['square_avg']?.[i] ?? 0;
+	const u0 = state.buffers['acc_delta']?.[i] ?? 0;
+	const s = rho * s0 + (1 - rho) * g * g;
+	const delta = (Math.sqrt(u0 + c.eps!) / Math.sqrt(s + c.eps!)) * g;
+	return { s0, u0, s, delta, u: rho * u0 + (1 - rho) * delta * delta };
+}
+
+/** Rprop's previous gradient, the step-size factor it chose, the step size before and after, and a sign flip (1). */
+function rpropTerms(c: Readonly<Record<string, number>>, states: States, i: number, g: number): Record<string, number> {
+	const prev = states.before.buffers['prev']?.[i] ?? 0;
+	const product = g * prev;
+	const factor = product > 0 ? c.etaplus! : product < 0 ? c.etaminus! : 1;
+	const first = states.before.step === 0;
+	return {
+		prev,
+		factor,
+		step0: first ? NaN : (states.before.buffers['step_size']?.[i] ?? NaN),
+		step: states.after.buffers['step_size']?.[i] ?? NaN,
+		flipped: product < 0 ? 1 : 0,
+	};
 }
 
 function adamTerms(c: Readonly<Record<string, number>>, state: OptimizerState, i: number, g: number): Record<string, number> {

@@ -10,10 +10,32 @@
 import { formatMessage, msg, type Message } from '../message';
 
 /** The optimizers Downhill offers, named as in `torch.optim` (lower case). */
-export type OptimizerName = 'sgd' | 'adagrad' | 'rmsprop' | 'adam' | 'adamw' | 'adamax' | 'nadam' | 'radam';
+export type OptimizerName =
+	| 'sgd'
+	| 'adagrad'
+	| 'rmsprop'
+	| 'adam'
+	| 'adamw'
+	| 'adamax'
+	| 'nadam'
+	| 'radam'
+	| 'adadelta'
+	| 'rprop'
+	| 'asgd'
+	| 'lbfgs';
 
-/** A hyper-parameter value: a number, a flag, or a tuple such as `betas`. */
-export type OptionValue = number | boolean | readonly number[];
+/** A hyper-parameter value: a number, a flag, a tuple such as `betas`, or a choice such as `line_search_fn`. */
+export type OptionValue = number | boolean | string | readonly number[];
+
+/**
+ * The loss as an optimizer that re-evaluates it sees it (PyTorch's `closure`): L-BFGS calls it inside its step.
+ * `loss` is L at the parameters `step` was given (PyTorch's first closure call, which the session already made).
+ */
+export interface Objective {
+	readonly loss: number;
+	/** L at `x`, with ∇L written into `gradient`. */
+	evaluate(x: Float64Array, gradient: Float64Array): number;
+}
 
 /** Resolved hyper-parameters under PyTorch's names (`lr`, `betas`, `weight_decay`, ...). */
 export type OptimizerOptions = Readonly<Record<string, OptionValue>>;
@@ -42,7 +64,9 @@ export interface Optimizer {
 	 * One update in place: reads gradient (never writes it), writes params and state. `lr` is this step's learning
 	 * rate (from the schedule). Does not allocate. Throws a `RangeError` when the array lengths do not match the state.
 	 */
-	step(state: OptimizerState, params: Float64Array, gradient: Float64Array, lr: number): void;
+	step(state: OptimizerState, params: Float64Array, gradient: Float64Array, lr: number, objective?: Objective): void;
+	/** True when `step` needs the `objective` (L-BFGS's closure); the others use only the gradient. */
+	readonly evaluates?: boolean;
 }
 
 /** A hyper-parameter is unknown, has the wrong type, or lies outside the range PyTorch accepts. */

@@ -8,9 +8,13 @@
  * https://pytorch.org/docs/stable/optim.html.
  */
 
+import { createAdadelta } from './adadelta';
 import { createAdagrad } from './adagrad';
 import { createAdam } from './adam';
 import { createAdamax } from './adamax';
+import { createAsgd } from './asgd';
+import { createLbfgs } from './lbfgs';
+import { withMaximize } from './maximize';
 import { createNadam } from './nadam';
 import {
 	type Optimizer,
@@ -21,6 +25,7 @@ import {
 } from './optimizer';
 import { createRadam } from './radam';
 import { createRmsprop } from './rmsprop';
+import { createRprop } from './rprop';
 import { createSgd } from './sgd';
 import { msg } from '../message';
 
@@ -34,15 +39,22 @@ export const optimizerNames: readonly OptimizerName[] = Object.freeze([
 	'adamax',
 	'nadam',
 	'radam',
+	'adadelta',
+	'rprop',
+	'asgd',
+	'lbfgs',
 ] as const);
 
 /** How one option is checked: its default and a predicate with the range it names in errors. */
 interface OptionSpec {
-	readonly kind: 'number' | 'boolean' | 'betas';
+	/** `count`: a whole number >= 1 (L-BFGS's iteration and history sizes). */
+	readonly kind: 'number' | 'count' | 'boolean' | 'betas' | 'etas' | 'pair' | 'choice';
 	readonly defaultValue: OptionValue;
-	/** Allowed range in words, e.g. `>= 0`; numbers only, absent when any finite number will do. */
+	/** Allowed range, e.g. `>= 0`; numbers only, absent when any finite number will do. */
 	readonly range?: string;
 	readonly accepts?: (value: number) => boolean;
+	/** The values a `choice` takes. */
+	readonly choices?: readonly string[];
 }
 
 const atLeastZero = (value: number): boolean => value >= 0;
@@ -55,6 +67,8 @@ const nonNegative = (defaultValue: number): OptionSpec => ({
 const anyNumber = (defaultValue: number): OptionSpec => ({ kind: 'number', defaultValue });
 const flag = (defaultValue: boolean): OptionSpec => ({ kind: 'boolean', defaultValue });
 const betas: OptionSpec = { kind: 'betas', defaultValue: Object.freeze([0.9, 0.999]) };
+const maximize = flag(false);
+const count = (defaultValue: number): OptionSpec => ({ kind: 'count', defaultValue });
 
 const adamFamily = (lr: number, weightDecay: number): Record<string, OptionSpec> => ({
 	lr: nonNegative(lr),
@@ -71,6 +85,7 @@ const optionTable: Readonly<Record<OptimizerName, Readonly<Record<string, Option
 		dampening: anyNumber(0),
 		weight_decay: nonNegative(0),
 		nesterov: flag(false),
+		maximize,
 	},
 	adagrad: {
 		lr: nonNegative(1e-2),
@@ -78,6 +93,7 @@ const optionTable: Readonly<Record<OptimizerName, Readonly<Record<string, Option
 		weight_decay: nonNegative(0),
 		initial_accumulator_value: nonNegative(0),
 		eps: nonNegative(1e-10),
+		maximize,
 	},
 	rmsprop: {
 		lr: nonNegative(1e-2),
@@ -86,12 +102,44 @@ const optionTable: Readonly<Record<OptimizerName, Readonly<Record<string, Option
 		weight_decay: nonNegative(0),
 		momentum: nonNegative(0),
 		centered: flag(false),
+		maximize,
 	},
-	adam: { ...adamFamily(1e-3, 0), amsgrad: flag(false), decoupled_weight_decay: flag(false) },
-	adamw: { ...adamFamily(1e-3, 1e-2), amsgrad: flag(false) },
-	adamax: adamFamily(2e-3, 0),
-	nadam: { ...adamFamily(2e-3, 0), momentum_decay: nonNegative(4e-3), decoupled_weight_decay: flag(false) },
-	radam: { ...adamFamily(1e-3, 0), decoupled_weight_decay: flag(false) },
+	adam: { ...adamFamily(1e-3, 0), amsgrad: flag(false), decoupled_weight_decay: flag(false), maximize },
+	adamw: { ...adamFamily(1e-3, 1e-2), amsgrad: flag(false), maximize },
+	adamax: { ...adamFamily(2e-3, 0), maximize },
+	nadam: { ...adamFamily(2e-3, 0), momentum_decay: nonNegative(4e-3), decoupled_weight_decay: flag(false), maximize },
+	radam: { ...adamFamily(1e-3, 0), decoupled_weight_decay: flag(false), maximize },
+	adadelta: {
+		lr: nonNegative(1),
+		rho: { kind: 'number', defaultValue: 0.9, range: '[0, 1]', accepts: (value) => value >= 0 && value <= 1 },
+		eps: nonNegative(1e-6),
+		weight_decay: nonNegative(0),
+		maximize,
+	},
+	rprop: {
+		lr: nonNegative(1e-2),
+		etas: { kind: 'etas', defaultValue: Object.freeze([0.5, 1.2]) },
+		step_sizes: { kind: 'pair', defaultValue: Object.freeze([1e-6, 50]) },
+		maximize,
+	},
+	asgd: {
+		lr: nonNegative(1e-2),
+		lambd: anyNumber(1e-4),
+		alpha: anyNumber(0.75),
+		t0: anyNumber(1e6),
+		weight_decay: nonNegative(0),
+		maximize,
+	},
+	lbfgs: {
+		lr: nonNegative(1),
+		max_iter: count(20),
+		// PyTorch's None: max_iter * 5 // 4, filled in by resolveOptions.
+		max_eval: count(25),
+		tolerance_grad: anyNumber(1e-7),
+		tolerance_change: anyNumber(1e-9),
+		history_size: count(100),
+		line_search_fn: { kind: 'choice', defaultValue: 'none', choices: ['none', 'strong_wolfe'] },
+	},
 };
 
 /** True when `value` names an optimizer. */
@@ -113,7 +161,8 @@ export function optimizerDefaults(name: OptimizerName): OptimizerOptions {
  * its allowed range, for unknown option names, wrong types and values PyTorch's constructor would reject.
  */
 export function createOptimizer(name: OptimizerName, options: Partial<Record<string, OptionValue>> = {}): Optimizer {
-	return builders[name](resolveOptions(name, options));
+	const resolved = resolveOptions(name, options);
+	return withMaximize(builders[name](resolved), resolved);
 }
 
 type Resolved = Readonly<Record<string, OptionValue>>;
@@ -172,6 +221,20 @@ const builders: Readonly<Record<OptimizerName, (o: Resolved) => Optimizer>> = {
 			decoupled_weight_decay: bool(o, 'decoupled_weight_decay'),
 		}),
 	radam: (o) => createRadam({ ...adamCore(o), decoupled_weight_decay: bool(o, 'decoupled_weight_decay') }),
+	adadelta: (o) => createAdadelta({ lr: num(o, 'lr'), rho: num(o, 'rho'), eps: num(o, 'eps'), weight_decay: num(o, 'weight_decay') }),
+	rprop: (o) => createRprop({ lr: num(o, 'lr'), etas: pair(o, 'etas'), step_sizes: pair(o, 'step_sizes') }),
+	asgd: (o) =>
+		createAsgd({ lr: num(o, 'lr'), lambd: num(o, 'lambd'), alpha: num(o, 'alpha'), t0: num(o, 't0'), weight_decay: num(o, 'weight_decay') }),
+	lbfgs: (o) =>
+		createLbfgs({
+			lr: num(o, 'lr'),
+			max_iter: num(o, 'max_iter'),
+			max_eval: num(o, 'max_eval'),
+			tolerance_grad: num(o, 'tolerance_grad'),
+			tolerance_change: num(o, 'tolerance_change'),
+			history_size: num(o, 'history_size'),
+			line_search_fn: o['line_search_fn'] as 'none' | 'strong_wolfe',
+		}),
 };
 
 function specsOf(name: OptimizerName): Readonly<Record<string, OptionSpec>> {
@@ -192,7 +255,7 @@ function resolveOptions(name: OptimizerName, given: Partial<Record<string, Optio
 	}
 	const resolved: Record<string, OptionValue> = {};
 	for (const [key, spec] of Object.entries(specs)) {
-		resolved[key] = checkValue(name, key, spec, given[key] ?? spec.defaultValue);
+		resolved[key] = checkValue(name, key, spec, given[key] ?? derivedDefault(name, key, given) ?? spec.defaultValue);
 	}
 	const nesterovOk = (resolved['momentum'] as number) > 0 && resolved['dampening'] === 0;
 	if (name === 'sgd' && resolved['nesterov'] === true && !nesterovOk) {
@@ -200,6 +263,13 @@ function resolveOptions(name: OptimizerName, given: Partial<Record<string, Optio
 		throw new OptimizerOptionError(name, 'nesterov', msg`nesterov requires momentum > 0 and dampening = 0 (${detail})`);
 	}
 	return resolved;
+}
+
+/** A default PyTorch computes from another option: L-BFGS's `max_eval = max_iter * 5 // 4`. */
+function derivedDefault(name: OptimizerName, key: string, given: Partial<Record<string, OptionValue>>): OptionValue | undefined {
+	const maxIter = given['max_iter'];
+	if (name !== 'lbfgs' || key !== 'max_eval' || typeof maxIter !== 'number') return undefined;
+	return Math.floor((maxIter * 5) / 4);
 }
 
 function checkValue(name: OptimizerName, key: string, spec: OptionSpec, value: unknown): OptionValue {
@@ -218,8 +288,21 @@ function checkValue(name: OptimizerName, key: string, spec: OptionSpec, value: u
 				throw new OptimizerOptionError(name, key, message);
 			}
 			return value;
+		case 'count':
+			if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+				throw new OptimizerOptionError(name, key, msg`${key} must be a whole number >= 1, got ${describe(value)}`);
+			}
+			return value;
 		case 'betas':
 			return checkBetas(name, key, value);
+		case 'etas':
+		case 'pair':
+			return checkPair(name, key, value, spec.kind === 'etas');
+		case 'choice':
+			if (typeof value !== 'string' || !(spec.choices ?? []).includes(value)) {
+				throw new OptimizerOptionError(name, key, msg`${key} must be one of ${(spec.choices ?? []).join(', ')}, got ${describe(value)}`);
+			}
+			return value;
 		default:
 			return assertNever(spec.kind);
 	}
@@ -236,6 +319,17 @@ function checkBetas(name: OptimizerName, key: string, value: unknown): readonly 
 		}
 	});
 	return Object.freeze([value[0] as number, value[1] as number] as const);
+}
+
+/** Two finite numbers; for Rprop's `etas`, PyTorch's `0 < etaminus < 1 < etaplus`. */
+function checkPair(name: OptimizerName, key: string, value: unknown, etas: boolean): readonly [number, number] {
+	const numbers = Array.isArray(value) && value.length === 2 && value.every((v: unknown) => typeof v === 'number' && Number.isFinite(v));
+	if (!numbers) throw new OptimizerOptionError(name, key, msg`${key} must be a pair of finite numbers, got ${describe(value)}`);
+	const [first, second] = value as [number, number];
+	if (etas && !(first > 0 && first < 1 && second > 1)) {
+		throw new OptimizerOptionError(name, key, msg`${key} must be (etaminus, etaplus) with 0 < etaminus < 1 < etaplus, got ${describe(value)}`);
+	}
+	return Object.freeze([first, second] as const);
 }
 
 function describe(value: unknown): string {

@@ -9,7 +9,7 @@
  * replaying the recorded gradients, so replays give the same numbers bit for bit.
  */
 import type { Loss } from '../compileLoss';
-import { cloneState, type Optimizer, type OptimizerState } from '../optim/optimizer';
+import { cloneState, type Objective, type Optimizer, type OptimizerState } from '../optim/optimizer';
 import { createOptimizer } from '../optim/optimizers';
 import { learningRateAt } from '../optim/lrSchedule';
 import { Breakpoints, type BreakpointSpec, type BreakpointStatus } from './breakpoints';
@@ -56,6 +56,8 @@ export class OptimizationSession {
 	private optimizer: Optimizer;
 	private segments: Segment[] = [];
 	private checkpoints = new Map<number, OptimizerState>();
+	/** Per record k, the points (and losses) the update into k evaluated: L-BFGS's line-search probes. */
+	private probes = new Map<number, Float64Array>();
 	/** Optimizer state after `history.length - 1` updates. */
 	private state: OptimizerState;
 	private positionValue = 0;
@@ -214,6 +216,7 @@ export class OptimizationSession {
 		x[index] = value;
 		if (this.positionValue === 0) this.startPoint = Float64Array.from(x);
 		this.history.truncate(this.positionValue);
+		for (const p of [...this.probes.keys()]) if (p >= this.positionValue) this.probes.delete(p);
 		if (this.positionValue > 0) this.reloadHead();
 		this.record(x, this.positionValue);
 	}
@@ -243,17 +246,45 @@ export class OptimizationSession {
 
 	/** Where the next update from the current point would go, without taking it (the panel draws it first). */
 	peekNext(): Float64Array {
-		const { optimizer, state, x, gradient, learningRate } = this.nextUpdate();
-		optimizer.step(state, x, gradient, learningRate);
+		const { optimizer, state, x, gradient, learningRate, objective } = this.nextUpdate();
+		optimizer.step(state, x, gradient, learningRate, objective);
 		return x;
 	}
 
 	/** What the next update from the current point starts from (copies): for `peekNext` and `explainUpdate`. */
-	nextUpdate(): { optimizer: Optimizer; state: OptimizerState; x: Float64Array; gradient: Float64Array; learningRate: number } {
+	nextUpdate(): { optimizer: Optimizer; state: OptimizerState; x: Float64Array; gradient: Float64Array; learningRate: number; objective?: Objective } {
 		const k = this.positionValue;
 		const x = this.history.readPoint(k, new Float64Array(this.startPoint.length));
 		const gradient = this.history.readGradient(k, new Float64Array(x.length));
-		return { optimizer: this.optimizer, state: this.stateForNextUpdate(k), x, gradient, learningRate: this.learningRateFor(k) };
+		const learningRate = this.learningRateFor(k);
+		const objective = this.objectiveFor(k, x, this.history.loss(k), [], this.optimizer);
+		return { optimizer: this.optimizer, state: this.stateForNextUpdate(k), x, gradient, learningRate, ...(objective ? { objective } : {}) };
+	}
+
+	/**
+	 * The points the update into record `k` evaluated the loss at besides its start (L-BFGS's inner iterations and
+	 * line-search probes), as [x₀, …, x_{d−1}, loss] per evaluation; empty for optimizers that only use the gradient.
+	 */
+	probesAt(k: number): Float64Array {
+		return this.probes.get(k) ?? new Float64Array(0);
+	}
+
+	/**
+	 * PyTorch's closure for an optimizer that re-evaluates the loss (L-BFGS) in the update from record `k` at `x`: the
+	 * same batch and gradient source as record `k`. Each evaluation's point and loss are appended to `evaluations`.
+	 */
+	private objectiveFor(k: number, x: Float64Array, loss: number, evaluations: number[], optimizer = this.optimizer): Objective | undefined {
+		if (optimizer.evaluates !== true) return undefined;
+		const batch = this.batchFor(k)?.slice();
+		const numeric = this.settingsValue.gradientSource === 'numeric';
+		const evaluate = (at: Float64Array, gradient: Float64Array): number => {
+			const value = numeric ? this.loss.numericGradient(at, gradient, batch) : this.loss.valueAndGradient(at, gradient, batch);
+			evaluations.push(...at, value);
+			return value;
+		};
+		// With a mini-batch, the closure's loss at the start is the batch's, not the recorded full loss.
+		const start = batch ? this.loss.value(x, batch) : loss;
+		return { loss: start, evaluate };
 	}
 
 	/** A copy of the state the next update from record `k` would start from, under the current optimizer. */
@@ -283,7 +314,9 @@ export class OptimizationSession {
 		const head = this.head;
 		const k = this.positionValue;
 		const x = copyInto(this.scratch.x, head.x);
-		this.optimizer.step(this.state, x, head.gradient, head.lr);
+		const evaluations: number[] = [];
+		this.optimizer.step(this.state, x, head.gradient, head.lr, this.objectiveFor(k, head.x, head.loss, evaluations));
+		if (evaluations.length > 0) this.probes.set(k + 1, Float64Array.from(evaluations));
 		if ((k + 1) % checkpointEvery === 0) this.checkpoints.set(k + 1, cloneState(this.state));
 		let stepLength = 0;
 		let pointNorm = 0;
@@ -334,6 +367,7 @@ export class OptimizationSession {
 		this.segments = [{ from: 0, optimizer: this.optimizer }];
 		this.state = this.optimizer.init(this.startPoint.length);
 		this.checkpoints = new Map([[0, cloneState(this.state)]]);
+		this.probes.clear();
 		this.breakpoints.resetHits();
 		this.positionValue = 0;
 		this.record(this.startPoint, 0);
@@ -393,6 +427,7 @@ export class OptimizationSession {
 			this.history.truncate(k + 1);
 			this.segments = this.segments.filter((s) => s.from <= k);
 			for (const c of [...this.checkpoints.keys()]) if (c > k) this.checkpoints.delete(c);
+			for (const p of [...this.probes.keys()]) if (p > k) this.probes.delete(p);
 			this.reloadHead();
 		}
 		const inEffect = this.segments[this.segments.length - 1]!;
@@ -414,7 +449,9 @@ export class OptimizationSession {
 		const gradient = new Float64Array(d);
 		for (let j = from; j < k; j++) {
 			const segment = this.segments.filter((s) => s.from <= j).pop()!;
-			segment.optimizer.step(state, this.history.readPoint(j, x), this.history.readGradient(j, gradient), this.history.learningRate(j));
+			this.history.readPoint(j, x);
+			const objective = this.objectiveFor(j, x, this.history.loss(j), [], segment.optimizer);
+			segment.optimizer.step(state, x, this.history.readGradient(j, gradient), this.history.learningRate(j), objective);
 		}
 		return state;
 	}

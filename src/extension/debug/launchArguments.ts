@@ -30,6 +30,18 @@ export const hyperParameterNames = [
 	'lr_decay',
 	'initial_accumulator_value',
 	'momentum_decay',
+	'maximize',
+	'rho',
+	'etas',
+	'step_sizes',
+	'lambd',
+	't0',
+	'max_iter',
+	'max_eval',
+	'tolerance_grad',
+	'tolerance_change',
+	'history_size',
+	'line_search_fn',
 ] as const;
 
 /** The launch attributes of a `downhill` configuration, as they arrive from launch.json. */
@@ -40,7 +52,7 @@ export interface DownhillLaunchArguments extends DebugProtocol.LaunchRequestArgu
 	readonly function?: unknown;
 	/** The start point, one number per scalar parameter; otherwise the defaults in the source. */
 	readonly start?: unknown;
-	/** `torch.optim` name in lower case: sgd, adagrad, rmsprop, adam, adamw, adamax, nadam, radam. */
+	/** `torch.optim` name in lower case: sgd, adagrad, rmsprop, adam, adamw, adamax, nadam, radam, adadelta, rprop, asgd, lbfgs. */
 	readonly optimizer?: unknown;
 	/** A learning-rate schedule as the CLI writes it, e.g. `step:step_size=30,gamma=0.5`. */
 	readonly schedule?: unknown;
@@ -125,7 +137,8 @@ function hyperParameters(args: DownhillLaunchArguments): Record<string, OptionVa
 	for (const name of hyperParameterNames) {
 		const value = args[name];
 		if (value === undefined) continue;
-		if (typeof value !== 'number' && typeof value !== 'boolean' && !Array.isArray(value)) {
+		// Strings are choices (line_search_fn); the optimizer registry checks each value against its option.
+		if (typeof value !== 'number' && typeof value !== 'boolean' && typeof value !== 'string' && !Array.isArray(value)) {
 			throw new LaunchConfigurationError(msg`'${name}' must be a number, true/false or [beta1, beta2]; got ${JSON.stringify(value)}`);
 		}
 		options[name] = value as OptionValue;

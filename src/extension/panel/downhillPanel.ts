@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import type { RestartsResult } from '../../engine/session/randomRestarts';
 import { Endpoint, type Responder } from '../../shared/endpoint';
 import { encodeNonFinite } from '../../shared/jsonNumbers';
-import type { BasinsInfo, HostContract, HostNotice, PanelContract, RequestBasinsMessage, RestartsInfo, SweepInfo } from '../../shared/messages';
+import type { BasinsInfo, HostContract, HostNotice, OptimizerOptionsInfo, PanelContract, RequestBasinsMessage, RestartsInfo, SweepInfo } from '../../shared/messages';
 import { readPanelEnvelope } from '../../shared/validatePanelMessage';
 import { Disposable } from '../dispose';
 import type { SessionChange, SessionController } from '../session/sessionController';
@@ -164,7 +164,7 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 		this.basins.start(this.requireController(), request, responder);
 	}
 
-	addRun(optimizer: string, options: Readonly<Record<string, number | boolean | readonly number[]>>): void {
+	addRun(optimizer: string, options: OptimizerOptionsInfo): void {
 		if (!this.controllerValue) return;
 		this.comparison.add(this.controllerValue, optimizer, options);
 		this.runsChanged(false);

@@ -10,6 +10,7 @@ import type {
 	BasinsInfo,
 	HostContract,
 	HostNotice,
+	OptimizerOptionsInfo,
 	PanelContract,
 	PanelNotice,
 	RequestBasinsMessage,
@@ -38,7 +39,7 @@ export interface PanelMessageContext {
 	/** Starts the learning-rate explorer's sweep (replacing one in progress), answered slice by slice. */
 	requestSweep(responder: Responder<SweepInfo>): void;
 	/** Adds, removes, hides or shows a run racing the session. */
-	addRun(optimizer: string, options: Readonly<Record<string, number | boolean | readonly number[]>>): void;
+	addRun(optimizer: string, options: OptimizerOptionsInfo): void;
 	changeRun(id: number, change: 'remove' | 'hide' | 'show'): void;
 }
 

@@ -55,19 +55,21 @@ export function pointState(controller: SessionController): PointState {
 	const buffers: Record<string, number[]> = {};
 	for (const [key, buffer] of Object.entries(snapshot.optimizer.state.buffers)) buffers[key] = Array.from(buffer);
 	const next = session.peekNext();
+	const probes = session.probesAt(session.position);
 	return {
 		...plainPoint(snapshot),
 		next: Array.from(next),
 		nextLoss: controller.loss.value(next),
 		optimizerState: { step: snapshot.optimizer.state.step, buffers },
 		update: explainNext(controller),
+		...(probes.length > 0 ? { probes: Array.from(probes) } : {}),
 	};
 }
 
 /** The next update written out (the first six parameters in full). */
 export function explainNext(controller: SessionController): UpdateRuleInfo {
-	const { optimizer, state, x, gradient, learningRate } = controller.session.nextUpdate();
-	return explainUpdate(optimizer, state, x, gradient, learningRate, 6);
+	const { optimizer, state, x, gradient, learningRate, objective } = controller.session.nextUpdate();
+	return explainUpdate(optimizer, state, x, gradient, learningRate, 6, objective);
 }
 
 export function settingsInfo(controller: SessionController, view: ViewSettings): SettingsInfo {

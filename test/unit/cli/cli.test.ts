@@ -94,6 +94,18 @@ describe('downhill run', () => {
 		expect(r.points[2][0]).toBeCloseTo(x1 - 0.1 * (0.9 * 8 + g1), 12);
 	});
 
+	it('runs L-BFGS with its line search and Rprop with its tuples, and rejects what PyTorch rejects', () => {
+		const lbfgs = json('run', fixture('quadratic.ts'), '--optimizer', 'lbfgs', '--line-search-fn', 'strong_wolfe', '--history-size', '5', '--steps', '3');
+		expect(lbfgs.optimizer).toMatchObject({ name: 'lbfgs', line_search_fn: 'strong_wolfe', history_size: 5, max_eval: 25 });
+		// (x − 1)² + 1 is quadratic: the strong-Wolfe step lands on the minimum in one step.
+		expect(lbfgs.points[1][0]).toBeCloseTo(1, 9);
+		const rprop = json('run', fixture('quadratic.ts'), '--optimizer', 'rprop', '--etas', '0.4,1.5', '--step-sizes', '0.001,2', '--maximize', '--steps', '1');
+		expect(rprop.optimizer).toMatchObject({ name: 'rprop', etas: [0.4, 1.5], step_sizes: [0.001, 2], maximize: true });
+		expect(rprop.points[1][0]).toBeCloseTo(5 + 0.01, 14);
+		expect(run('run', fixture('quadratic.ts'), '--optimizer', 'rprop', '--etas', '1.5,0.4').err[0]).toMatch(/0 < etaminus < 1 < etaplus/);
+		expect(run('run', fixture('quadratic.ts'), '--optimizer', 'lbfgs', '--line-search-fn', 'wolfe').err[0]).toMatch(/none, strong_wolfe/);
+	});
+
 	it('finds both minima of the double well with random restarts', () => {
 		const r = json('run', fixture('doubleWell.js'), '--lr', '0.01', '--restarts', '12', '--seed', '4');
 		expect(r.restarts).toHaveLength(12);

@@ -116,3 +116,46 @@ function printed(kind: string, c: Readonly<Record<string, number>>, lr: number, 
 			return row.next;
 	}
 }
+
+describe('explainUpdate for Adadelta, Rprop and L-BFGS', () => {
+	it('writes out Adadelta: s, Δ = √(u + ε)/√(s + ε)·g, u and w −= η·Δ', () => {
+		const { explanation, peek } = explainAt(quadratic, { optimizer: 'adadelta' }, 0);
+		expect(explanation.kind).toBe('adadelta');
+		expect(explanation.constants).toMatchObject({ rho: 0.9, eps: 1e-6, t: 1 });
+		const delta = (Math.sqrt(1e-6) / Math.sqrt(0.1 * 64 + 1e-6)) * 8;
+		const terms = explanation.rows[0]!.terms;
+		expect(terms.s).toBeCloseTo(6.4, 14);
+		expect(terms.delta).toBeCloseTo(delta, 15);
+		expect(terms.u).toBeCloseTo(0.1 * delta * delta, 18);
+		expect(explanation.rows[0]!.next).toBeCloseTo(5 - delta, 14);
+		expect(explanation.rows[0]!.next).toBe(peek[0]);
+	});
+
+	it('writes out Rprop: the step grows by η₊ while the sign holds, shrinks by η₋ on a flip, where w stays', () => {
+		const lr = 0.01;
+		const first = explainAt(quadratic, { optimizer: 'rprop', optimizerOptions: { lr } }, 0).explanation;
+		expect(first.kind).toBe('rprop');
+		expect(first.rows[0]!.terms).toMatchObject({ prev: 0, factor: 1, step: lr, flipped: 0 });
+		expect(first.rows[0]!.next).toBeCloseTo(5 - lr, 15);
+		const second = explainAt(quadratic, { optimizer: 'rprop', optimizerOptions: { lr } }, 1).explanation;
+		expect(second.rows[0]!.terms).toMatchObject({ factor: 1.2, step0: lr });
+		expect(second.rows[0]!.terms.step).toBeCloseTo(1.2 * lr, 15);
+		const nearMinimum = compileLoss('function loss(x = 1.005) { return (x - 1) ** 2 + 1; }', { language: 'javascript' });
+		const flip = explainAt(nearMinimum, { optimizer: 'rprop', optimizerOptions: { lr } }, 1).explanation;
+		expect(flip.rows[0]!.terms).toMatchObject({ factor: 0.5, flipped: 1 });
+		expect(flip.rows[0]!.terms.step).toBeCloseTo(0.5 * lr, 15);
+		expect(flip.rows[0]!.next).toBe(flip.rows[0]!.w);
+	});
+
+	it('writes out L-BFGS: its direction, last α and the counts of one step (one Newton step on a bowl)', () => {
+		const session = new OptimizationSession(bowl, { optimizer: 'lbfgs', optimizerOptions: { line_search_fn: 'strong_wolfe' } });
+		const next = session.nextUpdate();
+		const explanation = explainUpdate(next.optimizer, next.state, next.x, next.gradient, next.learningRate, 6, next.objective);
+		expect(explanation.kind).toBe('lbfgs');
+		expect(explanation.constants.evaluations).toBeGreaterThanOrEqual(2);
+		expect(explanation.constants.iterations).toBeGreaterThanOrEqual(2);
+		expect(explanation.rows.map((r) => r.next)).toEqual(Array.from(session.peekNext()));
+		// x² + 3y² is minimized at the origin; one L-BFGS step (its inner iterations) gets most of the way from (1, −2).
+		expect(Math.hypot(...explanation.rows.map((r) => r.next))).toBeLessThan(1e-4);
+	});
+});

@@ -46,6 +46,8 @@ describe('panel requests for racing runs', () => {
 		expect(validateFromWebview({ type: 'addRun', optimizer: 'adam', options: { lr: 0.1 } })).toEqual({ type: 'addRun', optimizer: 'adam', options: { lr: 0.1 } });
 		expect(validateFromWebview({ type: 'changeRun', id: 2, change: 'hide' })).toEqual({ type: 'changeRun', id: 2, change: 'hide' });
 		expect(validateFromWebview({ type: 'addRun', optimizer: 'adam', options: { lr: 'fast' } })).toBeUndefined();
+		const lbfgs = { type: 'addRun', optimizer: 'lbfgs', options: { lr: 1, line_search_fn: 'strong_wolfe' } };
+		expect(validateFromWebview(lbfgs)).toEqual(lbfgs);
 		expect(validateFromWebview({ type: 'changeRun', id: 2, change: 'explode' })).toBeUndefined();
 	});
 });

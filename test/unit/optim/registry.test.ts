@@ -13,13 +13,18 @@ import {
 	optimizerDefaults,
 	optimizerNames,
 } from '../../../src/engine/optim/optimizers';
-import { documentedDefaults } from './documented';
+import { documentedDefaults, documentedOtherDefaults } from './documented';
+
+function documentedFor(name: (typeof optimizerNames)[number]): Record<string, unknown> {
+	if (Object.hasOwn(documentedOtherDefaults, name)) return documentedOtherDefaults[name as keyof typeof documentedOtherDefaults];
+	const { name: _name, ...documented } = documentedDefaults[name as keyof typeof documentedDefaults];
+	// Since PyTorch 2.x, Adam itself takes decoupled_weight_decay (AdamW is Adam with it set); all eight take maximize.
+	return name === 'adam' ? { ...documented, decoupled_weight_decay: false, maximize: false } : { ...documented, maximize: false };
+}
 
 describe('defaults', () => {
 	it.each(optimizerNames.map((name) => [name]))('%s has PyTorch 2.x defaults', (name) => {
-		const { name: _name, ...documented } = documentedDefaults[name];
-		// Since PyTorch 2.x, Adam itself takes decoupled_weight_decay (AdamW is Adam with it set).
-		const expected = name === 'adam' ? { ...documented, decoupled_weight_decay: false } : documented;
+		const expected = documentedFor(name);
 		expect(optimizerDefaults(name)).toEqual(expected);
 		expect(createOptimizer(name).options).toEqual(expected);
 		expect(createOptimizer(name).name).toBe(name);
@@ -31,9 +36,9 @@ describe('defaults', () => {
 	});
 
 	it('knows its names', () => {
-		expect(optimizerNames).toEqual(['sgd', 'adagrad', 'rmsprop', 'adam', 'adamw', 'adamax', 'nadam', 'radam']);
-		expect(isOptimizerName('adam')).toBe(true);
-		expect(isOptimizerName('lbfgs')).toBe(false);
+		expect(optimizerNames).toEqual(['sgd', 'adagrad', 'rmsprop', 'adam', 'adamw', 'adamax', 'nadam', 'radam', 'adadelta', 'rprop', 'asgd', 'lbfgs']);
+		expect(isOptimizerName('lbfgs')).toBe(true);
+		expect(isOptimizerName('adafactor')).toBe(false);
 	});
 });
 
@@ -58,6 +63,16 @@ describe('validation', () => {
 		['nesterov without momentum', 'sgd', { nesterov: true }, 'nesterov', /requires momentum > 0 and dampening = 0/],
 		['nesterov with dampening', 'sgd', { nesterov: true, momentum: 0.9, dampening: 0.1 }, 'nesterov', /dampening = 0/],
 		['prototype key', 'sgd', { constructor: 1 }, 'constructor', /unknown option 'constructor'/],
+		['rho > 1', 'adadelta', { rho: 1.5 }, 'rho', /rho must be a finite number \[0, 1\], got 1.5/],
+		['negative adadelta eps', 'adadelta', { eps: -1 }, 'eps', />= 0/],
+		['etaminus >= 1', 'rprop', { etas: [1, 1.2] }, 'etas', /0 < etaminus < 1 < etaplus, got \[1, 1.2\]/],
+		['etaplus <= 1', 'rprop', { etas: [0.5, 1] }, 'etas', /0 < etaminus < 1 < etaplus/],
+		['one step size', 'rprop', { step_sizes: [1e-6] }, 'step_sizes', /step_sizes must be a pair of finite numbers/],
+		['negative asgd weight_decay', 'asgd', { weight_decay: -1 }, 'weight_decay', />= 0/],
+		['unknown line search', 'lbfgs', { line_search_fn: 'backtracking' }, 'line_search_fn', /line_search_fn must be one of none, strong_wolfe, got 'backtracking'/],
+		['fractional max_iter', 'lbfgs', { max_iter: 2.5 }, 'max_iter', /max_iter must be a whole number >= 1, got 2.5/],
+		['lbfgs has no maximize', 'lbfgs', { maximize: true }, 'maximize', /unknown option 'maximize'/],
+		['maximize as a number', 'adadelta', { maximize: 1 }, 'maximize', /maximize must be true or false/],
 		['infinite dampening', 'sgd', { dampening: -Infinity }, 'dampening', /dampening must be a finite number, got -Inf/],
 	];
 
@@ -85,7 +100,7 @@ describe('validation', () => {
 	});
 
 	it('rejects an unknown optimizer name', () => {
-		expect(() => createOptimizer('lbfgs' as 'sgd')).toThrow(/unknown optimizer 'lbfgs'/);
+		expect(() => createOptimizer('adafactor' as 'sgd')).toThrow(/unknown optimizer 'adafactor'/);
 	});
 
 	it('freezes the resolved options', () => {
@@ -108,6 +123,11 @@ describe('state', () => {
 		['adamax', 'adamax', {}, ['exp_avg', 'exp_inf']],
 		['nadam', 'nadam', {}, ['exp_avg', 'exp_avg_sq']],
 		['radam', 'radam', {}, ['exp_avg', 'exp_avg_sq']],
+		['adadelta', 'adadelta', {}, ['square_avg', 'acc_delta']],
+		['rprop', 'rprop', {}, ['prev', 'step_size']],
+		['asgd', 'asgd', {}, ['ax']],
+		// L-BFGS has no state until its first step, as in PyTorch.
+		['lbfgs', 'lbfgs', {}, []],
 	];
 
 	it.each(expectedBuffers)('%s starts at step 0 with PyTorch buffer names', (_label, name, options, buffers) => {
@@ -166,6 +186,21 @@ describe('state', () => {
 		expect(saved.state).toEqual(state);
 	});
 
+	it('lbfgs asks for the objective and keeps its state under PyTorch names after a step', () => {
+		const lbfgs = createOptimizer('lbfgs');
+		const state = lbfgs.init(2);
+		expect(lbfgs.evaluates).toBe(true);
+		expect(() => lbfgs.step(state, new Float64Array([1, 2]), new Float64Array([2, 4]), 1)).toThrow(/needs the objective/);
+		const params = new Float64Array([1, 2]);
+		const after = lbfgs.init(2);
+		const bowl = { loss: 5, evaluate: (x: Float64Array, g: Float64Array) => (g.set([2 * x[0]!, 2 * x[1]!]), x[0]! ** 2 + x[1]! ** 2) };
+		lbfgs.step(after, params, new Float64Array([2, 4]), 1, bowl);
+		expect(Object.keys(after.buffers).sort()).toEqual(['al', 'd', 'old_dirs', 'old_stps', 'prev_flat_grad', 'ro']);
+		expect(Object.keys(after.scalars).sort()).toEqual(['H_diag', 'func_evals', 'n_iter', 'prev_loss', 't']);
+		// On a round bowl the first quasi-Newton step lands on the minimum.
+		expect(Math.hypot(params[0]!, params[1]!)).toBeLessThan(1e-9);
+	});
+
 	it('throws RangeError for mismatched sizes', () => {
 		const sgd = createOptimizer('sgd', { momentum: 0.9 });
 		expect(() => sgd.step(sgd.init(2), new Float64Array(2), new Float64Array(3), 0.1)).toThrow(RangeError);
@@ -187,7 +222,21 @@ describe('the gradient is read, never written', () => {
 		['nadam', { weight_decay: 0.1, decoupled_weight_decay: true }],
 		['radam', { weight_decay: 0.1 }],
 		['radam', { weight_decay: 0.1, decoupled_weight_decay: true }],
+		['adadelta', { weight_decay: 0.1, maximize: true }],
+		['rprop', { maximize: true }],
+		['asgd', { weight_decay: 0.1, t0: 2 }],
+		['lbfgs', {}],
+		['lbfgs', { line_search_fn: 'strong_wolfe' }],
+		['sgd', { momentum: 0.9, maximize: true }],
 	];
+	// A bowl for L-BFGS's closure: L = Σ x², ∇L = 2x.
+	const objectiveAt = (params: Float64Array) => ({
+		loss: params.reduce((sum, x) => sum + x * x, 0),
+		evaluate: (x: Float64Array, g: Float64Array) => {
+			x.forEach((xi, i) => (g[i] = 2 * xi));
+			return x.reduce((sum, xi) => sum + xi * xi, 0);
+		},
+	});
 	const vector = fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 1, maxLength: 5 });
 
 	it.each(configurations)('%s %j', (name, options) => {
@@ -200,7 +249,7 @@ describe('the gradient is read, never written', () => {
 				const gradient = Float64Array.from(raw.slice(0, n));
 				const before = gradient.slice();
 				for (let t = 0; t < steps; t++) {
-					optimizer.step(state, params, gradient, 0.01);
+					optimizer.step(state, params, gradient, 0.01, objectiveAt(params));
 				}
 				expect(gradient).toEqual(before);
 			}),

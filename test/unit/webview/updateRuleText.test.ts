@@ -40,4 +40,35 @@ describe('update rule text', () => {
 			'w_new = 5 − 0.1 × 8 / (√64 + 1e-8) = 4.9',
 		]);
 	});
+
+	it('writes Adadelta, Rprop and L-BFGS with their own terms', () => {
+		const adadelta = updateRuleText({
+			kind: 'adadelta', optimizer: 'adadelta', learningRate: 1, constants: { rho: 0.9, eps: 0.01, weightDecay: 0, t: 1 },
+			rows: [{ index: 0, w: 5, g: 2, terms: { s0: 0, u0: 0, s: 0.4, delta: 0.3, u: 0.009 }, next: 4.7 }], size: 1, stepNorm: 0.3, largestChange: 0.3,
+		}, ['x'], strings);
+		expect(adadelta.formulas).toEqual(['s = ρ·s + (1 − ρ)·∇L²', 'Δ = √(u + ε) / √(s + ε)·∇L', 'u = ρ·u + (1 − ρ)·Δ²', 'w_new = w − η·Δ']);
+		expect(adadelta.rows[0]!.lines).toEqual([
+			's = 0.9 × 0 + 0.1 × 2² = 0.4',
+			'Δ = √(0 + 0.01) / √(0.4 + 0.01) × 2 = 0.3',
+			'u = 0.9 × 0 + 0.1 × 0.3² = 0.009',
+			'w_new = 5 − 1 × 0.3 = 4.7',
+		]);
+		const rprop = updateRuleText({
+			kind: 'rprop', optimizer: 'rprop', learningRate: 0.01, constants: { etaminus: 0.5, etaplus: 1.2, stepMin: 1e-6, stepMax: 50, weightDecay: 0, t: 3 },
+			rows: [
+				{ index: 0, w: 1, g: 3, terms: { prev: 2, factor: 1.2, step0: 0.5, step: 0.6, flipped: 0 }, next: 0.4 },
+				{ index: 1, w: 2, g: -1, terms: { prev: 4, factor: 0.5, step0: 0.5, step: 0.25, flipped: 1 }, next: 2 },
+			], size: 2, stepNorm: 0.6, largestChange: 0.6,
+		}, ['x', 'y'], strings);
+		expect(rprop.rows[0]!.lines).toEqual(['step = clamp(0.5 × 1.2, 1e-6, 50) = 0.6', 'w_new = 1 − sign(3) × 0.6 = 0.4']);
+		expect(rprop.rows[1]!.lines).toEqual(['step = clamp(0.5 × 0.5, 1e-6, 50) = 0.25', strings.get('update.rprop.flip'), 'w_new = 2']);
+		const lbfgs = updateRuleText({
+			kind: 'lbfgs', optimizer: 'lbfgs', learningRate: 1, constants: { alpha: 1, iterations: 3, evaluations: 4, pairs: 2, weightDecay: 0, t: 1 },
+			rows: [{ index: 0, w: 1, g: 2, terms: { d: -1 }, next: 0 }], size: 1, stepNorm: 1, largestChange: 1,
+		}, ['x'], strings);
+		expect(lbfgs.formulas.slice(0, 2)).toEqual(['d = −H·∇L', 'w_new = w + α·d']);
+		expect(lbfgs.formulas[3]).toContain('3 inner iterations, 4 evaluations of L, 2 stored');
+		expect(lbfgs.rows[0]!.lines).toEqual(['d = −1', 'w_new = 1 + (−1) = 0']);
+	});
+
 });
