@@ -6,7 +6,7 @@
 import { LossSyntaxError, pointSpan } from './errors';
 import { compileGraph } from './graph/compileGraph';
 import { checkGradient, type GradientCheck } from './graph/gradientCheck';
-import { batchInfo, interpretValue, interpretValueAndGradient } from './graph/interpreter';
+import { batchInfo, interpretHessianVector, interpretValue, interpretValueAndGradient } from './graph/interpreter';
 import type { LossGraph, ParamSpec } from './graph/node';
 import { numericGradient } from './graph/numericGradient';
 import type { FoundLoss, LanguageId, LossSite, LowerOptions } from './language/frontEnd';
@@ -39,6 +39,8 @@ export interface Loss {
 	valueAndGradient(x: ArrayLike<number>, gradient: Float64Array, batch?: ArrayLike<number>): number;
 	/** Central differences, same contract as `valueAndGradient`. */
 	numericGradient(x: ArrayLike<number>, gradient: Float64Array, batch?: ArrayLike<number>): number;
+	/** Writes the exact Hessian-vector product H(x)·v into `out` and returns L (forward-over-reverse, interpreter.ts). */
+	hessianVector(x: ArrayLike<number>, v: ArrayLike<number>, out: Float64Array, batch?: ArrayLike<number>): number;
 	/** Autodiff against central differences at `x`. */
 	checkGradient(x: ArrayLike<number>, tolerance?: number): GradientCheck;
 }
@@ -90,6 +92,7 @@ export function lossFromGraph(graph: LossGraph, site: LossSite, interpret: boole
 		value,
 		valueAndGradient,
 		numericGradient: numeric,
+		hessianVector: (x, v, out, batch) => interpretHessianVector(graph, x, v, out, batch),
 		checkGradient(x, tolerance) {
 			const n = graph.paramNames.length;
 			const autodiff = new Float64Array(n);

@@ -36,14 +36,18 @@ export function stopText(reason: StopReason): string {
 
 const number = String.raw`([-+\w.]+)`;
 const suggestion = new RegExp(String.raw` Try a learning rate of ${number} or less\.$`);
+const curvature = new RegExp(String.raw` η = ${number} is above 2/λ_max = ${number} at this point\.$`);
 
 /** The engine's convergence or divergence sentence in the display language; undefined for an unknown form. */
 function engineSentence(message: string): string | undefined {
 	const suggested = suggestion.exec(message);
-	const main = suggested ? message.slice(0, suggested.index) : message;
+	const beforeSuggestion = suggested ? message.slice(0, suggested.index) : message;
+	const above = curvature.exec(beforeSuggestion);
+	const main = above ? beforeSuggestion.slice(0, above.index) : beforeSuggestion;
 	const text = mainSentence(main);
 	if (text === undefined) return undefined;
-	return suggested ? `${text} ${vscode.l10n.t('Try a learning rate of {0} or less.', suggested[1]!)}` : text;
+	const note = above ? ` ${vscode.l10n.t('η = {0} is above 2/λ_max = {1} at this point.', above[1]!, above[2]!)}` : '';
+	return suggested ? `${text}${note} ${vscode.l10n.t('Try a learning rate of {0} or less.', suggested[1]!)}` : `${text}${note}`;
 }
 
 function mainSentence(message: string): string | undefined {

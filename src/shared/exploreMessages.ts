@@ -83,6 +83,8 @@ export interface SweepInfo {
 	readonly divergesFrom?: number;
 	/** The learning rate that converged in the fewest steps. */
 	readonly fastest?: number;
+	/** 2/λ_max of the Hessian at the start point, where gradient descent's stability ends (absent when unknown). */
+	readonly stabilityAtStart?: number;
 	readonly progress: number;
 }
 

@@ -80,6 +80,17 @@ export interface PointState {
 	 * line-search probes), `[x₀ … x_{d−1}, loss]` each; absent for optimizers that only read the gradient.
 	 */
 	readonly probes?: readonly number[];
+	/** λ_max, λ_min, condition number and 2/λ_max of the Hessian here; absent for costly losses (see `curvatureAt`). */
+	readonly curvature?: CurvatureInfo;
+}
+
+/** The curvature readout: the Hessian's extreme eigenvalues at a point and what follows from them. */
+export interface CurvatureInfo {
+	readonly lambdaMax: number;
+	readonly lambdaMin: number;
+	readonly conditionNumber: number;
+	/** 2/λ_max: gradient descent with a larger learning rate is unstable here (Infinity where λ_max ≤ 0). */
+	readonly stabilityThreshold: number;
 }
 
 /** A parameter as declared: `W` of shape `[2, 3]` holds flat parameters `offset .. offset + 5`. */

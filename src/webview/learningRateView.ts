@@ -72,6 +72,7 @@ export class LearningRateView {
 		const fastest = sweep.points.find((p) => p.learningRate === sweep.fastest);
 		const parts = [
 			...(sweep.divergesFrom !== undefined ? [s.get('sweep.divergesFrom', { lr: formatNumber(sweep.divergesFrom) })] : []),
+			...(sweep.stabilityAtStart !== undefined ? [s.get('sweep.stability', { lr: formatNumber(sweep.stabilityAtStart, 3) })] : []),
 			...(fastest ? [s.get('sweep.fastest', { lr: formatNumber(fastest.learningRate), steps: fastest.steps })] : []),
 		];
 		setText(this.findings, parts.join(' · '));

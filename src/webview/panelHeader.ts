@@ -1,6 +1,7 @@
 /**
  * The top of the panel: the loss and its file, the optimizer, step, loss, ‖∇L‖ and learning rate of the current
- * point, and why the session stopped. A divergence is shown as an alert with the learning rate the host found safe
+ * point, the curvature there (the Hessian's λ_max and λ_min, the condition number κ and 2/λ_max), and why the
+ * session stopped. A divergence is shown as an alert with the learning rate the host found safe
  * as a one-click fix ("Use lr = …" posts `setLearningRate`), and a way into the learning-rate explorer. Errors
  * from the host appear in their own alert.
  */
@@ -29,10 +30,10 @@ export class PanelHeader {
 		const exploreButton = el('button', { className: 'secondary', text: s.get('sweep.explore'), attrs: { type: 'button' } });
 		exploreButton.addEventListener('click', explore);
 		const stats = el('dl', { className: 'stats' });
-		for (const key of ['header.optimizer', 'header.step', 'header.loss', 'header.gradientNorm', 'header.learningRate'] as const) {
+		for (const key of ['header.optimizer', 'header.step', 'header.loss', 'header.gradientNorm', 'header.learningRate', 'header.curvature'] as const) {
 			const dd = el('dd');
 			this.values.set(key, dd);
-			stats.append(el('div', {}, [el('dt', { text: s.get(key) }), dd]));
+			stats.append(el('div', key === 'header.curvature' ? { className: 'curvature' } : {}, [el('dt', { text: s.get(key) }), dd]));
 		}
 		this.useRate.addEventListener('click', () => this.suggested !== undefined && ctx.post({ type: 'setLearningRate', learningRate: this.suggested }));
 		this.alert.append(this.alertText, this.useRate, exploreButton);
@@ -59,6 +60,9 @@ export class PanelHeader {
 		set('header.loss', formatNumber(c.loss, 6));
 		set('header.gradientNorm', formatNumber(c.gradientNorm, 4));
 		set('header.learningRate', formatNumber(c.learningRate, 4));
+		const k = c.curvature;
+		set('header.curvature', k ? s.get('header.curvatureValue', { max: formatNumber(k.lambdaMax, 4), min: formatNumber(k.lambdaMin, 4), kappa: formatNumber(k.conditionNumber, 3), threshold: formatNumber(k.stabilityThreshold, 3) }) : '');
+		this.values.get('header.curvature')!.parentElement!.hidden = !k;
 		const diverged = m.stop.kind === 'diverged';
 		setText(this.stop, diverged ? '' : m.stop.message);
 		this.stop.hidden = diverged || m.stop.message === '';

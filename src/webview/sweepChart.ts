@@ -1,8 +1,9 @@
 /**
  * The learning-rate explorer's chart (Chart.js scatter, log x and log y): final loss against learning rate, one
  * point per rate, coloured and shaped by outcome (converged ●, not converged ▲, oscillating ◆, diverged ✕, so colour
- * is not the only cue), a dashed line where divergence begins and a solid one at the session's learning rate.
- * Diverged runs have no finite loss: they sit at the top of the axis. A click on a point reports its learning rate.
+ * is not the only cue), a dashed line where divergence begins, a dotted one at 2/λ_max of the Hessian at the start
+ * (where plain gradient descent stops being stable) and a solid one at the session's learning rate. Diverged runs
+ * have no finite loss: they sit at the top of the axis. A click on a point reports its learning rate.
  */
 import { Chart, Legend, LinearScale, LogarithmicScale, PointElement, ScatterController, Tooltip, type Plugin } from 'chart.js';
 import type { SweepInfo, SweepPointInfo } from '../shared/messages';
@@ -79,6 +80,8 @@ export class SweepChart {
 			afterDatasetsDraw: (chart) => {
 				const t = this.theme();
 				if (this.sweep?.divergesFrom !== undefined) drawVerticalLine(chart, this.sweep.divergesFrom, t.red, [5, 4], { text: this.strings.get('sweep.divergesFrom', { lr: formatNumber(this.sweep.divergesFrom) }), side: 'right' });
+				const stable = this.sweep?.stabilityAtStart;
+				if (stable !== undefined) drawVerticalLine(chart, stable, t.yellow, [2, 3], { text: this.strings.get('sweep.stability', { lr: formatNumber(stable, 3) }), side: 'left' });
 				if (this.currentRate > 0) drawVerticalLine(chart, this.currentRate, t.focus, [], { text: this.strings.get('sweep.current', { lr: formatNumber(this.currentRate) }), side: 'left' });
 			},
 		};

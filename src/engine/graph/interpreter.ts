@@ -5,7 +5,9 @@
  *
  * The tape is append-only and its order is topological, so reverse-mode autodiff is one backwards loop over it that
  * writes into a fresh gradient array; the graph itself is never mutated (micrograd's `backward()`, without its
- * `grad +=` on the nodes).
+ * `grad +=` on the nodes). Hessian-vector products differentiate that backwards loop in forward mode
+ * (forward-over-reverse: Pearlmutter, "Fast exact multiplication by the Hessian", Neural Computation 1994;
+ * Griewank & Walther, "Evaluating Derivatives", 2nd ed., §5.4), with each op's second derivatives from `ops.ts`.
  */
 import { CodeScopes, topScope } from './codeScopes';
 import { childrenOf, type LossGraph, type Node } from './node';
@@ -18,12 +20,16 @@ interface TapeEntry {
 	readonly partials: readonly number[];
 	/** Flat parameter index for a parameter leaf, else -1. */
 	readonly param: number;
+	/** ∂²value/∂parentᵢ∂parentⱼ (row-major), recorded only for Hessian-vector products; absent when all zero. */
+	readonly second?: readonly number[];
 }
 
 class Tape {
 	readonly entries: TapeEntry[] = [];
-	push(value: number, parents: readonly number[] = [], partials: readonly number[] = [], param = -1): number {
-		this.entries.push({ value, parents, partials, param });
+	/** Record second derivatives (for Hessian-vector products). */
+	constructor(readonly withSecond = false) {}
+	push(value: number, parents: readonly number[] = [], partials: readonly number[] = [], param = -1, second?: readonly number[]): number {
+		this.entries.push(second ? { value, parents, partials, param, second } : { value, parents, partials, param });
 		return this.entries.length - 1;
 	}
 	value(slot: number): number {
@@ -57,6 +63,50 @@ export function interpretValueAndGradient(
 		for (let j = 0; j < entry.parents.length; j++) adjoint[entry.parents[j]!]! += a * entry.partials[j]!;
 	}
 	return tape.value(out);
+}
+
+/**
+ * Evaluates the loss at `x` and writes the Hessian-vector product H(x)·v into `out`; returns the loss. Exact (no
+ * finite differences): the tangent of every value along `v`, then the tangent of every adjoint, whose parameter
+ * entries are H·v. With `batch`, the Hessian is the mini-batch loss's, as for the gradient.
+ */
+export function interpretHessianVector(
+	graph: LossGraph,
+	x: ArrayLike<number>,
+	v: ArrayLike<number>,
+	out: Float64Array,
+	batch?: ArrayLike<number>,
+): number {
+	const tape = new Tape(true);
+	const root = new Evaluation(graph, x, tape, batch).run();
+	const entries = tape.entries;
+	const tangent = new Float64Array(entries.length);
+	for (let slot = 0; slot <= root; slot++) {
+		const entry = entries[slot]!;
+		let t = entry.param >= 0 ? v[entry.param]! : 0;
+		for (let j = 0; j < entry.parents.length; j++) t += entry.partials[j]! * tangent[entry.parents[j]!]!;
+		tangent[slot] = t;
+	}
+	out.fill(0);
+	const adjoint = new Float64Array(entries.length);
+	const adjointTangent = new Float64Array(entries.length);
+	adjoint[root] = 1;
+	for (let slot = root; slot >= 0; slot--) {
+		const a = adjoint[slot]!;
+		const at = adjointTangent[slot]!;
+		if (a === 0 && at === 0) continue;
+		const entry = entries[slot]!;
+		if (entry.param >= 0) out[entry.param]! += at;
+		const k = entry.parents.length;
+		for (let j = 0; j < k; j++) {
+			let partialTangent = 0;
+			if (entry.second) for (let m = 0; m < k; m++) partialTangent += entry.second[j * k + m]! * tangent[entry.parents[m]!]!;
+			const parent = entry.parents[j]!;
+			adjoint[parent]! += a * entry.partials[j]!;
+			adjointTangent[parent]! += at * entry.partials[j]! + a * partialTangent;
+		}
+	}
+	return tape.value(root);
 }
 
 class Evaluation {
@@ -122,7 +172,8 @@ class Evaluation {
 		const rule = ops[op];
 		const out = rule.evaluate(a, b, c);
 		if (!rule.differentiable) return this.tape.push(out);
-		return this.tape.push(out, slots, rule.partials(a, b, c, out));
+		const second = this.tape.withSecond ? rule.second?.(a, b, c, out) : undefined;
+		return this.tape.push(out, slots, rule.partials(a, b, c, out), -1, second);
 	}
 
 	private recordSum(loop: number, count: number, body: Node): number {

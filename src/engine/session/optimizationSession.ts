@@ -21,6 +21,7 @@ import { norm, stopAt, stopRuleInHistory, type StepOutcome } from './stopRules';
 import type { StopReason, StopResult } from './stopReason';
 import { ContinueRun } from './continueRun';
 import { suggestLearningRate } from './suggestLearningRate';
+import { curvatureAt } from '../curvature/curvature';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -357,9 +358,23 @@ export class OptimizationSession {
 
 	/** Adds the back-off search's suggestion to a divergence. @internal */
 	withSuggestion(stop: StopReason & { kind: 'diverged' }): StopReason {
+		const withCurvature = { ...stop, message: `${stop.message}${this.curvatureNote(stop.since)}` };
 		const lr = suggestLearningRate(this.loss, this.startPoint, this.settingsValue, Math.max(50, Math.min(stop.since + 10, 500)));
-		if (lr === undefined) return stop;
-		return { ...stop, suggestedLearningRate: lr, message: `${stop.message} Try a learning rate of ${lr} or less.` };
+		if (lr === undefined) return withCurvature;
+		return { ...withCurvature, suggestedLearningRate: lr, message: `${withCurvature.message} Try a learning rate of ${lr} or less.` };
+	}
+
+	/**
+	 * " η = 0.11 is above 2/λ_max = 0.02 at this point." when the learning rate of the update where the divergence
+	 * began exceeded gradient descent's stability threshold at the point it started from (empty otherwise, or when
+	 * the curvature costs too much to compute).
+	 */
+	private curvatureNote(since: number): string {
+		const k = Math.max(0, Math.min(since - 1, this.history.length - 1));
+		const lr = this.history.learningRate(k);
+		const threshold = curvatureAt(this.loss, this.history.readPoint(k, new Float64Array(this.startPoint.length)))?.stabilityThreshold;
+		if (threshold === undefined || !(lr > threshold)) return '';
+		return ` η = ${roundTo(lr, 2)} is above 2/λ_max = ${roundTo(threshold, 2)} at this point.`;
 	}
 
 	private reset(): void {
@@ -455,6 +470,11 @@ export class OptimizationSession {
 		}
 		return state;
 	}
+}
+
+/** `x` to `digits` significant digits, as a number. */
+function roundTo(x: number, digits: number): number {
+	return Number(x.toPrecision(digits));
 }
 
 /** `target.set(source)` for the short vectors of the hot path, where a loop beats the builtin's call. */

@@ -7,8 +7,9 @@ import { paramShape } from '../../engine/graph/node';
 import { formatSchedule } from '../../engine/optim/lrSchedule';
 import { optimizerDefaults, optimizerNames } from '../../engine/optim/optimizers';
 import { explainUpdate } from '../../engine/optim/explainUpdate';
+import { curvatureAt } from '../../engine/curvature/curvature';
 import type { StopReason } from '../../engine/session/stopReason';
-import type { LossInfo, PanelSnapshot, PointState, RunHintInfo, SettingsInfo, StopInfo, Trajectory, UpdateRuleInfo } from '../../shared/messages';
+import type { CurvatureInfo, LossInfo, PanelSnapshot, PointState, RunHintInfo, SettingsInfo, StopInfo, Trajectory, UpdateRuleInfo } from '../../shared/messages';
 import type { SessionController } from '../session/sessionController';
 import type { ViewSettings } from '../settings';
 import { stopText } from '../stopText';
@@ -63,7 +64,15 @@ export function pointState(controller: SessionController): PointState {
 		optimizerState: { step: snapshot.optimizer.state.step, buffers },
 		update: explainNext(controller),
 		...(probes.length > 0 ? { probes: Array.from(probes) } : {}),
+		...curvatureInfo(controller, snapshot.x),
 	};
+}
+
+/** The curvature readout at `x`, when the loss is small enough to compute it for every step. */
+function curvatureInfo(controller: SessionController, x: Float64Array): { curvature?: CurvatureInfo } {
+	const c = curvatureAt(controller.loss, x);
+	if (!c) return {};
+	return { curvature: { lambdaMax: c.lambdaMax, lambdaMin: c.lambdaMin, conditionNumber: c.conditionNumber, stabilityThreshold: c.stabilityThreshold } };
 }
 
 /** The next update written out (the first six parameters in full). */

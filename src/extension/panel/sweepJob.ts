@@ -3,6 +3,7 @@
  * log-spaced learning rates from 1e-4 to 10 (300 updates each at most), in time slices, answering the panel's
  * `requestSweep` with the points so far after each slice (the last reply final); the panel's cancellation stops it. Clicking a point in the panel restarts the session with that rate (`tryLearningRate`).
  */
+import { curvatureAt } from '../../engine/curvature/curvature';
 import { LearningRateSweepRun, logSpaced } from '../../engine/landscape/learningRateSweep';
 import type { Responder } from '../../shared/endpoint';
 import type { SweepInfo } from '../../shared/messages';
@@ -24,10 +25,12 @@ export class SweepJob {
 		const settings = controller.session.settings;
 		const rates = logSpaced(low, high, count);
 		const run = new LearningRateSweepRun(controller.loss, controller.session.start, settings, rates, steps);
+		const threshold = curvatureAt(controller.loss, controller.session.start)?.stabilityThreshold;
+		const stability = threshold !== undefined && Number.isFinite(threshold) ? { stabilityAtStart: threshold } : {};
 		const generation = this.slices.start((shouldYield) => {
 			const done = run.advance(shouldYield);
 			const sweep = done ?? run.partial();
-			const info: SweepInfo = { optimizer: settings.optimizer, rates, steps, points: sweep.points, progress: done ? 1 : run.progress, ...defined(sweep) };
+			const info: SweepInfo = { optimizer: settings.optimizer, rates, steps, points: sweep.points, progress: done ? 1 : run.progress, ...defined(sweep), ...stability };
 			if (done) responder.reply(info);
 			else responder.progress(info);
 			return done !== undefined;
