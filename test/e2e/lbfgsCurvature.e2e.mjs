@@ -46,7 +46,7 @@ export async function run(ctx) {
 	// The explorer sweeps plain gradient descent, whose stability 2/λ_max is about.
 	await frame.getByLabel('Optimizer', { exact: true }).selectOption({ label: 'SGD' });
 	await button('Learning rates').click();
-	const findings = await until('the sweep with 2/λ_max', () => frame.locator('.sweep-findings').innerText(), (t) => /2\/λ_max = [0-9.]+ at the start/.test(t), 90_000);
+	const findings = await until('the sweep with 2/λ_max', () => frame.locator('.sweep-findings').innerText(), (t) => /2\/λ_max = [0-9.e−-]+ at the start/.test(t), 90_000);
 	ctx.log(findings);
 	await until('the sweep done', () => frame.locator('.sweep-findings').innerText(), (t) => /diverges from η = /.test(t), 90_000);
 	await frame.locator('.sweep').scrollIntoViewIfNeeded();
