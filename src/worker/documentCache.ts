@@ -8,6 +8,8 @@ import type { DocumentText } from './engineProtocol';
 
 interface Entry {
 	readonly version: number;
+	/** Untitled documents reuse a URI and version 1 once closed, so the text is compared too. */
+	readonly text: string;
 	found?: FoundLoss[];
 	readonly compiled: Map<string, Loss | Error>;
 }
@@ -49,7 +51,8 @@ export class DocumentCache {
 	private entryFor(document: DocumentText): Entry {
 		const cached = this.entries.get(document.uri);
 		this.entries.delete(document.uri);
-		const entry = cached?.version === document.version ? cached : { version: document.version, compiled: new Map() };
+		const same = cached !== undefined && cached.version === document.version && cached.text === document.text;
+		const entry: Entry = same ? cached : { version: document.version, text: document.text, compiled: new Map() };
 		this.entries.set(document.uri, entry);
 		if (this.entries.size > capacity) this.entries.delete(this.entries.keys().next().value!);
 		return entry;
