@@ -58,7 +58,7 @@ suite('Compare optimizers', () => {
 	test('at most three runs, and only known optimizers', () => {
 		const main = controller();
 		const runs = new Comparison();
-		assert.throws(() => runs.add(main, 'lbfgs', { lr: 1 }), /Unknown optimizer/);
+		assert.throws(() => runs.add(main, 'lion', { lr: 1 }), /Unknown optimizer/);
 		for (let i = 0; i < maxExtraRuns; i++) runs.add(main, 'sgd', { lr: 0.01 * (i + 1) });
 		assert.throws(() => runs.add(main, 'sgd', { lr: 0.1 }), /At most 3/);
 	});
