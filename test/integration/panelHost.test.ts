@@ -39,7 +39,12 @@ suite('Panel host', () => {
 		assert.equal(snapshot.settings.optimizer, 'sgd');
 		assert.equal(snapshot.settings.layout, 'auto', 'downhill.panelLayout, as resolved by settings.ts');
 		assert.equal(snapshot.stop.kind, 'step');
-		assert.equal(snapshot.optimizers.length, 8);
+		assert.deepEqual(
+			snapshot.optimizers.map((o) => o.name).sort(),
+			['adadelta', 'adagrad', 'adam', 'adamax', 'adamw', 'asgd', 'lbfgs', 'nadam', 'radam', 'rmsprop', 'rprop', 'sgd'],
+			'every torch.optim optimizer Downhill implements, by its PyTorch name',
+		);
+		assert.equal(snapshot.optimizers.find((o) => o.name === 'lbfgs')?.defaults['history_size'], 100, 'torch.optim.LBFGS defaults');
 	});
 
 	test('updates carry the appended records, and after a step back start at the new position', async () => {
