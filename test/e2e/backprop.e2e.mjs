@@ -14,13 +14,11 @@ export async function run(ctx) {
 	const suggested = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Downhill (gradient descent)' }).first();
 	await suggested.waitFor({ state: 'visible', timeout: 30_000 });
 	await suggested.click();
-	// The file has two candidate losses (sigmoid is one too): pick the network's.
-	const lossRow = page.locator('.quick-input-widget .monaco-list-row', { hasText: /^loss/ }).first();
-	await lossRow.waitFor({ state: 'visible', timeout: 60_000 });
-	await lossRow.click();
+	// The file has two candidate losses (sigmoid is one too); the one named `loss` starts without a question.
 	const variables = page.locator('.debug-variables');
 	const stack = page.locator('.debug-call-stack');
-	await until('the Parameters scope', () => variables.innerText(), (t) => /Parameters/.test(t), 30_000);
+	await until('the Parameters scope', () => variables.innerText(), (t) => /Parameters/.test(t), 60_000);
+	await until('the network, not the helper', () => stack.innerText(), (t) => /step 0 · loss = 0\.25/.test(t));
 	await page.keyboard.press('F11');
 	await until('the forward pass', () => stack.innerText(), (t) => /forward: total = 0/.test(t));
 	await page.keyboard.press('F11');

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DocumentCache } from '../../../src/worker/documentCache';
 
-const untitled = (text: string) => ({ uri: 'untitled:Untitled-1', version: 1, language: 'typescript', text });
+const untitled = (text: string) => ({ uri: 'untitled:Untitled-1', version: 1, language: 'typescript' as const, text });
 
 describe('the worker document cache', () => {
 	it('analyses new text under a reused URI and version, not the text it remembered', () => {
