@@ -24,7 +24,9 @@ suite('Learning-rate explorer', () => {
 		panel.request({ type: 'requestSweep' }, (sweep) => replaced.push(sweep));
 		const done = await panel.request({ type: 'requestSweep' }, (sweep) => streamed.push(sweep)).reply;
 		assert.deepEqual(replaced, [], 'the replaced sweep answers nothing');
-		assert.ok(streamed.length > 1 && streamed.slice(0, -1).every((s) => s.progress < 1), 'progress replies before the final one');
+		// How many slices the sweep takes depends on the machine's speed; each reply before the last is partial.
+		const progress = streamed.map((s) => s.progress);
+		assert.ok(progress.slice(0, -1).every((p, i) => p < 1 && p <= progress[i + 1]!), `progress replies before the final one: ${progress}`);
 		assert.equal(done.progress, 1);
 		assert.equal(done.rates.length, sweepRange.count);
 		assert.equal(done.points.length, sweepRange.count);
