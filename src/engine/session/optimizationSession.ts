@@ -358,23 +358,24 @@ export class OptimizationSession {
 
 	/** Adds the back-off search's suggestion to a divergence. @internal */
 	withSuggestion(stop: StopReason & { kind: 'diverged' }): StopReason {
-		const withCurvature = { ...stop, message: `${stop.message}${this.curvatureNote(stop.since)}` };
+		const above = this.aboveStability(stop.since);
+		const withCurvature = above ? { ...stop, aboveStability: above } : stop;
 		const lr = suggestLearningRate(this.loss, this.startPoint, this.settingsValue, Math.max(50, Math.min(stop.since + 10, 500)));
 		if (lr === undefined) return withCurvature;
-		return { ...withCurvature, suggestedLearningRate: lr, message: `${withCurvature.message} Try a learning rate of ${lr} or less.` };
+		return { ...withCurvature, suggestedLearningRate: lr };
 	}
 
 	/**
-	 * " η = 0.11 is above 2/λ_max = 0.02 at this point." when the learning rate of the update where the divergence
-	 * began exceeded gradient descent's stability threshold at the point it started from (empty otherwise, or when
-	 * the curvature costs too much to compute).
+	 * The learning rate of the update where the divergence began and gradient descent's stability threshold 2/λ_max
+	 * at the point it started from, when the rate exceeded it (undefined otherwise, or when the curvature costs too
+	 * much to compute).
 	 */
-	private curvatureNote(since: number): string {
+	private aboveStability(since: number): { readonly learningRate: number; readonly threshold: number } | undefined {
 		const k = Math.max(0, Math.min(since - 1, this.history.length - 1));
 		const lr = this.history.learningRate(k);
 		const threshold = curvatureAt(this.loss, this.history.readPoint(k, new Float64Array(this.startPoint.length)))?.stabilityThreshold;
-		if (threshold === undefined || !(lr > threshold)) return '';
-		return ` η = ${roundTo(lr, 2)} is above 2/λ_max = ${roundTo(threshold, 2)} at this point.`;
+		if (threshold === undefined || !(lr > threshold)) return undefined;
+		return { learningRate: roundTo(lr, 2), threshold: roundTo(threshold, 2) };
 	}
 
 	private reset(): void {

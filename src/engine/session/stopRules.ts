@@ -5,6 +5,7 @@
  */
 import type { History } from './history';
 import type { SessionSettings } from './sessionSettings';
+import { msg, type Message } from '../message';
 import type { StopReason } from './stopReason';
 
 export type StopRules = Pick<SessionSettings, 'gradientTolerance' | 'lossTolerance' | 'divergenceSteps'>;
@@ -44,30 +45,30 @@ export const blowUpFactor = 1e6;
 export function stopAt(rules: StopRules, outcome: StepOutcome): StopReason | undefined {
 	const { step, loss, previousLoss, gradientNorm, growthRun } = outcome;
 	const notFinite = nonFiniteValue(outcome);
-	if (notFinite !== undefined) return { kind: 'diverged', since: step, message: `Diverged at step ${step}: ${notFinite}.` };
+	if (notFinite !== undefined) return { kind: 'diverged', since: step, message: notFinite };
 	if (rules.divergenceSteps > 0 && growthRun >= rules.divergenceSteps && isBlowUp(outcome)) {
 		const since = step - growthRun + 1;
 		return {
 			kind: 'diverged',
 			since,
-			message: `Diverged: the loss grew for ${growthRun} steps in a row (since step ${since}).`,
+			message: msg`Diverged: the loss grew for ${growthRun} steps in a row (since step ${since}).`,
 		};
 	}
 	if (gradientNorm <= rules.gradientTolerance) {
-		return { kind: 'converged', criterion: 'gradientNorm', message: `Converged: ‖∇L‖ = ${gradientNorm.toPrecision(3)} ≤ ${rules.gradientTolerance}` };
+		return { kind: 'converged', criterion: 'gradientNorm', message: msg`Converged: ‖∇L‖ = ${gradientNorm.toPrecision(3)} ≤ ${rules.gradientTolerance}` };
 	}
 	const stalled = outcome.stepLength <= Math.sqrt(rules.lossTolerance) * Math.max(1, outcome.pointNorm);
 	if (rules.lossTolerance > 0 && stalled && Math.abs(loss - previousLoss) <= rules.lossTolerance * Math.max(1, Math.abs(loss))) {
-		return { kind: 'converged', criterion: 'lossChange', message: `Converged: the loss changed by less than ${rules.lossTolerance} (relative)` };
+		return { kind: 'converged', criterion: 'lossChange', message: msg`Converged: the loss changed by less than ${rules.lossTolerance} (relative)` };
 	}
 	return undefined;
 }
 
-/** What is not finite after an update, as the message says it, or undefined. */
-function nonFiniteValue(outcome: StepOutcome): string | undefined {
-	if (!Number.isFinite(outcome.loss)) return `the loss became ${outcome.loss}`;
-	if (!Number.isFinite(outcome.gradientNorm)) return `the gradient became ${outcome.gradientNorm}`;
-	if (!Number.isFinite(outcome.pointNorm)) return `the point became ${outcome.pointNorm}`;
+/** The divergence for what is not finite after an update, or undefined. */
+function nonFiniteValue({ step, loss, gradientNorm, pointNorm }: StepOutcome): Message | undefined {
+	if (!Number.isFinite(loss)) return msg`Diverged at step ${step}: the loss became ${String(loss)}.`;
+	if (!Number.isFinite(gradientNorm)) return msg`Diverged at step ${step}: the gradient became ${String(gradientNorm)}.`;
+	if (!Number.isFinite(pointNorm)) return msg`Diverged at step ${step}: the point became ${String(pointNorm)}.`;
 	return undefined;
 }
 

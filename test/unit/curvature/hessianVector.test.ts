@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { compileLoss, type Loss } from '../../../src/engine/compileLoss';
 import { curvatureOf, hessianMatrix } from '../../../src/engine/curvature/curvature';
 import { OptimizationSession } from '../../../src/engine/session/optimizationSession';
+import { describeStop } from '../../../src/engine/session/stopReason';
 
 const math = (source: string) => compileLoss(source, { language: 'math' });
 const product = (loss: Loss, x: number[]) => (v: Float64Array, out: Float64Array) => void loss.hessianVector(x, v, out);
@@ -119,6 +120,6 @@ describe('the stability threshold 2/λ_max, empirically', () => {
 		const session = new OptimizationSession(loss, { optimizer: 'sgd', optimizerOptions: { lr: 0.3 } }, [1, 1]);
 		const stop = session.continue(500).reason;
 		expect(stop.kind).toBe('diverged');
-		expect(stop.kind === 'diverged' && stop.message).toContain('η = 0.3 is above 2/λ_max = 0.25 at this point.');
+		expect(describeStop(stop)).toContain('η = 0.3 is above 2/λ_max = 0.25 at this point.');
 	});
 });

@@ -6,8 +6,10 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it, vi } from 'vitest';
 import { stopAt } from '../../../src/engine/session/stopRules';
-import { describeStop, type StopReason } from '../../../src/engine/session/stopReason';
+import { describeStop, stopMessage, type StopReason } from '../../../src/engine/session/stopReason';
+import { messageTemplates } from '../../../src/shared/messageTemplate';
 import { OptimizationSession } from '../../../src/engine/session/optimizationSession';
+import { compileLoss } from '../../../src/engine/compileLoss';
 import { koreanStrings, panelLocale, panelStrings } from '../../../src/extension/panel/panelStrings';
 import { stopText } from '../../../src/extension/stopText';
 import { englishStrings, panelStringKeys } from '../../../src/shared/panelStrings';
@@ -213,6 +215,9 @@ describe('stop reasons in the display language', () => {
 	const rules = { gradientTolerance: 1e-6, lossTolerance: 1e-12, divergenceSteps: 3 };
 	const outcome = { step: 7, loss: 1, previousLoss: 1, gradientNorm: 1, stepLength: 1, pointNorm: 1, growthRun: 0, lossBeforeGrowth: 1, startLoss: 1 };
 	const diverging = new OptimizationSession(doubleWell(), { optimizerOptions: { lr: 1.5 } }).continue(1000).reason;
+	// λ_max = 8, so 2/λ_max = 0.25 < η = 0.3: the divergence carries the curvature note.
+	const steep = compileLoss('f(x, y) = 0.5 (8 x^2 + 0.5 y^2)', { language: 'math' });
+	const aboveStability = new OptimizationSession(steep, { optimizer: 'sgd', optimizerOptions: { lr: 0.3 } }, [1, 1]).continue(500).reason;
 	const reasons: StopReason[] = [
 		{ kind: 'entry' },
 		{ kind: 'step' },
@@ -228,10 +233,13 @@ describe('stop reasons in the display language', () => {
 		stopAt({ ...rules, lossTolerance: 1e-3 }, { ...outcome, stepLength: 1e-9 })!,
 		diverging,
 		new OptimizationSession(quadratic(), { optimizerOptions: { lr: 0.1 } }).continue(10000).reason,
+		aboveStability,
+		{ kind: 'historyFull', records: 2_000_000, megabytes: 256 },
 	];
 
-	it('covers every kind of stop the engine reports, with a suggested learning rate among them', () => {
+	it('covers every kind of stop the engine reports, with a suggested learning rate and a curvature note among them', () => {
 		expect(reasons.every((reason) => reason !== undefined)).toBe(true);
+		expect(aboveStability.kind === 'diverged' && aboveStability.aboveStability).toEqual({ learningRate: 0.3, threshold: 0.25 });
 		expect(diverging.kind === 'diverged' && diverging.suggestedLearningRate !== undefined).toBe(true);
 	});
 
@@ -255,13 +263,9 @@ describe('stop reasons in the display language', () => {
 		}
 	});
 
-	it('shows an engine sentence it does not know as written', () => {
-		l10n.bundle = bundleKo;
-		try {
-			const reason: StopReason = { kind: 'converged', criterion: 'gradientNorm', message: 'Converged somehow' };
-			expect(stopText(reason)).toBe('Converged somehow');
-		} finally {
-			l10n.bundle = undefined;
+	it('travels as templates with arguments, each with a Korean translation', () => {
+		for (const reason of reasons) {
+			for (const template of messageTemplates(stopMessage(reason))) expect(Object.hasOwn(bundleKo, template), template).toBe(true);
 		}
 	});
 });

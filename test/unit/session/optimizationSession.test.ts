@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OptimizationSession } from '../../../src/engine/session/optimizationSession';
 import { History } from '../../../src/engine/session/history';
+import { describeStop } from '../../../src/engine/session/stopReason';
 import { doubleWell, quadratic, regression, rosenbrock } from './sessionFixtures';
 
 describe('stepping', () => {
@@ -107,7 +108,7 @@ describe('stops', () => {
 		if (r.reason.kind !== 'diverged') return;
 		expect(r.reason.suggestedLearningRate).toBeDefined();
 		expect(r.reason.suggestedLearningRate!).toBeLessThan(1.5);
-		expect(r.reason.message).toMatch(/learning rate/);
+		expect(describeStop(r.reason)).toMatch(/Try a learning rate of [\d.e-]+ or less\.$/);
 		const again = new OptimizationSession(doubleWell(), { optimizerOptions: { lr: r.reason.suggestedLearningRate! } });
 		expect(again.continue(500).reason.kind).not.toBe('diverged');
 	});
