@@ -14,6 +14,14 @@ import { functionKey } from './mathFunctions';
 import { cleanName, isAsciiLetter, isDigit, symbolTokens } from './mathTokens';
 import type { MathMode, Token, TokenKind } from './mathTokens';
 import { msg, type Message } from '../../message';
+import { formatCount } from '../lowering/context';
+
+/**
+ * Tokens one formula may have: the math front ends' work limit. Parsing and lowering cost tens of microseconds per
+ * token, so a generated `x + x + ...` of millions of terms is refused at its 20,001st token instead of taking
+ * gigabytes and minutes.
+ */
+export const maxFormulaTokens = 20_000;
 
 /** Whitespace, and the `&` and `~` of LaTeX alignment and ties. */
 const blank = new Set([' ', '\t', '\n', '\r', '&', '~', '\u00a0']);
@@ -40,6 +48,10 @@ class Tokenizer {
 		for (;;) {
 			this.skipSpace();
 			if (this.pos >= this.end) break;
+			if (this.tokens.length >= maxFormulaTokens) {
+				this.error(msg`the formula is too long: more than ${formatCount(maxFormulaTokens)} symbols`, this.pos, this.pos + 1);
+				break;
+			}
 			const before = this.pos;
 			this.readToken();
 			if (this.pos <= before) this.error(msg`unexpected character`, before, (this.pos = before + 1));

@@ -7,6 +7,7 @@ import type { SyntaxNode, Tree } from '@lezer/common';
 import { parser } from '@lezer/python';
 import { LossSyntaxError, pointSpan, type SourceSpan } from '../../errors';
 import { msg } from '../../message';
+import { checkBracketDepth } from './bracketDepth';
 
 /** The source and its line starts, for spans of tree nodes. */
 export class SourceText {
@@ -67,6 +68,7 @@ export function lezerSpelling(text: string): string {
 
 /** The syntax tree of `source`; the first syntax error is thrown as a `LossSyntaxError`. */
 export function parsePython(source: SourceText): Tree {
+	checkBracketDepth(source);
 	const tree = parser.parse(lezerSpelling(source.text));
 	let error: number | undefined;
 	tree.iterate({
