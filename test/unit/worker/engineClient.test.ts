@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isLossSyntaxError } from '../../../src/engine/index';
+import { commandBudgetMs } from '../../../src/extension/worker/budgets';
 import { EngineClient, EngineRequestError, type RestartEvent, type StartEngineTransport } from '../../../src/extension/worker/engineClient';
 import { nodeEngineTransport } from '../../../src/extension/worker/nodeEngineTransport';
 import type { DocumentText, ToWorkerMessage } from '../../../src/worker/engineProtocol';
@@ -126,4 +127,22 @@ describe('the engine worker', () => {
 		});
 		expect(posted).toHaveLength(0);
 	});
+
+	it('answers a data array of a million numbers within the command budget, or reports the budget: never crashes', async () => {
+		startClient();
+		const data = Array.from({ length: 1_000_000 }, (_, i) => ((i * 7919) % 1000) / 100);
+		const text = `const data = [${data.join(', ')}];\nfunction loss(w = 0) {\n\tlet s = 0;\n\tfor (let i = 0; i < data.length; i++) s += (w - data[i]) ** 2;\n\treturn s / data.length;\n}\n`;
+		const outcome = await client
+			.request('startValue', { document: js(text), name: 'loss' }, { budgetMs: commandBudgetMs })
+			.catch((error: unknown) => error);
+		if (outcome instanceof EngineRequestError) {
+			expect([outcome.reason, outcome.message]).toEqual(['budget', `took longer than ${commandBudgetMs / 1000} s`]);
+		} else {
+			// The mean of d² over the data, summed here in the order the source adds it.
+			let sum = 0;
+			for (const d of data) sum += d * d;
+			expect(outcome as number).toBeCloseTo(sum / data.length, 9);
+		}
+		expect(restarts.filter((r) => r.reason === 'crashed')).toEqual([]);
+	}, 120_000);
 });
