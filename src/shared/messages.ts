@@ -175,6 +175,11 @@ export interface Landscape {
 	readonly values: Float64Array;
 	/** Set for a slice through a plane (then `axes` is meaningless): x is `a`, y is `b` in `origin + a·u + b·v`. */
 	readonly plane?: SlicePlaneInfo;
+	/**
+	 * Set when the loss is too slow to draw within the landscape's time budget: then `nx` and `ny` are 0, `values` is
+	 * empty, and the panel shows the cost instead of a map.
+	 */
+	readonly tooSlow?: { readonly msPerEvaluation: number };
 }
 
 // ---- host → webview ----

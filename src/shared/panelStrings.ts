@@ -48,6 +48,7 @@ export const englishStrings = {
 	'plot.contour.label': 'Contour map of the loss over {px} and {py}. Current point ({x}, {y}), loss {loss}; the next step goes to ({nx}, {ny}); {count} points in the trajectory.',
 	'plot.hint': 'Click to start from a point · wheel to zoom · drag to pan',
 	'plot.loading': 'Computing the landscape…',
+	'plot.tooSlow': 'The loss is too slow to draw a map: {ms} ms per evaluation',
 	'plot.downhill': '−∇L (downhill)',
 	'plot.next': 'next step',
 	'plot.tangent': 'tangent',

@@ -17,7 +17,8 @@ import { attachMapGestures } from './mapInteraction';
 import { BasinOverlay } from './basinOverlay';
 import { BatchNoiseOverlay } from './batchNoiseOverlay';
 import { drawContourRun } from './contourRunPainter';
-import { drawAxes, fontOf } from './plotPainter';
+import { drawAxes, drawPlotMessage } from './plotPainter';
+import { formatNumber } from './formatNumber';
 import { axesProjector, planeProjector, type SliceProjector } from './sliceProjector';
 import { planeAxisNames, planeFitBox } from './principalSlice';
 import { TrajectoryPainter } from './trajectoryPainter';
@@ -51,6 +52,8 @@ export class ContourView {
 	private principal = false;
 	private plane: { info: SlicePlaneInfo; projector: SliceProjector } | undefined;
 	lastTimings: ContourTimings | undefined;
+	/** The loss's cost per evaluation when the host found it too slow to draw a map (the last answer said so). */
+	private tooSlowMs: number | undefined;
 
 	constructor(private readonly ctx: ViewContext, extraTools: readonly HTMLElement[] = []) {
 		const s = ctx.strings();
@@ -162,6 +165,8 @@ export class ContourView {
 				this.requestGrid(true);
 			}
 		}
+		this.tooSlowMs = landscape.tooSlow?.msPerEvaluation;
+		if (this.tooSlowMs !== undefined) return this.ctx.requestDraw();
 		this.lastTimings = this.layer.set(landscape, colorMapNamed(this.ctx.model.settings?.colorMap), this.pixelsPerUnit());
 		this.ctx.requestDraw();
 	}
@@ -210,7 +215,7 @@ export class ContourView {
 		if (!range || !model.store || !model.current || !model.loss) return;
 		ctx.fillStyle = theme.background;
 		ctx.fillRect(0, 0, this.surface.width, this.surface.height);
-		const waiting = !this.layer.landscape || (this.principal && !this.plane);
+		const waiting = !this.layer.landscape || (this.principal && !this.plane) || this.tooSlowMs !== undefined;
 		if (!waiting) {
 			this.layer.draw(ctx, range, this.rect);
 			this.basins.draw(ctx, range, this.rect);
@@ -230,14 +235,11 @@ export class ContourView {
 		this.labelThrottle.run(() => this.updateLabel());
 	}
 
+	/** What the map says instead of contours: still computing, or the loss's cost when it is too slow to draw. */
 	private drawWaiting(ctx: CanvasRenderingContext2D): void {
-		const theme = this.ctx.theme();
-		ctx.save();
-		ctx.font = fontOf(theme);
-		ctx.fillStyle = theme.muted;
-		ctx.textAlign = 'center';
-		ctx.fillText(this.ctx.strings().get('plot.loading'), this.rect.left + this.rect.width / 2, this.rect.top + this.rect.height / 2);
-		ctx.restore();
+		const s = this.ctx.strings();
+		const text = this.tooSlowMs === undefined ? s.get('plot.loading') : s.get('plot.tooSlow', { ms: formatNumber(this.tooSlowMs, 3) });
+		drawPlotMessage(ctx, this.rect, this.ctx.theme(), text);
 	}
 
 	private updateLabel(): void {

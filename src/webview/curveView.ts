@@ -11,7 +11,7 @@ import { formatNumber } from './formatNumber';
 import { Throttle } from './frameScheduler';
 import { LandscapeRequests } from './landscapeRequests';
 import { attachMapGestures } from './mapInteraction';
-import { clampLabel, clampPixel, drawArrow, drawAxes, drawLabel, drawPoint, fontOf, line } from './plotPainter';
+import { clampLabel, clampPixel, drawArrow, drawAxes, drawLabel, drawPlotMessage, drawPoint, fontOf, line } from './plotPainter';
 import { drawBruteForceBest } from './bruteForceView';
 import { runPainter } from './contourRunPainter';
 import { drawRestarts, restartsBounds } from './restartsPainter';
@@ -116,6 +116,8 @@ export class CurveView {
 		ctx.rect(this.rect.left, this.rect.top, this.rect.width, this.rect.height);
 		ctx.clip();
 		this.drawCurve(ctx, range, theme.blue);
+		const slow = this.curve?.tooSlow;
+		if (slow) drawPlotMessage(ctx, this.rect, theme, this.ctx.strings().get('plot.tooSlow', { ms: formatNumber(slow.msPerEvaluation, 3) }));
 		const maps = axisMaps(range, this.rect);
 		const xs = { data: m.store.points, offset: 0, stride: 1 };
 		const ys = { data: m.store.losses, offset: 0, stride: 1 };

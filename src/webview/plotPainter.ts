@@ -50,6 +50,16 @@ export function drawAxes(ctx: CanvasRenderingContext2D, rect: PlotRect, range: V
 	ctx.restore();
 }
 
+/** A muted line of text in the middle of the plot: what is computing, or why nothing is drawn. */
+export function drawPlotMessage(ctx: CanvasRenderingContext2D, rect: PlotRect, theme: Theme, text: string): void {
+	ctx.save();
+	ctx.font = fontOf(theme);
+	ctx.fillStyle = theme.muted;
+	ctx.textAlign = 'center';
+	ctx.fillText(text, rect.left + rect.width / 2, rect.top + rect.height / 2);
+	ctx.restore();
+}
+
 export function line(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number): void {
 	ctx.beginPath();
 	ctx.moveTo(x0, y0);

@@ -55,6 +55,7 @@ export const koreanStrings: { readonly [K in PanelStringKey]: string } = {
 		'{px}, {py}에 대한 손실의 등고선 지도. 현재 점 ({x}, {y}), 손실 {loss}. 다음 단계에서 ({nx}, {ny})(으)로 이동합니다. 궤적의 점 {count}개.',
 	'plot.hint': '클릭: 시작점 지정 · 휠: 확대/축소 · 드래그: 이동',
 	'plot.loading': '손실 지형 계산 중…',
+	'plot.tooSlow': '손실 계산이 너무 느려 지도를 그릴 수 없습니다: 평가 한 번에 {ms} ms',
 	'plot.downhill': '−∇L (내리막)',
 	'plot.next': '다음 단계',
 	'plot.tangent': '접선',

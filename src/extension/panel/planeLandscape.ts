@@ -8,7 +8,7 @@ import { evenlySpacedIndices, pathPlane } from '../../engine/landscape/pathPlane
 import { samplePlane } from '../../engine/landscape/sampleLandscape';
 import type { Landscape, RequestLandscapeMessage, SlicePlaneInfo } from '../../shared/messages';
 import type { SessionController } from '../session/sessionController';
-import { cappedGrid } from './landscapeRequest';
+import { cappedGrid, tooSlowLandscape } from './landscapeRequest';
 
 /** Records of the path the principal directions are computed from, at most. */
 export const maxPathRecords = 128;
@@ -17,7 +17,9 @@ export const maxPathRecords = 128;
 export function planeLandscapeFor(controller: SessionController, request: RequestLandscapeMessage): Landscape | undefined {
 	const plane = request.plane && planeFor(controller, request.plane);
 	if (!plane) return undefined;
-	const { nx, ny } = cappedGrid(controller.loss, plane.origin, request.nx, request.ny);
+	const grid = cappedGrid(controller.loss, plane.origin, request.nx, request.ny);
+	if (grid.kind === 'tooSlow') return { ...tooSlowLandscape(request, grid.msPerEvaluation, false), axes: [-1, -1], plane };
+	const { nx, ny } = grid;
 	const { range } = request;
 	const values = samplePlane(controller.loss, { origin: plane.origin, u: plane.u, v: plane.v, ...range, nx, ny });
 	return { kind: 'grid', range, axes: [-1, -1], nx, ny, values, plane };
