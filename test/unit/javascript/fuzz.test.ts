@@ -127,6 +127,12 @@ describe('fuzzing the JavaScript and TypeScript front ends', () => {
 		'mutual recursion': 'function f(x) { return g(x); }\nfunction g(x) { return f(x); }\nfunction loss(x = 1) { return f(x); }',
 		'a self-referencing constant': 'const a = b + 1;\nconst b = a + 1;\nfunction loss(x = 1) { return a * x; }',
 		'a huge array length': 'function loss(x = 1) { return Array.from({ length: 1e9 }, (_, i) => i * x).reduce((s, v) => s + v, 0); }',
+		'a huge filled array': 'function loss(x = 1) { const h = new Array(1e12).fill(0); h[0] = x; return h[0]; }',
+		'a huge typed array': 'const d = new Float64Array(1e12);\nfunction loss(x = 1) { return d[0] * x; }',
+		'a huge push loop': 'function loss(x = 1) { const h = []; for (let i = 0; i < 1e9; i++) h.push(x * i); return h[0]; }',
+		'a huge matrix parameter': `function loss(W: number[][] = Array.from({ length: 1e6 }, () => new Array(1e6).fill(0))) { return W[0][0]; }`,
+		'a spread of a huge array': 'function loss(x = 1) { return Math.max(...Array.from({ length: 1e9 }, (_, i) => i * x)); }',
+		'records nested deeply': `const r = ${'{ a: '.repeat(2000)}1${' }'.repeat(2000)};\nfunction loss(x = 1) { return x; }`,
 		'a triangular loop nest over data': `const xs = [${Array.from({ length: 3000 }, (_, i) => i % 7).join(', ')}];\nfunction loss(x = 1) { let s = 0; for (let i = 0; i < xs.length; i++) for (let j = 0; j < i; j++) s += x * xs[j]; return s; }`,
 	};
 	for (const [label, source] of Object.entries(adversarial)) {

@@ -140,6 +140,14 @@ const cases: Record<string, ErrorCase> = {
 		source: `import numpy as np\n${def('A = np.zeros((3, 2))\nreturn np.sum(A @ np.ones(3)) * x')}`,
 		message: /^matmul: Input operand 1 has a mismatch in its core dimension 0, .* \(size 3 is different from 2\)$/, at: '@',
 	},
+	'an array too large to hold': {
+		source: `import numpy as np\n${def('return np.sum(np.ones((10**6, 10**6)) * x)')}`,
+		message: /^an array of shape \(1000000, 1000000\) would have 1,000,000,000,000 elements$/, at: 'np.ones(',
+	},
+	'a range too large to hold': {
+		source: `import numpy as np\n${def('return np.sum(np.arange(10**12)) * x')}`,
+		message: /^an array of shape \(1000000000000\) would have 1,000,000,000,000 elements$/, at: 'np.arange(',
+	},
 	'a reshape to another size': {
 		source: `import numpy as np\n${def('return np.sum(np.zeros(6).reshape(4, -1)) * x')}`,
 		message: /^cannot reshape array of size 6 into shape \(4,-1\)$/, at: 'np.zeros(6).reshape',

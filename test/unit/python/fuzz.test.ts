@@ -1,6 +1,7 @@
 // Fuzzing the Python front end: mutated valid sources, random token soups, random strings and hand-made adversarial
 // inputs. Every input must end in a LossGraph or a LossSyntaxError with a 1-based integer position, never another
 // exception, and quickly (no unrolling of huge loops, no exponential inlining, no stack overflow escaping).
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isLossSyntaxError } from '../../../src/engine/errors';
@@ -67,7 +68,12 @@ loss = lambda x=1.0, y=[1.0, 2.0]: sum(helper(v - x, i + 1) for i, v in enumerat
     return -p if x < 0 else p
 `,
 ];
-const seeds = [...pythonSources.map((s) => s.source), ...extraSeeds];
+// numpy and torch losses: the sources of the array oracle (fixtures/arrayOracle.json) and the examples.
+const arraySeeds = [
+	...Object.values(JSON.parse(readFileSync('test/unit/python/fixtures/arrayOracle.json', 'utf8')) as Record<string, { source: string }>).map((c) => c.source),
+	...['numpy_linear_regression.py', 'numpy_logistic_regression.py', 'torch_softmax_regression.py'].map((f) => readFileSync(`examples/${f}`, 'utf8')),
+];
+const seeds = [...pythonSources.map((s) => s.source), ...extraSeeds, ...arraySeeds];
 
 const tokens = [
 	'for ', ' in ', 'while ', 'if ', 'elif ', 'else:', 'return ', 'def ', 'lambda ', '(', ')', '[', ']', ':', ',', '=',
@@ -78,6 +84,15 @@ const tokens = [
 	'class A:\n    pass\n', 'print(x)', 'x = x * x', 'for i in range(10**12):\n        s += x\n', 'loss(x)', 'async ',
 	'await ', 'yield ', ': float', '-> float', '@dec\n', 'global x\n', 'try:\n', 'with a as b:\n', '*args', '**kw', ';',
 	'\\\n', '"""doc"""', 'xs.append(x)', '[0.0] * 3', ' if x else ', 'for v in w)', 'X[i, j]', '[1:]', '[::-1]',
+	'import torch\n', 'import torch.nn.functional as F\n', 'from numpy import *\n', 'np.array([[1.0, 2.0], [3.0, 4.0]])',
+	'torch.tensor([1.0, -2.0])', ' @ ', '.T', '.reshape(2, -1)', '.reshape(-1)', 'axis=', 'axis=-1', 'keepdims=True',
+	'dim=1', 'keepdim=True', '.sum(', '.mean(', '.max()', 'np.sum(', 'np.mean(', 'np.exp(', 'np.log(', 'np.tanh(',
+	'np.maximum(', 'np.where(', 'np.zeros(', 'np.zeros((2, 3))', 'np.ones(3)', 'np.arange(', 'np.eye(3)',
+	'np.concatenate([', 'np.stack([', 'np.outer(', 'np.dot(', 'np.matmul(', 'np.linalg.norm(', 'np.logaddexp(',
+	'np.random.randn(3)', 'np.random.seed(0)\n', 'torch.manual_seed(0)\n', 'torch.randn(3)', 'torch.sigmoid(',
+	'torch.softmax(', 'torch.logsumexp(', 'F.cross_entropy(', 'F.mse_loss(', 'requires_grad=True', '.backward()',
+	'[:, 0]', '[None, :]', '[..., 1]', '[np.arange(3), y]', 'X.shape[0]', 'len(X)', 'for row in X:', '.pow(2)',
+	'.clip(0, 1)', '.dot(', 'np.newaxis', 'torch.nn.Linear(2, 1)', 'class Net(torch.nn.Module):\n', 'optimizer.step()',
 ];
 
 const mutation = mutationOf(tokens);
@@ -139,6 +154,15 @@ describe('fuzzing the Python front end', () => {
 		'a triangular loop nest over data':
 			`xs = [${lines(3000, (i) => `${i % 7}, `)}]\n${def(`s = 0\n    ${triangle}\n    return s`)}`,
 		'a huge vector parameter size': 'def loss(w=[0.0] * 10**7):\n    return sum(w)\n',
+		'a huge numpy parameter': 'import numpy as np\ndef loss(W=np.zeros((10**6, 10**6))):\n    return np.sum(W)\n',
+		'a huge numpy array in a loss': `import numpy as np\n${def('return np.sum(np.ones((10**6, 10**6)) * x)')}`,
+		'a huge arange': `import numpy as np\n${def('return np.sum(np.arange(10**12) * x)')}`,
+		'a huge broadcast': `import numpy as np\n${def('a = np.ones((10**4, 1)) * x\n    return np.sum(a + np.ones(10**5)) + np.sum(a @ np.ones((1, 10**5)))')}`,
+		'a long matmul chain': `import numpy as np\nA = np.eye(3)\ndef loss(w=np.ones(3)):\n    return np.sum(${Array.from({ length: 500 }, () => 'A').join(' @ ')} @ w)\n`,
+		'deeply nested reductions': `import numpy as np\ndef loss(w=np.ones((2, 2))):\n    return ${'np.sum('.repeat(300)}w${')'.repeat(300)}\n`,
+		'a huge reshape': `import numpy as np\n${def('return np.sum(np.ones(6).reshape(10**9, -1) * x)')}`,
+		'a huge torch tensor': `import torch\n${def('return torch.sum(torch.zeros(10**5, 10**5) + x)')}`,
+		'many rows iterated': `import numpy as np\nX = np.ones((10**5, 2))\n${def('s = 0\n    for row in X:\n        s += np.sum(row * x)\n    return s')}`,
 	};
 	for (const [label, source] of Object.entries(adversarial)) {
 		it(`ends quickly on ${label}`, () => check(source));

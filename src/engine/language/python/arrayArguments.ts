@@ -4,8 +4,8 @@
  * known before the loss runs. Each is checked where the user wrote it.
  */
 import type { SourceSpan } from '../../errors';
-import { fail } from '../lowering/context';
-import { fromNdArray, toNdArray, type NdArray } from '../lowering/ndArray';
+import { fail, formatCount, limits } from '../lowering/context';
+import { fromNdArray, sizeOf, toNdArray, type NdArray } from '../lowering/ndArray';
 import { constantOf, type Value } from '../lowering/values';
 import { argumentSpan, argumentValue, describeArgument, type Argument, type Invocation } from './callables';
 import type { PythonContext } from './pythonContext';
@@ -58,7 +58,14 @@ export function keepdimsArgument(ctx: PythonContext, call: Invocation, index = -
 export function shapeArguments(ctx: PythonContext, args: readonly Argument[], span: SourceSpan): number[] {
 	const dims = args.flatMap((arg) => constantNumbers(ctx, argumentValue(ctx, arg), msg`the shape`, argumentSpan(arg)));
 	if (dims.some((n) => !Number.isInteger(n) || n < 0)) fail(msg`a shape must be whole numbers, not ${dims.join(', ')}`, span);
-	return dims;
+	return checkedShape(dims, span);
+}
+
+/** `shape` if an array of data that shape fits in memory (`limits.trips` elements); else an error at `span`. */
+export function checkedShape(shape: number[], span: SourceSpan): number[] {
+	const count = sizeOf(shape);
+	if (count > limits.trips) fail(msg`an array of shape (${shape.join(', ')}) would have ${formatCount(count)} elements`, span);
+	return shape;
 }
 
 /** True for an argument written `None`. */

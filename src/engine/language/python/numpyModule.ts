@@ -13,7 +13,7 @@ import { fromNdArray, sizeOf, toNdArray, type NdArray } from '../lowering/ndArra
 import { reduceAxes, type AxisReduction } from '../lowering/reduceAxes';
 import { expectScalar, scalar, type Value } from '../lowering/values';
 import { dataVector } from '../lowering/vectors';
-import { arrayArgument, axisArgument, constantNumbers, keepdimsArgument, shapeArguments } from './arrayArguments';
+import { arrayArgument, axisArgument, checkedShape, constantNumbers, keepdimsArgument, shapeArguments } from './arrayArguments';
 import { expectArguments, optionalArgument, type BuiltinImpl } from './builtinKit';
 import { argumentSpan, argumentValue, type Invocation } from './callables';
 import type { PythonContext } from './pythonContext';
@@ -65,7 +65,7 @@ const arange: BuiltinImpl = (ctx, call, display) => {
 	const n = args.map((a) => constantNumbers(ctx, argumentValue(ctx, a), msg`the arguments of ${display}`, argumentSpan(a))[0]!);
 	const [start, stop, step] = n.length === 1 ? [0, n[0]!, 1] : [n[0]!, n[1]!, n[2] ?? 1];
 	if (step === 0) fail(msg`${display}() step cannot be zero`, call.span);
-	const count = Math.max(0, Math.ceil((stop - start) / step));
+	const [count] = checkedShape([Math.max(0, Math.ceil((stop - start) / step))], call.span);
 	return numericData(ctx, Float64Array.from({ length: count }, (_, i) => start + i * step), [count]);
 };
 
@@ -73,7 +73,8 @@ const linspace: BuiltinImpl = (ctx, call, display) => {
 	const args = expectArguments(call, display, 2, 3, ['num', 'endpoint', 'dtype', 'steps']);
 	const value = (a: (typeof args)[number]) => constantNumbers(ctx, argumentValue(ctx, a), msg`the arguments of ${display}`, argumentSpan(a))[0]!;
 	const countArg = optionalArgument(call, 'num', 2) ?? optionalArgument(call, 'steps', 2);
-	const [start, stop, count] = [value(args[0]!), value(args[1]!), countArg ? value(countArg) : 50];
+	const [start, stop] = [value(args[0]!), value(args[1]!)];
+	const [count] = checkedShape([countArg ? value(countArg) : 50], call.span);
 	const step = count > 1 ? (stop - start) / (count - 1) : 0;
 	return numericData(ctx, Float64Array.from({ length: count }, (_, i) => (i === count - 1 ? stop : start + i * step)), [count]);
 };
@@ -81,6 +82,7 @@ const linspace: BuiltinImpl = (ctx, call, display) => {
 const eye: BuiltinImpl = (ctx, call, display) => {
 	const args = expectArguments(call, display, 1, 2, ['dtype']);
 	const [n, m = n] = args.map((a) => constantNumbers(ctx, argumentValue(ctx, a), msg`the size`, argumentSpan(a))[0]!) as [number, number?];
+	checkedShape([n, m!], call.span);
 	const values = Float64Array.from({ length: n * m! }, (_, k) => (Math.floor(k / m!) === k % m! ? 1 : 0));
 	return numericData(ctx, values, [n, m!]);
 };
