@@ -17,12 +17,14 @@ export async function run(ctx) {
 	await debug.keyboard.press('F10');
 	await until('step 1 in the call stack', () => debug.locator('.debug-call-stack').innerText(), (t) => /step 1/.test(t));
 	const w1 = variables.locator('.monaco-list-row', { hasText: /^W1/ }).first();
-	const summary = await until('W1 as a 2×2 matrix', () => w1.innerText(), (t) => /2×2 \[/.test(t));
+	// The view refreshes after the step; a click during that lands on the value's hover instead of the row.
+	const stepped = (t) => /2×2 \[/.test(t) && !t.includes('[0.5, -0.4, 0.3, 0.6]');
+	const summary = await until('W1 as a 2×2 matrix after the step', () => w1.innerText(), stepped);
 	ctx.log(`W1: ${summary.replace(/\s+/g, ' ')}`);
-	await w1.click();
+	await w1.locator('.monaco-tl-twistie').click();
 	const row0 = variables.locator('.monaco-list-row', { hasText: /^\[0\]/ }).first();
 	await row0.waitFor({ state: 'visible', timeout: 10_000 });
-	await row0.click();
+	await row0.locator('.monaco-tl-twistie').click();
 	const shown = await until('W1[0] expanded', () => variables.innerText(), (t) => (t.match(/\[0\]/g) ?? []).length >= 2 && /\[1\]/.test(t));
 	ctx.log(`Variables: ${shown.replace(/\s+/g, ' ').slice(0, 300)}`);
 	ctx.log(`screenshot: ${await ctx.screenshot(debug, 'debugger-matrix')}`);
