@@ -6,12 +6,15 @@
  * Sums stay loops. A top-level sum is fused: each iteration computes its body, then back-propagates a unit seed
  * through the body into per-sum partials (`p<sum>_<node>` for loop-invariant inputs, a buffer for vector
  * parameters), which the final backward sweep scales by the sum's adjoint. A sum nested in another sum's body is
- * differentiated inside that body's backward pass by recomputing its iterations, as a hand-written loop would.
+ * differentiated inside that body's backward pass by running its iterations again; what its forward iterations
+ * computed beyond arithmetic (calls such as `Math.tanh`, inner sums) is kept on a tape (`nestedTapes.ts`) and read
+ * back there, the way a hand-written backward pass keeps its hidden activations.
  */
 import { CodeScopes, indexRange, topScope } from './codeScopes';
 import { assertNumber } from './graphBuilder';
 import { batchInfo } from './interpreter';
 import { childrenOf, collectNodes, type LossGraph, type Node, type ParamAtNode, type SumNode } from './node';
+import { nestedTapes, type Tape } from './nestedTapes';
 import { ops } from './ops';
 
 export type ValueFunction = (x: ArrayLike<number>, batch?: ArrayLike<number>) => number;
@@ -85,6 +88,8 @@ class Emitter {
 	private readonly buffers = new Map<number, { name: string; base: number; end: number }>();
 	/** Gradient slots written once, by a top-level parameter node (see `emitGradientZeroing`). */
 	private readonly directSlots: Set<number>;
+	/** Per nested loop, the tape of its forward values (gradient code only). */
+	private readonly tapes: ReadonlyMap<number, Tape>;
 
 	constructor(
 		private readonly graph: LossGraph,
@@ -95,12 +100,14 @@ class Emitter {
 		this.guarded = selectCone(graph.output);
 		this.live = adjointCone(graph.output);
 		this.directSlots = directSlots(this.scopes, this.live);
+		this.tapes = withGradient ? nestedTapes(this.scopes, this.live) : new Map();
 	}
 
 	emit(): string {
 		this.line('"use strict";');
 		this.graph.data.forEach((_, i) => this.line(`const D${i} = D[${i}];`));
 		this.declareBuffers();
+		for (const tape of this.tapes.values()) this.line(`const ${tape.name} = new Float64Array(${tape.size});`);
 		this.line(this.withGradient ? 'return function valueAndGradient(x, g, B) {' : 'return function value(x, B) {');
 		if (this.batch.loops.length > 0) {
 			this.line(`const nb = B === undefined ? ${this.batch.count} : B.length;`);
@@ -146,10 +153,31 @@ class Emitter {
 	}
 
 	private emitForward(scope: number): void {
+		const tape = this.tapes.get(scope);
 		for (const n of this.scopes.nodesIn(scope)) {
 			if (n.kind === 'sum') this.emitSumValue(n);
 			else this.emitValueOf(n);
+			const slot = tape?.slots.get(n.id);
+			if (slot !== undefined) this.line(`${tape!.name}[c${scope} * ${tape!.slots.size} + ${slot}] = v${n.id};`);
 		}
+	}
+
+	/** The values of a taped loop's body in its backward pass: taped ones read back, the rest recomputed. */
+	private emitTapedForward(scope: number, tape: Tape): void {
+		for (const n of this.scopes.nodesIn(scope)) {
+			const slot = tape.slots.get(n.id);
+			if (slot !== undefined) this.line(`const v${n.id} = ${tape.name}[c${scope} * ${tape.slots.size} + ${slot}];`);
+			else if (n.kind === 'sum') this.emitSumValue(n);
+			else this.emitValueOf(n);
+		}
+	}
+
+	/** The position of this iteration on its loop's tape: outer taped loops' positions, then this loop's index. */
+	private emitTapePosition(sum: SumNode): void {
+		const tape = this.tapes.get(sum.loop);
+		if (!tape) return;
+		const outer = tape.outer === undefined ? '' : `c${tape.outer} * ${sum.count} + `;
+		this.line(`const c${sum.loop} = ${outer}k${sum.loop};`);
 	}
 
 	private emitValueOf(n: Node): void {
@@ -159,6 +187,7 @@ class Emitter {
 	private emitSumValue(sum: SumNode): void {
 		this.line(`let v${sum.id} = 0;`);
 		this.openLoop(sum);
+		this.emitTapePosition(sum);
 		this.emitForward(sum.loop);
 		this.line(`v${sum.id} += ${this.ref(sum.body)};`);
 		this.closeLoop(sum);
@@ -265,7 +294,10 @@ class Emitter {
 
 	private propagateNestedSum(sum: SumNode, a: string, fused: FusedContext | undefined): void {
 		this.openLoop(sum);
-		this.emitForward(sum.loop);
+		this.emitTapePosition(sum);
+		const tape = this.tapes.get(sum.loop);
+		if (tape) this.emitTapedForward(sum.loop, tape);
+		else this.emitForward(sum.loop);
 		this.emitBackward(sum.loop, a, fused);
 		this.line('}');
 	}

@@ -65,7 +65,7 @@ const arange: BuiltinImpl = (ctx, call, display) => {
 	const n = args.map((a) => constantNumbers(ctx, argumentValue(ctx, a), msg`the arguments of ${display}`, argumentSpan(a))[0]!);
 	const [start, stop, step] = n.length === 1 ? [0, n[0]!, 1] : [n[0]!, n[1]!, n[2] ?? 1];
 	if (step === 0) fail(msg`${display}() step cannot be zero`, call.span);
-	const [count] = checkedShape([Math.max(0, Math.ceil((stop - start) / step))], call.span);
+	const count = checkedShape([Math.max(0, Math.ceil((stop - start) / step))], call.span)[0]!;
 	return numericData(ctx, Float64Array.from({ length: count }, (_, i) => start + i * step), [count]);
 };
 
@@ -74,7 +74,7 @@ const linspace: BuiltinImpl = (ctx, call, display) => {
 	const value = (a: (typeof args)[number]) => constantNumbers(ctx, argumentValue(ctx, a), msg`the arguments of ${display}`, argumentSpan(a))[0]!;
 	const countArg = optionalArgument(call, 'num', 2) ?? optionalArgument(call, 'steps', 2);
 	const [start, stop] = [value(args[0]!), value(args[1]!)];
-	const [count] = checkedShape([countArg ? value(countArg) : 50], call.span);
+	const count = checkedShape([countArg ? value(countArg) : 50], call.span)[0]!;
 	const step = count > 1 ? (stop - start) / (count - 1) : 0;
 	return numericData(ctx, Float64Array.from({ length: count }, (_, i) => (i === count - 1 ? stop : start + i * step)), [count]);
 };
