@@ -45,13 +45,13 @@ function loss(W1: number[][] = ${JSON.stringify(W1)}, b1: number[] = ${JSON.stri
 			const residual = b2 + a.reduce((s, v, k) => s + w2[k]! * v, 0) - Y[n]!;
 			total += residual ** 2;
 			const dOut = (2 * residual) / X.length;
-			expected[12] += dOut;
+			expected[12]! += dOut;
 			a.forEach((v, k) => {
 				const dz = dOut * w2[k]! * (1 - v * v);
-				expected[k] += dz * X[n]![0]!;
-				expected[3 + k] += dz * X[n]![1]!;
-				expected[6 + k] += dz;
-				expected[9 + k] += dOut * v;
+				expected[k]! += dz * X[n]![0]!;
+				expected[3 + k]! += dz * X[n]![1]!;
+				expected[6 + k]! += dz;
+				expected[9 + k]! += dOut * v;
 			});
 		}
 		expect(near(r.value, total / X.length, 1e-14)).toBe(true);
