@@ -8,11 +8,12 @@
 // 2. The extension itself: a copy of the working tree whose package.json has no "main", so only the browser entry can
 //    run, packaged with `npm run package`, installed with code-server's --install-extension and loaded from there.
 //    code-server then runs it in the browser's web worker extension host (its Node host needs "main"). Open
-//    quadratic.ts, wait for the CodeLens `L(start) = 17` (computed in the engine's Web Worker), "Downhill: Start", click Step, read step 1 and loss 11.24; then "Developer: Show Running
+//    quadratic.ts, wait for the CodeLens `L(start) = 17` and the hover over `loss` (L 17, ∇L 8; both computed in the
+//    engine's Web Worker), "Downhill: Start", click Step, read step 1 and loss 11.24; then "Developer: Show Running
 //    Extensions" must list Downhill as "web worker" (the workbench's own label for that host; an extension in the
 //    Node host is labelled with the remote's address instead). Then the inline debug adapter in a fresh window: F5
-//    with no launch.json, F10 twice, x = 3.56 in Variables, Shift+F5. Screenshots in test-results/: web-extension.png
-//    (the panel), web-running-extensions.png, web-debugger.png.
+//    with no launch.json, F10 twice, x = 3.56 in Variables, Shift+F5. Screenshots in test-results/: web-hover.png,
+//    web-extension.png (the panel), web-running-extensions.png, web-debugger.png.
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -141,6 +142,19 @@ export async function run(ctx) {
 		const lenses = page.locator('.monaco-editor .codelens-decoration').first();
 		const lensText = await until('L(start) = 17 in the CodeLens', () => lenses.innerText(), (text) => /L\(start\) = 17/.test(text), 60_000);
 		ctx.log(`CodeLens from the engine's Web Worker: ${lensText.replace(/\s+/g, ' ')}`);
+		// The hover's value and gradients, also from the Web Worker: on `loss` (line 2, column 17), at x = 5.
+		await page.locator('.monaco-editor .view-lines').first().click();
+		await page.keyboard.press('Control+G');
+		await page.keyboard.type('2:18');
+		await page.keyboard.press('Enter');
+		await page.keyboard.press('Control+K');
+		await page.keyboard.press('Control+I');
+		const hover = page.locator('.monaco-hover', { hasText: 'at the start point' }).first();
+		const hoverText = await until('the hover at the start point', () => hover.innerText(), (text) => /∇L\s*\(8\)/.test(text), 60_000);
+		ctx.log(`hover from the engine's Web Worker: ${hoverText.replace(/\s+/g, ' ')}`);
+		assert.match(hoverText, /\bL\s*17\b/, 'the hover shows L = 17 at x = 5');
+		ctx.log(`screenshot: ${await ctx.screenshot(page, 'web-hover')}`);
+		await page.keyboard.press('Escape');
 		await ctx.runCommand(page, 'Downhill: Start', { timeout: 60_000 });
 		const frame = await ctx.webviewFrame(page);
 		const stat = (label) =>
