@@ -194,7 +194,7 @@ async function diverged(browser, base) {
 
 async function updateRule(page) {
 	const text = (await page.getByRole('region', { name: 'Next update' }).textContent()) ?? '';
-	check('the update-rule card writes out w_new = w − η·∇L with the numbers', /w_new = w − η·∇L/.test(text) && /w_new = −?[\d.]+ − [\d.]+ × \(?−?[\d.]+\)? = /.test(text), text);
+	check('the update-rule card writes out w_new = w − η·∇L, then each parameter by name with the numbers (x_new = …)', /w_new = w − η·∇L/.test(text) && /x_new = −?[\d.]+ − [\d.]+ × \(?−?[\d.]+\)? = /.test(text), text);
 }
 
 async function restartsAndBasins(page) {

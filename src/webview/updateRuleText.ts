@@ -24,13 +24,24 @@ const term = (v: number): string => (v < 0 || Object.is(v, -0) ? `(${n(v)})` : n
 /** The formulas and one block of lines per listed parameter. */
 export function updateRuleText(info: UpdateRuleInfo, params: readonly string[], strings: Strings): UpdateRuleText {
 	const c = info.constants;
-	const rows = info.rows.map((row) => ({ name: params[row.index] ?? `w[${row.index}]`, lines: rowLines(info, row, strings) }));
+	const rows = info.rows.map((row) => {
+		const name = params[row.index] ?? `w[${row.index}]`;
+		return { name, lines: rowLines(info, row, strings).map((line) => withName(line, name)) };
+	});
 	const more = info.size - info.rows.length;
 	const summary =
 		more > 0
 			? strings.get('update.summary', { count: more, norm: n(info.stepNorm), largest: n(info.largestChange) })
 			: undefined;
 	return { formulas: formulas(info.kind, c, strings), rows, ...(summary === undefined ? {} : { summary }) };
+}
+
+/** A row's line about its own parameter: `b_new = …` for `b`, `W_new[0][1] = …` for `W[0][1]`. */
+function withName(line: string, name: string): string {
+	const [, base = name, index = ''] = /^([^[]+)(\[.*)?$/.exec(name) ?? [];
+	if (line.startsWith('w_new = ')) return `${base}_new${index} = ${line.slice('w_new = '.length)}`;
+	if (line.startsWith('w ← ')) return `${name} ← ${line.slice('w ← '.length)}`;
+	return line;
 }
 
 function formulas(kind: UpdateRuleInfo['kind'], c: Readonly<Record<string, number>>, strings: Strings): string[] {

@@ -14,8 +14,8 @@ describe('update rule text', () => {
 		const text = updateRuleText(info, ['x', 'y'], strings);
 		expect(text.formulas).toEqual(['w_new = w − η·∇L']);
 		expect(text.rows).toEqual([
-			{ name: 'x', lines: ['w_new = 5 − 0.1 × 8 = 4.2'] },
-			{ name: 'y', lines: ['w_new = −2 − 0.1 × (−12) = −0.8'] },
+			{ name: 'x', lines: ['x_new = 5 − 0.1 × 8 = 4.2'] },
+			{ name: 'y', lines: ['y_new = −2 − 0.1 × (−12) = −0.8'] },
 		]);
 		expect(text.summary).toBeUndefined();
 	});
@@ -26,7 +26,7 @@ describe('update rule text', () => {
 			rows: [{ index: 0, w: 4.2, g: 6.4, terms: { v0: 8, v: 13.6 }, next: 2.84 }], size: 8, stepNorm: 2, largestChange: 1.36,
 		}, ['x'], strings);
 		expect(momentum.formulas).toEqual(['v = μ·v + ∇L', 'w_new = w − η·v']);
-		expect(momentum.rows[0]!.lines).toEqual(['v = 0.9 × 8 + 6.4 = 13.6', 'w_new = 4.2 − 0.1 × 13.6 = 2.84']);
+		expect(momentum.rows[0]!.lines).toEqual(['v = 0.9 × 8 + 6.4 = 13.6', 'x_new = 4.2 − 0.1 × 13.6 = 2.84']);
 		expect(momentum.summary).toContain('7 more parameters');
 		const adam = updateRuleText({
 			kind: 'adam', optimizer: 'adam', learningRate: 0.1, constants: { beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0, t: 1 },
@@ -37,7 +37,7 @@ describe('update rule text', () => {
 			'v = 0.999 × 0 + 0.001 × 8² = 0.064',
 			'm̂ = 0.8 / (1 − 0.9^1) = 8',
 			'v̂ = 0.064 / (1 − 0.999^1) = 64',
-			'w_new = 5 − 0.1 × 8 / (√64 + 1e-8) = 4.9',
+			'x_new = 5 − 0.1 × 8 / (√64 + 1e-8) = 4.9',
 		]);
 	});
 
@@ -51,7 +51,7 @@ describe('update rule text', () => {
 			's = 0.9 × 0 + 0.1 × 2² = 0.4',
 			'Δ = √(0 + 0.01) / √(0.4 + 0.01) × 2 = 0.3',
 			'u = 0.9 × 0 + 0.1 × 0.3² = 0.009',
-			'w_new = 5 − 1 × 0.3 = 4.7',
+			'x_new = 5 − 1 × 0.3 = 4.7',
 		]);
 		const rprop = updateRuleText({
 			kind: 'rprop', optimizer: 'rprop', learningRate: 0.01, constants: { etaminus: 0.5, etaplus: 1.2, stepMin: 1e-6, stepMax: 50, weightDecay: 0, t: 3 },
@@ -60,15 +60,29 @@ describe('update rule text', () => {
 				{ index: 1, w: 2, g: -1, terms: { prev: 4, factor: 0.5, step0: 0.5, step: 0.25, flipped: 1 }, next: 2 },
 			], size: 2, stepNorm: 0.6, largestChange: 0.6,
 		}, ['x', 'y'], strings);
-		expect(rprop.rows[0]!.lines).toEqual(['step = clamp(0.5 × 1.2, 1e-6, 50) = 0.6', 'w_new = 1 − sign(3) × 0.6 = 0.4']);
-		expect(rprop.rows[1]!.lines).toEqual(['step = clamp(0.5 × 0.5, 1e-6, 50) = 0.25', strings.get('update.rprop.flip'), 'w_new = 2']);
+		expect(rprop.rows[0]!.lines).toEqual(['step = clamp(0.5 × 1.2, 1e-6, 50) = 0.6', 'x_new = 1 − sign(3) × 0.6 = 0.4']);
+		expect(rprop.rows[1]!.lines).toEqual(['step = clamp(0.5 × 0.5, 1e-6, 50) = 0.25', strings.get('update.rprop.flip'), 'y_new = 2']);
 		const lbfgs = updateRuleText({
 			kind: 'lbfgs', optimizer: 'lbfgs', learningRate: 1, constants: { alpha: 1, iterations: 3, evaluations: 4, pairs: 2, weightDecay: 0, t: 1 },
 			rows: [{ index: 0, w: 1, g: 2, terms: { d: -1 }, next: 0 }], size: 1, stepNorm: 1, largestChange: 1,
 		}, ['x'], strings);
 		expect(lbfgs.formulas.slice(0, 2)).toEqual(['d = −H·∇L', 'w_new = w + α·d']);
 		expect(lbfgs.formulas[3]).toContain('3 inner iterations, 4 evaluations of L, 2 stored');
-		expect(lbfgs.rows[0]!.lines).toEqual(['d = −1', 'w_new = 1 + (−1) = 0']);
+		expect(lbfgs.rows[0]!.lines).toEqual(['d = −1', 'x_new = 1 + (−1) = 0']);
 	});
 
+
+	it('names each row by its own parameter: b_new for b, W_new[0][1] for W[0][1]; the formulas keep w', () => {
+		const info = {
+			kind: 'adamw', optimizer: 'adamw', learningRate: 0.5, constants: { beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.1, t: 1 },
+			rows: [{ index: 1, w: 2, g: 4, terms: { wDecayed: 1.9, m0: 0, m: 0.4, v0: 0, v: 0.016, mHat: 4, vHat: 16 }, next: 1.4 }], size: 2, stepNorm: 0.6, largestChange: 0.6,
+		} as const;
+		const text = updateRuleText(info, ['W[0][0]', 'W[0][1]'], strings);
+		expect(text.rows[0]!.name).toBe('W[0][1]');
+		expect(text.rows[0]!.lines[0]).toBe('W[0][1] ← 2 × (1 − 0.5 × 0.1) = 1.9');
+		expect(text.rows[0]!.lines.at(-1)).toBe('W_new[0][1] = 1.9 − 0.5 × 4 / (√16 + 1e-8) = 1.4');
+		expect(text.formulas.at(-1)).toBe('w_new = w − η·m̂ / (√v̂ + ε)');
+		const b = updateRuleText({ ...info, kind: 'sgd', constants: { t: 1 }, rows: [{ index: 0, w: 1, g: 2, terms: {}, next: 0 }] }, ['b'], strings);
+		expect(b.rows[0]!.lines).toEqual(['b_new = 1 − 0.5 × 2 = 0']);
+	});
 });
