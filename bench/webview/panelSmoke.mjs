@@ -46,6 +46,8 @@ async function keyboard(page) {
 	check('Enter posts continue', last(await sent(page), 'command')?.command === 'continue');
 	const label = await page.locator('button.primary').textContent();
 	check('the toggle reads Pause while running', label === 'Pause', label);
+	const staleStop = await page.locator('.panel-header .stop').evaluate((p) => (p.hidden ? '' : p.textContent));
+	check('while running, the header does not show the last stop (it said "At the start point" at step 1511)', staleStop === '', staleStop);
 	await page.keyboard.press('Enter');
 	await page.waitForTimeout(150);
 	check('Enter again posts pause', last(await sent(page), 'command')?.command === 'pause');

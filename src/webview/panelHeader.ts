@@ -64,8 +64,10 @@ export class PanelHeader {
 		set('header.curvature', k ? s.get('header.curvatureValue', { max: formatNumber(k.lambdaMax, 4), min: formatNumber(k.lambdaMin, 4), kappa: formatNumber(k.conditionNumber, 3), threshold: formatNumber(k.stabilityThreshold, 3) }) : '');
 		this.values.get('header.curvature')!.parentElement!.hidden = !k;
 		const diverged = m.stop.kind === 'diverged';
-		setText(this.stop, diverged ? '' : m.stop.message);
-		this.stop.hidden = diverged || m.stop.message === '';
+		// While running, the last stop ("At the start point") is old news: the running badge says what happens.
+		const stopShown = !m.running && !diverged && m.stop.message !== '';
+		setText(this.stop, stopShown ? m.stop.message : '');
+		this.stop.hidden = !stopShown;
 		this.alert.hidden = !diverged;
 		if (diverged) this.renderAlert(m.stop.message, m.stop.suggestedLearningRate);
 	}
