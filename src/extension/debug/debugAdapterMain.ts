@@ -24,7 +24,7 @@ const fileControllerProvider: ControllerProvider = async (launch) => {
 		throw new LossSyntaxError(msg`cannot tell the language of '${file}' from its extension (use .js, .ts, .py, .md or .txt)`, pointSpan(1, 1));
 	}
 	const loss = compileLoss(source, { language, name: launch.functionName });
-	const origin = { uri: fileName, fileName, line: loss.site.span.line };
+	const origin = { uri: fileName, fileName, line: loss.site.nameSpan.line };
 	return new SessionController(loss, origin, launch.settings, launch.start);
 };
 

@@ -23,7 +23,7 @@ export function compileSelection(
 	const language = lossLanguageOf(document);
 	if (language && isProgramLanguage(language)) {
 		const site = documents.knownSites(document).find((s) => selection.contains(rangeOfSpan(s.nameSpan)));
-		if (site) return { loss: documents.compile(document, site.name), line: site.span.line };
+		if (site) return { loss: documents.compile(document, site.name), line: site.nameSpan.line };
 	}
 	try {
 		const loss = compileLoss(document.getText(selection), { language: 'math', name });

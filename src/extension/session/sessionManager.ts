@@ -116,7 +116,7 @@ export class SessionManager extends Disposable {
 		}
 		if (options.name !== undefined) this.documents.markRequested(document, options.name);
 		const loss = this.documents.compile(document, options.name, options.at);
-		return { loss, line: loss.site.span.line };
+		return { loss, line: loss.site.nameSpan.line };
 	}
 
 	private adopt(controller: SessionController): void {

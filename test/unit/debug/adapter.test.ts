@@ -193,6 +193,12 @@ describe('step into the forward and backward pass', () => {
 		expect(await scopeValues(client, 'Parameters')).toEqual({ x: '4.2' });
 	});
 
+	it('stops first on the formula of a Markdown block, not on its $$ line', async () => {
+		await launchToEntry(client, { program: fixture('note.md'), ...sgd, start: [5] });
+		const frame = await topFrame(client);
+		expect([frame.line, frame.name]).toEqual([6, 'step 0 · loss = 2']);
+	});
+
 	it('steps through a math loss as its one equation', async () => {
 		await launchToEntry(client, { program: fixture('loss.txt'), ...sgd, start: [5] });
 		expect((await stepIn()).line).toBe(1);

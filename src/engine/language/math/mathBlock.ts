@@ -59,7 +59,9 @@ export function analyzeBlock(
 		const lhs = parser.parseLeftSide();
 		if (lhs) result = { ...result, name: lhs.name, nameStart: lhs.start, nameEnd: lhs.end };
 		const rhs = parser.parseRightSide();
-		result = { ...result, unparsable: false, lone: !lhs && isLone(rhs) };
+		// An unnamed block's name sits where its formula starts, not on the `$$` line above it.
+		const at = lhs ? {} : { nameStart: rhs.start, nameEnd: rhs.start };
+		result = { ...result, ...at, unparsable: false, lone: !lhs && isLone(rhs) };
 		const start = lhs?.start ?? rhs.start;
 		const graph = lowerEquation({ lhs, rhs, start, end: rhs.end }, lines, result.name, definitions);
 		const params = lhs?.params?.map((p) => p.name);
