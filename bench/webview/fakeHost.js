@@ -341,6 +341,34 @@
 		reply(id, { step: s.position, full: loss.g(x), batches: Float64Array.from(batches), batchSize: 4, sampleCount: loss.sampleCount });
 	}
 
+	/**
+	 * The computation graph of L(w) = Σₙ (w·xₙ − yₙ)² / 4 drawn by hand as the host's walkGraph would send it: idle
+	 * (values of the top level only), or mid-way through the backward pass at r of iteration n = 2.
+	 */
+	function xorLikeGraph(phase) {
+		const back = phase === 'backward';
+		const node = (id, kind, label, extra) => ({ id, kind, label, ...extra });
+		return {
+			phase,
+			collapsed: false,
+			current: back ? 'r' : undefined,
+			frames: [{ id: 'loop0', label: back ? 'for n · n = 2 (of 4)' : 'for n (4)', line: 3 }],
+			nodes: [
+				node('w', 'param', 'w', { line: 1, value: 0.5, ...(back ? { adjoint: 0.375 } : {}) }),
+				node('x', 'data', 'data', { frame: 'loop0' }),
+				node('y', 'data', 'data', { frame: 'loop0' }),
+				node('wx', 'op', '×', { frame: 'loop0', ...(back ? { value: 1, adjoint: 0.5 } : {}) }),
+				node('r', 'local', '−', { name: 'r', frame: 'loop0', line: 4, ...(back ? { value: 0.5, adjoint: 0.25 } : {}) }),
+				node('sq', 'op', '^', { frame: 'loop0', ...(back ? { value: 0.25, adjoint: 0.25 } : {}) }),
+				node('two', 'const', '2', { frame: 'loop0', value: 2 }),
+				node('total', 'local', '+', { name: 'total', frame: 'loop0', line: 5, ...(back ? { value: 0.5, adjoint: 0.25 } : {}) }),
+				node('four', 'const', '4', { value: 4 }),
+				node('L', 'loss', '÷', { name: 'return', line: 7, value: 0.3, ...(back ? { adjoint: 1 } : {}) }),
+			],
+			edges: [['w', 'wx'], ['x', 'wx'], ['wx', 'r'], ['y', 'r'], ['r', 'sq'], ['two', 'sq'], ['sq', 'total'], ['total', 'L'], ['four', 'L']].map(([from, to]) => ({ from, to })),
+		};
+	}
+
 	/** One envelope from the panel: notices and requests by their body, replies and cancellations as they are. */
 	function onEnvelope(e) {
 		if (e.kind === 'notice') return onMessage(e.body);
@@ -368,6 +396,8 @@
 			case 'requestBruteForce': return bruteForce(m, id);
 			case 'requestBatchNoise': return batchNoise(m, id);
 			case 'changeRun': return changeRun(m);
+			case 'requestGraph': return reply(id, xorLikeGraph('idle'));
+			case 'revealLine': return;
 			case 'tryLearningRate': s.lr = m.learningRate; reset(); s.stop = { kind: 'entry', message: 'Restarted.' }; return sendInit();
 		}
 	}
@@ -394,7 +424,7 @@
 	}
 
 	// send: post a host notice; ask: a host request (requestImage); update: resend the settings (after changing state.layout).
-	window.__fakeHost = { received: [], landscapes: 0, stream, steps, command, restarts, state: s, violations: [], send, ask, update: () => sendUpdate(s.losses.length), viewState: () => viewState };
+	window.__fakeHost = { received: [], landscapes: 0, stream, steps, command, restarts, state: s, violations: [], send, ask, xorLikeGraph, update: () => sendUpdate(s.losses.length), viewState: () => viewState };
 	document.addEventListener('securitypolicyviolation', (e) => window.__fakeHost.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
 	reset();
 	preload(Number(body.dataset.preload || 0));

@@ -251,6 +251,54 @@ async function learningRates(page) {
 	check('Close hides the explorer', await explorer.isHidden());
 }
 
+/** The Graph view: opened from its button, then following a step-into walk the host pushes, and a node's line shown. */
+async function graphView(page) {
+	await sent(page);
+	await page.getByRole('button', { name: 'Graph', exact: true }).click();
+	await page.waitForTimeout(300);
+	check('Graph asks the host for the graph at the point', last(await sent(page), 'requestGraph') !== undefined);
+	const view = page.getByRole('region', { name: 'Computation graph' });
+	const nodes = view.locator('svg.graph .graph-node');
+	check('the idle graph draws its 10 nodes and 9 edges', (await nodes.count()) === 10 && (await view.locator('.graph-edge').count()) === 9, String(await nodes.count()));
+	check('the idle graph says how to walk it', /F11/.test((await view.locator('.graph-status').textContent()) ?? ''));
+	await page.evaluate(() => window.__fakeHost.send({ type: 'graph', graph: window.__fakeHost.xorLikeGraph('backward') }));
+	await page.waitForTimeout(200);
+	const status = (await view.locator('.graph-status').textContent()) ?? '';
+	check('a graph notice from the walk shows the backward pass at r', /^Backward pass: .* back to r − \(highlighted\)\.$/.test(status), status);
+	const current = view.locator('.graph-node.current');
+	const label = (await current.getAttribute('aria-label')) ?? '';
+	check('the current node is highlighted and read out with its value, adjoint and line', (await current.count()) === 1 && label === 'local r −, value 0.5, ∂L/∂ 0.25, line 4, current', label);
+	const frame = (await view.locator('.graph-frame text').textContent()) ?? '';
+	check('the loop is one frame labelled with the iteration', frame === 'for n · n = 2 (of 4)' && (await view.locator('.graph-frame').count()) === 1, frame);
+	const inFrame = await page.evaluate(() => {
+		const box = document.querySelector('.graph-frame rect').getBBox();
+		const at = (id) => document.querySelector(`[data-node="${id}"]`).getBBox && document.querySelector(`[data-node="${id}"]`).getCTM();
+		const inside = (id) => { const m = at(id); return m.e >= box.x && m.e <= box.x + box.width && m.f >= box.y && m.f <= box.y + box.height; };
+		return { r: inside('r'), w: inside('w') };
+	});
+	check('the frame holds the loop body (r) and not the parameter w', inFrame.r && !inFrame.w, JSON.stringify(inFrame));
+	const adjoint = (await view.locator('[data-node="w"] text.adjoint').textContent()) ?? '';
+	check('w shows its gradient so far', adjoint === '∂ 0.375', adjoint);
+	const fill = await page.evaluate(() => getComputedStyle(document.querySelector('.graph-node.current rect')).stroke);
+	const focus = await page.evaluate(() => getComputedStyle(document.body).getPropertyValue('--vscode-focusBorder').trim());
+	check('the highlight takes the theme’s focus colour', fill !== '' && fill !== 'none' && focus !== '', `${fill} / ${focus}`);
+	await current.focus();
+	await sent(page);
+	await page.keyboard.press('Enter');
+	await page.waitForTimeout(100);
+	const reveal = await sent(page);
+	check('Enter on a node shows its line (and is not the continue shortcut)', last(reveal, 'revealLine')?.line === 4 && !reveal.some((m) => m.type === 'command'), JSON.stringify(reveal));
+	await view.locator('[data-node="w"]').click();
+	await page.waitForTimeout(100);
+	check('a click on a parameter shows its line', last(await sent(page), 'revealLine')?.line === 1);
+	await page.evaluate(() => window.__fakeHost.send({ type: 'graph' }));
+	await page.waitForTimeout(200);
+	check('when the walk ends the view asks for the graph at the point again', last(await sent(page), 'requestGraph') !== undefined);
+	check('the open view is remembered', (await page.evaluate(() => window.__fakeHost.viewState()))?.graph === true);
+	await view.getByRole('button', { name: 'Close' }).click();
+	check('Close hides the graph', await view.isHidden());
+}
+
 async function compareOptimizers(page) {
 	await sent(page);
 	await page.getByLabel('New run').selectOption({ index: 3 });
@@ -403,6 +451,7 @@ try {
 	await updateRule(page);
 	await restartsAndBasins(page);
 	await learningRates(page);
+	await graphView(page);
 	await compareOptimizers(page);
 	await bruteForce(page);
 	await exportImage(page);

@@ -58,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): DownhillApi {
 		showRestarts: (controller, result) => DownhillPanel.current?.showRestarts(controller, result),
 		panelImage: () => DownhillPanel.current?.requestImage(),
 	});
-	activateDebug(context, sessions);
+	activateDebug(context, sessions, DownhillPanel.passGraphListener(panel));
 	return {
 		sessions,
 		statusBar,

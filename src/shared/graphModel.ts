@@ -5,6 +5,9 @@
  * computes them. Built by the engine (`session/walk/walkGraph.ts`), drawn by the webview; runtime-neutral.
  */
 
+/** Above this many operation nodes, the graph is drawn one node per statement (`GraphModel.collapsed`). */
+export const collapseAbove = 60;
+
 export type GraphNodeKind = 'param' | 'data' | 'const' | 'op' | 'local' | 'loss';
 
 export interface GraphNode {

@@ -26,10 +26,12 @@ import type {
 	TryLearningRateMessage,
 	UpdateRuleInfo,
 } from './exploreMessages';
+import type { GraphModel } from './graphModel';
 import type { LineSearchInfo, RequestLineSearchMessage, SlicePlaneInfo, SlicePlaneRequest } from './ndMessages';
 
 export type * from './exploreMessages';
 export type * from './ndMessages';
+export type * from './graphModel';
 
 /** Why the session last stopped, ready to show. */
 export interface StopInfo {
@@ -210,13 +212,23 @@ export interface ErrorMessage {
 	readonly message: string;
 }
 
+/**
+ * Where the debugger's step-into (F11) stands in an update, as the Graph view draws it: sent at each stop of the walk
+ * through the forward and backward pass, and once without `graph` when the walk ends (the view then shows the
+ * session's point again, asking with `requestGraph`).
+ */
+export interface GraphMessage {
+	readonly type: 'graph';
+	readonly graph?: GraphModel;
+}
+
 /** The host wants the plot as the panel shows it (PNG export); the panel answers with a `PanelImage`. */
 export interface RequestImageMessage {
 	readonly type: 'requestImage';
 }
 
 /** The host's one-way messages. */
-export type HostNotice = InitMessage | UpdateMessage | ErrorMessage | RestartsMessage | RunsMessage;
+export type HostNotice = InitMessage | UpdateMessage | ErrorMessage | RestartsMessage | RunsMessage | GraphMessage;
 
 /** What the host sends the panel: its notices, its one request, and (by `HostContract`) what answers it. */
 export interface HostContract {
@@ -281,6 +293,20 @@ export interface RequestLandscapeMessage {
 	readonly plane?: SlicePlaneRequest;
 }
 
+/**
+ * The loss's computation graph for the Graph view: the step-into walk's when the debugger stands inside an update,
+ * else the structure with the values at the session's current point (phase `idle`). Answered by a `GraphModel`.
+ */
+export interface RequestGraphMessage {
+	readonly type: 'requestGraph';
+}
+
+/** Show line `line` (1-based, of the loss's own source) in the editor: a click on a Graph view node. */
+export interface RevealLineMessage {
+	readonly type: 'revealLine';
+	readonly line: number;
+}
+
 /** The answer to `requestImage`: the plot (with its overlays) as a `data:image/png;base64,` URL. */
 export interface PanelImage {
 	readonly dataUrl: string;
@@ -298,7 +324,8 @@ export type PanelNotice =
 	| RunRestartsMessage
 	| AddRunMessage
 	| ChangeRunMessage
-	| TryLearningRateMessage;
+	| TryLearningRateMessage
+	| RevealLineMessage;
 
 /** The panel's requests; each is answered as `PanelContract['replies']` says. */
 export type PanelRequest =
@@ -307,7 +334,8 @@ export type PanelRequest =
 	| RequestSweepMessage
 	| RequestBruteForceMessage
 	| RequestBatchNoiseMessage
-	| RequestLineSearchMessage;
+	| RequestLineSearchMessage
+	| RequestGraphMessage;
 
 /** What the panel sends the host, and what answers each request. */
 export interface PanelContract {
@@ -322,6 +350,7 @@ export interface PanelContract {
 		readonly requestBruteForce: BruteForceInfo;
 		readonly requestBatchNoise: BatchNoiseInfo;
 		readonly requestLineSearch: LineSearchInfo;
+		readonly requestGraph: GraphModel;
 	};
 }
 
@@ -340,6 +369,8 @@ export interface PanelViewState {
 	readonly plotMode?: PlotMode;
 	/** The surface view's camera angles in degrees. */
 	readonly surfaceCamera?: { readonly azimuth: number; readonly elevation: number };
+	/** The Graph view is open. */
+	readonly graph?: boolean;
 }
 
 /** How the 2-D view shows the landscape: the contour map, or the 3-D surface (issue #7). */

@@ -22,6 +22,8 @@ export const panelBounds: DataBounds = { maxDepth: 8, maxNodes: 400_000, maxText
 const maxNameLength = 64;
 const maxErrorLength = 2_000;
 const maxVectorLength = 100_000;
+/** The last source line a Graph view node may name. */
+const maxLine = 10_000_000;
 const commands: ReadonlySet<string> = new Set<SessionCommand>(['step', 'stepMany', 'continue', 'pause', 'stepBack', 'restart']);
 const pngPrefix = 'data:image/png;base64,';
 
@@ -90,6 +92,8 @@ function panelNotice(m: Fields): PanelNotice | undefined {
 			return isInteger(m.step, 0, Number.MAX_SAFE_INTEGER) ? { type: 'goTo', step: m.step } : undefined;
 		case 'runRestarts':
 			return isInteger(m.count, 1, 1000) ? { type: 'runRestarts', count: m.count } : undefined;
+		case 'revealLine':
+			return isInteger(m.line, 1, maxLine) ? { type: 'revealLine', line: m.line } : undefined;
 		case 'changeRun':
 			return isInteger(m.id, 0, Number.MAX_SAFE_INTEGER) && (m.change === 'remove' || m.change === 'hide' || m.change === 'show')
 				? { type: 'changeRun', id: m.id, change: m.change }
@@ -119,6 +123,8 @@ function panelRequest(m: Fields): PanelRequest | undefined {
 			return { type: 'requestSweep' };
 		case 'requestLineSearch':
 			return { type: 'requestLineSearch' };
+		case 'requestGraph':
+			return { type: 'requestGraph' };
 		default:
 			return undefined;
 	}

@@ -80,6 +80,9 @@ function handle(message: HostNotice): void {
 			if (model.runs.apply(message, model.dimension)) panel?.onRuns();
 			else host.endpoint.notify({ type: 'ready' });
 			return;
+		case 'graph':
+			panel?.onPassGraph(message.graph);
+			return;
 		case 'error':
 			showError(message.message);
 			return;

@@ -2,11 +2,11 @@
  * Lays out the panel for the loss at hand and routes model changes to its parts: header and controls always; then
  * the curve (1 parameter), the contour map (2), or the slice map with gradient-norm and parameter charts and a
  * value table (more than 2); the loss and gradient-norm charts in every case. Beside them the teaching views: the
- * next update written out, compare optimizers, and under the plot random restarts, brute force and the
- * learning-rate explorer. Parts mark themselves dirty and are redrawn together once per animation frame; charts at
- * most every 50 ms while a run streams in.
+ * next update written out, compare optimizers, and under the plot the computation graph (following the debugger as
+ * it steps into an update), random restarts, brute force and the learning-rate explorer. Parts mark themselves
+ * dirty and are redrawn together once per animation frame; charts at most every 50 ms while a run streams in.
  */
-import type { TensorInfo } from '../shared/messages';
+import type { GraphModel, TensorInfo } from '../shared/messages';
 import { BruteForceView } from './bruteForceView';
 import { CompareView, runLabel } from './compareView';
 import { ContourView } from './contourView';
@@ -15,6 +15,7 @@ import { CurveView } from './curveView';
 import { el, setText } from './dom';
 import { Announcer } from './announcer';
 import { formatNumber } from './formatNumber';
+import { GraphView } from './graphView';
 import { LearningRateView } from './learningRateView';
 import { LineSearchView } from './lineSearchView';
 import type { ModelChange } from './panelModel';
@@ -66,6 +67,7 @@ export class PanelView {
 	private readonly compare: CompareView;
 	private readonly brute: BruteForceView;
 	private readonly lineSearch: LineSearchView;
+	private readonly graph: GraphView;
 	private chartsDirty = true;
 	private lastChartDraw = -Infinity;
 
@@ -89,14 +91,16 @@ export class PanelView {
 		this.sweep = new LearningRateView(ctx);
 		this.brute = new BruteForceView(ctx, () => this.plot.currentView());
 		this.lineSearch = new LineSearchView(ctx);
+		this.graph = new GraphView(ctx);
 		this.modes = d >= 2 ? new PlotModeToggle(ctx) : undefined;
-		const tools = [...(this.modes ? [this.modes.element] : []), rates, restarts, this.brute.button, this.lineSearch.button];
+		const tools = [...(this.modes ? [this.modes.element] : []), rates, restarts, this.brute.button, this.lineSearch.button, this.graph.button];
 		this.plot = d === 1 ? new CurveView(ctx, tools) : new ContourView(ctx, tools);
 		if (this.plot instanceof ContourView) this.modes?.attach(this.plot);
 		side.append(this.addChart('chart.gradientNorm', () => [{ label: s.get('header.gradientNorm'), color: ctx.theme().orange, source: (st) => ({ data: st.gradientNorms, offset: 0, stride: 1 }) }], 'log'));
 		if (d > 2) this.table = this.addSliceViews(this.plot as ContourView, main, side);
-		main.append(this.plot.element, this.restartsNote, this.brute.element, this.lineSearch.element, this.sweep.element);
+		main.append(this.plot.element, this.restartsNote, this.graph.element, this.brute.element, this.lineSearch.element, this.sweep.element);
 		if (ctx.viewState().lineSearch) this.lineSearch.open();
+		if (ctx.viewState().graph) this.graph.open();
 		this.element = el('div', { className: `panel dims-${Math.min(d, 3)}` }, [this.header.element, this.controls.element, el('main', { className: 'panel-main' }, [main, side]), this.announcer.element]);
 	}
 
@@ -130,9 +134,15 @@ export class PanelView {
 		}
 		if (change.kind === 'init' || (change.kind === 'update' && change.settingsChanged)) this.sweep.refresh();
 		this.lineSearch.pointMoved();
+		this.graph.pointMoved();
 		this.chartsDirty = true;
 		this.announce();
 		this.ctx.requestDraw();
+	}
+
+	/** The debugger's step-into walk stopped at a statement, or ended (undefined): the Graph view follows it. */
+	onPassGraph(graph: GraphModel | undefined): void {
+		this.graph.onPassGraph(graph);
 	}
 
 	/** Opens the learning-rate explorer and runs a sweep (also from the divergence alert). */

@@ -21,6 +21,7 @@ export function readViewState(raw: unknown): PanelViewState {
 		...(Array.isArray(axes) && axes.length === 2 && axes.every((a) => Number.isInteger(a) && a >= 0) ? { axes: [axes[0], axes[1]] as const } : {}),
 		...(typeof raw.principalSlice === 'boolean' ? { principalSlice: raw.principalSlice } : {}),
 		...(typeof raw.lineSearch === 'boolean' ? { lineSearch: raw.lineSearch } : {}),
+		...(typeof raw.graph === 'boolean' ? { graph: raw.graph } : {}),
 		...(raw.plotMode === 'map' || raw.plotMode === 'surface' ? { plotMode: raw.plotMode } : {}),
 		...(isFields(camera) && finite(camera.azimuth) && finite(camera.elevation) ? { surfaceCamera: { azimuth: camera.azimuth, elevation: camera.elevation } } : {}),
 	};

@@ -25,6 +25,8 @@ export function connectPanel(overrides: Partial<PanelMessageContext>): Connected
 		requestSweep: () => undefined,
 		addRun: () => undefined,
 		changeRun: () => undefined,
+		passGraph: undefined,
+		revealLine: () => undefined,
 		...overrides,
 	};
 	const host: Endpoint<HostContract, PanelContract> = new Endpoint({ post: (e) => panel.receive(structuredClone(e)) }, { read: readPanelEnvelope });

@@ -5,7 +5,9 @@
  * is owned by `context.subscriptions`. After mock-debug's activateMockDebug.ts with `runMode = 'inline'`.
  */
 import * as vscode from 'vscode';
+import type { GraphModel } from '../../shared/graphModel';
 import { lossLanguageOf } from '../losses/lossLanguage';
+import type { SessionController } from '../session/sessionController';
 import type { SessionManager } from '../session/sessionManager';
 import { stopText } from '../stopText';
 import { debugType, DownhillConfigurationProvider, dynamicConfigurations } from './debugConfigurations';
@@ -17,11 +19,14 @@ import { basename, hasUriScheme, isAbsolutePath, normalizePath } from './pathTex
 /** Languages whose files can define a loss, for inline values. */
 const languages = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'markdown', 'plaintext', 'latex', 'downhill-math'];
 
-export function activateDebug(context: vscode.ExtensionContext, sessions: SessionManager): void {
+/** Where the step-into walk's computation graph goes (the panel's Graph view). */
+export type PassGraphListener = (controller: SessionController, graph: GraphModel | undefined) => void;
+
+export function activateDebug(context: vscode.ExtensionContext, sessions: SessionManager, onPassGraph: PassGraphListener): void {
 	const factory: vscode.DebugAdapterDescriptorFactory = {
 		createDebugAdapterDescriptor: (session) =>
 			new vscode.DebugAdapterInlineImplementation(
-				new DownhillDebugSession({ provideController: controllerProvider(sessions, session), text: { t: vscode.l10n.t, stop: stopText } }),
+				new DownhillDebugSession({ provideController: controllerProvider(sessions, session), text: { t: vscode.l10n.t, stop: stopText }, onPassGraph }),
 			),
 	};
 	context.subscriptions.push(

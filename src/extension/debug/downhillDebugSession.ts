@@ -11,6 +11,7 @@
  */
 import { ContinuedEvent, InitializedEvent, InvalidatedEvent, Logger, LoggingDebugSession, OutputEvent, TerminatedEvent, Thread, logger } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
+import type { GraphModel } from '../../shared/graphModel';
 import type { Disposable, SessionChange, SessionController } from '../session/sessionController';
 import { downhillCapabilities } from './capabilities';
 import { evaluateInSession, evaluationErrorMessage, showFullNumber, showNumber } from './debugEvaluate';
@@ -33,6 +34,11 @@ export interface DownhillDebugSessionOptions {
 	readonly releaseController?: (controller: SessionController) => void;
 	/** The user's language (activateDebug.ts passes `vscode.l10n.t`); English by default. */
 	readonly text?: AdapterText;
+	/**
+	 * Told the computation graph at each stop inside step-into, and `undefined` once when the walk ends (the panel's
+	 * Graph view in VS Code); not called when unset, so no graph is built.
+	 */
+	readonly onPassGraph?: (controller: SessionController, graph: GraphModel | undefined) => void;
 }
 
 /** How long launch waits for `configurationDone` before it starts anyway. */
@@ -50,6 +56,8 @@ export class DownhillDebugSession extends LoggingDebugSession {
 	private supportsInvalidated = false;
 	/** True while a continue runs, so VS Code hears `continued` once per run, not once per slice. */
 	private running = false;
+	/** True after `onPassGraph` was told a walk's graph, until it is told the walk ended. */
+	private passGraphShown = false;
 
 	constructor(private readonly options: DownhillDebugSessionOptions) {
 		super();
@@ -187,6 +195,7 @@ export class DownhillDebugSession extends LoggingDebugSession {
 	}
 
 	private detach(): void {
+		this.endPass();
 		const controller = this.controller;
 		this.subscription?.dispose();
 		this.subscription = undefined;
@@ -204,14 +213,14 @@ export class DownhillDebugSession extends LoggingDebugSession {
 		switch (change.kind) {
 			case 'stopped':
 				this.running = false;
-				this.stepInto = undefined;
+				this.endPass();
 				this.variables.reset();
 				for (const output of stopOutput(change.result, this.text)) this.sendEvent(output);
 				return this.sendEvent(stoppedEvent(change.result.reason, this.text));
 			case 'progress':
 				if (this.running) return;
 				this.running = true;
-				this.stepInto = undefined;
+				this.endPass();
 				return this.sendEvent(new ContinuedEvent(optimizerThreadId, true));
 			case 'settings':
 				return this.invalidate();
@@ -249,7 +258,7 @@ export class DownhillDebugSession extends LoggingDebugSession {
 	 * typed (`preserveFocusHint`).
 	 */
 	private changed<T>(value: T): T {
-		this.stepInto = undefined;
+		this.endPass();
 		const refresh = stoppedEvent({ kind: 'step' }, this.text);
 		refresh.body.preserveFocusHint = true;
 		this.sendEvent(refresh);
@@ -266,7 +275,7 @@ export class DownhillDebugSession extends LoggingDebugSession {
 
 	/** Continue or reverse continue; the stop arrives through `onSessionChange`. */
 	private run(direction: 'forward' | 'reverse'): void {
-		this.stepInto = undefined;
+		this.endPass();
 		this.running = true;
 		void this.attached().continue(direction);
 	}
@@ -301,6 +310,14 @@ export class DownhillDebugSession extends LoggingDebugSession {
 		else this.stopAtTop();
 	}
 
+	/** Leaves step-into; the Graph view hears that the walk ended. */
+	private endPass(): void {
+		this.stepInto = undefined;
+		if (!this.passGraphShown) return;
+		this.passGraphShown = false;
+		if (this.controller) this.options.onPassGraph?.(this.controller, undefined);
+	}
+
 	/** The backward pass is done: says how the accumulated adjoints compare with the gradient, then takes the update. */
 	private finishPass(): void {
 		const stepInto = this.stepInto!;
@@ -310,7 +327,7 @@ export class DownhillDebugSession extends LoggingDebugSession {
 
 	/** Shift+F11: takes the update and stops at the top of the next step. */
 	private finishStep(): void {
-		this.stepInto = undefined;
+		this.endPass();
 		this.attached().step();
 	}
 
@@ -320,10 +337,14 @@ export class DownhillDebugSession extends LoggingDebugSession {
 		event.body.reason = reason;
 		event.body.description = readingText(this.stepInto!, this.text.t);
 		this.sendEvent(event);
+		if (!this.options.onPassGraph) return;
+		this.passGraphShown = true;
+		this.options.onPassGraph(this.attached(), this.stepInto!.graph());
 	}
 
 	/** Back at the top of the step, before the forward pass. */
 	private stopAtTop(): void {
+		this.endPass();
 		this.variables.reset();
 		this.sendEvent(stoppedEvent({ kind: 'step' }, this.text));
 	}

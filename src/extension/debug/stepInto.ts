@@ -7,6 +7,9 @@
 import type { OptimizationSession } from '../../engine/session/optimizationSession';
 import { PassWalk, type WalkPhase } from '../../engine/session/walk/passWalk';
 import { walkFrames, type WalkFrame } from '../../engine/session/walk/walkFrames';
+import { walkGraph } from '../../engine/session/walk/walkGraph';
+import { WalkScope } from '../../engine/session/walk/walkScope';
+import type { GraphModel } from '../../shared/graphModel';
 
 export type PassPhase = WalkPhase;
 
@@ -62,6 +65,11 @@ export class StepInto {
 	/** The parameters' gradient the backward pass has accumulated so far. */
 	get gradient(): Float64Array {
 		return this.walk.gradient;
+	}
+
+	/** The computation graph at the walk's position (the panel's Graph view): values so far, adjoints going back. */
+	graph(): GraphModel {
+		return walkGraph(this.walk.graph, this.walk, WalkScope.root(this.walk.graph, this.x));
 	}
 
 	/** The point the update starts from. */

@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import type { RestartsResult } from '../../engine/session/randomRestarts';
 import { Endpoint, type Responder } from '../../shared/endpoint';
 import { encodeNonFinite } from '../../shared/jsonNumbers';
-import type { BasinsInfo, HostContract, HostNotice, OptimizerOptionsInfo, PanelContract, RequestBasinsMessage, RestartsInfo, SweepInfo } from '../../shared/messages';
+import type { BasinsInfo, GraphModel, HostContract, HostNotice, OptimizerOptionsInfo, PanelContract, RequestBasinsMessage, RestartsInfo, SweepInfo } from '../../shared/messages';
 import { readPanelEnvelope } from '../../shared/validatePanelMessage';
 import { Disposable } from '../dispose';
 import type { SessionChange, SessionController } from '../session/sessionController';
@@ -28,6 +28,7 @@ import { localResourceRoots, panelHtml } from './panelHtml';
 import { baseName, panelSnapshot } from './panelSnapshot';
 import { panelLocale, panelStrings } from './panelStrings';
 import { PanelUpdates } from './panelUpdates';
+import { revealLossLine } from './revealLossLine';
 import { saveSession, savedSessionKey } from './savedSession';
 
 export interface PanelDependencies {
@@ -51,6 +52,8 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 	private readonly images: ImageRequests;
 	/** The last random restarts of the bound session, re-sent after every `init`. */
 	private restarts: RestartsInfo | undefined;
+	/** The debugger's step-into walk through an update of the bound session, where it stands; re-sent after `init`. */
+	private passGraphValue: GraphModel | undefined;
 	private wasVisible: boolean;
 
 	/** The open panel, if any. */
@@ -72,6 +75,19 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 			{ enableScripts: true, localResourceRoots: localResourceRoots(dependencies.extensionUri) },
 		);
 		return new DownhillPanel(panel, dependencies);
+	}
+
+	/**
+	 * Where the debugger sends the step-into walk's graph: entering a walk opens the panel beside the editor (without
+	 * focus) when none is open; each stop of the walk, and its end, goes to the open panel.
+	 */
+	static passGraphListener(dependencies: PanelDependencies): (controller: SessionController, graph: GraphModel | undefined) => void {
+		let walking = false;
+		return (controller, graph) => {
+			const panel = graph && !walking ? DownhillPanel.show(dependencies) : DownhillPanel.currentPanel;
+			walking = graph !== undefined;
+			panel?.showPassGraph(controller, graph);
+		};
 	}
 
 	/** Takes over a panel VS Code restored after a reload, with the optimizers that raced its session. */
@@ -146,7 +162,26 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 		this.updates.reset(controller.session.position + 1);
 		this.notify({ type: 'init', snapshot });
 		if (this.restarts) this.notify({ type: 'restarts', restarts: this.restarts });
+		if (this.passGraphValue) this.notify({ type: 'graph', graph: this.passGraphValue });
 		if (this.comparison.size > 0) this.notify(this.comparison.message(true));
+	}
+
+	/** The step-into walk's graph, if the debugger stands inside an update of the panel's session. */
+	get passGraph(): GraphModel | undefined {
+		return this.passGraphValue;
+	}
+
+	/** Shows where the step-into walk through `controller`'s update stands (undefined: the walk ended). */
+	showPassGraph(controller: SessionController, graph: GraphModel | undefined): void {
+		if (controller !== this.controllerValue) return;
+		this.passGraphValue = graph;
+		if (this.panel.visible) this.notify({ type: 'graph', ...(graph ? { graph } : {}) });
+	}
+
+	/** Shows line `line` of the loss's own source in the editor (a click on a Graph view node). */
+	revealLine(line: number): void {
+		const controller = this.requireController();
+		revealLossLine(controller, line).catch((error: unknown) => this.dependencies.log.warn(`Could not show line ${line}: ${String(error)}`));
 	}
 
 	/** Shows random restarts of `controller` on the map (ignored when the panel shows another session). */
@@ -208,6 +243,7 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 		if (this.controllerValue) this.controllerValue.followers = 0;
 		this.controllerValue = controller;
 		this.restarts = undefined;
+		this.passGraphValue = undefined;
 		this.comparison.clear();
 		if (controller) {
 			this.controllerSubscription = controller.onDidChange((change) => this.sessionChanged(controller, change));

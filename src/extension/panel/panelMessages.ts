@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { Endpoint, Responder } from '../../shared/endpoint';
 import type {
 	BasinsInfo,
+	GraphModel,
 	HostContract,
 	HostNotice,
 	OptimizerOptionsInfo,
@@ -20,6 +21,7 @@ import type {
 import type { SessionController } from '../session/sessionController';
 import { setLearningRate, setOptimizer, setStartPoint } from '../session/sessionActions';
 import { batchNoiseFor } from './batchNoiseRequest';
+import { graphAtPoint } from './graphAtPoint';
 import { bruteForceFor } from './bruteForceRequest';
 import { landscapeFor } from './landscapeRequest';
 import { lineSearchFor } from './lineSearchRequest';
@@ -41,6 +43,10 @@ export interface PanelMessageContext {
 	/** Adds, removes, hides or shows a run racing the session. */
 	addRun(optimizer: string, options: OptimizerOptionsInfo): void;
 	changeRun(id: number, change: 'remove' | 'hide' | 'show'): void;
+	/** The step-into walk's graph while the debugger stands inside an update of the session. */
+	readonly passGraph: GraphModel | undefined;
+	/** Shows a line of the loss in the editor. */
+	revealLine(line: number): void;
 }
 
 /** Carries out `message`; a failure is reported to the panel. */
@@ -64,6 +70,7 @@ export function servePanelRequests(endpoint: Endpoint<HostContract, PanelContrac
 	endpoint.onRequest('requestBruteForce', (request) => bruteForceFor(sessionOf(context), request) ?? notApplicable());
 	endpoint.onRequest('requestBatchNoise', (request) => batchNoiseFor(sessionOf(context), request) ?? notApplicable());
 	endpoint.onRequest('requestLineSearch', () => lineSearchFor(sessionOf(context)));
+	endpoint.onRequest('requestGraph', () => context.passGraph ?? graphAtPoint(sessionOf(context)));
 }
 
 function sessionOf(context: PanelMessageContext): SessionController {
@@ -100,6 +107,8 @@ function dispatch(message: PanelNotice, context: PanelMessageContext): void {
 			return context.addRun(message.optimizer, message.options);
 		case 'changeRun':
 			return context.changeRun(message.id, message.change);
+		case 'revealLine':
+			return context.revealLine(message.line);
 		case 'tryLearningRate':
 			setLearningRate(controller, message.learningRate);
 			controller.restart();

@@ -29,15 +29,21 @@ const valid = [
 	{ type: 'requestBatchNoise', count: 24 },
 	{ type: 'requestSweep' },
 	{ type: 'requestLineSearch' },
+	{ type: 'requestGraph' },
+	{ type: 'revealLine', line: 13 },
 ] as const;
 
-const requestTypes = new Set(['requestLandscape', 'requestBasins', 'requestBruteForce', 'requestBatchNoise', 'requestSweep', 'requestLineSearch']);
+const requestTypes = new Set(['requestLandscape', 'requestBasins', 'requestBruteForce', 'requestBatchNoise', 'requestSweep', 'requestLineSearch', 'requestGraph']);
 const envelopeOf = (body: object) =>
 	requestTypes.has((body as { type: string }).type) ? { kind: 'request', messageId: 7, body } : { kind: 'notice', body };
 
 describe('validateFromWebview', () => {
 	it('accepts every kind of message when well formed, copying it exactly', () => {
 		for (const body of valid) expect(validateFromWebview(JSON.parse(JSON.stringify(body))), body.type).toEqual(body);
+	});
+
+	it('takes a Graph view node’s line only as a whole number from 1', () => {
+		for (const line of [0, -1, 2.5, Number.NaN, '3', 1e12]) expect(validateFromWebview({ type: 'revealLine', line }), String(line)).toBeUndefined();
 	});
 
 	it('drops fields it does not know', () => {

@@ -12,6 +12,7 @@ const full: Required<PanelViewState> = {
 	lineSearch: true,
 	plotMode: 'surface',
 	surfaceCamera: { azimuth: 30, elevation: 45 },
+	graph: true,
 };
 
 describe('readViewState', () => {
@@ -21,7 +22,7 @@ describe('readViewState', () => {
 	});
 
 	it('has a reader for each field of the type', () => {
-		const keys: (keyof PanelViewState)[] = ['range', 'logScale', 'axes', 'principalSlice', 'lineSearch', 'plotMode', 'surfaceCamera'];
+		const keys: (keyof PanelViewState)[] = ['range', 'logScale', 'axes', 'principalSlice', 'lineSearch', 'plotMode', 'surfaceCamera', 'graph'];
 		expect(Object.keys(full).sort()).toEqual([...keys].sort());
 		for (const key of keys) expect(readViewState({ [key]: full[key] }), key).toEqual({ [key]: full[key] });
 	});

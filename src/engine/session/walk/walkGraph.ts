@@ -6,16 +6,13 @@
  * statement instead. Built like micrograd's `draw_dot` (karpathy/micrograd, `trace_graph`): nodes and edges
  * collected by a walk back from each statement's value.
  */
-import type { GraphEdge, GraphFrame, GraphModel, GraphNode } from '../../../shared/graphModel';
+import { collapseAbove, type GraphEdge, type GraphFrame, type GraphModel, type GraphNode } from '../../../shared/graphModel';
 import { childrenOf, type LossGraph, type Node } from '../../graph/node';
 import type { OpName } from '../../graph/ops';
 import { iterationAt, type TraceLoop, type TraceStatement, type TraceStep } from '../../graph/traceSteps';
 import { sweepStatement } from './adjointSweep';
 import type { PassWalk } from './passWalk';
 import type { WalkScope } from './walkScope';
-
-/** Above this many operation nodes, each statement is drawn as one node. */
-export const collapseAbove = 60;
 
 /** A statement as drawn: where it is in the trace (indices, as the walk's levels count them) and its loop frame. */
 interface Drawn {
