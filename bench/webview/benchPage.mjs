@@ -54,7 +54,7 @@ function page(params) {
 <link rel="icon" href="data:,">
 <title>Downhill</title>
 </head>
-<body class="${themes[theme].bodyClass}" data-locale="en"${attr('data-scenario', params.get('scenario'))}${attr('data-preload', params.get('preload'))}${params.get('bench') ? ' data-bench' : ''}>
+<body class="${themes[theme].bodyClass}" data-locale="en"${attr('data-scenario', params.get('scenario'))}${attr('data-preload', params.get('preload'))}${attr('data-slow-map', params.get('slowMap'))}${params.get('bench') ? ' data-bench' : ''}>
 <div id="app"></div>
 <script nonce="${nonce}" src="/bench/fakeHost.js"></script>
 <script nonce="${nonce}" src="/dist/webview.js"></script>

@@ -161,6 +161,12 @@
 	}
 
 	function landscape(m, id) {
+		// data-slow-map="140": the host found the loss too slow to draw (140 ms per evaluation).
+		if (body.dataset.slowMap) {
+			window.__fakeHost.landscapes++;
+			const kind = m.axes[1] >= 0 || m.plane ? 'grid' : 'curve';
+			return reply(id, { kind, range: m.range, axes: m.axes, nx: 0, ny: 0, values: new Float64Array(0), tooSlow: { msPerEvaluation: Number(body.dataset.slowMap) } });
+		}
 		if (m.plane) return planeLandscape(m, id);
 		const grid = m.axes[1] >= 0;
 		const nx = grid ? 200 : m.nx;

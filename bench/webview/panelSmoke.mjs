@@ -113,9 +113,9 @@ async function map(page) {
 	check('the live region announces the stop', /Step \d+: loss/.test(live ?? ''), live);
 }
 
-/** Pixels of the surface canvas that differ from its top-left (background) pixel, and a fingerprint of the picture. */
-const surfacePixels = (page) => page.evaluate(() => {
-	const canvas = document.querySelector('canvas.surface');
+/** Pixels of a canvas that differ from its top-left (background) pixel, and a fingerprint of the picture. */
+const canvasPixels = (page, selector) => page.evaluate((selector) => {
+	const canvas = document.querySelector(selector);
 	const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
 	let painted = 0;
 	let hash = 0;
@@ -124,7 +124,22 @@ const surfacePixels = (page) => page.evaluate(() => {
 		hash = (hash * 31 + data[i] + data[i + 1] * 7 + data[i + 2] * 13) | 0;
 	}
 	return { painted: painted / (data.length / 4), hash };
-});
+}, selector);
+const surfacePixels = (page) => canvasPixels(page, 'canvas.surface');
+
+/** A loss the host found too slow to draw: the map paints no contours, only axes, the path and the message. */
+async function tooSlowMap(browser, base) {
+	const { page: normal } = await open(browser, base, { scenario: 'rosenbrock', theme: 'dark' });
+	const drawn = await canvasPixels(normal, 'canvas.map');
+	await normal.close();
+	const { page, errors } = await open(browser, base, { scenario: 'rosenbrock', theme: 'dark', slowMap: '140' });
+	const slow = await canvasPixels(page, 'canvas.map');
+	check('a loss too slow to draw leaves the map without contours', slow.painted < drawn.painted / 3, `${slow.painted} of the map painted, ${drawn.painted} with contours`);
+	mkdirSync('test-results', { recursive: true });
+	await page.screenshot({ path: 'test-results/panel-too-slow.png' });
+	check('no page errors (too slow to draw)', errors.length === 0, errors.join(' | '));
+	await page.close();
+}
 
 async function surfaceView(page) {
 	const surfaceButton = page.getByRole('button', { name: 'Surface', exact: true });
@@ -479,6 +494,7 @@ try {
 	check('no page errors (n-D)', nd.errors.length === 0, nd.errors.join(' | '));
 	await nd.page.close();
 	await diverged(browser, base(server));
+	await tooSlowMap(browser, base(server));
 } finally {
 	await browser.close();
 	await server.close();

@@ -239,7 +239,7 @@ export class ContourView {
 	private drawWaiting(ctx: CanvasRenderingContext2D): void {
 		const s = this.ctx.strings();
 		const text = this.tooSlowMs === undefined ? s.get('plot.loading') : s.get('plot.tooSlow', { ms: formatNumber(this.tooSlowMs, 3) });
-		drawPlotMessage(ctx, this.rect, this.ctx.theme(), text);
+		drawPlotMessage(ctx, this.rect, this.ctx.theme(), text, this.tooSlowMs !== undefined);
 	}
 
 	private updateLabel(): void {

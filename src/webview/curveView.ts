@@ -117,7 +117,7 @@ export class CurveView {
 		ctx.clip();
 		this.drawCurve(ctx, range, theme.blue);
 		const slow = this.curve?.tooSlow;
-		if (slow) drawPlotMessage(ctx, this.rect, theme, this.ctx.strings().get('plot.tooSlow', { ms: formatNumber(slow.msPerEvaluation, 3) }));
+		if (slow) drawPlotMessage(ctx, this.rect, theme, this.ctx.strings().get('plot.tooSlow', { ms: formatNumber(slow.msPerEvaluation, 3) }), true);
 		const maps = axisMaps(range, this.rect);
 		const xs = { data: m.store.points, offset: 0, stride: 1 };
 		const ys = { data: m.store.losses, offset: 0, stride: 1 };

@@ -50,13 +50,17 @@ export function drawAxes(ctx: CanvasRenderingContext2D, rect: PlotRect, range: V
 	ctx.restore();
 }
 
-/** A muted line of text in the middle of the plot: what is computing, or why nothing is drawn. */
-export function drawPlotMessage(ctx: CanvasRenderingContext2D, rect: PlotRect, theme: Theme, text: string): void {
+/**
+ * A muted line of text across the plot: what is computing (in the middle), or why nothing is drawn (`atTop`, clear
+ * of the path and the arrows drawn over the plot).
+ */
+export function drawPlotMessage(ctx: CanvasRenderingContext2D, rect: PlotRect, theme: Theme, text: string, atTop = false): void {
 	ctx.save();
 	ctx.font = fontOf(theme);
 	ctx.fillStyle = theme.muted;
 	ctx.textAlign = 'center';
-	ctx.fillText(text, rect.left + rect.width / 2, rect.top + rect.height / 2);
+	ctx.textBaseline = atTop ? 'top' : 'alphabetic';
+	ctx.fillText(text, rect.left + rect.width / 2, atTop ? rect.top + 8 : rect.top + rect.height / 2);
 	ctx.restore();
 }
 
