@@ -19,6 +19,16 @@ async function settledTitles(uri: vscode.Uri, timeout = 10000): Promise<string[]
 	}
 }
 
+/** The lines of the `▶ Step through` lenses of `uri` once `ready` holds (or after 10 s, as they are then). */
+async function stepThroughLines(uri: vscode.Uri, ready: (lines: number[]) => boolean): Promise<number[]> {
+	const deadline = Date.now() + 10_000;
+	for (;;) {
+		const lines = (await lenses(uri)).filter((l) => l.command?.title === '▶ Step through').map((l) => l.range.start.line);
+		if (ready(lines) || Date.now() > deadline) return lines;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+}
+
 suite('CodeLens', () => {
 	suiteSetup(downhill);
 
@@ -84,5 +94,26 @@ suite('CodeLens', () => {
 		assert.equal(others.length, 0);
 		assert.equal(lens!.command!.title, 'Downhill skipped this file (over 1 MB): ▶ Analyse and step through');
 		assert.deepEqual(lens!.command!.arguments, [{ uri: document.uri.toString() }]);
+	});
+
+	test('ordinary helpers get no lenses until the user starts one; a file that mentions Downhill gets them on all', async () => {
+		const utilities = [
+			'export function clamp(x = 2, lo = 0, hi = 1) { return Math.min(Math.max(x, lo), hi); }',
+			'export function lerp(a = 0, b = 1, t = 0.5) { return a + (b - a) * t; }',
+			'export function distance(x = 3, y = 4) { return Math.sqrt(x * x + y * y); }',
+			'',
+		].join('\n');
+		const document = await vscode.workspace.openTextDocument({ language: 'typescript', content: utilities });
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		assert.deepEqual((await lenses(document.uri)).filter((l) => l.command?.title), [], 'no lenses on clamp, lerp, distance');
+		const api = await downhill();
+		const editor = await vscode.window.showTextDocument(document);
+		editor.selection = new vscode.Selection(2, 20, 2, 20);
+		const started = await vscode.commands.executeCommand<{ name: string } | undefined>('downhill.start', { openPanel: false });
+		assert.equal(started?.name, 'distance', 'the start command still works on the function under the cursor');
+		assert.deepEqual(await stepThroughLines(document.uri, (lines) => lines.length > 0), [2], 'only distance, the one the user started');
+		for (const c of [...api.sessions.all]) if (c.origin.uri === document.uri.toString()) c.dispose();
+		const mentioned = await vscode.workspace.openTextDocument({ language: 'typescript', content: `// Step through these in Downhill.\n${utilities}` });
+		assert.deepEqual(await stepThroughLines(mentioned.uri, (lines) => lines.length === 3), [1, 2, 3]);
 	});
 });

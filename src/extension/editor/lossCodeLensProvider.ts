@@ -6,16 +6,15 @@
  * within its budget, and says so when it did not. A file over the size limit, or whose listing ran past its budget,
  * gets one lens that says it was skipped and starts it on request.
  *
- * To keep ordinary code quiet, a file that names any candidate like a loss (`reportedErrors.ts`: loss, cost,
- * objective, L, J, ...) gets lenses only on those; a file with none (a note of formulas, a file of `f(x)`s) gets
- * them on every loss found. `downhill.codeLens: false` turns them off.
+ * Which losses get lenses, so that ordinary code stays quiet, is `lensSites.ts`'s rule. `downhill.codeLens: false`
+ * turns them off.
  */
 import * as vscode from 'vscode';
 import { formatNumber, type LossSite, type SourcePosition } from '../../engine/index';
 import { Disposable } from '../dispose';
 import { rangeOfSpan } from '../losses/diagnostics';
-import type { ListingState, LossDocuments } from '../losses/lossDocuments';
-import { isLossLikeName } from '../losses/reportedErrors';
+import { isMathFile, type ListingState, type LossDocuments } from '../losses/lossDocuments';
+import { lensSites, mentionsDownhill } from './lensSites';
 import type { StartValue, StartValues } from '../losses/startValues';
 import { readSettings } from '../settings';
 import { analysedLengthLimit, startValueGraceMs } from '../worker/budgets';
@@ -52,7 +51,12 @@ export class LossCodeLensProvider extends Disposable implements vscode.CodeLensP
 		const state = await this.documents.listing(document);
 		if (token.isCancellationRequested) return [];
 		if (state.kind !== 'listed') return [skippedLens(document, state)];
-		const sites = lensSites(state.found.flatMap((found) => (found.kind === 'loss' ? [found.site] : [])));
+		const found = state.found.flatMap((f) => (f.kind === 'loss' ? [f.site] : []));
+		const sites = lensSites(found, {
+			formulas: isMathFile(document) || found.some((site) => site.language === 'markdown' || site.language === 'latex'),
+			mentionsDownhill: mentionsDownhill(document.getText()),
+			requested: this.documents.requestedIn(document),
+		});
 		const requests = sites.map((site) => this.values.request(document, site.name, positionOf(site)));
 		await Promise.race([Promise.all(requests), new Promise((resolve) => setTimeout(resolve, startValueGraceMs))]);
 		return sites.flatMap((site) => this.lensesFor(document, site));
@@ -111,10 +115,4 @@ function skippedLens(document: vscode.TextDocument, state: Exclude<ListingState,
 /** Where a site's definition starts: tells apart blocks that share a name. */
 function positionOf(site: LossSite): SourcePosition {
 	return { line: site.span.line, column: site.span.column };
-}
-
-/** The sites that get lenses: the loss-like ones when there are any, else all. */
-export function lensSites(sites: readonly LossSite[]): LossSite[] {
-	const lossLike = sites.filter((site) => isLossLikeName(site.name));
-	return lossLike.length > 0 ? lossLike : [...sites];
 }

@@ -17,6 +17,10 @@ import { lossLanguageOf, mathLanguageId } from './lossLanguage';
 import { reportedErrors } from './reportedErrors';
 import { foundLossOf } from '../worker/wireErrors';
 
+/** The workspace-state key of the losses the user started, per document URI. */
+export const startedLossesKey = 'downhill.startedLosses';
+const rememberedDocuments = 200;
+
 /** Delay between the last keystroke and the re-parse. */
 export const parseDelayMs = 300;
 
@@ -47,8 +51,18 @@ export class LossDocuments extends Disposable {
 	/** Per document: the signal of its current version's requests, aborted when a newer version appears. */
 	readonly versions = new AbortScope();
 
-	constructor(readonly engine: EngineClient) {
+	/**
+	 * `memory` keeps the names the user started per document across reloads (`startedLossesKey`), so a helper they
+	 * chose once keeps its CodeLens.
+	 */
+	constructor(
+		readonly engine: EngineClient,
+		private readonly memory?: vscode.Memento,
+	) {
 		super();
+		for (const [uri, names] of Object.entries(memory?.get<Record<string, string[]>>(startedLossesKey) ?? {})) {
+			if (Array.isArray(names)) this.requested.set(uri, new Set(names.filter((n) => typeof n === 'string')));
+		}
 		this._register(vscode.workspace.onDidOpenTextDocument((document) => this.refresh(document)));
 		this._register(vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)));
 		this._register(vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)));
@@ -133,11 +147,26 @@ export class LossDocuments extends Disposable {
 
 	/** Shows the errors of candidate `name` from now on, whatever it is called (the user asked for it by name). */
 	markRequested(document: vscode.TextDocument, name: string): void {
-		const names = this.requested.get(document.uri.toString()) ?? new Set<string>();
+		const uri = document.uri.toString();
+		const names = this.requested.get(uri) ?? new Set<string>();
 		if (names.has(name)) return;
 		names.add(name);
-		this.requested.set(document.uri.toString(), names);
+		this.requested.delete(uri);
+		this.requested.set(uri, names);
+		this.remember();
 		this.refresh(document);
+	}
+
+	/** The names of `document`'s losses the user started a session on (this window or, with `memory`, before). */
+	requestedIn(document: vscode.TextDocument): ReadonlySet<string> {
+		return this.requested.get(document.uri.toString()) ?? new Set();
+	}
+
+	/** Saves the most recent `rememberedDocuments` documents' started names. */
+	private remember(): void {
+		if (!this.memory) return;
+		const entries = [...this.requested].slice(-rememberedDocuments).map(([uri, names]) => [uri, [...names]] as const);
+		void this.memory.update(startedLossesKey, Object.fromEntries(entries));
 	}
 
 	private schedule(document: vscode.TextDocument): void {
@@ -222,6 +251,6 @@ function sitesOf(found: readonly FoundLoss[]): LossSite[] {
 }
 
 /** A `.math` file: every line of it is meant as a loss, so all its errors are shown. */
-function isMathFile(document: vscode.TextDocument): boolean {
+export function isMathFile(document: vscode.TextDocument): boolean {
 	return document.languageId === mathLanguageId || document.uri.path.toLowerCase().endsWith('.math');
 }

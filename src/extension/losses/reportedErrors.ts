@@ -12,7 +12,7 @@
 import type { FoundLoss, LanguageId } from '../../engine/language/frontEnd';
 import type { LossSyntaxError } from '../../engine/errors';
 
-const lossLikeName = /loss|cost|objective|^(l|j|mse|nll)$/i;
+const lossLikeName = /loss|cost|objective|energy|^(l|j|mse|nll)$/i;
 
 /** True when a candidate called `name` looks like a loss by its name alone. */
 export function isLossLikeName(name: string): boolean {

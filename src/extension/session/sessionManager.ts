@@ -116,6 +116,7 @@ export class SessionManager extends Disposable {
 		}
 		if (options.name !== undefined) this.documents.markRequested(document, options.name);
 		const loss = this.documents.compile(document, options.name, options.at);
+		this.documents.markRequested(document, loss.name);
 		return { loss, line: loss.site.nameSpan.line };
 	}
 
