@@ -18,6 +18,11 @@
 			g: ([x, y]) => [4 * x * (x * x + y - 11) + 2 * (x + y * y - 7), 2 * (x * x + y - 11) + 4 * y * (x + y * y - 7)],
 		},
 		regression: regressionLoss(),
+		wide: {
+			name: 'spread', fileName: 'spread.ts', params: ['w[0]', 'w[1]', 'w[2]', 'w[3]', 'w[4]', 'w[5]', 'w[6]', 'b'], start: [0, 0, 0, 0, 0, 0, 0, 0], lr: 0.05,
+			f: (w) => w.reduce((s, v, i) => s + (i + 1) * (v - (i - 3) / 2) ** 2, 0),
+			g: (w) => w.map((v, i) => 2 * (i + 1) * (v - (i - 3) / 2)),
+		},
 	};
 	losses.stream = losses.rosenbrock;
 

@@ -17,8 +17,8 @@ function check(name, ok, detail = '') {
 	console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `: ${detail}`}`);
 }
 
-async function open(browser, base, query) {
-	const page = await browser.newPage({ viewport: { width: 1200, height: 860 } });
+async function open(browser, base, query, viewport = { width: 1200, height: 860 }) {
+	const page = await browser.newPage({ viewport });
 	const errors = [];
 	page.on('pageerror', (e) => errors.push(e.message));
 	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -455,6 +455,24 @@ async function themeSwitch(page) {
 	check('theme switch and log scale run without errors', state);
 }
 
+/**
+ * An editor and the panel side by side in a 1400 × 757 window: the panel's webview is about 676 × 640 (half of the
+ * width beside the activity bar; the height under the title bar, tabs and status bar). The whole plot is on screen
+ * without scrolling, for two parameters and for a slice of eight; with eight traces the legend goes below the chart.
+ */
+async function shortPanel(browser, base) {
+	const viewport = { width: 676, height: 640 };
+	for (const scenario of ['rosenbrock', 'wide']) {
+		const { page, errors } = await open(browser, base, { scenario, theme: 'dark', preload: '30' }, viewport);
+		await page.waitForTimeout(300);
+		const box = await page.locator('canvas.map').boundingBox();
+		const scrolled = await page.evaluate(() => window.scrollY);
+		check(`in a 676 × 640 panel the ${scenario} plot is on screen without scrolling`, scrolled === 0 && box.y >= 0 && box.y + box.height <= viewport.height && box.height >= 240, JSON.stringify(box));
+		check(`no page errors (${scenario}, short panel)`, errors.length === 0, errors.join(' | '));
+		await page.close();
+	}
+}
+
 const server = await startBenchServer(root);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 try {
@@ -495,6 +513,7 @@ try {
 	await nd.page.close();
 	await diverged(browser, base(server));
 	await tooSlowMap(browser, base(server));
+	await shortPanel(browser, base(server));
 } finally {
 	await browser.close();
 	await server.close();

@@ -77,12 +77,23 @@ function labelPlacer(ctx: CanvasRenderingContext2D, rect: PlotRect, font: string
 	const placed: [number, number, number][] = [];
 	return (text, x, y, align) => {
 		const width = ctx.measureText(text).width;
-		const [lx, y0] = clampLabel(rect, align === 'center' ? x - width / 2 : x, y, width);
-		let ly = y0;
-		for (const [px, py, pw] of placed) {
-			if (Math.abs(ly - py) < 16 && lx < px + pw && px < lx + width) ly = py + (ly >= py ? 16 : -16);
-		}
+		const [lx, ly] = labelSpot(rect, placed, align === 'center' ? x - width / 2 : x, y, width);
 		placed.push([lx, ly, width]);
 		drawLabel(ctx, text, lx, ly, '#ffffff', halo.dark, font);
 	};
+}
+
+/**
+ * Where a label of `width` goes near (x, y): inside `rect` (its text is 16 px tall, centred on the returned y),
+ * moved down or up past the labels placed before it, and never pushed out over the plot's top or bottom edge.
+ */
+export function labelSpot(rect: PlotRect, placed: readonly (readonly [number, number, number])[], x: number, y: number, width: number): [number, number] {
+	const [lx, y0] = clampLabel(rect, x, y, width);
+	const [top, bottom] = [rect.top + 10, rect.top + rect.height - 10];
+	const free = (ly: number) => ly >= top && ly <= bottom && placed.every(([px, py, pw]) => !(Math.abs(ly - py) < 16 && lx < px + pw && px < lx + width));
+	for (let shift = 0; shift <= rect.height; shift += 4) {
+		if (free(y0 + shift)) return [lx, y0 + shift];
+		if (free(y0 - shift)) return [lx, y0 - shift];
+	}
+	return [lx, y0];
 }

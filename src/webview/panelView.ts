@@ -22,6 +22,7 @@ import type { ModelChange } from './panelModel';
 import { PanelHeader } from './panelHeader';
 import { PlotModeToggle } from './plotModeToggle';
 import { plotImage } from './plotImage';
+import { fitPlotToWindow, legendPlacement } from './plotFit';
 import { ParamTable, tensorsOf } from './paramTable';
 import { restartsSummary } from './restartsPainter';
 import { RunHintBar } from './runHintBar';
@@ -68,6 +69,7 @@ export class PanelView {
 	private readonly brute: BruteForceView;
 	private readonly lineSearch: LineSearchView;
 	private readonly graph: GraphView;
+	private readonly stopFitting: () => void;
 	private chartsDirty = true;
 	private lastChartDraw = -Infinity;
 
@@ -102,6 +104,7 @@ export class PanelView {
 		if (ctx.viewState().lineSearch) this.lineSearch.open();
 		if (ctx.viewState().graph) this.graph.open();
 		this.element = el('div', { className: `panel dims-${Math.min(d, 3)}` }, [this.header.element, this.controls.element, el('main', { className: 'panel-main' }, [main, side]), this.announcer.element]);
+		this.stopFitting = fitPlotToWindow(this.plot.element.querySelector<HTMLElement>('.plot-canvas') ?? this.plot.element);
 	}
 
 	/** More than two parameters: the slice picker over the map, parameter traces and the value table beside it. */
@@ -115,7 +118,8 @@ export class PanelView {
 		main.append(picker.element);
 		contour.reset(false, axes);
 		contour.setPrincipal(principal);
-		side.append(this.addChart('chart.params', () => this.traceSpecs(), 'linear', true));
+		const legend = legendPlacement(Math.min(d, maxTraces), 150) === 'right' ? true : 'bottom';
+		side.append(this.addChart('chart.params', () => this.traceSpecs(), 'linear', legend));
 		if (d > maxTraces) side.append(el('p', { className: 'note', text: ctx.strings().get('chart.moreParams', { shown: maxTraces, total: d }) }));
 		const table = new ParamTable(ctx);
 		side.append(table.element);
@@ -213,6 +217,7 @@ export class PanelView {
 		this.lineSearch.dispose();
 		this.plot.dispose();
 		this.modes?.dispose();
+		this.stopFitting();
 	}
 
 	/** The main plot as shown, with its overlays, as a PNG data URL (undefined before it is laid out). */
