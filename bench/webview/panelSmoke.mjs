@@ -279,7 +279,7 @@ async function graphView(page) {
 	await page.evaluate(() => window.__fakeHost.send({ type: 'graph', graph: window.__fakeHost.xorLikeGraph('backward') }));
 	await page.waitForTimeout(200);
 	const status = (await view.locator('.graph-status').textContent()) ?? '';
-	check('a graph notice from the walk shows the backward pass at r', /^Backward pass: .* back to r − \(highlighted\)\.$/.test(status), status);
+	check('a graph notice from the walk shows the backward pass at r, in iteration n = 2', /^Backward pass: .* back to r − \(highlighted\)\. for n · n = 2 \(of 4\)\.$/.test(status), status);
 	const current = view.locator('.graph-node.current');
 	const label = (await current.getAttribute('aria-label')) ?? '';
 	check('the current node is highlighted and read out with its value, adjoint and line', (await current.count()) === 1 && label === 'local r −, value 0.5, ∂L/∂ 0.25, line 4, current', label);

@@ -191,7 +191,7 @@ export const englishStrings = {
 	'graph.backward': 'Backward pass: adjoints ∂L/∂· from the loss back to {current} (highlighted).',
 	'graph.collapsed': 'More than {limit} operations: one node per statement.',
 	'graph.empty': 'This loss has no statements to draw.',
-	'graph.legend': 'value · ∂L/∂ = adjoint',
+	'graph.legend': 'Each node shows = its value and ∂ its adjoint ∂L/∂node; operations have round corners, parameters a blue border, locals green, the loss red.',
 	'graph.node': '{kind} {title}',
 	'graph.node.value': 'value {value}',
 	'graph.node.adjoint': '∂L/∂ {adjoint}',

@@ -46,7 +46,10 @@ export function graphStatusText(model: GraphModel, strings: Strings): string {
 	const current = model.nodes.find((n) => n.id === model.current);
 	const where = current ? nodeTitle(current) : '';
 	const phase = model.phase === 'idle' || !current ? strings.get('graph.idle') : strings.get(model.phase === 'forward' ? 'graph.forward' : 'graph.backward', { current: where });
-	return model.collapsed ? `${phase} ${strings.get('graph.collapsed', { limit: collapseAbove })}` : phase;
+	// The loop's frame label may be scrolled out of view: the iteration is said here too.
+	const loop = model.frames.find((f) => f.id === current?.frame);
+	const text = loop && model.phase !== 'idle' ? `${phase} ${loop.label}.` : phase;
+	return model.collapsed ? `${text} ${strings.get('graph.collapsed', { limit: collapseAbove })}` : text;
 }
 
 /** Width of one character of the view's monospace font at 12px, and of one text line, in SVG units. */

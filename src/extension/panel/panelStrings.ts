@@ -198,7 +198,7 @@ export const koreanStrings: { readonly [K in PanelStringKey]: string } = {
 	'graph.backward': '역전파: 손실에서 {current}까지 거꾸로 구한 수반값 ∂L/∂· (강조 표시).',
 	'graph.collapsed': '연산이 {limit}개를 넘어 문장마다 노드 하나로 묶었습니다.',
 	'graph.empty': '이 손실에는 그릴 문장이 없습니다.',
-	'graph.legend': '값 · ∂L/∂ = 수반값',
+	'graph.legend': '각 노드에는 = 값과 ∂ 수반값 ∂L/∂노드가 표시됩니다. 연산은 둥근 모서리, 매개변수는 파란 테두리, 지역 변수는 초록, 손실은 빨강입니다.',
 	'graph.node': '{kind} {title}',
 	'graph.node.value': '값 {value}',
 	'graph.node.adjoint': '∂L/∂ {adjoint}',

@@ -63,8 +63,8 @@ describe('what a node of the graph shows', () => {
 	});
 
 	it('says where the walk stands, going forward and backward, and when nothing walks', () => {
-		expect(graphStatusText(forwardH1, english)).toBe('Forward pass: values up to h1 ÷ (highlighted).');
-		expect(graphStatusText(backwardH1, english)).toBe('Backward pass: adjoints ∂L/∂· from the loss back to h1 ÷ (highlighted).');
+		expect(graphStatusText(forwardH1, english)).toBe('Forward pass: values up to h1 ÷ (highlighted). for n · n = 2 (of 4).');
+		expect(graphStatusText(backwardH1, english)).toBe('Backward pass: adjoints ∂L/∂· from the loss back to h1 ÷ (highlighted). for n · n = 3 (of 4).');
 		const idle = walkGraph(loss.graph, undefined, WalkScope.root(loss.graph, loss.start));
 		expect(graphStatusText(idle, english)).toMatch(/^At the current point/);
 		expect(graphStatusText({ ...idle, collapsed: true }, english)).toMatch(/More than 60 operations: one node per statement\.$/);
