@@ -71,6 +71,9 @@ function paramAtRange(scopes: CodeScopes, sum: SumNode): [number, number] | unde
 	return end > first ? [first, end] : undefined;
 }
 
+/** Loops of at most this many iterations, with no loop inside, are unrolled. */
+const unrollLimit = 4;
+
 /** What a backward pass inside a fused top-level sum accumulates into. */
 interface FusedContext {
 	readonly sum: SumNode;
@@ -81,6 +84,8 @@ interface FusedContext {
 class Emitter {
 	private readonly scopes: CodeScopes;
 	private readonly lines: string[] = [];
+	/** Each open loop: where its `for` line is in `lines`, and whether a loop was opened inside it. */
+	private readonly openLoops: { start: number; inner: boolean }[] = [];
 	private readonly batch: { loops: number[]; count: number };
 	private readonly guarded: Set<number>;
 	/** Nodes that can receive a non-zero adjoint; the others are never differentiated (see `adjointCone`). */
@@ -219,6 +224,9 @@ class Emitter {
 	}
 
 	private openLoop(sum: SumNode): void {
+		const around = this.openLoops.at(-1);
+		if (around) around.inner = true;
+		this.openLoops.push({ start: this.lines.length, inner: false });
 		const k = `k${sum.loop}`;
 		if (this.isBatchLoop(sum)) {
 			this.line(`for (let q = 0; q < nb; q++) {`);
@@ -229,7 +237,7 @@ class Emitter {
 	}
 
 	private closeLoop(sum: SumNode): void {
-		this.line('}');
+		this.endLoop(sum);
 		if (this.isBatchLoop(sum)) this.line(`v${sum.id} *= bs;`);
 	}
 
@@ -299,7 +307,19 @@ class Emitter {
 		if (tape) this.emitTapedForward(sum.loop, tape);
 		else this.emitForward(sum.loop);
 		this.emitBackward(sum.loop, a, fused);
-		this.line('}');
+		this.endLoop(sum);
+	}
+
+	/**
+	 * Closes the loop of `sum`. An innermost loop of at most `unrollLimit` iterations (the shared index of a matrix
+	 * product with two inputs) is written out, one block per iteration, which saves V8 the loop's bookkeeping.
+	 */
+	private endLoop(sum: SumNode): void {
+		const { start, inner } = this.openLoops.pop()!;
+		if (inner || this.isBatchLoop(sum) || sum.count > unrollLimit) return this.line('}');
+		const body = this.lines.slice(start + 1);
+		this.lines.length = start;
+		for (let i = 0; i < sum.count; i++) this.lines.push(`{ const k${sum.loop} = ${i};`, ...body, '}');
 	}
 
 	private adjointOf(c: Node, fused: FusedContext | undefined): string {

@@ -18,7 +18,7 @@ function compiled(source: string, interpret = true) {
 	const value = code.valueAndGradient(graph.start, gradient);
 	const reference = new Float64Array(graph.start.length);
 	const interpreted = interpret ? interpretValueAndGradient(graph, graph.start, reference) : Number.NaN;
-	return { graph, code: code.code.valueAndGradient, value, gradient, interpreted, reference };
+	return { graph, code: code.code.valueAndGradient, valueCode: code.code.value, value, gradient, interpreted, reference };
 }
 
 describe('tapes of nested sums', () => {
@@ -37,7 +37,8 @@ function loss(W1: number[][] = ${JSON.stringify(W1)}, b1: number[] = ${JSON.stri
 	return total / X.length;
 }`;
 		const r = compiled(source);
-		expect(r.code.match(/Math\.tanh/g)).toHaveLength(1);
+		// As many tanh calls as the value alone needs: the backward pass reads them from the tape.
+		expect(r.code.match(/Math\.tanh/g)).toHaveLength(r.valueCode.match(/Math\.tanh/g)!.length);
 		const expected = new Array<number>(13).fill(0);
 		let total = 0;
 		for (let n = 0; n < X.length; n++) {
