@@ -57,6 +57,7 @@ export const englishStrings = {
 	'plot.sliceY': 'Vertical axis',
 	'plot.legend.log': 'log-spaced levels',
 	'plot.legend.linear': 'levels',
+	'plot.pathLeaves': 'the path leaves the view at step {step} (the loss blows up); the view keeps its finite part',
 	'plot.mode': 'View',
 	'plot.mode.map': 'Map',
 	'plot.mode.map.title': 'The contour map, seen from above',

@@ -12,7 +12,7 @@ import { ContourLayer, type ContourTimings } from './contourLayer';
 import { el, needsAxes, setAttr, setText } from './dom';
 import { Throttle } from './frameScheduler';
 import { LandscapeRequests } from './landscapeRequests';
-import { mapFitBox, mapLabel } from './mapFit';
+import { blowUpStep, mapFitBox, mapLabel } from './mapFit';
 import { attachMapGestures } from './mapInteraction';
 import { BasinOverlay } from './basinOverlay';
 import { BatchNoiseOverlay } from './batchNoiseOverlay';
@@ -231,7 +231,9 @@ export class ContourView {
 		const levels = this.layer.levels;
 		if (levels) drawColorBar(ctx, this.rect, levels.levels, (b) => this.layer.bandColor(b), theme);
 		const s = this.ctx.strings();
-		setText(this.legend, levels ? `${s.get(levels.scale === 'log' ? 'plot.legend.log' : 'plot.legend.linear')} (${levels.levels.length})` : '');
+		const leaves = blowUpStep(model.store);
+		const note = leaves === undefined ? '' : ` · ${s.get('plot.pathLeaves', { step: leaves })}`;
+		setText(this.legend, levels ? `${s.get(levels.scale === 'log' ? 'plot.legend.log' : 'plot.legend.linear')} (${levels.levels.length})${note}` : '');
 		this.labelThrottle.run(() => this.updateLabel());
 	}
 

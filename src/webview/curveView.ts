@@ -13,6 +13,7 @@ import { LandscapeRequests } from './landscapeRequests';
 import { attachMapGestures } from './mapInteraction';
 import { clampLabel, clampPixel, drawArrow, drawAxes, drawLabel, drawPlotMessage, drawPoint, fontOf, line } from './plotPainter';
 import { drawBruteForceBest } from './bruteForceView';
+import { blowUpLoss } from './mapFit';
 import { runPainter } from './contourRunPainter';
 import { drawRestarts, restartsBounds } from './restartsPainter';
 import { TrajectoryPainter } from './trajectoryPainter';
@@ -65,12 +66,10 @@ export class CurveView {
 	fit(save: boolean): void {
 		const m = this.ctx.model;
 		if (!m.store || !m.current || this.rect.width < 2) return;
-		let lo = m.current.next[0]!;
-		let hi = lo;
-		for (let k = 0; k < m.store.count; k++) {
-			const x = m.store.coordinate(k, 0);
-			if (Number.isFinite(x)) [lo, hi] = [Math.min(lo, x), Math.max(hi, x)];
-		}
+		const limit = blowUpLoss(m.store);
+		const b = m.store.bounds(0, 0, limit);
+		let [lo, hi] = b ? [b.xMin, b.xMax] : [m.current.next[0]!, m.current.next[0]!];
+		if (m.current.loss <= limit) [lo, hi] = [Math.min(lo, m.current.next[0]!), Math.max(hi, m.current.next[0]!)];
 		if (m.restarts) {
 			const r = restartsBounds(m.restarts, 0, -1);
 			[lo, hi] = [Math.min(lo, r.xMin), Math.max(hi, r.xMax)];

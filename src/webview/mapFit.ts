@@ -8,19 +8,39 @@ import { formatNumber } from './formatNumber';
 import type { PanelModel } from './panelModel';
 import { restartsBounds } from './restartsPainter';
 import type { Strings } from './strings';
+import type { TrajectoryStore } from './trajectoryStore';
 
-/** The smallest box around everything the map shows on axes `ax`, `ay`; undefined before the first record. */
+/**
+ * The loss above which a record counts as part of a blow-up: a thousand times the start's scale above the start's
+ * loss. A descent never climbs there; a divergence does within a few steps, long before its coordinates reach
+ * ±1e156, so the view stays on the finite part of the path.
+ */
+export function blowUpLoss(store: TrajectoryStore): number {
+	const start = store.losses[0]!;
+	return store.count > 0 && Number.isFinite(start) ? start + 1e3 * Math.max(1, Math.abs(start)) : Infinity;
+}
+
+/** The first step whose loss is not finite or is past `blowUpLoss`: where the path leaves the view; undefined if none. */
+export function blowUpStep(store: TrajectoryStore): number | undefined {
+	const limit = blowUpLoss(store);
+	for (let k = 0; k < store.count; k++) if (!(store.losses[k]! <= limit)) return k;
+	return undefined;
+}
+
+/** The smallest box around everything the map shows on axes `ax`, `ay` (the run before its blow-up); undefined before the first record. */
 export function mapFitBox(model: PanelModel, [ax, ay]: readonly [number, number]): ViewRange | undefined {
 	const { store, current } = model;
 	if (!store || !current) return undefined;
-	const [nx, ny] = [current.next[ax]!, current.next[ay]!];
-	const b = store.bounds(ax, ay) ?? { xMin: nx, xMax: nx, yMin: ny, yMax: ny };
-	const all = [b, ...(model.restarts ? [restartsBounds(model.restarts, ax, ay)] : []), ...model.runs.visible.map((run) => run.store.bounds(ax, ay) ?? b)];
+	const limit = blowUpLoss(store);
+	const b = store.bounds(ax, ay, limit);
+	const next = current.loss <= limit || !b ? [{ xMin: current.next[ax]!, xMax: current.next[ax]!, yMin: current.next[ay]!, yMax: current.next[ay]! }] : [];
+	const own = b ?? next[0]!;
+	const all = [own, ...next, ...(model.restarts ? [restartsBounds(model.restarts, ax, ay)] : []), ...model.runs.visible.map((run) => run.store.bounds(ax, ay, blowUpLoss(run.store)) ?? own)];
 	const box = {
-		xMin: Math.min(nx, ...all.map((q) => q.xMin)),
-		xMax: Math.max(nx, ...all.map((q) => q.xMax)),
-		yMin: Math.min(ny, ...all.map((q) => q.yMin)),
-		yMax: Math.max(ny, ...all.map((q) => q.yMax)),
+		xMin: Math.min(...all.map((q) => q.xMin)),
+		xMax: Math.max(...all.map((q) => q.xMax)),
+		yMin: Math.min(...all.map((q) => q.yMin)),
+		yMax: Math.max(...all.map((q) => q.yMax)),
 	};
 	return [box.xMin, box.xMax, box.yMin, box.yMax].every(Number.isFinite) ? box : undefined;
 }

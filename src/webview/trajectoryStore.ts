@@ -51,13 +51,13 @@ export class TrajectoryStore {
 		return this.gradientNormData;
 	}
 
-	/** The box around the finite points on two axes, or undefined when there is none. */
-	bounds(ax: number, ay: number): { xMin: number; xMax: number; yMin: number; yMax: number } | undefined {
+	/** The box around the finite points on two axes (those whose loss is at most `lossLimit`), or undefined when there is none. */
+	bounds(ax: number, ay: number, lossLimit = Infinity): { xMin: number; xMax: number; yMin: number; yMax: number } | undefined {
 		let xMin = Infinity, xMax = -Infinity, yMin = Infinity, yMax = -Infinity;
 		for (let k = 0; k < this.countValue; k++) {
 			const x = this.coordinate(k, ax);
 			const y = this.coordinate(k, ay);
-			if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+			if (!Number.isFinite(x) || !Number.isFinite(y) || this.lossData[k]! > lossLimit) continue;
 			[xMin, xMax, yMin, yMax] = [Math.min(xMin, x), Math.max(xMax, x), Math.min(yMin, y), Math.max(yMax, y)];
 		}
 		return xMin <= xMax ? { xMin, xMax, yMin, yMax } : undefined;

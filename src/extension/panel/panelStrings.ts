@@ -64,6 +64,7 @@ export const koreanStrings: { readonly [K in PanelStringKey]: string } = {
 	'plot.sliceY': '세로축',
 	'plot.legend.log': '로그 간격 등고선',
 	'plot.legend.linear': '등고선',
+	'plot.pathLeaves': '경로가 {step}단계에서 보기 밖으로 나갑니다(손실이 폭주함). 보기는 유한한 부분을 유지합니다',
 	'plot.mode': '보기',
 	'plot.mode.map': '지도',
 	'plot.mode.map.title': '위에서 내려다본 등고선 지도',
