@@ -156,6 +156,18 @@ const cases: Record<string, ErrorCase> = {
 		source: `import numpy as np\n${def('A = np.zeros((3, 2))\nreturn A[1, 2] * x')}`,
 		message: /^index 2 is out of bounds for axis 1 with size 2$/, at: '1, 2]',
 	},
+	'.mT of a vector': {
+		source: `import torch\n${def('w = torch.tensor([x, x])\nreturn w.mT.sum()')}`,
+		message: /^\.mT is only supported on matrices or batches of matrices; got a 1-D array$/, at: 'mT',
+	},
+	'.size of an axis the tensor does not have': {
+		source: `import torch\n${def('w = torch.tensor([[x, x]])\nreturn w.sum() * w.size(2)')}`,
+		message: /^axis 2 is out of bounds for array of dimension 2$/, at: '2)',
+	},
+	'.dim with an argument': {
+		source: `import torch\n${def('w = torch.tensor([x, x])\nreturn w.sum() * w.dim(0)')}`,
+		message: /^\.dim\(\) takes no arguments$/, at: 'w.dim(0)',
+	},
 	'backward in the loss': {
 		source: `import torch\n${def('w = torch.tensor([x, x])\nw.sum().backward()\nreturn x')}`,
 		message: /^\.backward\(\) runs PyTorch's training machinery; Downhill computes the gradient itself/, at: 'w.sum().backward()',

@@ -91,7 +91,7 @@ const tokens = [
 	'np.concatenate([', 'np.stack([', 'np.outer(', 'np.dot(', 'np.matmul(', 'np.linalg.norm(', 'np.logaddexp(',
 	'np.random.randn(3)', 'np.random.seed(0)\n', 'torch.manual_seed(0)\n', 'torch.randn(3)', 'torch.sigmoid(',
 	'torch.softmax(', 'torch.logsumexp(', 'F.cross_entropy(', 'F.mse_loss(', 'requires_grad=True', '.backward()',
-	'[:, 0]', '[None, :]', '[..., 1]', '[np.arange(3), y]', 'X.shape[0]', 'len(X)', 'for row in X:', '.pow(2)',
+	'[:, 0]', '[None, :]', '[..., 1]', '[np.arange(3), y]', 'X.shape[0]', '.mT', '.size(0)', '.size()', '.dim()', '.ndim', 'len(X)', 'for row in X:', '.pow(2)',
 	'.clip(0, 1)', '.dot(', 'np.newaxis', 'torch.nn.Linear(2, 1)', 'class Net(torch.nn.Module):\n', 'optimizer.step()',
 ];
 

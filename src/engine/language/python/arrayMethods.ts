@@ -1,12 +1,13 @@
 /**
- * Attributes and methods of numpy arrays and torch tensors: `.T`, `.shape`, `.ndim`, `.size`, reductions
+ * Attributes and methods of numpy arrays and torch tensors: `.T`, `.mT`, `.shape`, `.ndim`, `.size` (torch's `.size(d)` when
+ * called), `.dim()`, reductions
  * (`.sum(axis=)`, `.mean(dim=)`, `.max()`, ...), `.reshape` / `.view` / `.flatten`, `.transpose`, `.dot`, `.clip` /
  * `.clamp`, `.pow`, the element-wise functions (`.exp()`, `.sigmoid()`, ...), and `.item()` / `.numpy()` /
  * `.tolist()`, which return the array itself. A method is a function value bound to its array.
  */
 import type { SourceSpan } from '../../errors';
 import { fail } from '../lowering/context';
-import { fromNdArray, sizeOf, toNdArray, type NdArray } from '../lowering/ndArray';
+import { fromNdArray, normalizeAxis, sizeOf, toNdArray, type NdArray } from '../lowering/ndArray';
 import { resolveShape, reshapeArray, transposeArray } from '../lowering/reshape';
 import type { Value, VectorValue } from '../lowering/values';
 import { constantNumbers } from './arrayArguments';
@@ -27,18 +28,19 @@ const forwarded = new Map([
 ]);
 
 /** `array.name`: a property value, or a method bound to the array. */
-export function arrayAttribute(ctx: PythonContext, array: VectorValue, name: string, lookup: ModuleFunction, span: SourceSpan): Value {
+export function arrayAttribute(ctx: PythonContext, array: VectorValue, name: string, lookup: ModuleFunction, span: SourceSpan, called = false): Value {
 	const nd = () => toNdArray(ctx, array, array.label, span);
 	switch (name) {
 		case 'T':
-		case 'mT':
 			return fromNdArray(transposeArray(nd(), undefined, span), span);
+		case 'mT':
+			return fromNdArray(transposeArray(nd(), lastTwoSwapped(nd().shape.length, span), span), span);
 		case 'shape':
 			return shapeTuple(ctx, nd().shape);
 		case 'ndim':
 			return numericScalar(ctx, nd().shape.length);
 		case 'size':
-			return numericScalar(ctx, sizeOf(nd().shape));
+			return called ? pythonFunction('.size', (call) => torchSize(ctx, nd().shape, call)) : numericScalar(ctx, sizeOf(nd().shape));
 		default:
 			break;
 	}
@@ -70,6 +72,10 @@ const methods = new Map<string, Method>([
 		const at = dim < 0 ? dim + a.shape.length + 1 : dim;
 		return fromNdArray(reshapeArray(ctx.builder, a, [...a.shape.slice(0, at), 1, ...a.shape.slice(at)], call.span), call.span);
 	}],
+	['dim', (ctx, a, call) => {
+		if (call.args.length > 0 || call.keywords.length > 0) fail(msg`${'.dim'}() takes no arguments`, call.span);
+		return numericScalar(ctx, a.shape.length);
+	}],
 	['squeeze', (ctx, a, call) => fromNdArray(reshapeArray(ctx.builder, a, a.shape.filter((n) => n !== 1), call.span), call.span)],
 	['item', (_ctx, a, call) => {
 		if (sizeOf(a.shape) !== 1) fail(msg`can only convert an array of size 1 to a Python scalar`, call.span);
@@ -95,6 +101,27 @@ function swapOrPermute(a: NdArray, axes: readonly number[]): number[] | undefine
 	const [i, j] = axes.map((x) => (x < 0 ? x + rank : x)) as [number, number];
 	[order[i], order[j]] = [order[j]!, order[i]!];
 	return order;
+}
+
+/** `.mT`: the last two axes swapped, the batch axes kept (https://pytorch.org/docs/stable/tensors.html#torch.Tensor.mT). */
+function lastTwoSwapped(rank: number, span: SourceSpan): number[] {
+	if (rank < 2) fail(msg`.mT is only supported on matrices or batches of matrices; got a ${rank}-D array`, span);
+	const order = Array.from({ length: rank }, (_, i) => i);
+	[order[rank - 2], order[rank - 1]] = [rank - 1, rank - 2];
+	return order;
+}
+
+/** torch's `x.size()` (the shape) and `x.size(d)` / `x.size(dim=d)` (one axis's length, negative counted from the end). */
+function torchSize(ctx: PythonContext, shape: readonly number[], call: Invocation): Value {
+	const unknown = call.keywords.find((k) => k.name !== 'dim');
+	if (unknown) fail(msg`${'.size'}() got an unexpected keyword argument '${unknown.name}'`, unknown.span);
+	const given = [...call.args, ...call.keywords.map((k) => k.arg)];
+	if (given.length > 1) fail(msg`.size() takes at most one argument`, call.span);
+	if (given[0] === undefined) return shapeTuple(ctx, shape);
+	const span = argumentSpan(given[0]);
+	const dims = constantNumbers(ctx, argumentValue(ctx, given[0]), msg`the axis`, span);
+	if (dims.length !== 1) fail(msg`.size() takes at most one argument`, span);
+	return numericScalar(ctx, shape[normalizeAxis(dims[0]!, shape.length, span)]!);
 }
 
 function shapeTuple(ctx: PythonContext, shape: readonly number[]): Value {

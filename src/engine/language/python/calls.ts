@@ -8,12 +8,14 @@ import { expectFunction, type Value } from '../lowering/values';
 import { argumentValue, isPythonFunction, type Invocation } from './callables';
 import { describe, evaluate } from './expressions';
 import type { CallExpr } from './pythonAst';
+import { attribute } from './members';
 import type { PythonContext } from './pythonContext';
 import { msg } from '../../message';
 
 /** `callee(args..., name=value...)`. */
 export function callExpression(ctx: PythonContext, scope: Scope, e: CallExpr): Value {
-	const fn = expectFunction(evaluate(ctx, scope, e.callee), describe(e.callee), e.callee.span);
+	const callee = e.callee.kind === 'attribute' ? attribute(ctx, scope, e.callee, true) : evaluate(ctx, scope, e.callee);
+	const fn = expectFunction(callee, describe(e.callee), e.callee.span);
 	const seen = new Set<string>();
 	for (const k of e.keywords) {
 		if (seen.has(k.name)) fail(msg`keyword argument '${k.name}' is repeated`, k.span);

@@ -29,8 +29,8 @@ export function modulePath(ctx: PythonContext, scope: Scope, e: Expr): { path: s
 	return inner && { path: `${inner.path}.${e.name}`, display: `${inner.display}.${e.name}` };
 }
 
-/** `object.name`. */
-export function attribute(ctx: PythonContext, scope: Scope, e: AttributeExpr): Value {
+/** `object.name`; `called` when it is the callee of a call (torch's `x.size(0)` against numpy's `x.size`). */
+export function attribute(ctx: PythonContext, scope: Scope, e: AttributeExpr, called = false): Value {
 	const module = modulePath(ctx, scope, e.object);
 	if (module) {
 		const [path, display] = [`${module.path}.${e.name}`, `${module.display}.${e.name}`];
@@ -39,7 +39,7 @@ export function attribute(ctx: PythonContext, scope: Scope, e: AttributeExpr): V
 	}
 	const object = evaluate(ctx, scope, e.object);
 	const what = describe(e.object);
-	if (object.kind === 'vector' && object.numeric) return arrayAttribute(ctx, object, e.name, arrayFunction, e.nameSpan);
+	if (object.kind === 'vector' && object.numeric) return arrayAttribute(ctx, object, e.name, arrayFunction, e.nameSpan, called);
 	const torchMethod = object.kind === 'scalar' ? scalarAttribute(object, e.name, e.span) : undefined;
 	if (torchMethod) return torchMethod;
 	if (object.kind === 'vector' && mutators.has(e.name)) {
