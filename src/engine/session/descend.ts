@@ -5,7 +5,8 @@
  */
 import type { Loss } from '../compileLoss';
 import type { Optimizer } from '../optim/optimizer';
-import { learningRateAt, type ScheduleSpec } from '../optim/lrSchedule';
+import type { ScheduleSpec } from '../optim/lrSchedule';
+import { ScheduledOptimizer } from '../optim/scheduledOptimizer';
 import { distanceBetween, nextGrowthRun, norm, stopAt, type StopRules } from './stopRules';
 import type { StopReason } from './stopReason';
 
@@ -33,8 +34,11 @@ export function descend(loss: Loss, start: ArrayLike<number>, options: DescentOp
 	const previous = Float64Array.from(start);
 	const gradient = new Float64Array(x.length);
 	const state = options.optimizer.init(x.length);
-	const baseLr = options.optimizer.options.lr as number;
+	const scheduled = new ScheduledOptimizer(options.optimizer, options.schedule);
 	let value = loss.valueAndGradient(x, gradient);
+	// ReduceLROnPlateau reads the loss each update started from; for update k the trace asks once for record k - 1's.
+	let priorLoss = value;
+	const lossAt = (): number => priorLoss;
 	let growthRun = 0;
 	let rises = 0;
 	let lossBeforeGrowth = value;
@@ -42,7 +46,8 @@ export function descend(loss: Loss, start: ArrayLike<number>, options: DescentOp
 	for (let step = 1; step <= options.maxSteps; step++) {
 		if (step % 64 === 0 && options.shouldStop?.()) return { x, loss: value, steps: step - 1, stop: { kind: 'paused' }, rises };
 		previous.set(x);
-		options.optimizer.step(state, x, gradient, learningRateAt(options.schedule, baseLr, step - 1));
+		const lr = scheduled.learningRate(step - 1, lossAt);
+		scheduled.optimizerAt(step - 1, lossAt).step(state, x, gradient, lr);
 		const next = loss.valueAndGradient(x, gradient);
 		growthRun = nextGrowthRun(growthRun, value, next);
 		if (next > value) rises++;
@@ -50,6 +55,7 @@ export function descend(loss: Loss, start: ArrayLike<number>, options: DescentOp
 		const stepLength = distanceBetween(x, previous);
 		const outcome = { step, loss: next, previousLoss: value, gradientNorm: norm(gradient), stepLength, pointNorm: norm(x), growthRun, lossBeforeGrowth, startLoss };
 		const stop = stopAt(options.rules, outcome);
+		priorLoss = value;
 		value = next;
 		if (stop) return { x, loss: value, steps: step, stop, rises };
 	}

@@ -11,7 +11,7 @@
 import type { Loss } from '../compileLoss';
 import { cloneState, type Objective, type Optimizer, type OptimizerState } from '../optim/optimizer';
 import { createOptimizer } from '../optim/optimizers';
-import { learningRateAt } from '../optim/lrSchedule';
+import { ScheduledOptimizer } from '../optim/scheduledOptimizer';
 import { Breakpoints, type BreakpointSpec, type BreakpointStatus } from './breakpoints';
 import { History } from './history';
 import { batchForStep } from './miniBatch';
@@ -47,6 +47,8 @@ export interface SessionSnapshot {
 interface Segment {
 	readonly from: number;
 	readonly optimizer: Optimizer;
+	/** The optimizer under the schedule then in effect (for a momentum the schedule cycled). */
+	readonly scheduled: ScheduledOptimizer;
 }
 
 export class OptimizationSession {
@@ -55,6 +57,11 @@ export class OptimizationSession {
 	readonly variables: SessionVariables;
 	private settingsValue: SessionSettings;
 	private optimizer: Optimizer;
+	/** The optimizer under the current schedule: each update's rate, and the momentum OneCycleLR/CyclicLR set. */
+	private scheduled: ScheduledOptimizer;
+	/** Per update k, the momentum (or beta1) a cycling schedule gave it, for replays. */
+	private momenta: number[] = [];
+	private readonly lossAt = (j: number): number => this.history.loss(j);
 	private segments: Segment[] = [];
 	private checkpoints = new Map<number, OptimizerState>();
 	/** Per record k, the points (and losses) the update into k evaluated: L-BFGS's line-search probes. */
@@ -89,6 +96,7 @@ export class OptimizationSession {
 		checkPoint(start, d);
 		this.settingsValue = resolveSessionSettings(settings);
 		this.optimizer = createOptimizer(this.settingsValue.optimizer, this.settingsValue.optimizerOptions);
+		this.scheduled = new ScheduledOptimizer(this.optimizer, this.settingsValue.schedule);
 		this.history = new History(d);
 		this.variables = new SessionVariables(this);
 		this.scratch = { x: new Float64Array(d) };
@@ -202,8 +210,10 @@ export class OptimizationSession {
 	updateSettings(input: SessionSettingsInput): void {
 		const next = resolveSessionSettings(input, this.settingsValue);
 		const optimizer = createOptimizer(next.optimizer, next.optimizerOptions);
+		const scheduled = new ScheduledOptimizer(optimizer, next.schedule);
 		this.settingsValue = next;
 		this.optimizer = optimizer;
+		this.scheduled = scheduled;
 		if (this.positionValue === this.history.length - 1) {
 			this.head.lr = this.learningRateFor(this.positionValue);
 			this.history.setLearningRate(this.positionValue, this.head.lr);
@@ -217,6 +227,7 @@ export class OptimizationSession {
 		x[index] = value;
 		if (this.positionValue === 0) this.startPoint = Float64Array.from(x);
 		this.history.truncate(this.positionValue);
+		this.scheduled.forgetFrom(this.positionValue + 1);
 		for (const p of [...this.probes.keys()]) if (p >= this.positionValue) this.probes.delete(p);
 		if (this.positionValue > 0) this.reloadHead();
 		this.record(x, this.positionValue);
@@ -239,7 +250,7 @@ export class OptimizationSession {
 			gradient,
 			gradientNorm: norm(gradient),
 			learningRate: this.learningRateFor(k),
-			optimizer: { name: this.optimizer.name, options: this.optimizer.options, state: this.stateAt(k) },
+			optimizer: { name: this.optimizer.name, options: this.scheduled.optimizerAt(k, this.lossAt).options, state: this.stateAt(k) },
 			settings: this.settingsValue,
 			lastStop: this.lastStopValue,
 		};
@@ -259,7 +270,8 @@ export class OptimizationSession {
 		const gradient = this.history.readGradient(k, new Float64Array(x.length));
 		const learningRate = this.learningRateFor(k);
 		const objective = this.objectiveFor(k, x, this.history.loss(k), [], this.optimizer);
-		return { optimizer: this.optimizer, state: this.stateForNextUpdate(k), x, gradient, learningRate, ...(objective ? { objective } : {}) };
+		const optimizer = this.scheduled.optimizerAt(k, this.lossAt);
+		return { optimizer, state: this.stateForNextUpdate(k), x, gradient, learningRate, ...(objective ? { objective } : {}) };
 	}
 
 	/**
@@ -316,7 +328,10 @@ export class OptimizationSession {
 		const k = this.positionValue;
 		const x = copyInto(this.scratch.x, head.x);
 		const evaluations: number[] = [];
-		this.optimizer.step(this.state, x, head.gradient, head.lr, this.objectiveFor(k, head.x, head.loss, evaluations));
+		const momentum = this.scheduled.momentum(k, this.lossAt);
+		if (momentum !== undefined) this.momenta[k] = momentum;
+		const optimizer = momentum === undefined ? this.optimizer : this.scheduled.optimizerWith(momentum);
+		optimizer.step(this.state, x, head.gradient, head.lr, this.objectiveFor(k, head.x, head.loss, evaluations));
 		if (evaluations.length > 0) this.probes.set(k + 1, Float64Array.from(evaluations));
 		if ((k + 1) % checkpointEvery === 0) this.checkpoints.set(k + 1, cloneState(this.state));
 		let stepLength = 0;
@@ -380,7 +395,9 @@ export class OptimizationSession {
 
 	private reset(): void {
 		this.history.truncate(0);
-		this.segments = [{ from: 0, optimizer: this.optimizer }];
+		this.scheduled.forgetFrom(0);
+		this.momenta = [];
+		this.segments = [{ from: 0, optimizer: this.optimizer, scheduled: this.scheduled }];
 		this.state = this.optimizer.init(this.startPoint.length);
 		this.checkpoints = new Map([[0, cloneState(this.state)]]);
 		this.probes.clear();
@@ -432,7 +449,7 @@ export class OptimizationSession {
 	}
 
 	private learningRateFor(k: number): number {
-		return learningRateAt(this.settingsValue.schedule, this.optimizer.options.lr as number, k);
+		return this.scheduled.learningRate(k, this.lossAt);
 	}
 
 	/** Before an update from the current position: drop the abandoned future and bring optimizer and state up to date. */
@@ -441,15 +458,17 @@ export class OptimizationSession {
 		if (k < this.history.length - 1) {
 			this.state = this.replayState(k);
 			this.history.truncate(k + 1);
+			this.scheduled.forgetFrom(k + 1);
+			this.momenta.length = Math.min(this.momenta.length, k);
 			this.segments = this.segments.filter((s) => s.from <= k);
 			for (const c of [...this.checkpoints.keys()]) if (c > k) this.checkpoints.delete(c);
 			for (const p of [...this.probes.keys()]) if (p > k) this.probes.delete(p);
 			this.reloadHead();
 		}
 		const inEffect = this.segments[this.segments.length - 1]!;
-		if (inEffect.optimizer === this.optimizer) return;
+		if (inEffect.optimizer === this.optimizer && inEffect.scheduled === this.scheduled) return;
 		if (inEffect.optimizer.name !== this.optimizer.name) this.state = this.optimizer.init(this.startPoint.length);
-		this.segments.push({ from: k, optimizer: this.optimizer });
+		this.segments.push({ from: k, optimizer: this.optimizer, scheduled: this.scheduled });
 		this.checkpoints.set(k, cloneState(this.state));
 		this.head.lr = this.learningRateFor(k);
 		this.history.setLearningRate(k, this.head.lr);
@@ -467,7 +486,9 @@ export class OptimizationSession {
 			const segment = this.segments.filter((s) => s.from <= j).pop()!;
 			this.history.readPoint(j, x);
 			const objective = this.objectiveFor(j, x, this.history.loss(j), [], segment.optimizer);
-			segment.optimizer.step(state, x, this.history.readGradient(j, gradient), this.history.learningRate(j), objective);
+			const momentum = this.momenta[j];
+			const optimizer = momentum === undefined ? segment.optimizer : segment.scheduled.optimizerWith(momentum);
+			optimizer.step(state, x, this.history.readGradient(j, gradient), this.history.learningRate(j), objective);
 		}
 		return state;
 	}

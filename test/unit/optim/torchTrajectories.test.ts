@@ -13,12 +13,12 @@ import { describe, expect, it } from 'vitest';
 import type { OptimizerName, OptionValue } from '../../../src/engine/optim/optimizer';
 import { createOptimizer } from '../../../src/engine/optim/optimizers';
 import { maxRelativeDifference } from './harness';
-import { quadratic, rosenbrock } from './testFunctions';
+import { torchLosses, type TorchLoss, type TorchLossName } from './torchLosses';
 
 interface TorchCase {
 	readonly optimizer: OptimizerName;
 	readonly options: Record<string, OptionValue>;
-	readonly function: 'quadratic' | 'rosenbrock' | 'regression';
+	readonly function: TorchLossName;
 	readonly maximize: boolean;
 	readonly points: number[][];
 	/** L-BFGS: per step, every point the closure was called at (the first is the step's start). */
@@ -32,28 +32,9 @@ const fixture = JSON.parse(readFileSync(join(__dirname, '../../fixtures/torch/op
 	cases: TorchCase[];
 };
 
-type Fn = (x: number, y: number) => { value: number; gradient: [number, number] };
+type Fn = TorchLoss;
 
-/** Mean squared error of `w x + b` over the fixture's data, summed in the script's order. */
-const regression: Fn = (w, b) => {
-	const { x, y } = fixture.data;
-	let total = 0;
-	let gw = 0;
-	let gb = 0;
-	for (let i = 0; i < x.length; i++) {
-		const r = w * x[i]! + b - y[i]!;
-		total = total + r * r;
-		gw = gw + 2 * r * x[i]!;
-		gb = gb + 2 * r;
-	}
-	return { value: total / x.length, gradient: [gw / x.length, gb / x.length] };
-};
-
-const functions: Record<TorchCase['function'], Fn> = {
-	quadratic: (x, y) => ({ value: quadratic.value(x, y), gradient: quadratic.gradient(x, y) }),
-	rosenbrock: (x, y) => ({ value: rosenbrock.value(x, y), gradient: rosenbrock.gradient(x, y) }),
-	regression,
-};
+const functions = torchLosses(fixture.data);
 
 const negated = (fn: Fn): Fn => (x, y) => {
 	const { value, gradient } = fn(x, y);
