@@ -103,11 +103,17 @@ Usage:
                  [--momentum-decay X] [--decoupled-weight-decay] [--maximize] [--rho X] [--etas A,B]
                  [--step-sizes A,B] [--lambd X] [--t0 X] [--max-iter N] [--max-eval N] [--tolerance-grad X]
                  [--tolerance-change X] [--history-size N] [--line-search-fn none|strong_wolfe]
-                 [--schedule step:step_size=30,gamma=0.5 | exponential:gamma=0.9 | cosine:T_max=100,eta_min=0 | warmup:steps=10]
+                 [--schedule SCHEDULE]
                  [--steps N] [--until "CONDITION"] [--batch-size B] [--seed S] [--restarts N] [--json]
                  [--gradient-tolerance X] [--loss-tolerance X] [--divergence-steps N | --no-divergence-stop]
 
 FILE is a .js/.mjs/.cjs/.ts, .py, .math/.txt, .md or .tex file, or - for standard input (then pass --language).
+SCHEDULE is a scheduler of torch.optim.lr_scheduler with PyTorch's argument names (quote it in a shell):
+  constant | step:step_size=30[,gamma=0.1] | multistep:milestones=[30,80] | constantlr[:factor=0.5,total_iters=5]
+  | linear[:start_factor=0.25,end_factor=1,total_iters=5] | warmup:steps=10 | exponential:gamma=0.9
+  | polynomial[:total_iters=5,power=1] | cosine:T_max=100[,eta_min=0] | cosine_restarts:T_0=10[,T_mult=2]
+  | onecycle:total_steps=100[,max_lr=0.1,pct_start=0.3,...] | cyclic:max_lr=0.1[,base_lr=0.001,mode=triangular2,...]
+  | plateau[:mode=min,factor=0.1,patience=10,...] | sequential:schedulers=[S1; S2],milestones=[N] | chained:schedulers=[S1; S2]
 --steps is at most 10000000 and --restarts at most 10000. Negative numbers may follow a flag (--start -1.5,2).
 Exact N updates (to compare with PyTorch): --steps N --gradient-tolerance 0 --loss-tolerance 0 --no-divergence-stop.
 Exit codes: 0 ok; 1 gradient check failed; 2 bad input or arguments.`;

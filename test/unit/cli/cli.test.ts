@@ -94,6 +94,30 @@ describe('downhill run', () => {
 		expect(r.points[2][0]).toBeCloseTo(x1 - 0.1 * (0.9 * 8 + g1), 12);
 	});
 
+	it('takes the schedulers of torch.optim.lr_scheduler in --schedule: lists, nested schedules, class names', () => {
+		const base = ['run', fixture('quadratic.ts'), '--lr', '0.1', '--steps', '4'];
+		expect(json(...base, '--schedule', 'multistep:milestones=[1,3],gamma=0.5').lr).toEqual([0.1, 0.05, 0.05, 0.025, 0.025]);
+		// ConstantLR halves updates 0 and 1; at the milestone ExponentialLR restarts from lr (its closed form at 0).
+		const sequential = json(...base, '--schedule', 'SequentialLR:schedulers=[constantlr:factor=0.5,total_iters=2; exponential:gamma=0.5],milestones=[2]');
+		expect(sequential.lr).toEqual([0.05, 0.05, 0.1, 0.05, 0.025]);
+		// mode=max on a falling loss: every loss after the first is a bad step, and patience=0 halves the rate at once.
+		expect(json(...base, '--schedule', 'plateau:mode=max,patience=0,factor=0.5').lr).toEqual([0.1, 0.1, 0.05, 0.025, 0.0125]);
+		const oneCycle = json(...base, '--momentum', '0.9', '--schedule', 'onecycle:max_lr=0.1,total_steps=4');
+		expect(oneCycle.lr[0]).toBeCloseTo(0.1 / 25, 17);
+		expect(oneCycle.lr[3]).toBeCloseTo(0.1 / 25 / 1e4, 20);
+		expect(Math.max(...oneCycle.lr)).toBeLessThanOrEqual(0.1);
+	});
+
+	it('rejects a schedule PyTorch would reject, naming the problem', () => {
+		const bad = (...flags: string[]) => run('run', fixture('quadratic.ts'), ...flags);
+		expect(bad('--schedule', 'onecycle:max_lr=0.1').err[0]).toMatch(/onecycle needs total_steps, or epochs and steps_per_epoch/);
+		expect(bad('--schedule', 'plateau:factor=1.5').err[0]).toMatch(/plateau: factor must be < 1, got '1.5'/);
+		expect(bad('--schedule', 'sequential:schedulers=[step:step_size=2],milestones=[3]').err[0]).toMatch(/one milestone fewer than schedulers/);
+		const adagrad = bad('--optimizer', 'adagrad', '--schedule', 'cyclic:max_lr=0.5');
+		expect(adagrad.code).toBe(2);
+		expect(adagrad.err[0]).toMatch(/cyclic cycles the momentum, and adagrad has neither momentum nor betas; add cycle_momentum=false/);
+	});
+
 	it('runs L-BFGS with its line search and Rprop with its tuples, and rejects what PyTorch rejects', () => {
 		const lbfgs = json('run', fixture('quadratic.ts'), '--optimizer', 'lbfgs', '--line-search-fn', 'strong_wolfe', '--history-size', '5', '--steps', '3');
 		expect(lbfgs.optimizer).toMatchObject({ name: 'lbfgs', line_search_fn: 'strong_wolfe', history_size: 5, max_eval: 25 });
