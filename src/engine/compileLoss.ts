@@ -12,11 +12,15 @@ import { numericGradient } from './graph/numericGradient';
 import type { FoundLoss, LanguageId, LossSite, LowerOptions } from './language/frontEnd';
 import { frontEnds } from './language/frontEnds';
 import { msg } from './message';
+import type { CellContext, CellLayout } from './language/notebook/cellLayout';
+import { listInCell, lowerInCell } from './language/notebook/cellLosses';
 
 export interface CompileOptions extends LowerOptions {
 	readonly language: LanguageId;
 	/** Use the reference interpreter instead of generated code (slower; for tests and restricted hosts). */
 	readonly interpret?: boolean;
+	/** For a notebook cell: the cells around it (`cellLayout.ts`); positions in `options` count in the cell's lines. */
+	readonly cells?: CellContext;
 }
 
 /** A compiled loss. `x` is the flat parameter vector in the order of `params`. */
@@ -43,6 +47,11 @@ export interface Loss {
 	hessianVector(x: ArrayLike<number>, v: ArrayLike<number>, out: Float64Array, batch?: ArrayLike<number>): number;
 	/** Autodiff against central differences at `x`. */
 	checkGradient(x: ArrayLike<number>, tolerance?: number): GradientCheck;
+	/**
+	 * For a notebook cell's loss: the cells its source joined, last the cell itself. The loss's spans (site, the
+	 * graph's statements) then count lines in that joined source; `cellAt` maps them to a cell and its line.
+	 */
+	readonly cells?: CellLayout;
 }
 
 /** What a view needs to name a loss's parameters, without the loss itself (it crosses from the engine's worker). */
@@ -50,13 +59,20 @@ export type LossShape = Pick<Loss, 'name' | 'params' | 'paramSpecs'>;
 
 /** Lowers and compiles one loss from `source`. Throws `LossSyntaxError` for anything it cannot take. */
 export function compileLoss(source: string, options: CompileOptions): Loss {
-	const { graph, site } = frontEndFor(options.language).lower(withoutByteOrderMark(source), options);
+	const frontEnd = frontEndFor(options.language);
+	const text = withoutByteOrderMark(source);
+	if (options.cells) {
+		const { graph, site, layout } = lowerInCell(frontEnd, text, options, options.cells);
+		return lossFromGraph(graph, site, options.interpret ?? false, layout);
+	}
+	const { graph, site } = frontEnd.lower(text, options);
 	return lossFromGraph(graph, site, options.interpret ?? false);
 }
 
-/** Every loss (and failed candidate) in `source`. */
-export function findLosses(source: string, language: LanguageId): FoundLoss[] {
-	return frontEndFor(language).list(withoutByteOrderMark(source));
+/** Every loss (and failed candidate) in `source`; with `cells`, in a notebook cell read with the cells above it. */
+export function findLosses(source: string, language: LanguageId, cells?: CellContext): FoundLoss[] {
+	const text = withoutByteOrderMark(source);
+	return cells ? listInCell(frontEndFor(language), text, cells) : frontEndFor(language).list(text);
 }
 
 /** Editors hide a UTF-8 byte-order mark, so lines and columns count from the character after it. */
@@ -71,7 +87,7 @@ function frontEndFor(language: LanguageId) {
 }
 
 /** Wraps a lowered graph as a `Loss`. */
-export function lossFromGraph(graph: LossGraph, site: LossSite, interpret: boolean): Loss {
+export function lossFromGraph(graph: LossGraph, site: LossSite, interpret: boolean, cells?: CellLayout): Loss {
 	const compiled = interpret ? undefined : tryCompile(graph);
 	const value = compiled?.value ?? ((x: ArrayLike<number>, batch?: ArrayLike<number>) => interpretValue(graph, x, batch));
 	const valueAndGradient =
@@ -89,6 +105,7 @@ export function lossFromGraph(graph: LossGraph, site: LossSite, interpret: boole
 		sampleCount: batchInfo(graph).count,
 		graph,
 		compiled: compiled !== undefined,
+		...(cells ? { cells } : {}),
 		value,
 		valueAndGradient,
 		numericGradient: numeric,

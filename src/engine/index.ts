@@ -12,3 +12,4 @@ export { languageForPath } from './language/languageForPath';
 export { paramShape, type ParamSpec } from './graph/node';
 export { resolveSessionSettings } from './session/sessionSettings';
 export { chooseLoss, type SourcePosition } from './language/chooseLoss';
+export { cellAt, type CellContext, type CellLayout, type CellText } from './language/notebook/cellLayout';

@@ -10,6 +10,8 @@ interface Entry {
 	readonly version: number;
 	/** Untitled documents reuse a URI and version 1 once closed, so the text is compared too. */
 	readonly text: string;
+	/** A notebook cell's neighbours as read (their texts), compared like the text. */
+	readonly cells: string;
 	found?: FoundLoss[];
 	readonly compiled: Map<string, Loss | Error>;
 }
@@ -23,7 +25,7 @@ export class DocumentCache {
 	/** Every loss and failed candidate of `document`; throws `LossSyntaxError` for unparsable source. */
 	list(document: DocumentText): FoundLoss[] {
 		const entry = this.entryFor(document);
-		entry.found ??= findLosses(document.text, document.language);
+		entry.found ??= findLosses(document.text, document.language, document.cells);
 		return entry.found;
 	}
 
@@ -38,7 +40,7 @@ export class DocumentCache {
 		let loss = entry.compiled.get(key);
 		if (loss === undefined) {
 			try {
-				loss = compileLoss(document.text, { language: document.language, name, at });
+				loss = compileLoss(document.text, { language: document.language, name, at, cells: document.cells });
 			} catch (error) {
 				loss = error instanceof Error ? error : new Error(String(error));
 			}
@@ -51,8 +53,9 @@ export class DocumentCache {
 	private entryFor(document: DocumentText): Entry {
 		const cached = this.entries.get(document.uri);
 		this.entries.delete(document.uri);
-		const same = cached !== undefined && cached.version === document.version && cached.text === document.text;
-		const entry: Entry = same ? cached : { version: document.version, text: document.text, compiled: new Map() };
+		const cells = document.cells ? JSON.stringify(document.cells) : '';
+		const same = cached !== undefined && cached.version === document.version && cached.text === document.text && cached.cells === cells;
+		const entry: Entry = same ? cached : { version: document.version, text: document.text, cells, compiled: new Map() };
 		this.entries.set(document.uri, entry);
 		if (this.entries.size > capacity) this.entries.delete(this.entries.keys().next().value!);
 		return entry;

@@ -5,7 +5,7 @@
  * Everything here is structured-clone data: documents travel as text with their version, engine errors as their
  * message template and span, so the host rebuilds a `LossSyntaxError` the rest of the extension already knows.
  */
-import type { GradientCheck, LanguageId, LossShape, LossSite, Message, SourcePosition, SourceSpan } from '../engine/index';
+import type { CellContext, GradientCheck, LanguageId, LossShape, LossSite, Message, SourcePosition, SourceSpan } from '../engine/index';
 
 /** A document's text at one version: what every analysis request carries, so each request stands on its own. */
 export interface DocumentText {
@@ -13,6 +13,8 @@ export interface DocumentText {
 	readonly version: number;
 	readonly language: LanguageId;
 	readonly text: string;
+	/** For a notebook cell: the cells of its kind around it; the cell's losses see those above (`cellLayout.ts`). */
+	readonly cells?: CellContext;
 }
 
 /** A found loss as data: a failed candidate carries its error's template and span instead of the error object. */

@@ -47,6 +47,12 @@ export interface FrontEnd {
 	list(source: string): FoundLoss[];
 	/** Lowers the chosen loss; throws `LossSyntaxError` for anything outside the supported subset. */
 	lower(source: string, options: LowerOptions): LoweredLoss;
+	/** A notebook cell's text as this language reads it (IPython's `%magic` and `!shell` lines blanked, say). */
+	cellText?(text: string): string;
+	/** The error that makes `source` unreadable as a whole (a syntax error), if any: a notebook leaves such a cell out. */
+	syntaxError?(source: string): LossSyntaxError | undefined;
+	/** The names `source` defines at its top level, each with the 1-based line of its first definition. */
+	definedNames?(source: string): ReadonlyMap<string, number>;
 }
 
 /**

@@ -11,6 +11,7 @@ import { chooseLoss } from '../../engine/language/chooseLoss';
 import type { FoundLoss, LossSite } from '../../engine/language/frontEnd';
 import { localizedErrorText } from '../localizeMessage';
 import { lossLanguageOf } from '../losses/lossLanguage';
+import { cellContextOf } from '../losses/notebookCells';
 
 export const debugType = 'downhill';
 
@@ -28,7 +29,7 @@ function foundIn(document: vscode.TextDocument): FoundLoss[] {
 	const language = lossLanguageOf(document);
 	if (!language) return [];
 	try {
-		return findLosses(document.getText(), language);
+		return findLosses(document.getText(), language, cellContextOf(document));
 	} catch {
 		return [];
 	}

@@ -4,6 +4,8 @@
  * with a frame per helper call the walk is inside.
  */
 import { Source, StackFrame } from '@vscode/debugadapter';
+import { cellAt } from '../../engine/language/notebook/cellLayout';
+import type { SourceSpan } from '../../engine/errors';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { formatNumber } from '../../engine/expression/formatNumber';
 import type { LossOrigin, SessionController } from '../session/sessionController';
@@ -26,12 +28,27 @@ export function sourcePathOf(origin: LossOrigin): string {
 
 /**
  * A position in the loss's own spans as a document position: the same, unless the loss is a selection compiled on
- * its own, whose spans count from the selection's start.
+ * its own, whose spans count from the selection's start, or a notebook cell's, whose spans count in its cells joined
+ * (the line is then in the cell `documentAt` names).
  */
 export function inDocument(origin: LossOrigin, line: number, column: number): { line: number; column: number } {
+	if (origin.cells) return { line: cellAt(origin.cells.layout, line).line, column };
 	const at = origin.selection;
 	if (!at) return { line, column };
 	return { line: at.line + line - 1, column: line === 1 ? at.column + column - 1 : column };
+}
+
+/** The URI of the document that holds line `line` of the loss's own spans: a notebook loss's helper is in a cell above. */
+export function documentAt(origin: LossOrigin, line: number): string {
+	if (!origin.cells) return origin.uri;
+	return origin.cells.uris[cellAt(origin.cells.layout, line).segment.index] ?? origin.uri;
+}
+
+/** A span of the loss's own as a span of its document (the whole definition, for a report). */
+export function spanInDocument(origin: LossOrigin, span: SourceSpan): SourceSpan {
+	const start = inDocument(origin, span.line, span.column);
+	const end = inDocument(origin, span.endLine, span.endColumn);
+	return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
 }
 
 /** The loss's file and lines, for binding breakpoints. */
@@ -50,6 +67,10 @@ export function lossLocation(controller: SessionController): LossLocation {
 export function stackFrames(controller: SessionController, stepInto: StepInto | undefined, t: Translate = english): DebugProtocol.StackFrame[] {
 	const sourcePath = sourcePathOf(controller.origin);
 	const source = new Source(basename(controller.origin.fileName || sourcePath), sourcePath);
+	const sourceAt = (line: number) => {
+		const uri = documentAt(controller.origin, line);
+		return uri === controller.origin.uri ? source : new Source(basename(controller.origin.fileName || uri), uri);
+	};
 	const snapshot = controller.session.snapshot();
 	const top = t('step {0} · loss = {1}', snapshot.step, formatNumber(snapshot.loss));
 	if (!stepInto) return [new StackFrame(frameId, top, source, controller.origin.line, 1)];
@@ -59,7 +80,7 @@ export function stackFrames(controller: SessionController, stepInto: StepInto | 
 		const at = inDocument(controller.origin, frame.line, frame.column);
 		const what = i === 0 ? reading : controller.loss.name;
 		const name = frame.call === undefined ? `${top} · ${what}` : i === 0 ? `${frame.call} · ${what}` : frame.call;
-		return new StackFrame(frameId + i, name, source, at.line, at.column);
+		return new StackFrame(frameId + i, name, sourceAt(frame.line), at.line, at.column);
 	});
 }
 

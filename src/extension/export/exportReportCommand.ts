@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { activeOrHint, type CommandContext } from '../commands/commandContext';
+import { spanInDocument } from '../debug/debugLocation';
 import { rangeOfSpan } from '../losses/diagnostics';
 import type { SessionController } from '../session/sessionController';
 import { stopText } from '../stopText';
@@ -122,7 +123,7 @@ async function lossSource(controller: SessionController): Promise<{ text: string
 	const uri = vscode.Uri.parse(origin.uri);
 	try {
 		const document = await vscode.workspace.openTextDocument(uri);
-		const range = rangeOfSpan(origin.selection ?? loss.site.span);
+		const range = rangeOfSpan(origin.selection ?? spanInDocument(origin, loss.site.span));
 		return { text: document.getText(range), fileName: vscode.workspace.asRelativePath(uri) };
 	} catch {
 		return { text: vscode.l10n.t('(the source of {0} could not be read)', loss.name), fileName: origin.fileName };

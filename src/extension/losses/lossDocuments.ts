@@ -4,6 +4,7 @@
  * evidently meant become diagnostics (`reportedErrors.ts`); views listen to `onDidChange`. A document over the size
  * limit is not analysed until the user runs a command on it (`analyse`), and a listing that runs past its budget is
  * reported, not retried, for that version. Sessions still compile their loss here, on demand, cached per version.
+ * A notebook cell is read with the cells of its kind above it (`notebookCells.ts`); an edit renews the cells below.
  */
 import * as vscode from 'vscode';
 import { chooseLoss, compileLoss, isLossSyntaxError, type FoundLoss, type LanguageId, type Loss, type LossSite, type SourcePosition } from '../../engine/index';
@@ -16,6 +17,7 @@ import { LossDiagnostics } from './diagnostics';
 import { lossLanguageOf, mathLanguageId } from './lossLanguage';
 import { reportedErrors } from './reportedErrors';
 import { foundLossOf } from '../worker/wireErrors';
+import { cellContextOf, cellsReading, CellVersions } from './notebookCells';
 
 /** The workspace-state key of the losses the user started, per document URI. */
 export const startedLossesKey = 'downhill.startedLosses';
@@ -50,6 +52,7 @@ export class LossDocuments extends Disposable {
 	private readonly analysed = new Set<string>();
 	/** Per document: the signal of its current version's requests, aborted when a newer version appears. */
 	readonly versions = new AbortScope();
+	private readonly cellVersions = new CellVersions();
 
 	/**
 	 * `memory` keeps the names the user started per document across reloads (`startedLossesKey`), so a helper they
@@ -64,8 +67,14 @@ export class LossDocuments extends Disposable {
 			if (Array.isArray(names)) this.requested.set(uri, new Set(names.filter((n) => typeof n === 'string')));
 		}
 		this._register(vscode.workspace.onDidOpenTextDocument((document) => this.refresh(document)));
-		this._register(vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)));
+		this._register(vscode.workspace.onDidChangeTextDocument((event) => this.scheduleWithReaders(event.document)));
 		this._register(vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)));
+		this._register(vscode.workspace.onDidOpenNotebookDocument((notebook) => this.refreshCells(notebook)));
+		this._register(
+			vscode.workspace.onDidChangeNotebookDocument((event) => {
+				if (event.contentChanges.length > 0) this.refreshCells(event.notebook);
+			}),
+		);
 		this._register({ dispose: () => this.timers.forEach((timer) => clearTimeout(timer)) });
 		this._register({ dispose: () => this.versions.abortAll() });
 		for (const document of vscode.workspace.textDocuments) this.refresh(document);
@@ -96,7 +105,17 @@ export class LossDocuments extends Disposable {
 	textOf(document: vscode.TextDocument): DocumentText | undefined {
 		const language: LanguageId | undefined = lossLanguageOf(document);
 		if (!language) return undefined;
-		return { uri: document.uri.toString(), version: document.version, language, text: document.getText() };
+		const cells = cellContextOf(document);
+		const version = this.cellVersions.versionOf(document, cells);
+		return { uri: document.uri.toString(), version, language, text: document.getText(), ...(cells ? { cells } : {}) };
+	}
+
+	/**
+	 * The version `document` is analysed at: its own, or for a notebook cell one that also moves when a cell it reads
+	 * with changes (`notebookCells.ts`).
+	 */
+	versionOf(document: vscode.TextDocument): number {
+		return this.cellVersions.versionOf(document, cellContextOf(document));
 	}
 
 	/**
@@ -118,13 +137,14 @@ export class LossDocuments extends Disposable {
 	 */
 	compile(document: vscode.TextDocument, name?: string, at?: SourcePosition): Loss {
 		const where = at ? `@${at.line}:${at.column}` : '';
-		const key = `${document.uri.toString()}@${document.version}#${name ?? ''}${where}`;
+		const cells = cellContextOf(document);
+		const key = `${document.uri.toString()}@${this.cellVersions.versionOf(document, cells)}#${name ?? ''}${where}`;
 		let entry = this.compiled.get(key);
 		if (entry === undefined) {
 			const language = lossLanguageOf(document);
 			if (!language) throw new Error(vscode.l10n.t('Downhill does not read {0} files', document.languageId));
 			try {
-				entry = compileLoss(document.getText(), { language, name, at });
+				entry = compileLoss(document.getText(), { language, name, at, cells });
 			} catch (error) {
 				if (!isLossSyntaxError(error)) throw error;
 				entry = error;
@@ -169,10 +189,21 @@ export class LossDocuments extends Disposable {
 		void this.memory.update(startedLossesKey, Object.fromEntries(entries));
 	}
 
+	/** An edit of `document` renews it and, in a notebook, the cells below it that read it. */
+	private scheduleWithReaders(document: vscode.TextDocument): void {
+		this.schedule(document);
+		for (const reader of cellsReading(document)) this.schedule(reader);
+	}
+
+	/** A notebook opened or its cells were added, removed or moved: every cell is read again. */
+	private refreshCells(notebook: vscode.NotebookDocument): void {
+		for (const cell of notebook.getCells()) this.schedule(cell.document);
+	}
+
 	private schedule(document: vscode.TextDocument): void {
 		if (!lossLanguageOf(document)) return;
 		const key = document.uri.toString();
-		this.versions.signal(key, document.version);
+		this.versions.signal(key, this.versionOf(document));
 		clearTimeout(this.timers.get(key));
 		this.timers.set(
 			key,
@@ -242,6 +273,7 @@ export class LossDocuments extends Disposable {
 		this.listings.delete(key);
 		this.lastFound.delete(key);
 		this.compiledDrop(key);
+		this.cellVersions.forget(key);
 		this.diagnostics.delete(uri);
 	}
 }

@@ -29,12 +29,12 @@ export class StartValues extends Disposable {
 
 	/** The value when it has arrived, else undefined (ask with `request`). */
 	peek(document: vscode.TextDocument, name: string, at: SourcePosition): StartValue | undefined {
-		return this.settled.get(keyOf(document, name, at));
+		return this.settled.get(this.keyOf(document, name, at));
 	}
 
 	/** Asks the worker for loss `name`'s start value; undefined when the request was cancelled by a newer version. */
 	request(document: vscode.TextDocument, name: string, at: SourcePosition): Promise<StartValue | undefined> {
-		const key = keyOf(document, name, at);
+		const key = this.keyOf(document, name, at);
 		let request = this.requests.get(key);
 		if (!request) {
 			this.forget(document.uri.toString(), key);
@@ -58,7 +58,7 @@ export class StartValues extends Disposable {
 		} catch (error) {
 			if (!(error instanceof EngineRequestError)) return { kind: 'error' };
 			if (error.reason === 'cancelled') {
-				this.requests.delete(keyOf(document, name, at));
+				this.requests.delete(this.keyOf(document, name, at));
 				return undefined;
 			}
 			return { kind: 'failed', error };
@@ -71,8 +71,9 @@ export class StartValues extends Disposable {
 		for (const map of [this.requests, this.settled])
 			for (const key of map.keys()) if (key.startsWith(`${uri}@`) && !key.startsWith(`${version}#`)) map.delete(key);
 	}
-}
 
-function keyOf(document: vscode.TextDocument, name: string, at: SourcePosition): string {
-	return `${document.uri.toString()}@${document.version}#${name}@${at.line}:${at.column}`;
+	/** A notebook cell's value also changes with the cells above it, so the key holds its analysis version. */
+	private keyOf(document: vscode.TextDocument, name: string, at: SourcePosition): string {
+		return `${document.uri.toString()}@${this.documents.versionOf(document)}#${name}@${at.line}:${at.column}`;
+	}
 }

@@ -8,6 +8,7 @@
  */
 import type { Loss } from '../../engine/compileLoss';
 import type { SourceSpan } from '../../engine/errors';
+import type { CellLayout } from '../../engine/language/notebook/cellLayout';
 import { OptimizationSession } from '../../engine/session/optimizationSession';
 import type { SessionSettingsInput } from '../../engine/session/sessionSettings';
 import type { StopResult } from '../../engine/session/stopReason';
@@ -33,6 +34,11 @@ export interface LossOrigin {
 	 * (site, trace lines) then count from the selection's start, not the document's.
 	 */
 	readonly selection?: SourceSpan;
+	/**
+	 * When the loss is a notebook cell's: the cells its source joined (`Loss.cells`) and every cell's document URI by
+	 * notebook index. The loss's own spans then count lines of the joined source; `inDocument` maps them to a cell.
+	 */
+	readonly cells?: { readonly layout: CellLayout; readonly uris: readonly string[] };
 }
 
 export interface Disposable {

@@ -7,10 +7,12 @@
 import type { SourcePosition } from '../../engine/language/chooseLoss';
 import * as vscode from 'vscode';
 import type { Loss } from '../../engine/compileLoss';
+import { cellAt } from '../../engine/language/notebook/cellLayout';
 import type { SourceSpan } from '../../engine/errors';
 import type { SessionSettingsInput } from '../../engine/session/sessionSettings';
 import { Disposable } from '../dispose';
 import type { LossDocuments } from '../losses/lossDocuments';
+import { cellUris } from '../losses/notebookCells';
 import { readSettings } from '../settings';
 import { compileSelection } from './compileSelection';
 import { SessionController, type SessionChange } from './sessionController';
@@ -81,11 +83,14 @@ export class SessionManager extends Disposable {
 		const { session, view, problems } = readSettings(document.uri);
 		if (problems.length > 0) this._onDidReportProblems.fire(problems);
 		const settings = { ...session, ...definedOnly(options.settings ?? {}) };
+		const uris = loss.cells && cellUris(document);
+		const cells = loss.cells && uris ? { layout: loss.cells, uris } : undefined;
 		const origin = {
 			uri: document.uri.toString(),
 			fileName: document.fileName,
-			line,
+			line: cells && !selection ? cellAt(cells.layout, loss.site.nameSpan.line).line : line,
 			...(selection ? { selection } : {}),
+			...(cells ? { cells } : {}),
 		};
 		const controller = new SessionController(loss, origin, settings, options.start);
 		controller.stepsPerSecond = view.animationSpeed;

@@ -19,4 +19,20 @@ describe('the worker document cache', () => {
 		const doc = untitled('export function loss(x = 3) { return (x - 1) ** 2; }');
 		expect(cache.compile(doc, 'loss')).toBe(cache.compile({ ...doc }, 'loss'));
 	});
+
+	it('reads a notebook cell with the cells above it, and renews it when one of them changes', () => {
+		const cache = new DocumentCache();
+		const loss = 'def loss(w=0.0):\n    return (w - a) ** 2';
+		const cell = (a: string) => ({
+			uri: 'vscode-notebook-cell:/n.ipynb#W2',
+			version: 1,
+			language: 'python' as const,
+			text: loss,
+			cells: { index: 1, above: [{ index: 0, text: a }], below: [] },
+		});
+		// (0 - 3)^2 = 9, then (0 - 5)^2 = 25 for the same cell text and version.
+		expect(cache.compile(cell('a = 3.0'), 'loss').value([0])).toBe(9);
+		expect(cache.compile(cell('a = 5.0'), 'loss').value([0])).toBe(25);
+		expect(cache.list(cell('a = 5.0')).map((f) => (f.kind === 'loss' ? f.site.nameSpan.line : 0))).toEqual([1]);
+	});
 });

@@ -12,6 +12,7 @@ import { convertModule } from './convertStatements';
 import { lowerCandidate } from './lossFunction';
 import { readModule, type Candidate, type ModuleInfo } from './moduleReader';
 import { parsePython, SourceText } from './parsePython';
+import type { Module } from './pythonAst';
 import { msg, type MessageArgument } from '../../message';
 
 const listWork = 4 * limits.work;
@@ -40,8 +41,19 @@ function guardDepth<T>(what: MessageArgument, span: LossSyntaxError['span'], run
 
 /** The file's top level; a syntax error is thrown as a `LossSyntaxError`. */
 function readSource(source: string): ModuleInfo {
+	return readModule(convertSource(source));
+}
+
+function convertSource(source: string): Module {
 	const text = new SourceText(source);
-	return guardDepth(msg`the source`, pointSpan(1, 1), () => readModule(convertModule(text, parsePython(text).topNode)));
+	return guardDepth(msg`the source`, pointSpan(1, 1), () => convertModule(text, parsePython(text).topNode));
+}
+
+/** IPython's line magics (`%matplotlib inline`) and shell escapes (`!pip ...`) blanked; a `%%` cell magic blanks all. */
+function cellText(text: string): string {
+	const lines = text.split('\n');
+	const magicCell = text.trimStart().startsWith('%%');
+	return lines.map((line) => (magicCell || /^\s*[%!]/.test(line) ? '' : line)).join('\n');
 }
 
 function lowerSafely(info: ModuleInfo, candidate: Candidate, options: LowerOptions, pool?: WorkPool): LossGraph {
@@ -68,5 +80,27 @@ export const pythonFrontEnd: FrontEnd = {
 		const info = readSource(source);
 		const candidate = pickLoss(info.candidates, options, info.span);
 		return { graph: lowerSafely(info, candidate, options), site: site(candidate) };
+	},
+	cellText,
+	syntaxError(source: string) {
+		try {
+			convertSource(source);
+			return undefined;
+		} catch (error) {
+			if (isLossSyntaxError(error)) return error;
+			throw error;
+		}
+	},
+	definedNames(source: string) {
+		const names = new Map<string, number>();
+		let module: Module;
+		try {
+			module = convertSource(source);
+		} catch (error) {
+			if (isLossSyntaxError(error)) return names;
+			throw error;
+		}
+		for (const [name, placed] of readModule(module).names) names.set(name, module.body[placed[0]!.position]!.span.line);
+		return names;
 	},
 };
