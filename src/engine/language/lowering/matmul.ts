@@ -2,7 +2,7 @@
  * Matrix products as numpy defines them (https://numpy.org/doc/stable/reference/generated/numpy.matmul.html): `@` and
  * `matmul` promote a 1-D operand to a row (left) or a column (right) and broadcast leading batch axes; `dot` of 1-D
  * and 2-D arrays is the same product and of a number a scaling; `outer` is every product of two flattened arrays.
- * The shared index is a `sum` loop, so `X @ w` over 1,000 samples is a loop nest.
+ * The shared index is a `sum` loop (written out when it is short), so `X @ w` over 1,000 samples is a loop nest.
  */
 import type { SourceSpan } from '../../errors';
 import type { Node } from '../../graph/node';
@@ -12,6 +12,13 @@ import { fail, type LoweringContext } from './context';
 import { memoized, type NdArray } from './ndArray';
 import { accumulate } from './reduceAxes';
 import { reshapeArray } from './reshape';
+
+/**
+ * A shared index of at most this many values is written out as terms (`X[i,0]*W[0,j] + X[i,1]*W[1,j]`), as a
+ * hand-written loop would: each term's data element depends on the outer loops only, so it is read once per
+ * sample instead of once per output element, and there is no inner sum to keep on the backward pass's tape.
+ */
+const writtenOut = 4;
 
 /** `a @ b`. */
 export function matmul(ctx: LoweringContext, a: NdArray, c: NdArray, span: SourceSpan): NdArray {
@@ -40,7 +47,9 @@ export function matmul(ctx: LoweringContext, a: NdArray, c: NdArray, span: Sourc
 		label: msg`a matrix product`,
 		at: (indices, at) => {
 			const [i, j] = indices.slice(-2) as [Node, Node];
-			return accumulate(ctx, k, zero, (acc, t) => b.add(acc, b.mul(x.at([...pick(x, indices), i, t], at), y.at([...pick(y, indices), t, j], at))), span);
+			const term = (t: Node) => b.mul(x.at([...pick(x, indices), i, t], at), y.at([...pick(y, indices), t, j], at));
+			if (k > writtenOut) return accumulate(ctx, k, zero, (acc, t) => b.add(acc, term(t)), span);
+			return Array.from({ length: k }, (_, t) => term(b.constant(t))).reduce((acc, next) => b.add(acc, next), zero);
 		},
 	});
 	const shape = [...batch, ...(a.shape.length === 1 ? [] : [m]), ...(c.shape.length === 1 ? [] : [n])];
