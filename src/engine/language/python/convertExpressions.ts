@@ -36,7 +36,7 @@ export function convertExpr(src: SourceText, node: SyntaxNode): Expr {
 		case 'TupleExpression':
 			return { kind: 'sequence', form: 'tuple', items: items(src, inner(node)), span };
 		case 'ArrayExpression':
-			return { kind: 'sequence', form: 'list', items: items(src, inner(node)), span };
+			return src.dataLiteral(node) ?? { kind: 'sequence', form: 'list', items: items(src, inner(node)), span };
 		case 'ComprehensionExpression':
 			return comprehension(src, inner(node), 'generator', span);
 		case 'ArrayComprehensionExpression':

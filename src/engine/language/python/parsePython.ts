@@ -8,10 +8,13 @@ import { parser } from '@lezer/python';
 import { LossSyntaxError, pointSpan, type SourceSpan } from '../../errors';
 import { msg } from '../../message';
 import { checkBracketDepth } from './bracketDepth';
+import { blankLiterals, findDataLiterals, type DataLiteral } from './dataLiterals';
+import type { SequenceExpr } from './pythonAst';
 
 /** The source and its line starts, for spans of tree nodes. */
 export class SourceText {
 	private readonly lineStarts: number[] = [0];
+	private readonly dataLiterals = new Map<number, DataLiteral>();
 
 	constructor(readonly text: string) {
 		for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
@@ -49,6 +52,17 @@ export class SourceText {
 		return this.text.slice(node.from, node.to);
 	}
 
+	/** Keeps the lists of numbers read before parsing, by where they start. */
+	keepDataLiterals(literals: readonly DataLiteral[]): void {
+		for (const literal of literals) this.dataLiterals.set(literal.from, literal);
+	}
+
+	/** The list of numbers read before parsing that `node` (an empty list in the parser's text) stands for. */
+	dataLiteral(node: SyntaxNode): SequenceExpr | undefined {
+		const literal = this.dataLiterals.get(node.from);
+		return literal?.to === node.to ? literal.list : undefined;
+	}
+
 	/** The whole source, for errors that belong to no construct. */
 	whole(): SourceSpan {
 		return this.span(0, this.text.length);
@@ -66,10 +80,17 @@ export function lezerSpelling(text: string): string {
 		.replace(/(?<![\w.])(\d[\d_]*)\.(?![\w.])/g, '$1 ');
 }
 
-/** The syntax tree of `source`; the first syntax error is thrown as a `LossSyntaxError`. */
+/**
+ * The syntax tree of `source`; the first syntax error is thrown as a `LossSyntaxError`. Long lists of numbers are
+ * read by `dataLiterals.ts` and kept in `source` for `convertExpr`, the parser seeing them as empty lists.
+ */
 export function parsePython(source: SourceText): Tree {
 	checkBracketDepth(source);
-	const tree = parser.parse(lezerSpelling(source.text));
+	const text = lezerSpelling(source.text);
+	const literals = findDataLiterals(source, text);
+	let tree = parser.parse(blankLiterals(text, literals));
+	if (literals.every((literal) => isListAt(tree, literal))) source.keepDataLiterals(literals);
+	else tree = parser.parse(text);
 	let error: number | undefined;
 	tree.iterate({
 		enter: (node) => {
@@ -83,6 +104,14 @@ export function parsePython(source: SourceText): Tree {
 		throw new LossSyntaxError(msg`invalid syntax`, pointSpan(line, column));
 	}
 	return tree;
+}
+
+/** True when the tree has a list display exactly where `literal` is (not a comment or a string that held it). */
+function isListAt(tree: Tree, literal: DataLiteral): boolean {
+	for (let node: SyntaxNode | null = tree.resolveInner(literal.from, 1); node && node.from === literal.from; node = node.parent) {
+		if (node.name === 'ArrayExpression') return node.to === literal.to;
+	}
+	return false;
 }
 
 /** The children of a node that carry meaning (comments dropped). */
