@@ -43,7 +43,10 @@ export interface Loss {
 	valueAndGradient(x: ArrayLike<number>, gradient: Float64Array, batch?: ArrayLike<number>): number;
 	/** Central differences, same contract as `valueAndGradient`. */
 	numericGradient(x: ArrayLike<number>, gradient: Float64Array, batch?: ArrayLike<number>): number;
-	/** Writes the exact Hessian-vector product H(x)·v into `out` and returns L (forward-over-reverse, interpreter.ts). */
+	/**
+	 * Writes the exact Hessian-vector product H(x)·v into `out` and returns L: forward-over-reverse generated code
+	 * (compileGraph.ts) when compiled, else the interpreter's (interpreter.ts).
+	 */
 	hessianVector(x: ArrayLike<number>, v: ArrayLike<number>, out: Float64Array, batch?: ArrayLike<number>): number;
 	/** Autodiff against central differences at `x`. */
 	checkGradient(x: ArrayLike<number>, tolerance?: number): GradientCheck;
@@ -93,6 +96,9 @@ export function lossFromGraph(graph: LossGraph, site: LossSite, interpret: boole
 	const valueAndGradient =
 		compiled?.valueAndGradient ??
 		((x: ArrayLike<number>, g: Float64Array, batch?: ArrayLike<number>) => interpretValueAndGradient(graph, x, g, batch));
+	const hessianVector =
+		compiled?.hessianVector ??
+		((x: ArrayLike<number>, v: ArrayLike<number>, out: Float64Array, batch?: ArrayLike<number>) => interpretHessianVector(graph, x, v, out, batch));
 	const numeric = (x: ArrayLike<number>, g: Float64Array, batch?: ArrayLike<number>) =>
 		numericGradient((p) => value(p, batch), x, g);
 	return {
@@ -109,7 +115,7 @@ export function lossFromGraph(graph: LossGraph, site: LossSite, interpret: boole
 		value,
 		valueAndGradient,
 		numericGradient: numeric,
-		hessianVector: (x, v, out, batch) => interpretHessianVector(graph, x, v, out, batch),
+		hessianVector,
 		checkGradient(x, tolerance) {
 			const n = graph.paramNames.length;
 			const autodiff = new Float64Array(n);

@@ -39,11 +39,16 @@ export function curvatureOf(product: MatrixVectorProduct, d: number, steps = 60)
 }
 
 /**
- * The curvature of `loss` at `x`, or undefined when it would cost too much for a readout that follows every step:
- * more than `fullHessianLimit` parameters, or more than `maxWork` parameter × sample pairs (each product walks the
- * interpreter's tape over every sample).
+ * Parameter × sample pairs up to which the readout that follows every step is computed: up to 60 products, each
+ * about 1.3 compiled gradients with generated code (`npm run bench`), or a walk of the interpreter's tape.
  */
-export function curvatureAt(loss: Loss, x: ArrayLike<number>, maxWork = 20_000): Curvature | undefined {
+export const curvatureWork = { compiled: 200_000, interpreted: 20_000 } as const;
+
+/**
+ * The curvature of `loss` at `x`, or undefined when it would cost too much for a readout that follows every step:
+ * more than `fullHessianLimit` parameters, or more than `maxWork` parameter × sample pairs.
+ */
+export function curvatureAt(loss: Loss, x: ArrayLike<number>, maxWork = loss.compiled ? curvatureWork.compiled : curvatureWork.interpreted): Curvature | undefined {
 	const d = loss.params.length;
 	if (d > fullHessianLimit || d * Math.max(1, loss.sampleCount) > maxWork) return undefined;
 	const at = Array.from(x);

@@ -9,6 +9,11 @@
  * differentiated inside that body's backward pass by running its iterations again; what its forward iterations
  * computed beyond arithmetic (calls such as `Math.tanh`, inner sums) is kept on a tape (`nestedTapes.ts`) and read
  * back there, the way a hand-written backward pass keeps its hidden activations.
+ *
+ * Hessian-vector products H·u are the same code differentiated forward along u (forward-over-reverse, see
+ * `tangentCode.ts`): beside each value `v12` its tangent `t12`, beside each adjoint `a12` its tangent `b12` (the
+ * per-sum partials `p` get `r`, the buffers `G` get `H`, the tapes `T` get `U`), from each op's first and second
+ * derivatives in `ops.ts`. The parameters' adjoint tangents are H·u; the cost is a small multiple of a gradient's.
  */
 import { CodeScopes, indexRange, topScope } from './codeScopes';
 import { assertNumber } from './graphBuilder';
@@ -16,27 +21,54 @@ import { batchInfo } from './interpreter';
 import { childrenOf, collectNodes, type LossGraph, type Node, type ParamAtNode, type SumNode } from './node';
 import { nestedTapes, type Tape } from './nestedTapes';
 import { ops } from './ops';
+import { partialTangentCode, tangentCode, timesCode } from './tangentCode';
 
 export type ValueFunction = (x: ArrayLike<number>, batch?: ArrayLike<number>) => number;
 export type GradientFunction = (x: ArrayLike<number>, gradient: Float64Array, batch?: ArrayLike<number>) => number;
+export type HessianVectorFunction = (x: ArrayLike<number>, u: ArrayLike<number>, out: Float64Array, batch?: ArrayLike<number>) => number;
 
 export interface CompiledLoss {
 	readonly value: ValueFunction;
 	/** Writes ∂L/∂x into `gradient` (all of it) and returns L. */
 	readonly valueAndGradient: GradientFunction;
+	/** Writes H(x)·u into `out` (all of it) and returns L; generated at its first use. */
+	readonly hessianVector: HessianVectorFunction;
 	/** The generated code, for inspection. */
-	readonly code: { readonly value: string; readonly valueAndGradient: string };
+	readonly code: { readonly value: string; readonly valueAndGradient: string; readonly hessianVector: string };
 }
 
 /** Compiles `graph`; throws only if the host forbids generated code (then use the interpreter). */
 export function compileGraph(graph: LossGraph): CompiledLoss {
-	const valueCode = new Emitter(graph, false).emit();
-	const gradientCode = new Emitter(graph, true).emit();
+	const valueCode = new Emitter(graph, 'value').emit();
+	const gradientCode = new Emitter(graph, 'gradient').emit();
 	const buffers = gradientBuffers(graph);
 	// The code below is generated from the IR only; see the header of this file.
 	const value = new Function('D', 'G', valueCode)(graph.data, buffers) as ValueFunction;
 	const valueAndGradient = new Function('D', 'G', gradientCode)(graph.data, buffers) as GradientFunction;
-	return { value, valueAndGradient, code: { value: valueCode, valueAndGradient: gradientCode } };
+	let product: { code: string; run: HessianVectorFunction } | undefined;
+	const hessianVector = () => (product ??= compileHessianVector(graph));
+	return {
+		value,
+		valueAndGradient,
+		hessianVector: (x, u, out, batch) => hessianVector().run(x, u, out, batch),
+		code: {
+			value: valueCode,
+			valueAndGradient: gradientCode,
+			get hessianVector() {
+				return hessianVector().code;
+			},
+		},
+	};
+}
+
+type GeneratedHessianVector = (x: ArrayLike<number>, u: ArrayLike<number>, g: Float64Array, h: Float64Array, batch?: ArrayLike<number>) => number;
+
+function compileHessianVector(graph: LossGraph): { code: string; run: HessianVectorFunction } {
+	const code = new Emitter(graph, 'hessianVector').emit();
+	const gradient = new Float64Array(graph.paramNames.length);
+	// Generated from the IR only, as above.
+	const generated = new Function('D', 'G', 'H', code)(graph.data, gradientBuffers(graph), gradientBuffers(graph)) as GeneratedHessianVector;
+	return { code, run: (x, u, out, batch) => generated(x, u, gradient, out, batch) };
 }
 
 /** A number as a JavaScript literal that reads back as the same float64. */
@@ -77,9 +109,12 @@ const unrollLimit = 4;
 /** What a backward pass inside a fused top-level sum accumulates into. */
 interface FusedContext {
 	readonly sum: SumNode;
-	readonly buffer: string | undefined;
+	readonly buffer: { readonly name: string; readonly tangent: string } | undefined;
 	readonly base: number;
 }
+
+/** What the generated function computes: the value; the value and gradient; the value and H·u. */
+type EmitMode = 'value' | 'gradient' | 'hessianVector';
 
 class Emitter {
 	private readonly scopes: CodeScopes;
@@ -90,30 +125,38 @@ class Emitter {
 	private readonly guarded: Set<number>;
 	/** Nodes that can receive a non-zero adjoint; the others are never differentiated (see `adjointCone`). */
 	private readonly live: Set<number>;
-	private readonly buffers = new Map<number, { name: string; base: number; end: number }>();
+	private readonly buffers = new Map<number, { name: string; tangent: string; base: number; end: number }>();
 	/** Gradient slots written once, by a top-level parameter node (see `emitGradientZeroing`). */
 	private readonly directSlots: Set<number>;
 	/** Per nested loop, the tape of its forward values (gradient code only). */
 	private readonly tapes: ReadonlyMap<number, Tape>;
+	private readonly withGradient: boolean;
+	/** Tangents along `u` beside values and adjoints (Hessian-vector code). */
+	private readonly tangents: boolean;
 
 	constructor(
 		private readonly graph: LossGraph,
-		private readonly withGradient: boolean,
+		private readonly mode: EmitMode,
 	) {
+		this.withGradient = mode !== 'value';
+		this.tangents = mode === 'hessianVector';
 		this.scopes = new CodeScopes(graph.output);
 		this.batch = batchInfo(graph);
 		this.guarded = selectCone(graph.output);
 		this.live = adjointCone(graph.output);
 		this.directSlots = directSlots(this.scopes, this.live);
-		this.tapes = withGradient ? nestedTapes(this.scopes, this.live) : new Map();
+		this.tapes = this.withGradient ? nestedTapes(this.scopes, this.live) : new Map();
 	}
 
 	emit(): string {
 		this.line('"use strict";');
 		this.graph.data.forEach((_, i) => this.line(`const D${i} = D[${i}];`));
 		this.declareBuffers();
-		for (const tape of this.tapes.values()) this.line(`const ${tape.name} = new Float64Array(${tape.size});`);
-		this.line(this.withGradient ? 'return function valueAndGradient(x, g, B) {' : 'return function value(x, B) {');
+		for (const [loop, tape] of this.tapes) {
+			this.line(`const ${tape.name} = new Float64Array(${tape.size});`);
+			if (this.tangents) this.line(`const U${loop} = new Float64Array(${tape.size});`);
+		}
+		this.line(headers[this.mode]);
 		if (this.batch.loops.length > 0) {
 			this.line(`const nb = B === undefined ? ${this.batch.count} : B.length;`);
 			this.line(`const bs = B === undefined ? 1 : ${this.batch.count} / nb;`);
@@ -132,8 +175,11 @@ class Emitter {
 			const range = paramAtRange(this.scopes, n);
 			if (!range) continue;
 			const name = `G${i}`;
-			this.line(`const ${name} = G[${i++}];`);
-			this.buffers.set(n.id, { name, base: range[0], end: range[1] });
+			const tangent = `H${i}`;
+			this.line(`const ${name} = G[${i}];`);
+			if (this.tangents) this.line(`const ${tangent} = H[${i}];`);
+			i++;
+			this.buffers.set(n.id, { name, tangent, base: range[0], end: range[1] });
 		}
 	}
 
@@ -143,7 +189,8 @@ class Emitter {
 			if (n.kind === 'sum') this.emitFusedSum(n);
 			else this.emitValueOf(n);
 		}
-		if (this.graph.output.varies) this.emitBackward(topScope, '1', undefined);
+		if (this.graph.output.varies) this.emitBackward(topScope, '1', '0', undefined);
+		else if (this.tangents) this.line(`h.fill(0);`);
 	}
 
 	/**
@@ -153,8 +200,9 @@ class Emitter {
 	private emitGradientZeroing(): void {
 		const n = this.graph.paramNames.length;
 		const zeroed = [...Array(n).keys()].filter((i) => !this.directSlots.has(i));
-		if (zeroed.length === n) this.line(`for (let i = 0; i < ${n}; i++) g[i] = 0;`);
-		else for (const i of zeroed) this.line(`g[${i}] = 0;`);
+		const h = this.tangents ? ' h[i] = 0;' : '';
+		if (zeroed.length === n) this.line(`for (let i = 0; i < ${n}; i++) { g[i] = 0;${h} }`);
+		else for (const i of zeroed) this.line(`g[${i}] = 0;${this.tangents ? ` h[${i}] = 0;` : ''}`);
 	}
 
 	private emitForward(scope: number): void {
@@ -163,7 +211,10 @@ class Emitter {
 			if (n.kind === 'sum') this.emitSumValue(n);
 			else this.emitValueOf(n);
 			const slot = tape?.slots.get(n.id);
-			if (slot !== undefined) this.line(`${tape!.name}[c${scope} * ${tape!.slots.size} + ${slot}] = v${n.id};`);
+			if (slot === undefined) continue;
+			const at = `[c${scope} * ${tape!.slots.size} + ${slot}]`;
+			this.line(`${tape!.name}${at} = v${n.id};`);
+			if (this.tangents) this.line(`U${scope}${at} = t${n.id};`);
 		}
 	}
 
@@ -171,8 +222,11 @@ class Emitter {
 	private emitTapedForward(scope: number, tape: Tape): void {
 		for (const n of this.scopes.nodesIn(scope)) {
 			const slot = tape.slots.get(n.id);
-			if (slot !== undefined) this.line(`const v${n.id} = ${tape.name}[c${scope} * ${tape.slots.size} + ${slot}];`);
-			else if (n.kind === 'sum') this.emitSumValue(n);
+			if (slot !== undefined) {
+				const at = `[c${scope} * ${tape.slots.size} + ${slot}]`;
+				this.line(`const v${n.id} = ${tape.name}${at};`);
+				if (this.tangents) this.line(`const t${n.id} = U${scope}${at};`);
+			} else if (n.kind === 'sum') this.emitSumValue(n);
 			else this.emitValueOf(n);
 		}
 	}
@@ -186,28 +240,47 @@ class Emitter {
 	}
 
 	private emitValueOf(n: Node): void {
-		if (n.kind !== 'const') this.line(`const v${n.id} = ${this.expression(n)};`);
+		if (n.kind === 'const') return;
+		this.line(`const v${n.id} = ${this.expression(n)};`);
+		if (this.tangentRef(n) !== '0') this.line(`const t${n.id} = ${this.tangentExpression(n)};`);
+	}
+
+	/** `let v = 0` for a sum, and its tangent's `let t = 0` when it has one. */
+	private emitSumStart(sum: SumNode): void {
+		this.line(`let v${sum.id} = 0;`);
+		if (this.tangentRef(sum) !== '0') this.line(`let t${sum.id} = 0;`);
+	}
+
+	/** `v += body` for one iteration of a sum, with its tangent. */
+	private emitSumAccumulate(sum: SumNode): void {
+		this.line(`v${sum.id} += ${this.ref(sum.body)};`);
+		const t = this.tangentRef(sum.body);
+		if (this.tangentRef(sum) !== '0' && t !== '0') this.line(`t${sum.id} += ${t};`);
 	}
 
 	private emitSumValue(sum: SumNode): void {
-		this.line(`let v${sum.id} = 0;`);
+		this.emitSumStart(sum);
 		this.openLoop(sum);
 		this.emitTapePosition(sum);
 		this.emitForward(sum.loop);
-		this.line(`v${sum.id} += ${this.ref(sum.body)};`);
+		this.emitSumAccumulate(sum);
 		this.closeLoop(sum);
 	}
 
 	private emitFusedSum(sum: SumNode): void {
 		if (!this.live.has(sum.id)) return this.emitSumValue(sum);
 		const buffer = this.buffers.get(sum.id);
-		this.line(`let v${sum.id} = 0;`);
-		for (const h of this.externalInputs(sum)) this.line(`let p${sum.id}_${h.id} = 0;`);
+		this.emitSumStart(sum);
+		for (const h of this.externalInputs(sum)) {
+			this.line(`let p${sum.id}_${h.id} = 0;`);
+			if (this.tangents) this.line(`let r${sum.id}_${h.id} = 0;`);
+		}
 		if (buffer) this.line(`${buffer.name}.fill(0);`);
+		if (buffer && this.tangents) this.line(`${buffer.tangent}.fill(0);`);
 		this.openLoop(sum);
 		this.emitForward(sum.loop);
-		this.line(`v${sum.id} += ${this.ref(sum.body)};`);
-		this.emitBackward(sum.loop, '1', { sum, buffer: buffer?.name, base: buffer?.base ?? 0 });
+		this.emitSumAccumulate(sum);
+		this.emitBackward(sum.loop, '1', '0', { sum, buffer, base: buffer?.base ?? 0 });
 		this.closeLoop(sum);
 	}
 
@@ -238,24 +311,32 @@ class Emitter {
 
 	private closeLoop(sum: SumNode): void {
 		this.endLoop(sum);
-		if (this.isBatchLoop(sum)) this.line(`v${sum.id} *= bs;`);
+		if (!this.isBatchLoop(sum)) return;
+		this.line(`v${sum.id} *= bs;`);
+		if (this.tangentRef(sum) !== '0') this.line(`t${sum.id} *= bs;`);
 	}
 
 	private isBatchLoop(sum: SumNode): boolean {
 		return this.batch.loops.includes(sum.loop) && this.scopes.scopeOf(sum) === topScope;
 	}
 
-	/** Declares the adjoints of `scope`, seeds its root, and propagates in reverse order. */
-	private emitBackward(scope: number, seed: string, fused: FusedContext | undefined): void {
+	/**
+	 * Declares the adjoints of `scope` (and their tangents), seeds its root with `seed` (and `seedTangent`), and
+	 * propagates in reverse order.
+	 */
+	private emitBackward(scope: number, seed: string, seedTangent: string, fused: FusedContext | undefined): void {
 		const nodes = this.scopes.nodesIn(scope).filter((n) => this.live.has(n.id));
 		const root = scope === topScope ? this.graph.output : this.scopes.sumOf(scope).body;
-		for (const n of nodes) this.line(`let a${n.id} = ${n === root ? seed : '0'};`);
+		for (const n of nodes) {
+			this.line(`let a${n.id} = ${n === root ? seed : '0'};`);
+			if (this.tangents) this.line(`let b${n.id} = ${n === root ? seedTangent : '0'};`);
+		}
 		for (let i = nodes.length - 1; i >= 0; i--) this.propagate(nodes[i]!, fused);
 	}
 
 	private propagate(n: Node, fused: FusedContext | undefined): void {
 		const guard = this.guarded.has(n.id);
-		if (guard) this.line(`if (a${n.id} !== 0) {`);
+		if (guard) this.line(this.tangents ? `if (a${n.id} !== 0 || b${n.id} !== 0) {` : `if (a${n.id} !== 0) {`);
 		this.propagateUnguarded(n, fused);
 		if (guard) this.line('}');
 	}
@@ -263,11 +344,15 @@ class Emitter {
 	private propagateUnguarded(n: Node, fused: FusedContext | undefined): void {
 		const a = `a${n.id}`;
 		switch (n.kind) {
-			case 'param':
-				this.line(`g[${n.index}] ${this.directSlots.has(n.index) ? '=' : '+='} ${a};`);
+			case 'param': {
+				const assign = this.directSlots.has(n.index) ? '=' : '+=';
+				this.line(`g[${n.index}] ${assign} ${a};`);
+				if (this.tangents) this.line(`h[${n.index}] ${assign} b${n.id};`);
 				return;
+			}
 			case 'paramAt':
-				this.line(`${this.paramAtTarget(n, fused)} += ${a};`);
+				this.line(`${this.paramAtTarget(n, fused, false)} += ${a};`);
+				if (this.tangents) this.line(`${this.paramAtTarget(n, fused, true)} += b${n.id};`);
 				return;
 			case 'op':
 				return this.propagateOp(n, a, fused);
@@ -281,23 +366,40 @@ class Emitter {
 	private propagateOp(n: Node & { kind: 'op' }, a: string, fused: FusedContext | undefined): void {
 		const [x = '', y = '', z = ''] = n.args.map((c) => this.ref(c));
 		const partials = ops[n.op].emitPartials(x, y, z, this.ref(n));
+		const second = this.tangents ? ops[n.op].emitSecond?.(x, y, z, this.ref(n)) : undefined;
+		const tangents = n.args.map((c) => this.tangentRef(c));
 		n.args.forEach((c, j) => {
-			const partial = partials[j];
+			let partial = partials[j];
 			if (!this.live.has(c.id) || partial === null || partial === undefined) return;
+			if (this.tangents && !/^[\w.-]+$/.test(partial)) {
+				this.line(`const d${n.id}_${j} = ${partial};`);
+				partial = `d${n.id}_${j}`;
+			}
 			const target = this.adjointOf(c, fused);
 			if (partial === '1') this.line(`${target} += ${a};`);
 			else if (partial === '-1') this.line(`${target} -= ${a};`);
 			else this.line(`${target} += ${a} * ${partial};`);
+			if (!this.tangents) return;
+			// The adjoint's tangent: (b·∂ + a·∂'), ∂' the partial's tangent from the op's second derivatives.
+			const partialTangent = partialTangentCode(second, j, tangents);
+			const terms = [timesCode(partial, `b${n.id}`), ...(partialTangent ? [`${a} * (${partialTangent})`] : [])];
+			this.line(`${this.adjointTangentOf(c, fused)} += ${terms.join(' + ')};`);
 		});
 	}
 
 	private propagateFusedSum(sum: SumNode, a: string): void {
 		if (!sum.body.varies) return;
-		const scaled = this.isBatchLoop(sum) ? `(${a} * bs)` : a;
-		for (const h of this.externalInputs(sum)) this.line(`a${h.id} += ${scaled} * p${sum.id}_${h.id};`);
+		const batch = this.isBatchLoop(sum);
+		const scaled = batch ? `(${a} * bs)` : a;
+		const scaledTangent = batch ? `(b${sum.id} * bs)` : `b${sum.id}`;
+		for (const h of this.externalInputs(sum)) {
+			this.line(`a${h.id} += ${scaled} * p${sum.id}_${h.id};`);
+			if (this.tangents) this.line(`b${h.id} += ${scaledTangent} * p${sum.id}_${h.id} + ${scaled} * r${sum.id}_${h.id};`);
+		}
 		const buffer = this.buffers.get(sum.id);
 		if (!buffer) return;
-		this.line(`for (let i = 0; i < ${buffer.end - buffer.base}; i++) g[${buffer.base} + i] += ${scaled} * ${buffer.name}[i];`);
+		const tangent = this.tangents ? ` h[${buffer.base} + i] += ${scaledTangent} * ${buffer.name}[i] + ${scaled} * ${buffer.tangent}[i];` : '';
+		this.line(`for (let i = 0; i < ${buffer.end - buffer.base}; i++) { g[${buffer.base} + i] += ${scaled} * ${buffer.name}[i];${tangent} }`);
 	}
 
 	private propagateNestedSum(sum: SumNode, a: string, fused: FusedContext | undefined): void {
@@ -306,7 +408,7 @@ class Emitter {
 		const tape = this.tapes.get(sum.loop);
 		if (tape) this.emitTapedForward(sum.loop, tape);
 		else this.emitForward(sum.loop);
-		this.emitBackward(sum.loop, a, fused);
+		this.emitBackward(sum.loop, a, `b${sum.id}`, fused);
 		this.endLoop(sum);
 	}
 
@@ -326,10 +428,35 @@ class Emitter {
 		return fused && this.scopes.scopeOf(c) === topScope ? `p${fused.sum.id}_${c.id}` : `a${c.id}`;
 	}
 
-	private paramAtTarget(n: ParamAtNode, fused: FusedContext | undefined): string {
+	private adjointTangentOf(c: Node, fused: FusedContext | undefined): string {
+		return fused && this.scopes.scopeOf(c) === topScope ? `r${fused.sum.id}_${c.id}` : `b${c.id}`;
+	}
+
+	private paramAtTarget(n: ParamAtNode, fused: FusedContext | undefined, tangent: boolean): string {
 		const i = this.ref(n.index);
-		if (fused?.buffer) return `${fused.buffer}[${n.offset - fused.base} + ${i}]`;
-		return `g[${n.offset} + ${i}]`;
+		if (fused?.buffer) return `${tangent ? fused.buffer.tangent : fused.buffer.name}[${n.offset - fused.base} + ${i}]`;
+		return `${tangent ? 'h' : 'g'}[${n.offset} + ${i}]`;
+	}
+
+	/** The tangent of a live node along `u`, or `'0'` where it is zero or not computed. */
+	private tangentRef(n: Node): string {
+		return this.tangents && this.live.has(n.id) ? `t${n.id}` : '0';
+	}
+
+	private tangentExpression(n: Node): string {
+		switch (n.kind) {
+			case 'param':
+				return `u[${n.index}]`;
+			case 'paramAt':
+				return this.paramAtRead(n, 'u');
+			case 'op': {
+				if (!ops[n.op].differentiable) return '0';
+				const [x = '', y = '', z = ''] = n.args.map((c) => this.ref(c));
+				return tangentCode(ops[n.op].emitPartials(x, y, z, this.ref(n)), n.args.map((c) => this.tangentRef(c)));
+			}
+			default:
+				return '0';
+		}
 	}
 
 	private expression(n: Node): string {
@@ -351,12 +478,12 @@ class Emitter {
 		}
 	}
 
-	/** Reads a vector element, with a bounds check unless the index is provably in range. */
-	private paramAtRead(n: ParamAtNode): string {
+	/** Reads a vector element of `x` (or of the direction `u`), with a bounds check unless the index is provably in range. */
+	private paramAtRead(n: ParamAtNode, array = 'x'): string {
 		const i = this.ref(n.index);
 		const range = indexRange(n.index, this.scopes);
-		if (range && range[0] >= 0 && range[1] < n.length) return `x[${n.offset} + ${i}]`;
-		return `(${i} >= 0 && ${i} < ${n.length} && ${i} === Math.floor(${i}) ? x[${n.offset} + ${i}] : NaN)`;
+		if (range && range[0] >= 0 && range[1] < n.length) return `${array}[${n.offset} + ${i}]`;
+		return `(${i} >= 0 && ${i} < ${n.length} && ${i} === Math.floor(${i}) ? ${array}[${n.offset} + ${i}] : NaN)`;
 	}
 
 	private ref(n: Node): string {
@@ -367,6 +494,12 @@ class Emitter {
 		this.lines.push(text);
 	}
 }
+
+const headers: Readonly<Record<EmitMode, string>> = {
+	value: 'return function value(x, B) {',
+	gradient: 'return function valueAndGradient(x, g, B) {',
+	hessianVector: 'return function hessianVector(x, u, g, h, B) {',
+};
 
 /** Slots of live top-level parameter nodes that no vector read inside a sum also writes. */
 function directSlots(scopes: CodeScopes, live: Set<number>): Set<number> {

@@ -1,7 +1,7 @@
 /**
- * Exact Hessian-vector products and Hessians: against Hessians derived by hand for the classic test functions
- * (≤1e-10 relative), and against central differences of the autodiff gradient for losses that use every op with a
- * second derivative. Then the threshold 2/λ_max checked empirically: gradient descent just below it converges, just
+ * Exact Hessian-vector products and Hessians, of the generated code (compileGraph.ts) and of the reference
+ * interpreter alike: against Hessians derived by hand for the classic test functions (≤1e-10 relative), and against
+ * central differences of the autodiff gradient for losses that use every op of the IR. Then the threshold 2/λ_max checked empirically: gradient descent just below it converges, just
  * above it diverges.
  */
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { curvatureOf, hessianMatrix } from '../../../src/engine/curvature/curvat
 import { OptimizationSession } from '../../../src/engine/session/optimizationSession';
 import { describeStop } from '../../../src/engine/session/stopReason';
 
-const math = (source: string) => compileLoss(source, { language: 'math' });
+const compiledMath = (source: string) => compileLoss(source, { language: 'math' });
 const product = (loss: Loss, x: number[]) => (v: Float64Array, out: Float64Array) => void loss.hessianVector(x, v, out);
 
 function expectMatrixClose(actual: Float64Array, expected: number[][], tolerance: number, label: string): void {
@@ -49,7 +49,19 @@ const classics: { name: string; source: string; points: number[][]; hessian: (x:
 	},
 ];
 
-describe('Hessian-vector products', () => {
+const implementations = [
+	['generated code', false],
+	['the interpreter', true],
+] as const;
+
+describe.each(implementations)('Hessian-vector products of %s', (_label, interpret) => {
+	const math = (source: string) => compileLoss(source, { language: 'math', interpret });
+	const javascript = (source: string) => compileLoss(source, { language: 'javascript', interpret });
+
+	it('come from the implementation named', () => {
+		expect(math('f(x, y) = x^2 y').compiled).toBe(!interpret);
+	});
+
 	it.each(classics.flatMap((c) => c.points.map((p) => [`${c.name} at (${p.join(', ')})`, c, p] as const)))('%s matches the hand-derived Hessian', (label, c, p) => {
 		const loss = math(c.source);
 		expectMatrixClose(hessianMatrix(product(loss, p), 2), c.hessian(p[0]!, p[1]!), 1e-10, label);
@@ -60,8 +72,16 @@ describe('Hessian-vector products', () => {
 		'f(x, y) = atan2(y, x + 3) + sinh(x y) - cosh(y) / 4 + asin(x / 3) + log1p(y^2) + exp(-x) * tan(y / 2) + cbrt(x + 2)',
 		'f(x, y) = expm1(x y) + acos(x / 2) * sin(y) + log(x + 2) / (y^2 + 1) + (x + 2)^y',
 	];
-	it.each(mixed)('matches central differences of the gradient: %s', (source) => {
-		const loss = math(source);
+	it.each(mixed)('matches central differences of the gradient: %s', (source) => expectCentralDifferences(math(source)));
+
+	it('matches central differences on the piecewise ops too (abs, min, max, %, sign, rounding, a ternary, comparisons)', () => {
+		expectCentralDifferences(javascript(`function loss(x = 0, y = 0) {
+	return Math.abs(x - 1) * y ** 2 + Math.max(x, y) ** 2 + Math.min(x * y, 1) * x + (x * x + y) % 1.5 + Math.sign(y) * x ** 3
+		+ Math.floor(x + 3) * y * y + (x > y && y >= 0 ? x * x * y : Math.sin(x * y)) + Math.atan2(y, 2) * Math.round(x + 0.7) + Math.trunc(x) - Math.ceil(y);
+}`));
+	});
+
+	function expectCentralDifferences(loss: Loss): void {
 		const d = loss.params.length;
 		const x = Array.from({ length: d }, (_, i) => 0.4 - 0.35 * i);
 		const h = hessianMatrix(product(loss, x), d);
@@ -73,10 +93,10 @@ describe('Hessian-vector products', () => {
 			loss.valueAndGradient(x.map((v, i) => (i === j ? v - step : v)), minus);
 			for (let i = 0; i < d; i++) expect(Math.abs(h[i * d + j]! - (plus[i]! - minus[i]!) / (2 * step)), `H[${i}][${j}]`).toBeLessThan(1e-7);
 		}
-	});
+	}
 
 	it('takes a mini-batch like the gradient, and sums over data stay loops', () => {
-		const loss = compileLoss('const X = [1, 2, 3, 4];\nconst Y = [2, 3, 5, 9];\nfunction loss(w = 0.5, b = 0) { let s = 0; for (let i = 0; i < 4; i++) s += (w * X[i] + b - Y[i]) ** 2; return s / 4; }', { language: 'javascript' });
+		const loss = javascript('const X = [1, 2, 3, 4];\nconst Y = [2, 3, 5, 9];\nfunction loss(w = 0.5, b = 0) { let s = 0; for (let i = 0; i < 4; i++) s += (w * X[i] + b - Y[i]) ** 2; return s / 4; }');
 		// Mean squared error: H = (2/n)·Σ [[x², x], [x, 1]].
 		expectMatrixClose(hessianMatrix(product(loss, [0.5, 0]), 2), [[15, 5], [5, 2]], 1e-12, 'mse');
 		const out = new Float64Array(2);
@@ -87,6 +107,7 @@ describe('Hessian-vector products', () => {
 });
 
 describe('the stability threshold 2/λ_max, empirically', () => {
+	const math = compiledMath;
 	function finalLoss(loss: Loss, start: number[], lr: number, steps: number): number {
 		const session = new OptimizationSession(loss, { optimizer: 'sgd', optimizerOptions: { lr }, maxSteps: steps, divergenceSteps: 0 }, start);
 		session.step(steps);

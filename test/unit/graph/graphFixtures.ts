@@ -41,3 +41,46 @@ export function regressionGraph(X: number[], y: number[], d: number): LossGraph 
 	const names = [...Array.from({ length: d }, (_, j) => `w[${j}]`), 'b'];
 	return { ...graphOf(b, b.div(total, b.constant(n)), names), params: [{ name: 'w', offset: 0, size: d }, { name: 'b', offset: d }] };
 }
+
+/** A 2-3-1 tanh network over five samples, written in TypeScript, with its data and start point. */
+export const tanhNetwork = (() => {
+	const X = [[0.5, -1], [1.5, 0.25], [-0.75, 2], [1, 1], [0, -0.5]];
+	const Y = [0.2, -0.4, 0.9, 0.1, -0.3];
+	const [W1, b1, w2, b2] = [[[0.3, -0.2, 0.5], [0.1, 0.4, -0.6]], [0.05, -0.1, 0.2], [0.7, -0.3, 0.4], 0.1] as const;
+	const source = `const X = ${JSON.stringify(X)};\nconst Y = ${JSON.stringify(Y)};
+function loss(W1: number[][] = ${JSON.stringify(W1)}, b1: number[] = ${JSON.stringify(b1)}, w2: number[] = ${JSON.stringify(w2)}, b2 = ${b2}) {
+	let total = 0;
+	for (let n = 0; n < X.length; n++) {
+		let out = b2;
+		for (let k = 0; k < 3; k++) out += w2[k] * Math.tanh(W1[0][k] * X[n][0] + W1[1][k] * X[n][1] + b1[k]);
+		total += (out - Y[n]) ** 2;
+	}
+	return total / X.length;
+}`;
+	return { X, Y, W1, b1, w2, b2, source };
+})();
+
+/** Loops nested four deep over a 4-vector, as a function (the oracle) and as TypeScript source. */
+export const fourDeepLoops = (() => {
+	const x = [0.3, -0.7, 1.1];
+	const loss = (w: readonly number[]) => {
+		let total = 0;
+		for (let i = 0; i < 3; i++) {
+			let a = 0;
+			for (let j = 0; j < 4; j++) {
+				let b = 0;
+				for (let k = 0; k < 4; k++) {
+					let c = 0;
+					for (let l = 0; l < 4; l++) c += Math.sin(w[l]! * x[i]! + w[k]! * j + l);
+					b += Math.tanh(c * w[j]! + k);
+				}
+				a += Math.exp(0.3 * b) * w[j]!;
+			}
+			total += Math.log1p(a * a);
+		}
+		return total;
+	};
+	const body = loss.toString().replace(/^\(w\) => \{|\}$/g, '').replace(/\]!/g, ']');
+	const source = `const x = ${JSON.stringify(x)};\nfunction loss(w: number[] = [0.2, -0.4, 0.6, 0.1]) {${body}}`;
+	return { loss, source };
+})();

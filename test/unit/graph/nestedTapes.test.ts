@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { compileGraph } from '../../../src/engine/graph/compileGraph';
 import { interpretValueAndGradient } from '../../../src/engine/graph/interpreter';
 import { typeScriptFrontEnd } from '../../../src/engine/language/javascript/javaScriptFrontEnd';
+import { fourDeepLoops, tanhNetwork } from './graphFixtures';
 
 const near = (actual: number, expected: number, tolerance: number) =>
 	Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected));
@@ -23,19 +24,7 @@ function compiled(source: string, interpret = true) {
 
 describe('tapes of nested sums', () => {
 	it('computes each hidden tanh once and matches backpropagation written by hand', () => {
-		const X = [[0.5, -1], [1.5, 0.25], [-0.75, 2], [1, 1], [0, -0.5]];
-		const Y = [0.2, -0.4, 0.9, 0.1, -0.3];
-		const [W1, b1, w2, b2] = [[[0.3, -0.2, 0.5], [0.1, 0.4, -0.6]], [0.05, -0.1, 0.2], [0.7, -0.3, 0.4], 0.1];
-		const source = `const X = ${JSON.stringify(X)};\nconst Y = ${JSON.stringify(Y)};
-function loss(W1: number[][] = ${JSON.stringify(W1)}, b1: number[] = ${JSON.stringify(b1)}, w2: number[] = ${JSON.stringify(w2)}, b2 = ${b2}) {
-	let total = 0;
-	for (let n = 0; n < X.length; n++) {
-		let out = b2;
-		for (let k = 0; k < 3; k++) out += w2[k] * Math.tanh(W1[0][k] * X[n][0] + W1[1][k] * X[n][1] + b1[k]);
-		total += (out - Y[n]) ** 2;
-	}
-	return total / X.length;
-}`;
+		const { X, Y, W1, b1, w2, b2, source } = tanhNetwork;
 		const r = compiled(source);
 		// As many tanh calls as the value alone needs: the backward pass reads them from the tape.
 		expect(r.code.match(/Math\.tanh/g)).toHaveLength(r.valueCode.match(/Math\.tanh/g)!.length);
@@ -60,26 +49,7 @@ function loss(W1: number[][] = ${JSON.stringify(W1)}, b1: number[] = ${JSON.stri
 	});
 
 	it('keeps positions right for taped loops inside taped loops, four deep', () => {
-		const x = [0.3, -0.7, 1.1];
-		const loss = (w: readonly number[]) => {
-			let total = 0;
-			for (let i = 0; i < 3; i++) {
-				let a = 0;
-				for (let j = 0; j < 4; j++) {
-					let b = 0;
-					for (let k = 0; k < 4; k++) {
-						let c = 0;
-						for (let l = 0; l < 4; l++) c += Math.sin(w[l]! * x[i]! + w[k]! * j + l);
-						b += Math.tanh(c * w[j]! + k);
-					}
-					a += Math.exp(0.3 * b) * w[j]!;
-				}
-				total += Math.log1p(a * a);
-			}
-			return total;
-		};
-		const body = loss.toString().replace(/^\(w\) => \{|\}$/g, '').replace(/\]!/g, ']');
-		const source = `const x = ${JSON.stringify(x)};\nfunction loss(w: number[] = [0.2, -0.4, 0.6, 0.1]) {${body}}`;
+		const { loss, source } = fourDeepLoops;
 		const r = compiled(source);
 		expect(r.code).toMatch(/const c\d+ = c\d+ \* 4 \+ k\d+;/);
 		const w = [0.2, -0.4, 0.6, 0.1];
