@@ -13,3 +13,6 @@ export { paramShape, type ParamSpec } from './graph/node';
 export { resolveSessionSettings } from './session/sessionSettings';
 export { chooseLoss, type SourcePosition } from './language/chooseLoss';
 export { cellAt, type CellContext, type CellLayout, type CellText } from './language/notebook/cellLayout';
+export { OptimizationSession } from './session/optimizationSession';
+export type { SessionImage } from './session/sessionImage';
+export type { StopResult } from './session/stopReason';

@@ -45,6 +45,12 @@ interface ActiveBreakpoint {
 	hits: number;
 }
 
+/** Breakpoints as data: the specs as set, and the hit count of each one that was verified, in order. */
+export interface BreakpointsImage {
+	readonly specs: readonly BreakpointSpec[];
+	readonly hits: readonly number[];
+}
+
 /** What the breakpoints say about one point: stop (with which ids) and what to log. */
 export interface BreakpointOutcome {
 	readonly stopIds: number[];
@@ -53,10 +59,12 @@ export interface BreakpointOutcome {
 
 export class Breakpoints {
 	private active: ActiveBreakpoint[] = [];
+	private specs: readonly BreakpointSpec[] = [];
 
 	/** Replaces all breakpoints. Names not in `knownNames` make a breakpoint unverified. */
 	set(specs: readonly BreakpointSpec[], knownNames: ReadonlySet<string>): BreakpointStatus[] {
 		this.active = [];
+		this.specs = specs.map((spec) => ({ ...spec }));
 		return specs.map((spec) => {
 			try {
 				const bp = compile(spec, knownNames);
@@ -92,6 +100,17 @@ export class Breakpoints {
 			else outcome.stopIds.push(bp.spec.id);
 		}
 		return outcome;
+	}
+
+	/** The specs last set and each active breakpoint's hit count: what another copy of the session needs. */
+	image(): BreakpointsImage {
+		return { specs: this.specs, hits: this.active.map((bp) => bp.hits) };
+	}
+
+	/** Takes `image`'s specs (parsed again only when they differ) and hit counts. */
+	restore(image: BreakpointsImage, knownNames: ReadonlySet<string>): void {
+		if (JSON.stringify(image.specs) !== JSON.stringify(this.specs)) this.set(image.specs, knownNames);
+		this.active.forEach((bp, i) => (bp.hits = image.hits[i] ?? 0));
 	}
 
 	resetHits(): void {

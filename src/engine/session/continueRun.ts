@@ -10,8 +10,8 @@ import type { StopReason, StopResult } from './stopReason';
 const updatesPerCheck = 32;
 
 export class ContinueRun {
-	private moved = 0;
-	private readonly logs: string[] = [];
+	private movedValue = 0;
+	private readonly logLines: string[] = [];
 	private done: StopResult | undefined;
 
 	constructor(
@@ -31,7 +31,7 @@ export class ContinueRun {
 			const batch = Math.min(updatesPerCheck, maxUpdates - taken);
 			for (let i = 0; i < batch; i++) {
 				const stop = this.direction === 'forward' ? this.forwardOnce() : this.backwardOnce();
-				if (stop) return (this.done = this.session.finish(stop, this.moved, this.logs));
+				if (stop) return (this.done = this.session.finish(stop, this.movedValue, this.logLines));
 			}
 			taken += batch;
 			if (taken >= maxUpdates || shouldYield()) return undefined;
@@ -40,8 +40,18 @@ export class ContinueRun {
 
 	/** Ends the run where it is. */
 	pause(): StopResult {
-		this.done ??= this.session.finish({ kind: 'paused' }, this.moved, this.logs);
+		this.done ??= this.session.finish({ kind: 'paused' }, this.movedValue, this.logLines);
 		return this.done;
+	}
+
+	/** Updates taken so far (back in history for a reverse continue). */
+	get moved(): number {
+		return this.movedValue;
+	}
+
+	/** Logpoint lines so far. */
+	get logs(): readonly string[] {
+		return this.logLines;
 	}
 
 	get finished(): boolean {
@@ -49,11 +59,11 @@ export class ContinueRun {
 	}
 
 	private forwardOnce(): StopReason | undefined {
-		if (this.moved >= this.limit) return { kind: 'steps', limit: this.limit };
+		if (this.movedValue >= this.limit) return { kind: 'steps', limit: this.limit };
 		const full = this.session.historyFull();
 		if (full) return full;
 		const rule = this.session.advance();
-		this.moved++;
+		this.movedValue++;
 		if (rule?.kind === 'diverged') return this.session.withSuggestion(rule);
 		const breakpoint = this.checkBreakpoints();
 		return breakpoint ?? rule;
@@ -63,14 +73,14 @@ export class ContinueRun {
 		const k = this.session.position;
 		if (k === 0) return { kind: 'historyStart' };
 		this.session.moveTo(k - 1);
-		this.moved++;
+		this.movedValue++;
 		return this.checkBreakpoints();
 	}
 
 	private checkBreakpoints(): StopReason | undefined {
 		if (this.session.breakpoints.size === 0) return undefined;
 		const outcome = this.session.breakpoints.check(this.session.variables.lookup);
-		for (const line of outcome.logs) if (this.logs.length < 10_000) this.logs.push(line);
+		for (const line of outcome.logs) if (this.logLines.length < 10_000) this.logLines.push(line);
 		if (outcome.stopIds.length === 0) return undefined;
 		return { kind: 'breakpoint', ids: outcome.stopIds, condition: this.session.breakpoints.describe(outcome.stopIds) };
 	}

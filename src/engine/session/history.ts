@@ -126,6 +126,28 @@ export class History {
 		return { points, losses, learningRates };
 	}
 
+	/** Records `from`.. to the end as whole records in one flat array (stride numbers each), for a session image. */
+	packed(from: number): Float64Array {
+		const n = Math.max(0, this.count - from);
+		const out = new Float64Array(n * this.stride);
+		for (let r = 0; r < n; r++) {
+			const [chunk, base] = this.locate(from + r);
+			out.set(chunk.subarray(base, base + this.stride), r * this.stride);
+		}
+		return out;
+	}
+
+	/** Keeps the first `from` records and appends the whole records of `packed` (what `packed(from)` returned). */
+	replaceFrom(from: number, packed: Float64Array): void {
+		this.truncate(from);
+		const d = this.dimension;
+		for (let base = 0; base + this.stride <= packed.length; base += this.stride) {
+			const x = packed.subarray(base, base + d);
+			const gradient = packed.subarray(base + d + 1, base + 2 * d + 1);
+			this.push(x, packed[base + d]!, gradient, packed[base + 2 * d + 1]!);
+		}
+	}
+
 	private locate(k: number): [Float64Array, number] {
 		if (!(k >= 0 && k < this.count)) throw new RangeError(`history has no record ${k} (length ${this.count})`);
 		return [this.chunks[Math.floor(k / this.recordsPerChunk)]!, (k % this.recordsPerChunk) * this.stride];

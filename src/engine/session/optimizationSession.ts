@@ -9,13 +9,14 @@
  * replaying the recorded gradients, so replays give the same numbers bit for bit.
  */
 import type { Loss } from '../compileLoss';
-import { cloneState, type Objective, type Optimizer, type OptimizerState } from '../optim/optimizer';
+import { cloneState, type Objective, type Optimizer, type OptimizerName, type OptimizerState } from '../optim/optimizer';
 import { createOptimizer } from '../optim/optimizers';
 import { ScheduledOptimizer } from '../optim/scheduledOptimizer';
 import { Breakpoints, type BreakpointSpec, type BreakpointStatus } from './breakpoints';
 import { History } from './history';
 import { batchForStep } from './miniBatch';
 import { resolveSessionSettings, type SessionSettings, type SessionSettingsInput } from './sessionSettings';
+import type { SessionImage } from './sessionImage';
 import { SessionVariables } from './sessionVariables';
 import { norm, stopAt, stopRuleInHistory, type StepOutcome } from './stopRules';
 import type { StopReason, StopResult } from './stopReason';
@@ -254,6 +255,49 @@ export class OptimizationSession {
 			settings: this.settingsValue,
 			lastStop: this.lastStopValue,
 		};
+	}
+
+	/**
+	 * This session as data (`sessionImage.ts`): the small state in full, and the history, checkpoints and probes from
+	 * record `from` on (0: everything).
+	 */
+	image(from = 0): SessionImage {
+		const optimizerOf = (s: Segment) => ({ from: s.from, name: s.optimizer.name, options: s.optimizer.options });
+		const since = <T>(map: Map<number, T>) => [...map].filter(([k]) => k >= from);
+		return {
+			settings: this.settingsValue,
+			start: this.start,
+			position: this.positionValue,
+			lastStop: this.lastStopValue,
+			segments: this.segments.map(optimizerOf),
+			pending: this.segments[this.segments.length - 1]!.optimizer !== this.optimizer,
+			state: cloneState(this.state),
+			head: { growthRun: this.head.growthRun, lossBeforeGrowth: this.head.lossBeforeGrowth, startLoss: this.head.startLoss },
+			breakpoints: this.breakpoints.image(),
+			from,
+			records: this.history.packed(from),
+			checkpoints: since(this.checkpoints).map(([k, state]) => [k, cloneState(state)] as const),
+			probes: since(this.probes),
+		};
+	}
+
+	/** Becomes the session `image` describes; records before `image.from` must be this session's already. */
+	restore(image: SessionImage): void {
+		this.settingsValue = image.settings;
+		this.startPoint = Float64Array.from(image.start);
+		this.segments = image.segments.map((s) => ({ from: s.from, optimizer: createOptimizer(s.name as OptimizerName, s.options) }));
+		const last = this.segments[this.segments.length - 1]!.optimizer;
+		this.optimizer = image.pending ? createOptimizer(image.settings.optimizer, image.settings.optimizerOptions) : last;
+		this.state = cloneState(image.state);
+		this.history.replaceFrom(image.from, image.records);
+		for (const map of [this.checkpoints, this.probes] as Map<number, unknown>[]) for (const k of [...map.keys()]) if (k >= image.from) map.delete(k);
+		for (const [k, state] of image.checkpoints) this.checkpoints.set(k, cloneState(state));
+		for (const [k, probe] of image.probes) this.probes.set(k, probe);
+		this.reloadHead();
+		Object.assign(this.head, image.head);
+		this.positionValue = image.position;
+		this.lastStopValue = image.lastStop;
+		this.breakpoints.restore(image.breakpoints, this.variables.names());
 	}
 
 	/** Where the next update from the current point would go, without taking it (the panel draws it first). */
