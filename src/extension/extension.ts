@@ -95,7 +95,8 @@ async function revivePanel(panel: vscode.WebviewPanel, dependencies: PanelDepend
 /** A worker that died is worth one message; one that ran past a budget is reported where the value would be. */
 function reportRestart(log: vscode.LogOutputChannel, event: RestartEvent): void {
 	log.warn(`engine worker restarted after ${event.method}: ${event.reason} (${event.detail})`);
-	if (event.reason !== 'crashed') return;
+	// A continue that was running says so itself (`sessionProblemText.ts`), with the step it resumed from.
+	if (event.reason !== 'crashed' || event.method === 'sessionSlice') return;
 	void vscode.window.showWarningMessage(
 		vscode.l10n.t('Downhill\'s engine stopped ({0}) and was restarted; nothing was lost.', event.detail),
 	);

@@ -4,6 +4,7 @@
  */
 import { isLossSyntaxError, type FoundLoss } from '../engine/index';
 import { DocumentCache } from './documentCache';
+import { SessionStore } from './sessionStore';
 import type { EngineMethod, EngineParams, EngineRequest, EngineResult, WireError, WireFoundLoss } from './engineProtocol';
 
 type Handlers = { [M in EngineMethod]: (params: EngineParams<M>) => EngineResult<M> };
@@ -11,6 +12,7 @@ type Handlers = { [M in EngineMethod]: (params: EngineParams<M>) => EngineResult
 /** The request handlers of one worker; `exit` ends the worker's thread (the `fault` test hook). */
 export function engineHandlers(exit: () => void): (request: EngineRequest) => unknown {
 	const documents = new DocumentCache();
+	const sessions = new SessionStore(({ document, name, at }) => documents.compile(document, name, at));
 	const handlers: Handlers = {
 		list: ({ document }) => documents.list(document).map(wireFoundLoss),
 		startValue: ({ document, name, at }) => {
@@ -22,6 +24,8 @@ export function engineHandlers(exit: () => void): (request: EngineRequest) => un
 			const { name: lossName, params, paramSpecs } = loss;
 			return { loss: { name: lossName, params, paramSpecs }, check: loss.checkGradient(x ?? loss.start) };
 		},
+		sessionSlice: (params) => sessions.slice(params),
+		sessionClose: ({ id }) => sessions.close(id),
 		fault: ({ kind }) => fault(kind, exit),
 	};
 	return (request) => (handlers[request.method] as (params: EngineParams<typeof request.method>) => unknown)(request.params);

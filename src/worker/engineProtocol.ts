@@ -5,7 +5,7 @@
  * Everything here is structured-clone data: documents travel as text with their version, engine errors as their
  * message template and span, so the host rebuilds a `LossSyntaxError` the rest of the extension already knows.
  */
-import type { CellContext, GradientCheck, LanguageId, LossShape, LossSite, Message, SourcePosition, SourceSpan } from '../engine/index';
+import type { CellContext, GradientCheck, LanguageId, LossShape, LossSite, Message, SessionImage, SourcePosition, SourceSpan, StopResult } from '../engine/index';
 
 /** A document's text at one version: what every analysis request carries, so each request stands on its own. */
 export interface DocumentText {
@@ -36,6 +36,38 @@ export interface WireEvaluation {
 	readonly check: GradientCheck;
 }
 
+/** Where a session's loss comes from: a document (a selection compiled on its own is a math document) and its name. */
+export interface LossSource {
+	readonly document: DocumentText;
+	readonly name?: string;
+	readonly at?: SourcePosition;
+}
+
+/** One slice of a continue of session `id` in the worker (see `SessionStore`). */
+export interface SliceParams {
+	readonly id: number;
+	/** The session as the host has it: sent when the worker's copy may be missing or stale. */
+	readonly sync?: { readonly source: LossSource; readonly image: SessionImage };
+	readonly direction: 'forward' | 'reverse';
+	/** Updates the continue may still take (its step limit less those already taken). */
+	readonly limit: number;
+	/** Updates this slice may take (the pace the user chose). */
+	readonly maxUpdates: number;
+	/** How long the slice may run before it returns, in ms. */
+	readonly sliceMs: number;
+}
+
+/** What a slice did: the session's image from the record it started at, and the stop when the continue ended. */
+export interface SliceResult {
+	readonly image: SessionImage;
+	readonly moved: number;
+	readonly logs: readonly string[];
+	readonly stop?: StopResult;
+}
+
+/** The worker's reply when it has no copy of a session (new worker, or dropped): send the slice again with `sync`. */
+export const unknownSessionError = 'UnknownSession';
+
 /** Every request the worker serves: its parameters and its result. */
 export interface EngineMethods {
 	/** Every loss and failed candidate of a document. A source that does not parse at all is an error reply. */
@@ -50,6 +82,10 @@ export interface EngineMethods {
 		params: { readonly document: DocumentText; readonly name?: string; readonly at?: SourcePosition; readonly x?: readonly number[] };
 		result: WireEvaluation;
 	};
+	/** Runs one slice of a continue (or reverse continue) on the worker's copy of a session. */
+	sessionSlice: { params: SliceParams; result: SliceResult };
+	/** Forgets the worker's copy of session `id`. */
+	sessionClose: { params: { readonly id: number }; result: null };
 	/** Test hook: throws inside the worker (`throw`), never returns (`hang`) or ends the worker's thread (`exit`). */
 	fault: { params: { readonly kind: 'throw' | 'hang' | 'exit' }; result: never };
 }

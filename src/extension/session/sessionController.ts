@@ -1,7 +1,9 @@
 /**
  * One live session and the one way to drive it: the panel's buttons, the palette commands, CodeLens and the debug
  * adapter all call these methods, and all views listen to `onDidChange`. Continue runs in slices of at most
- * `sliceMs` so the extension host never blocks for long, at the speed the user chose, and stops on pause.
+ * `sliceMs`, at the speed the user chose, and stops on pause. With a `SessionWorkerLink` the slices run in the
+ * engine's worker (`sessionContinue.ts`) and this host keeps the session its views read, updated after each slice;
+ * without one (the standalone debug adapter, tests) they run here, between the host's other tasks.
  *
  * Imports no `vscode`, so the debug adapter can take a controller by constructor injection and be tested outside
  * VS Code (the way mock-debug's runtime reaches its adapter).
@@ -14,6 +16,8 @@ import type { SessionSettingsInput } from '../../engine/session/sessionSettings'
 import type { StopResult } from '../../engine/session/stopReason';
 import type { BreakpointSpec, BreakpointStatus } from '../../engine/session/breakpoints';
 import { ContinuePace } from './continuePace';
+import { continueInWorker, type ContinueHost } from './sessionContinue';
+import type { SessionWorkerLink } from './sessionWorkerLink';
 
 /** What happened, for listeners. `progress` fires during continue at most once per slice. */
 export type SessionChange =
@@ -50,7 +54,9 @@ const sliceMs = 16;
 export class SessionController {
 	readonly session: OptimizationSession;
 	private readonly listeners = new Set<(change: SessionChange) => void>();
-	private run: { pause(): StopResult; finished: boolean } | undefined;
+	private run: { pause(): StopResult; readonly finished: boolean } | undefined;
+	/** Counts the changes made to the session here (all but the slices the worker ran), to keep its copy in step. */
+	private revision = 0;
 	private stepsPerSecondValue = 0;
 	private disposed = false;
 	/**
@@ -64,6 +70,7 @@ export class SessionController {
 		readonly origin: LossOrigin,
 		settings: SessionSettingsInput = {},
 		start?: ArrayLike<number>,
+		private readonly link?: SessionWorkerLink,
 	) {
 		this.session = new OptimizationSession(loss, settings, start);
 	}
@@ -89,44 +96,52 @@ export class SessionController {
 
 	step(count = 1): StopResult {
 		this.pause();
+		this.revision++;
 		return this.stopped(this.session.step(count));
 	}
 
 	stepBack(count = 1): StopResult {
 		this.pause();
+		this.revision++;
 		return this.stopped(this.session.stepBack(count));
 	}
 
 	goTo(step: number): StopResult {
 		this.pause();
+		this.revision++;
 		return this.stopped(this.session.goTo(step));
 	}
 
 	restart(start?: ArrayLike<number>): StopResult {
 		this.pause();
+		this.revision++;
 		return this.stopped(this.session.restart(start));
 	}
 
 	updateSettings(input: SessionSettingsInput): void {
 		this.session.updateSettings(input);
+		this.revision++;
 		this.emit({ kind: 'settings' });
 	}
 
 	/** `lr = 0.01`, `x = 3`, `momentum = 0.9`: edits the point or a hyper-parameter (next update on); an error message or undefined. */
 	assign(name: string, value: number): string | undefined {
 		const error = this.session.variables.assign(name, value);
+		this.revision++;
 		if (error === undefined) this.emit({ kind: 'settings' });
 		return error;
 	}
 
 	/** Replaces the session's condition breakpoints (debugger line breakpoints and the CLI's `--until`). */
 	setBreakpoints(specs: readonly BreakpointSpec[]): BreakpointStatus[] {
+		this.revision++;
 		return this.session.setBreakpoints(specs);
 	}
 
 	/** Runs until a stop, in slices at the chosen speed; resolves with the stop (also announced to listeners). */
 	continue(direction: 'forward' | 'reverse' = 'forward', limit?: number): Promise<StopResult> {
 		this.pause();
+		if (this.link) return continueInWorker(this.workerHost(this.link), direction, limit ?? this.session.settings.maxSteps);
 		const run = this.session.startContinue(direction, limit);
 		this.run = run;
 		const pace = new ContinuePace(() => this.stepsPerSecondValue);
@@ -163,8 +178,27 @@ export class SessionController {
 		if (this.disposed) return;
 		this.disposed = true;
 		this.pause();
+		this.link?.close();
 		this.emit({ kind: 'disposed' });
 		this.listeners.clear();
+	}
+
+	/** What a continue in the worker reads and changes of this controller. */
+	private workerHost(link: SessionWorkerLink): ContinueHost {
+		return {
+			session: this.session,
+			link,
+			revision: () => this.revision,
+			sliceMs: () => sliceMs / (1 + this.followers),
+			stepsPerSecond: () => this.stepsPerSecondValue,
+			isCurrent: (run) => this.run === run,
+			begin: (run) => (this.run = run),
+			end: (run, result) => {
+				if (this.run === run) this.run = undefined;
+				return this.stopped(result);
+			},
+			progress: () => this.emit({ kind: 'progress' }),
+		};
 	}
 
 	private stopped(result: StopResult): StopResult {

@@ -16,6 +16,9 @@ import { cellUris } from '../losses/notebookCells';
 import { readSettings } from '../settings';
 import { compileSelection } from './compileSelection';
 import { SessionController, type SessionChange } from './sessionController';
+import { reportSessionProblem } from './sessionProblemText';
+import { SessionWorkerLink } from './sessionWorkerLink';
+import type { LossSource } from '../../worker/engineProtocol';
 
 export interface StartOptions {
 	/** Which loss of the document; otherwise the one called `loss`, else the only one. */
@@ -79,7 +82,7 @@ export class SessionManager extends Disposable {
 	 * and `RangeError` when `options.start` has the wrong length.
 	 */
 	start(document: vscode.TextDocument, options: StartOptions = {}): SessionController {
-		const { loss, line, selection } = this.compile(document, options);
+		const { loss, line, source, selection } = this.compile(document, options);
 		const { session, view, problems } = readSettings(document.uri);
 		if (problems.length > 0) this._onDidReportProblems.fire(problems);
 		const settings = { ...session, ...definedOnly(options.settings ?? {}) };
@@ -92,7 +95,8 @@ export class SessionManager extends Disposable {
 			...(selection ? { selection } : {}),
 			...(cells ? { cells } : {}),
 		};
-		const controller = new SessionController(loss, origin, settings, options.start);
+		const link = new SessionWorkerLink(this.documents.engine, source, (problem) => reportSessionProblem(problem));
+		const controller = new SessionController(loss, origin, settings, options.start, link);
 		controller.stepsPerSecond = view.animationSpeed;
 		this.adopt(controller);
 		return controller;
@@ -115,14 +119,15 @@ export class SessionManager extends Disposable {
 	private compile(
 		document: vscode.TextDocument,
 		options: StartOptions,
-	): { loss: Loss; line: number; selection?: SourceSpan } {
+	): { loss: Loss; line: number; source: LossSource; selection?: SourceSpan } {
 		if (options.selection && !options.selection.isEmpty) {
 			return compileSelection(this.documents, document, options.selection, options.name);
 		}
 		if (options.name !== undefined) this.documents.markRequested(document, options.name);
 		const loss = this.documents.compile(document, options.name, options.at);
 		this.documents.markRequested(document, loss.name);
-		return { loss, line: loss.site.nameSpan.line };
+		const source = { document: this.documents.textOf(document)!, name: options.name, at: options.at };
+		return { loss, line: loss.site.nameSpan.line, source };
 	}
 
 	private adopt(controller: SessionController): void {
