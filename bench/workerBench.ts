@@ -8,6 +8,7 @@ import { nodeEngineTransport } from '../src/extension/worker/nodeEngineTransport
 import type { DocumentText } from '../src/worker/engineProtocol';
 import { resolve } from 'node:path';
 import { formatNs, measure, measureTogether, median } from './measure';
+import { sessionWorkerBench } from './sessionWorkerBench';
 
 const rosenbrock = 'export function loss(x = -1.2, y = 1) {\n\treturn (1 - x) ** 2 + 100 * (y - x ** 2) ** 2;\n}\n';
 
@@ -35,6 +36,7 @@ async function roundTrip(): Promise<void> {
 	await client.request('startValue', { document: slow, name: 'slow' }, { budgetMs: 200 }).catch(() => undefined);
 	await client.request('startValue', { document, name: 'loss' }, { budgetMs: 10_000 });
 	console.log(`  an overrun of a 200 ms budget, then the next answer from a new worker: ${(performance.now() - overrun).toFixed(0)} ms (restarts: ${client.restarts})`);
+	await sessionWorkerBench(client);
 	client.dispose();
 	if (sink < 0) console.log(sink);
 }

@@ -128,11 +128,13 @@ export class History {
 
 	/** Records `from`.. to the end as whole records in one flat array (stride numbers each), for a session image. */
 	packed(from: number): Float64Array {
-		const n = Math.max(0, this.count - from);
-		const out = new Float64Array(n * this.stride);
-		for (let r = 0; r < n; r++) {
-			const [chunk, base] = this.locate(from + r);
-			out.set(chunk.subarray(base, base + this.stride), r * this.stride);
+		const out = new Float64Array(Math.max(0, this.count - from) * this.stride);
+		for (let k = from, at = 0; k < this.count; ) {
+			const [chunk, base] = this.locate(k);
+			const n = Math.min(this.recordsPerChunk - base / this.stride, this.count - k);
+			out.set(chunk.subarray(base, base + n * this.stride), at);
+			at += n * this.stride;
+			k += n;
 		}
 		return out;
 	}
@@ -140,11 +142,13 @@ export class History {
 	/** Keeps the first `from` records and appends the whole records of `packed` (what `packed(from)` returned). */
 	replaceFrom(from: number, packed: Float64Array): void {
 		this.truncate(from);
-		const d = this.dimension;
-		for (let base = 0; base + this.stride <= packed.length; base += this.stride) {
-			const x = packed.subarray(base, base + d);
-			const gradient = packed.subarray(base + d + 1, base + 2 * d + 1);
-			this.push(x, packed[base + d]!, gradient, packed[base + 2 * d + 1]!);
+		for (let at = 0; at + this.stride <= packed.length; ) {
+			if (this.tailBase === this.tailEnd) this.openChunk();
+			const n = Math.min((this.tailEnd - this.tailBase) / this.stride, Math.floor((packed.length - at) / this.stride));
+			this.tail.set(packed.subarray(at, at + n * this.stride), this.tailBase);
+			this.tailBase += n * this.stride;
+			this.count += n;
+			at += n * this.stride;
 		}
 	}
 
