@@ -1,29 +1,19 @@
 // The engine's worker on a real worker_threads thread, driven through the host's client: answers, engine errors as
 // errors, cancellation of queued requests, a request past its budget ending the worker while the others are answered
 // by the next one, and a worker that dies mid-request being replaced.
-import * as esbuild from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { isLossSyntaxError } from '../../../src/engine/index';
 import { commandBudgetMs } from '../../../src/extension/worker/budgets';
 import { EngineClient, EngineRequestError, type RestartEvent, type StartEngineTransport } from '../../../src/extension/worker/engineClient';
 import { nodeEngineTransport } from '../../../src/extension/worker/nodeEngineTransport';
 import type { DocumentText, ToWorkerMessage } from '../../../src/worker/engineProtocol';
+import { useWorkerBundle } from './workerBundle';
 
-let directory: string;
-let script: string;
+const script = useWorkerBundle();
 let client: EngineClient;
 const posted: ToWorkerMessage[] = [];
 const restarts: RestartEvent[] = [];
 
-beforeAll(async () => {
-	directory = mkdtempSync(join(tmpdir(), 'downhill-worker-'));
-	script = join(directory, 'engineWorker.js');
-	await esbuild.build({ entryPoints: ['src/worker/nodeWorkerMain.ts'], outfile: script, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
-});
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
 afterEach(() => {
 	client?.dispose();
 	posted.length = 0;
@@ -32,7 +22,7 @@ afterEach(() => {
 
 /** A client whose worker runs the freshly built bundle; every message it posts is recorded. */
 function startClient(): EngineClient {
-	const start = nodeEngineTransport(script);
+	const start = nodeEngineTransport(script());
 	const recording: StartEngineTransport = (onMessage, onExit) => {
 		const transport = start(onMessage, onExit);
 		return { post: (message) => (posted.push(message), transport.post(message)), terminate: () => transport.terminate() };

@@ -3,11 +3,7 @@
 // a worker killed mid-slice is replaced and the run resumes from the host's last snapshot with one message, a loss
 // that throws stops the run with a message and keeps the session, pause drops the slice in flight, and a worker that
 // lost its copy is sent the session again.
-import * as esbuild from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { compileLoss, OptimizationSession, type Loss } from '../../../src/engine/index';
 import type { SessionSettingsInput } from '../../../src/engine/session/sessionSettings';
 import { SessionController } from '../../../src/extension/session/sessionController';
@@ -18,21 +14,15 @@ import type { LossSource, ToWorkerMessage } from '../../../src/worker/engineProt
 import { engineHandlers } from '../../../src/worker/engineHandlers';
 import { serveEngine } from '../../../src/worker/serveEngine';
 import { SessionStore } from '../../../src/worker/sessionStore';
+import { useWorkerBundle } from './workerBundle';
 
-let directory: string;
-let script: string;
+const script = useWorkerBundle();
 let client: EngineClient;
 const posted: ToWorkerMessage[] = [];
 const problems: SessionProblem[] = [];
 let onStarted: ((method: string) => void) | undefined;
 let kill: (() => void) | undefined;
 
-beforeAll(async () => {
-	directory = mkdtempSync(join(tmpdir(), 'downhill-sessions-'));
-	script = join(directory, 'engineWorker.js');
-	await esbuild.build({ entryPoints: ['src/worker/nodeWorkerMain.ts'], outfile: script, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
-});
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
 afterEach(() => {
 	client?.dispose();
 	posted.length = 0;
@@ -42,7 +32,7 @@ afterEach(() => {
 
 /** A client on a real worker thread; `kill()` ends the thread the way a crash does, `onStarted` sees each request begin. */
 function startClient(): EngineClient {
-	const start = nodeEngineTransport(script);
+	const start = nodeEngineTransport(script());
 	const methods = new Map<number, string>();
 	const transport: StartEngineTransport = (onMessage, onExit) => {
 		const worker = start((message) => {
