@@ -101,11 +101,11 @@ export class GraphBuilder {
 
 	private simplify(op: OpName, args: Node[]): Node | undefined {
 		const [a, b] = args as [Node, Node];
-		const isConst = (n: Node | undefined, v: number) => n?.kind === 'const' && n.value === v;
+		const isConst = (n: Node | undefined, v: number): n is ConstNode => n?.kind === 'const' && n.value === v;
 		switch (op) {
 			case 'add':
-				if (isConst(a, 0)) return b;
-				if (isConst(b, 0)) return a;
+				if (isConst(a, 0) && (Object.is(a.value, -0) || neverNegativeZero(b))) return b;
+				if (isConst(b, 0) && (Object.is(b.value, -0) || neverNegativeZero(a))) return a;
 				return undefined;
 			case 'mul':
 				if (isConst(a, 1)) return b;
@@ -130,6 +130,27 @@ export class GraphBuilder {
 		const node = { ...init, id: this.nextId++, ...dependencies(init as Node) } as Node;
 		this.nodes.set(key, node);
 		return node;
+	}
+}
+
+/** Operations whose result is never -0 (`x + 0` may drop the `+ 0` only then: -0 + 0 is +0). */
+const positiveZeroOps: ReadonlySet<OpName> = new Set<OpName>([
+	'abs', 'exp', 'cosh', 'lt', 'le', 'gt', 'ge', 'eq', 'ne', 'and', 'or', 'not',
+]);
+
+/** True when `node` cannot evaluate to -0: a loop index, a sum (it starts from +0), or one of the ops above. */
+function neverNegativeZero(node: Node): boolean {
+	switch (node.kind) {
+		case 'const':
+			return !Object.is(node.value, -0);
+		case 'index':
+		case 'sum':
+			return true;
+		case 'op':
+			if (node.op === 'add') return node.args.some(neverNegativeZero);
+			return positiveZeroOps.has(node.op);
+		default:
+			return false;
 	}
 }
 

@@ -166,6 +166,24 @@ function loss(w = 1) {
 		expect(gradient[0]).toBe(22 + 55);
 	});
 
+	it('counts down from 0 through +0, not -0, as Node does (1 / i is +Infinity at i = 0)', () => {
+		const source = `function loss(x = 1) {
+	let s = 0;
+	for (let i = 0; i > -3; i--) s += 1 / i;
+	let t = 0;
+	for (let j = 0; j > -2; j--) t = t + x / j;
+	return s + t + x * x;
+}`;
+		let s = 0;
+		for (let i = 0; i > -3; i--) s += 1 / i;
+		let t = 0;
+		for (let j = 0; j > -2; j--) t = t + 1 / j;
+		expect(s + t + 1).toBe(Infinity);
+		const graph = lower(source);
+		expect(compileGraph(graph).valueAndGradient([1], new Float64Array(1))).toBe(s + t + 1);
+		expect(interpretValueAndGradient(graph, [1], new Float64Array(1))).toBe(s + t + 1);
+	});
+
 	it('unrolls short loops that carry a value non-additively', () => {
 		const graph = lower(`const roots = [1, -2, 0.5];
 function loss(x = 0.3) {

@@ -21,6 +21,14 @@ describe('arithmetic', () => {
 		});
 	}
 
+	it('divides by zero with // as numpy does where CPython raises: ±inf, and NaN for 0 // 0', () => {
+		// numpy.floor_divide(1.0, 0.0) is inf, (-1.0, 0.0) is -inf, (0.0, 0.0) is nan.
+		for (const [a, quotient] of [[1, Infinity], [-2.5, -Infinity], [0, Number.NaN]] as const) {
+			expect(run(floorDiv, [a, 0]).value).toBe(quotient);
+			expect(valueOf(`def loss(x=0.0):\n    return (${a}) // 0.0 + x`)).toBe(quotient);
+		}
+	});
+
 	it('differentiates % as x - y * floor(x / y) and // as a step function', () => {
 		expect(run(modulo, [-7.5, 2]).gradient).toEqual([1, 4]);
 		expect(run(modulo, [7.5, -2]).gradient).toEqual([1, 4]);

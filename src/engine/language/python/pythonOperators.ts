@@ -42,13 +42,17 @@ export function floorMod(b: GraphBuilder, x: Node, y: Node): Node {
 	return b.select(needsShift(b, r, y), b.add(r, y), r);
 }
 
-/** Python's `x // y`: `floor(x / y)`, exact for floats as CPython computes it (`1 // 0.1` is 9). */
+/**
+ * Python's `x // y`: `floor(x / y)`, exact for floats as CPython computes it (`1 // 0.1` is 9). Where CPython raises
+ * (`y` = 0) it is IEEE's `floor(x / 0)`: ±∞, or NaN for `0 // 0`, as numpy's `floor_divide` gives.
+ */
 export function floorDiv(b: GraphBuilder, x: Node, y: Node): Node {
 	const r = b.op('mod', x, y);
 	const quotient = b.div(b.sub(x, r), y);
 	const div = b.select(needsShift(b, r, y), b.sub(quotient, b.constant(1)), quotient);
 	const floor = b.op('floor', div);
-	return b.select(b.op('gt', b.sub(div, floor), b.constant(0.5)), b.add(floor, b.constant(1)), floor);
+	const python = b.select(b.op('gt', b.sub(div, floor), b.constant(0.5)), b.add(floor, b.constant(1)), floor);
+	return b.select(b.op('eq', y, b.constant(0)), b.op('floor', b.div(x, y)), python);
 }
 
 /** Python's `round(x)`: to the nearest whole number, halves to even (`round(2.5)` is 2). */
