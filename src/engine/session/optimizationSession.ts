@@ -262,7 +262,7 @@ export class OptimizationSession {
 	 * record `from` on (0: everything).
 	 */
 	image(from = 0): SessionImage {
-		const optimizerOf = (s: Segment) => ({ from: s.from, name: s.optimizer.name, options: s.optimizer.options });
+		const optimizerOf = (s: Segment) => ({ from: s.from, name: s.optimizer.name, options: s.optimizer.options, schedule: s.scheduled.schedule });
 		const since = <T>(map: Map<number, T>) => [...map].filter(([k]) => k >= from);
 		return {
 			settings: this.settingsValue,
@@ -270,7 +270,8 @@ export class OptimizationSession {
 			position: this.positionValue,
 			lastStop: this.lastStopValue,
 			segments: this.segments.map(optimizerOf),
-			pending: this.segments[this.segments.length - 1]!.optimizer !== this.optimizer,
+			pending: !this.inEffect(this.segments[this.segments.length - 1]!),
+			momenta: this.momenta.slice(),
 			state: cloneState(this.state),
 			head: { growthRun: this.head.growthRun, lossBeforeGrowth: this.head.lossBeforeGrowth, startLoss: this.head.startLoss },
 			breakpoints: this.breakpoints.image(),
@@ -285,9 +286,14 @@ export class OptimizationSession {
 	restore(image: SessionImage): void {
 		this.settingsValue = image.settings;
 		this.startPoint = Float64Array.from(image.start);
-		this.segments = image.segments.map((s) => ({ from: s.from, optimizer: createOptimizer(s.name as OptimizerName, s.options) }));
-		const last = this.segments[this.segments.length - 1]!.optimizer;
-		this.optimizer = image.pending ? createOptimizer(image.settings.optimizer, image.settings.optimizerOptions) : last;
+		this.segments = image.segments.map((s) => {
+			const optimizer = createOptimizer(s.name as OptimizerName, s.options);
+			return { from: s.from, optimizer, scheduled: new ScheduledOptimizer(optimizer, s.schedule) };
+		});
+		const last = this.segments[this.segments.length - 1]!;
+		this.optimizer = image.pending ? createOptimizer(image.settings.optimizer, image.settings.optimizerOptions) : last.optimizer;
+		this.scheduled = image.pending ? new ScheduledOptimizer(this.optimizer, image.settings.schedule) : last.scheduled;
+		this.momenta = image.momenta.slice();
 		this.state = cloneState(image.state);
 		this.history.replaceFrom(image.from, image.records);
 		for (const map of [this.checkpoints, this.probes] as Map<number, unknown>[]) for (const k of [...map.keys()]) if (k >= image.from) map.delete(k);
@@ -497,6 +503,11 @@ export class OptimizationSession {
 	}
 
 	/** Before an update from the current position: drop the abandoned future and bring optimizer and state up to date. */
+	/** True when `segment` runs the current optimizer under the current schedule. */
+	private inEffect(segment: Segment): boolean {
+		return segment.optimizer === this.optimizer && segment.scheduled === this.scheduled;
+	}
+
 	private prepareForward(): void {
 		const k = this.positionValue;
 		if (k < this.history.length - 1) {
@@ -510,7 +521,7 @@ export class OptimizationSession {
 			this.reloadHead();
 		}
 		const inEffect = this.segments[this.segments.length - 1]!;
-		if (inEffect.optimizer === this.optimizer && inEffect.scheduled === this.scheduled) return;
+		if (this.inEffect(inEffect)) return;
 		if (inEffect.optimizer.name !== this.optimizer.name) this.state = this.optimizer.init(this.startPoint.length);
 		this.segments.push({ from: k, optimizer: this.optimizer, scheduled: this.scheduled });
 		this.checkpoints.set(k, cloneState(this.state));

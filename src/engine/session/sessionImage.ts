@@ -6,19 +6,29 @@
  * `OptimizationSession.restore` applies one.
  */
 import type { OptionValue, OptimizerState } from '../optim/optimizer';
+import type { ScheduleSpec } from '../optim/schedule/scheduleSpec';
 import type { BreakpointsImage } from './breakpoints';
 import type { SessionSettings } from './sessionSettings';
 import type { StopReason } from './stopReason';
+
+export interface SegmentImage {
+	readonly from: number;
+	readonly name: string;
+	readonly options: Readonly<Record<string, OptionValue>>;
+	readonly schedule: ScheduleSpec;
+}
 
 export interface SessionImage {
 	readonly settings: SessionSettings;
 	readonly start: Float64Array;
 	readonly position: number;
 	readonly lastStop: StopReason;
-	/** Each optimizer in effect and the record it took over from, oldest first. */
-	readonly segments: readonly { readonly from: number; readonly name: string; readonly options: Readonly<Record<string, OptionValue>> }[];
-	/** True when the settings name an optimizer that takes over at the next update (not yet in `segments`). */
+	/** Each optimizer and schedule in effect and the record they took over from, oldest first. */
+	readonly segments: readonly SegmentImage[];
+	/** True when the settings name an optimizer or schedule that takes over at the next update (not in `segments`). */
 	readonly pending: boolean;
+	/** The momentum (or beta1) a cycling schedule set for each update so far, by update (replays use them). */
+	readonly momenta: readonly number[];
 	/** The optimizer state after the last record. */
 	readonly state: OptimizerState;
 	/** The growth rule's counters at the last record and the start loss (`stopRules.ts`). */

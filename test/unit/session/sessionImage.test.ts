@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { OptimizationSession } from '../../../src/engine/session/optimizationSession';
 import type { SessionSettingsInput } from '../../../src/engine/session/sessionSettings';
+import { parseSchedule } from '../../../src/engine/optim/lrSchedule';
 import { regression, rosenbrock } from './sessionFixtures';
 
 /** Every record, probe and optimizer state of `s`, for exact comparison. */
@@ -50,6 +51,28 @@ describe('session images', () => {
 			host.restore(structuredClone(worker.image(from)));
 		}
 		expect(stop.reason).toEqual(wholeStop.reason);
+		expect(contents(host)).toEqual(contents(whole));
+	});
+
+	it.each([
+		['onecycle:total_steps=120', 'sgd', { lr: 0.001, momentum: 0.9 }],
+		['plateau:factor=0.3,patience=2', 'adam', { lr: 0.01 }],
+	] as const)('carries a %s schedule with %s through slices on a copy: rates and cycled momenta as in one piece', (schedule, optimizer, options) => {
+		const settings: SessionSettingsInput = { ...adam, optimizer, optimizerOptions: options, schedule: parseSchedule(schedule), maxSteps: 120 };
+		const whole = new OptimizationSession(rosenbrock(), settings);
+		whole.continue(120);
+		const host = new OptimizationSession(rosenbrock(), settings);
+		const worker = copyOf(host);
+		for (let moved = 0; moved < 120; moved += 13) {
+			const from = worker.position;
+			worker.startContinue('forward', 120 - moved).advance(() => false, 13);
+			host.restore(structuredClone(worker.image(from)));
+		}
+		expect(contents(host)).toEqual(contents(whole));
+		host.stepBack(30);
+		whole.stepBack(30);
+		expect(host.snapshot().optimizer.options).toEqual(whole.snapshot().optimizer.options);
+		expect(host.continue(30)).toEqual(whole.continue(30));
 		expect(contents(host)).toEqual(contents(whole));
 	});
 
