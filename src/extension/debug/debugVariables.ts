@@ -13,7 +13,7 @@ import { formatSchedule } from '../../engine/optim/lrSchedule';
 import type { SessionSnapshot } from '../../engine/session/optimizationSession';
 import type { SessionController } from '../session/sessionController';
 import { assignVariable, evaluateText, showNumber } from './debugEvaluate';
-import type { StepInto } from './stepInto';
+import { gradientSoFar, type StepInto } from './stepInto';
 import { english, type Translate } from './translate';
 
 /** What a variables reference points at. */
@@ -22,12 +22,18 @@ type Container =
 	| { readonly kind: 'locals'; readonly frame: number }
 	| {
 			readonly kind: 'vector';
-			readonly of: 'point' | 'gradient';
+			readonly of: VectorOf;
 			readonly spec: ParamSpec;
 			/** The leading indices chosen so far: `[]` for the whole of `W`, `[1]` for its row `W[1]`. */
 			readonly at: readonly number[];
 	  }
 	| { readonly kind: 'buffer'; readonly name: string };
+
+/** Which numbers an array variable shows: the point, its gradient, or the backward pass's gradient so far. */
+type VectorOf = 'point' | 'gradient' | 'accumulated';
+
+/** The expression prefix that reads each kind of number back (`evaluateName`, so Copy Value gives every digit). */
+const evaluatePrefix: Readonly<Record<VectorOf, string>> = { point: '', gradient: 'grad.', accumulated: gradientSoFar };
 
 type ScopeKind = 'locals' | 'accumulated' | 'parameters' | 'gradient' | 'loss' | 'hyper' | 'state';
 
@@ -103,9 +109,9 @@ export class DebugVariables {
 			case 'locals':
 				return stepInto ? localVariables(stepInto, container.frame, this.t) : [];
 			case 'accumulated':
-				return stepInto ? this.vectorOwners(controller, stepInto.gradient, 'gradient') : [];
+				return stepInto ? this.vectorOwners(controller, stepInto.gradient, 'accumulated') : [];
 			case 'vector':
-				return this.tensorElements(container, container.of === 'point' ? snapshot.x : snapshot.gradient);
+				return this.tensorElements(container, vectorValues(container.of, snapshot, stepInto));
 			case 'buffer':
 				return bufferElements(controller.loss.params, container.name, snapshot.optimizer.state.buffers[container.name]);
 			default: {
@@ -127,8 +133,8 @@ export class DebugVariables {
 	}
 
 	/** Scalar parameters (or their partials) as values, array ones as expandable containers (a matrix by rows). */
-	private vectorOwners(controller: SessionController, values: Float64Array, of: 'point' | 'gradient'): DebugProtocol.Variable[] {
-		const prefix = of === 'gradient' ? 'grad.' : '';
+	private vectorOwners(controller: SessionController, values: Float64Array, of: VectorOf): DebugProtocol.Variable[] {
+		const prefix = evaluatePrefix[of];
 		return controller.loss.paramSpecs.map((spec) => {
 			if (spec.size === undefined) return numberVariable(spec.name, values[spec.offset]!, `${prefix}${spec.name}`);
 			return this.tensorVariable(spec.name, { kind: 'vector', of, spec, at: [] }, values);
@@ -142,7 +148,7 @@ export class DebugVariables {
 		const shown = Array.from(values.subarray(offset, offset + Math.min(size, 8)), showNumber).join(', ');
 		const dims = shape.length > 1 ? `${shape.join('×')} ` : '';
 		const value = `${dims}[${shown}${size > 8 ? ', …' : ''}]`;
-		const prefix = container.of === 'gradient' ? 'grad.' : '';
+		const prefix = evaluatePrefix[container.of];
 		const evaluateName = `${prefix}${container.spec.name}${container.at.map((i) => `[${i}]`).join('')}`;
 		return { name, value, evaluateName, variablesReference: this.handles.create(container), indexedVariables: shape[0] };
 	}
@@ -150,7 +156,7 @@ export class DebugVariables {
 	/** The rows of a matrix (expandable), or the numbers of a vector or of one row. */
 	private tensorElements(container: Container & { kind: 'vector' }, values: Float64Array): DebugProtocol.Variable[] {
 		const shape = paramShape(container.spec).slice(container.at.length);
-		const prefix = container.of === 'gradient' ? 'grad.' : '';
+		const prefix = evaluatePrefix[container.of];
 		const path = `${prefix}${container.spec.name}${container.at.map((i) => `[${i}]`).join('')}`;
 		return Array.from({ length: shape[0] ?? 0 }, (_, i) => {
 			const at = [...container.at, i];
@@ -209,6 +215,12 @@ function localVariables(stepInto: StepInto, frame: number, t: Translate): DebugP
 		if (local.adjoint !== undefined) out.push(numberVariable(`∂L/∂${local.name}`, local.adjoint, `grad.${local.name}`));
 	}
 	return out;
+}
+
+/** The numbers an array variable of kind `of` shows (the gradient so far only while stepping into an update). */
+function vectorValues(of: VectorOf, snapshot: SessionSnapshot, stepInto: StepInto | undefined): Float64Array {
+	if (of === 'point') return snapshot.x;
+	return of === 'accumulated' && stepInto ? stepInto.gradient : snapshot.gradient;
 }
 
 /** Where the part of `spec` at leading indices `at` lies in the flat parameters (row-major), and its size. */

@@ -16,6 +16,9 @@ export type PassPhase = WalkPhase;
 /** F11 moves into frames, F10 over them, Shift+F11 out of the current one. */
 export type PassMove = 'in' | 'over' | 'out';
 
+/** The name prefix of the backward pass's gradient so far: `gradSoFar.w` (Watch, Copy Value of that scope). */
+export const gradientSoFar = 'gradSoFar.';
+
 export class StepInto {
 	private frameCache: WalkFrame[] | undefined;
 
@@ -24,6 +27,7 @@ export class StepInto {
 		/** The history record whose update this pass belongs to. */
 		readonly step: number,
 		private readonly x: Float64Array,
+		private readonly params: readonly string[],
 	) {}
 
 	/** Enters the step from the session's current point; undefined when the loss has no statement to stop on. */
@@ -31,7 +35,7 @@ export class StepInto {
 		const k = session.position;
 		const x = session.history.readPoint(k, new Float64Array(session.loss.params.length));
 		const walk = PassWalk.enter(session.loss.graph, x);
-		return walk && new StepInto(walk, k, x);
+		return walk && new StepInto(walk, k, x, session.loss.params);
 	}
 
 	get phase(): PassPhase {
@@ -113,6 +117,10 @@ export class StepInto {
 	 * partial derivatives already have (`grad.x`).
 	 */
 	readonly lookup = (key: string): number | undefined => {
+		if (key.startsWith(gradientSoFar)) {
+			const index = this.params.indexOf(key.slice(gradientSoFar.length));
+			return index >= 0 ? this.walk.gradient[index] : undefined;
+		}
 		const locals = this.frames()[0]!.locals;
 		if (key.startsWith('grad.')) return locals.find((l) => l.name === key.slice('grad.'.length))?.adjoint;
 		return locals.find((l) => l.name === key)?.value;

@@ -7,7 +7,7 @@
 import type { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildAdapter, fixture, launchToEntry, removeAdapter, scopeValues, startClient, stopAfter, topFrame } from './adapterClient';
+import { buildAdapter, fixture, launchToEntry, removeAdapter, scopeValues, scopeVariables, startClient, stopAfter, topFrame } from './adapterClient';
 
 const sgd = { optimizer: 'sgd', lr: 0.1 };
 const sigma = (z: number) => 1 / (1 + Math.exp(-z));
@@ -44,6 +44,16 @@ async function move(request: 'stepIn' | 'next' | 'stepOut' | 'continue' | 'stepB
 	return stopAfter(client, () => client[`${request}Request`]({ threadId: 1 }));
 }
 
+/** Each variable's value with every digit, as Copy Value reads it: its `evaluateName` in the clipboard context. */
+async function everyDigit(variables: readonly DebugProtocol.Variable[]): Promise<Record<string, number>> {
+	const out: Record<string, number> = {};
+	for (const v of variables) {
+		const frameId = (await frames())[0]!.id;
+		out[v.name] = Number((await client.evaluateRequest({ expression: v.evaluateName!, context: 'clipboard', frameId })).body.result);
+	}
+	return out;
+}
+
 describe.each(cases)('step-into through $file', (lines) => {
 	it('enters the loop: at n = 2 the hidden units and the output equal the hand computation', async () => {
 		await launchToEntry(client, { program: fixture(lines.file), ...sgd });
@@ -74,14 +84,19 @@ describe.each(cases)('step-into through $file', (lines) => {
 
 	it('walks back through every statement in reverse, and the adjoints add up to the compiled gradient', async () => {
 		await launchToEntry(client, { program: fixture(lines.file), ...sgd });
-		const gradient = await scopeValues(client, 'Gradient');
+		const gradient = await everyDigit(await scopeVariables(client, 'Gradient'));
 		const stops: string[] = [];
 		let event = await move('stepIn');
 		while (!(await topFrame(client)).name.startsWith('step 1')) {
 			stops.push(`${(event.body.description ?? '').split(':')[0]} ${(await topFrame(client)).line}`);
 			if (stops.at(-1) === `backward ${lines.total}`) {
-				const accumulated = await scopeValues(client, 'Gradient so far (backward pass)');
-				for (const [name, value] of Object.entries(gradient)) expect(Math.abs(Number(accumulated[name]) - Number(value))).toBeLessThanOrEqual(1e-12);
+				const accumulated = await everyDigit(await scopeVariables(client, 'Gradient so far (backward pass)'));
+				expect(Object.keys(accumulated)).toEqual(Object.keys(gradient));
+				for (const [name, value] of Object.entries(gradient)) expect(Math.abs(accumulated[name]! - value)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(value)));
+			}
+			if (stops.at(-1) === `backward ${lines.ret}`) {
+				const early = await everyDigit(await scopeVariables(client, 'Gradient so far (backward pass)'));
+				expect(Object.values(early).every((g) => g === 0), 'nothing is accumulated before the loop is walked back').toBe(true);
 			}
 			event = await move('stepIn');
 		}
