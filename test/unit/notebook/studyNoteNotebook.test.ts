@@ -1,6 +1,6 @@
 // examples/study-note.ipynb as the extension reads it: each cell with the cells of its kind above it. The loss cell
 // uses the data and the helper of earlier code cells; a Markdown formula uses a function an earlier Markdown cell
-// defines. Values by hand: mean(y²) = (2.1² + 3.9² + 6.2² + 7.8² + 10.1²) / 5 = 220.91 / 5 at w = b = 0, and
+// defines. Values by hand: mean(y²) = (1.1² + 1.9² + 3.2² + 3.8² + 5.1²) / 5 = 55.51 / 5 at w = b = 0, and
 // y = h(0) + 1 = (0 - 1)² + 1 = 2.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,7 +42,7 @@ describe('examples/study-note.ipynb', () => {
 	it('reads the loss cell with the cells above it', () => {
 		expect(sitesOf(lossCell)).toEqual(['loss']);
 		const loss = compileLoss(cells[lossCell]!.text, { language: 'python', cells: contextOf(lossCell) });
-		expect(loss.value(loss.start)).toBeCloseTo(220.91 / 5, 12);
+		expect(loss.value(loss.start)).toBeCloseTo(55.51 / 5, 12);
 	});
 
 	it('skips the plotting cell: it lists nothing and breaks nothing below', () => {
