@@ -10,6 +10,7 @@ import { batchInfo, interpretHessianVector, interpretValue, interpretValueAndGra
 import type { LossGraph, ParamSpec } from './graph/node';
 import { numericGradient } from './graph/numericGradient';
 import type { FoundLoss, LanguageId, LossSite, LowerOptions } from './language/frontEnd';
+import type { DataFiles, DataReference } from './language/data/dataFiles';
 import { frontEnds } from './language/frontEnds';
 import { msg } from './message';
 import type { CellContext, CellLayout } from './language/notebook/cellLayout';
@@ -72,10 +73,18 @@ export function compileLoss(source: string, options: CompileOptions): Loss {
 	return lossFromGraph(graph, site, options.interpret ?? false);
 }
 
-/** Every loss (and failed candidate) in `source`; with `cells`, in a notebook cell read with the cells above it. */
-export function findLosses(source: string, language: LanguageId, cells?: CellContext): FoundLoss[] {
+/**
+ * Every loss (and failed candidate) in `source`; with `cells`, in a notebook cell read with the cells above it;
+ * `files` are the data files it reads, as the host read them.
+ */
+export function findLosses(source: string, language: LanguageId, cells?: CellContext, files?: DataFiles): FoundLoss[] {
 	const text = withoutByteOrderMark(source);
-	return cells ? listInCell(frontEndFor(language), text, cells) : frontEndFor(language).list(text);
+	return cells ? listInCell(frontEndFor(language), text, cells) : frontEndFor(language).list(text, files);
+}
+
+/** The data files `source` names (paths as written, with their spans), for the host to read before lowering. */
+export function findDataReferences(source: string, language: LanguageId): DataReference[] {
+	return frontEndFor(language).dataReferences?.(withoutByteOrderMark(source)) ?? [];
 }
 
 /** Editors hide a UTF-8 byte-order mark, so lines and columns count from the character after it. */

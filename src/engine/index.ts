@@ -2,7 +2,7 @@
  * The engine's public API, bundled as `dist/engine.js` (CommonJS, no `vscode`, no Node APIs). Everything the CLI,
  * the extension and the debug adapter need from the engine is exported here.
  */
-export { compileLoss, findLosses, lossFromGraph, type CompileOptions, type Loss, type LossShape } from './compileLoss';
+export { compileLoss, findDataReferences, findLosses, lossFromGraph, type CompileOptions, type Loss, type LossShape } from './compileLoss';
 export { formatNumber } from './expression/formatNumber';
 export { LossSyntaxError, isLossSyntaxError, type SourceSpan } from './errors';
 export { formatMessage, isMessage, messageTemplates, msg, verbatim, type Message, type MessageArgument, type TemplateTranslator } from './message';
@@ -16,3 +16,5 @@ export { cellAt, type CellContext, type CellLayout, type CellText } from './lang
 export { OptimizationSession } from './session/optimizationSession';
 export type { SessionImage } from './session/sessionImage';
 export type { StopResult } from './session/stopReason';
+export type { DataFile, DataFiles, DataReference } from './language/data/dataFiles';
+export { dataFileSizeLimit, isInside, normalizePath, resolveDataPath, type DataPathResult } from './language/data/dataPath';

@@ -6,6 +6,7 @@ import { LossSyntaxError, type SourceSpan } from '../errors';
 import type { LossGraph } from '../graph/node';
 import { msg } from '../message';
 import { chooseLoss, type LossRequest } from './chooseLoss';
+import type { DataFiles, DataReference } from './data/dataFiles';
 
 export type LanguageId = 'javascript' | 'typescript' | 'python' | 'math' | 'markdown' | 'latex';
 
@@ -30,6 +31,8 @@ export type FoundLoss =
 export interface LowerOptions extends LossRequest {
 	/** Sizes of array parameters: a length (`w: 3`) or a shape (`W: [2, 3]`); it overrides the default's shape. */
 	readonly sizes?: Readonly<Record<string, number | readonly number[]>>;
+	/** The data files the source reads, as the host read them (`dataReferences` lists which). */
+	readonly files?: DataFiles;
 }
 
 /** The size `options.sizes` gives the array parameter `name` (own keys only: a parameter may be called `constructor`). */
@@ -44,7 +47,7 @@ export interface LoweredLoss {
 
 export interface FrontEnd {
 	/** Every loss in `source`, and every candidate that failed with its error. Throws only for unparsable source. */
-	list(source: string): FoundLoss[];
+	list(source: string, files?: DataFiles): FoundLoss[];
 	/** Lowers the chosen loss; throws `LossSyntaxError` for anything outside the supported subset. */
 	lower(source: string, options: LowerOptions): LoweredLoss;
 	/** A notebook cell's text as this language reads it (IPython's `%magic` and `!shell` lines blanked, say). */
@@ -53,6 +56,8 @@ export interface FrontEnd {
 	syntaxError?(source: string): LossSyntaxError | undefined;
 	/** The names `source` defines at its top level, each with the 1-based line of its first definition. */
 	definedNames?(source: string): ReadonlyMap<string, number>;
+	/** The data files `source` names in data-loading calls, with each path string's span; throws like `list`. */
+	dataReferences?(source: string): DataReference[];
 }
 
 /**

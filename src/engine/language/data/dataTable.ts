@@ -2,8 +2,8 @@
  * What a data file in the workspace becomes when a loss reads it: a rectangular table of numbers, row-major, with
  * column names when the file has a header. The readers (`loadText.ts`, `readCsvFrame.ts`, `readNpy.ts`,
  * `readJsonData.ts`) are pure functions of the file's contents: the host reads the bytes (inside the workspace, with
- * a size limit) and the engine never touches a file system. Failures are values carrying a message template, so the
- * front end can place them at the call that named the file.
+ * a size limit, `dataPath.ts`) and the engine never touches a file system. Failures are values carrying a
+ * message template, so the front end can place them at the call that named the file.
  */
 import type { Message } from '../../message';
 
@@ -21,9 +21,6 @@ export interface DataTable extends NumericArray {
 
 /** What a reader returns: the data, or why the file cannot be used (without a position; the caller adds it). */
 export type DataResult<T> = { readonly kind: 'ok'; readonly data: T } | { readonly kind: 'error'; readonly message: Message };
-
-/** The most bytes a data file may have (50 MiB); the host checks it before reading, the readers again. */
-export const dataFileSizeLimit = 50 * 1024 * 1024;
 
 export function ok<T>(data: T): DataResult<T> {
 	return { kind: 'ok', data };

@@ -7,6 +7,8 @@ import { isLossSyntaxError, LossSyntaxError, spanFromOffsets } from '../../error
 import type { LossGraph } from '../../graph/node';
 import { pickLoss, type FoundLoss, type FrontEnd, type LossSite, type LowerOptions } from '../frontEnd';
 import { limits, type WorkPool } from '../lowering/context';
+import type { DataFiles } from '../data/dataFiles';
+import { jsonReferences } from './dataImports';
 import { lowerCandidate, parameterNames } from './lossFunction';
 import { readModule, type Candidate, type ModuleInfo } from './moduleScope';
 import { parseProgram, type ScriptLanguage } from './parse';
@@ -38,13 +40,13 @@ function lowerSafely(info: ModuleInfo, candidate: Candidate, options: LowerOptio
 
 function frontEnd(language: ScriptLanguage): FrontEnd {
 	return {
-		list(source: string): FoundLoss[] {
+		list(source: string, files?: DataFiles): FoundLoss[] {
 			const info = readModule(parseProgram(source, language).program);
 			// Listing lowers every candidate; together they may do a few times the work of one lowering.
 			const pool: WorkPool = { remaining: listWork };
 			return info.candidates.map((candidate): FoundLoss => {
 				try {
-					lowerSafely(info, candidate, {}, pool);
+					lowerSafely(info, candidate, { files }, pool);
 					return { kind: 'loss', site: site(candidate, language) };
 				} catch (error) {
 					if (!isLossSyntaxError(error)) throw error;
@@ -57,6 +59,7 @@ function frontEnd(language: ScriptLanguage): FrontEnd {
 			const candidate = pickLoss(info.candidates, options, spanFromOffsets(source, 0, source.length));
 			return { graph: lowerSafely(info, candidate, options), site: site(candidate, language) };
 		},
+		dataReferences: (source: string) => jsonReferences(parseProgram(source, language).program),
 	};
 }
 

@@ -36,7 +36,7 @@ export function lowerCandidate(
 	options: LowerOptions,
 	pool?: WorkPool,
 ): LossGraph {
-	const ctx = new LoweringContext(pool);
+	const ctx = new LoweringContext(pool, options.files);
 	const module = moduleScope(ctx, info);
 	const layout = new ParamLayout(ctx);
 	const frame = new Scope(module, true);

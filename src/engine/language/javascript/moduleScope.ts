@@ -11,6 +11,7 @@ import { Scope, type Binding } from '../lowering/scope';
 import type { Value } from '../lowering/values';
 import { noteHolder } from './arrayOwners';
 import { evaluate } from './expressions';
+import { jsonFileValue, jsonImport, jsonReadFile, type JsonSource } from './dataImports';
 import { closure, type FunctionNode } from './functions';
 import { nameSpanOf, spanOf, unwrap } from './parse';
 import { msg, type Message } from '../../message';
@@ -27,6 +28,7 @@ export interface Candidate {
 type Declaration =
 	| { readonly kind: 'function'; readonly node: FunctionNode; readonly name: string }
 	| { readonly kind: 'value'; readonly init: t.Expression; readonly name: string }
+	| { readonly kind: 'data'; readonly source: JsonSource; readonly name: string }
 	| { readonly kind: 'unsupported'; readonly message: Message };
 
 /** What the top level of a file declares. */
@@ -63,6 +65,11 @@ class ModuleReader {
 			case 'ImportDeclaration':
 				for (const spec of s.specifiers) {
 					const name = spec.local.name;
+					const json = jsonImport(s, spec);
+					if (json) {
+						this.declare(name, { kind: 'data', source: json, name });
+						continue;
+					}
 					const from = `'${s.source.value}'`;
 					this.unsupported(name, msg`'${name}' is imported from ${from}; a loss may only use names defined in its own file`);
 				}
@@ -86,7 +93,8 @@ class ModuleReader {
 				this.unsupported(name, msg`'${name}' has no value`);
 				continue;
 			}
-			this.declare(name, { kind: 'value', init: d.init, name });
+			const json = jsonReadFile(d.init);
+			this.declare(name, json ? { kind: 'data', source: json, name } : { kind: 'value', init: d.init, name });
 			const init = unwrap(d.init);
 			if (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression') {
 				const span = s.declarations.length === 1 ? spanOf(whole) : spanOf(d);
@@ -147,6 +155,8 @@ function moduleValue(ctx: LoweringContext, scope: Scope, d: Declaration, span: S
 			return closure(ctx, scope, d.node, d.name);
 		case 'value':
 			return evaluate(ctx, scope, d.init, d.name);
+		case 'data':
+			return jsonFileValue(ctx, d.source, d.name);
 		case 'unsupported':
 			return fail(d.message, span);
 		default: {

@@ -4,6 +4,7 @@
  * `[a, b]` patterns bind names to parts of a value. Objects have fields only: methods, getters, spreads and computed
  * keys are errors at their position, and a record is never changed.
  */
+import { jsonProblem } from '../lowering/jsonValue';
 import type * as t from '@babel/types';
 import type { SourceSpan } from '../../errors';
 import { fail, type LoweringContext } from '../lowering/context';
@@ -50,6 +51,8 @@ function propertyKey(key: t.ObjectProperty['key'], computed: boolean, span: Sour
 export function recordField(record: RecordValue, name: string, span: SourceSpan): Value {
 	const value = record.fields.get(name);
 	if (value !== undefined) return value;
+	const problem = jsonProblem(record, name);
+	if (problem) return fail(problem, span);
 	const known = [...record.fields.keys()].join(', ');
 	return fail(msg`${record.label} has no field '${name}' (it has ${known})`, span);
 }

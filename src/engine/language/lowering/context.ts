@@ -6,6 +6,7 @@
  *
  * Language-neutral: nothing here knows an AST. A walker creates one context per lowered loss and passes it down.
  */
+import { noDataFiles, type DataFiles } from '../data/dataFiles';
 import { LossSyntaxError, type SourceSpan } from '../../errors';
 import type { Message } from '../../message';
 import { GraphBuilder } from '../../graph/graphBuilder';
@@ -71,7 +72,11 @@ export class LoweringContext {
 	private nextPlaceholder = 0;
 
 	/** `pool`, if given, is drawn from as well as this lowering's own budget. */
-	constructor(private readonly pool?: WorkPool) {}
+	constructor(
+		private readonly pool?: WorkPool,
+		/** The data files the host read for this source, by the path as written (`data/dataFiles.ts`). */
+		readonly files: DataFiles = noDataFiles,
+	) {}
 
 	/** Counts one unit of lowering work; throws once the budget is spent, so no input can hang the front end. */
 	tick(span: SourceSpan): void {

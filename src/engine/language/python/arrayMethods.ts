@@ -41,6 +41,8 @@ export function arrayAttribute(ctx: PythonContext, array: VectorValue, name: str
 			return numericScalar(ctx, nd().shape.length);
 		case 'size':
 			return called ? pythonFunction('.size', (call) => torchSize(ctx, nd().shape, call)) : numericScalar(ctx, sizeOf(nd().shape));
+		case 'values':
+			return array;
 		default:
 			break;
 	}
@@ -81,7 +83,7 @@ const methods = new Map<string, Method>([
 		if (sizeOf(a.shape) !== 1) fail(msg`can only convert an array of size 1 to a Python scalar`, call.span);
 		return fromNdArray(reshapeArray(_ctx.builder, a, [], call.span), call.span);
 	}],
-	...(['numpy', 'tolist', 'copy', 'clone', 'float', 'double'] as const).map((name): [string, Method] => [name, (_ctx, a, call) => fromNdArray(a, call.span)]),
+	...(['numpy', 'to_numpy', 'tolist', 'copy', 'clone', 'float', 'double'] as const).map((name): [string, Method] => [name, (_ctx, a, call) => fromNdArray(a, call.span)]),
 	...(['detach', 'backward', 'requires_grad_', 'zero_'] as const).map((name): [string, Method] => [name, (_ctx, _a, call) => fail(detachMessage(name), call.span)]),
 ]);
 

@@ -87,9 +87,17 @@ function numberLiteral(text: string, span: SourceSpan): Expr {
 	return { kind: 'number', value, span };
 }
 
+const escapes = new Map([['t', '\t'], ['n', '\n'], ['\\', '\\'], ["'", "'"], ['"', '"']]);
+
+/** A one-line literal's text: raw strings as written, else with the simple escapes (`\t`, `\n`, `\\`, quotes). */
 function plainString(text: string): string | undefined {
-	const match = /^[uU]?(['"])([^'"\\]*)\1$/.exec(text);
-	return match ? match[2] : undefined;
+	const match = /^([uUrR]?)(['"])((?:[^'"\\\n]|\\.)*)\2$/.exec(text);
+	if (!match) return undefined;
+	const body = match[3]!;
+	if (match[1] === 'r' || match[1] === 'R') return body;
+	let unknown = false;
+	const value = body.replace(/\\(.)/g, (_, c: string) => escapes.get(c) ?? ((unknown = true), ''));
+	return unknown ? undefined : value;
 }
 
 /** The children between a bracket pair. */

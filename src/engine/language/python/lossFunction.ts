@@ -28,7 +28,7 @@ export function lowerCandidate(
 	options: LowerOptions,
 	pool?: WorkPool,
 ): LossGraph {
-	const ctx = new PythonContext(info, pool);
+	const ctx = new PythonContext(info, pool, options.files);
 	const def = candidate.def;
 	if (def.problem) fail(def.problem.message, def.problem.span);
 	const module = ctx.module.global;

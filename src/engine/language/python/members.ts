@@ -13,6 +13,7 @@ import type { PythonContext } from './pythonContext';
 import { arrayFunction, isKnownModule, namespaceMember } from './pythonNamespaces';
 import { arrayAttribute, scalarAttribute } from './arrayMethods';
 import { arraySubscript, isArrayIndex } from './arraySubscript';
+import { frameAttribute, recordSubscript } from './dataValues';
 import { msg } from '../../message';
 
 const mutators = new Set(['append', 'extend', 'insert', 'pop', 'remove', 'clear', 'sort', 'reverse']);
@@ -40,6 +41,8 @@ export function attribute(ctx: PythonContext, scope: Scope, e: AttributeExpr, ca
 	const object = evaluate(ctx, scope, e.object);
 	const what = describe(e.object);
 	if (object.kind === 'vector' && object.numeric) return arrayAttribute(ctx, object, e.name, arrayFunction, e.nameSpan, called);
+	const dataAttribute = object.kind === 'record' ? frameAttribute(ctx, object, e.name, e.nameSpan) : undefined;
+	if (dataAttribute) return dataAttribute;
 	const torchMethod = object.kind === 'scalar' ? scalarAttribute(object, e.name, e.span) : undefined;
 	if (torchMethod) return torchMethod;
 	if (object.kind === 'vector' && mutators.has(e.name)) {
@@ -55,6 +58,7 @@ export function attribute(ctx: PythonContext, scope: Scope, e: AttributeExpr, ca
 /** `object[index]` or `object[lower:upper:step]`. */
 export function subscript(ctx: PythonContext, scope: Scope, e: SubscriptExpr): Value {
 	const object = evaluate(ctx, scope, e.object);
+	if (object.kind === 'record') return recordSubscript(ctx, scope, object, e);
 	if (object.kind !== 'vector') {
 		const what = object.kind === 'unset' ? msg`not yet assigned` : describeValue(object);
 		return fail(msg`${describe(e.object)} is ${what} and cannot be indexed`, e.object.span);

@@ -6,6 +6,8 @@
  */
 import { isLossSyntaxError, LossSyntaxError, pointSpan } from '../../errors';
 import type { LossGraph } from '../../graph/node';
+import type { DataFiles, DataReference } from '../data/dataFiles';
+import { pythonDataReferences } from './dataReferences';
 import { pickLoss, type FoundLoss, type FrontEnd, type LossSite, type LowerOptions } from '../frontEnd';
 import { limits, type WorkPool } from '../lowering/context';
 import { convertModule } from './convertStatements';
@@ -62,13 +64,13 @@ function lowerSafely(info: ModuleInfo, candidate: Candidate, options: LowerOptio
 
 /** Losses written in Python. */
 export const pythonFrontEnd: FrontEnd = {
-	list(source: string): FoundLoss[] {
+	list(source: string, files?: DataFiles): FoundLoss[] {
 		const info = readSource(source);
 		// Listing lowers every candidate; together they may do a few times the work of one lowering.
 		const pool: WorkPool = { remaining: listWork };
 		return info.candidates.map((candidate): FoundLoss => {
 			try {
-				lowerSafely(info, candidate, {}, pool);
+				lowerSafely(info, candidate, { files }, pool);
 				return { kind: 'loss', site: site(candidate) };
 			} catch (error) {
 				if (!isLossSyntaxError(error)) throw error;
@@ -102,5 +104,8 @@ export const pythonFrontEnd: FrontEnd = {
 		}
 		for (const [name, placed] of readModule(module).names) names.set(name, module.body[placed[0]!.position]!.span.line);
 		return names;
+	},
+	dataReferences(source: string): DataReference[] {
+		return pythonDataReferences(convertSource(source));
 	},
 };

@@ -2,13 +2,15 @@
  * The modules a loss may import and what it may use from them: `math`'s functions and constants; numpy's and
  * torch's scalar functions under their own names (`np.arcsin`, `np.square`, `torch.exp`), element-wise on arrays
  * with broadcasting; numpy's array functions (`numpyModule.ts`), torch's and `torch.nn.functional`'s
- * (`torchModule.ts`). The random generators are errors that ask for explicit numbers.
+ * (`torchModule.ts`); the data-file readers of numpy, json and pandas (`dataLoaders.ts`). The random generators are
+ * errors that ask for explicit numbers.
  */
 import type { SourceSpan } from '../../errors';
 import { fail } from '../lowering/context';
 import { scalar, type Value } from '../lowering/values';
 import { numeric, refused, shared, type BuiltinImpl } from './builtinKit';
 import { pythonFunction } from './callables';
+import { jsonFunctions, numpyDataFunctions, pandasFunctions } from './dataLoaders';
 import { numpyArrayFunctions, numpyLinalg, randomMessage, ufunc } from './numpyModule';
 import type { PythonContext } from './pythonContext';
 import { reduction } from './pythonBuiltins';
@@ -78,6 +80,7 @@ const randomNames = ['rand', 'randn', 'randint', 'random', 'normal', 'uniform', 
 const numpy: Readonly<Record<string, Member>> = {
 	...elementwiseMembers,
 	...tableOf(numpyArrayFunctions),
+	...tableOf(numpyDataFunctions),
 	newaxis: constant(Number.NaN),
 	...constants,
 };
@@ -97,9 +100,14 @@ const modules: Readonly<Record<string, Readonly<Record<string, Member>>>> = {
 	torch,
 	'torch.nn': {},
 	'torch.nn.functional': tableOf(torchFunctional),
+	json: tableOf(jsonFunctions),
+	pandas: tableOf(pandasFunctions),
 };
 
-/** True for the modules a loss may import: math, numpy (with linalg and random) and torch (with nn.functional). */
+/**
+ * True for the modules a loss may import: math, numpy (with linalg and random), torch (with nn.functional), and json
+ * and pandas for reading data files.
+ */
 export function isKnownModule(path: string): boolean {
 	return Object.hasOwn(modules, path);
 }
