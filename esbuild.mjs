@@ -20,11 +20,15 @@ const bundles = [
 	{ entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
 	// The extension for VS Code's web worker extension host (package.json "browser"): no Node built-ins may reach it
 	// (esbuild fails on one), except the two @vscode/debugadapter names: `events` (the npm package) and `url` (a file).
-	// The engine's worker starts as a Web Worker there (webEngineTransport.ts in place of nodeEngineTransport.ts).
+	// The engine's worker starts as a Web Worker there (webEngineTransport.ts in place of nodeEngineTransport.ts), and
+	// data files' symbolic links are not followed (web/realPath.ts in place of losses/realPath.ts).
 	{
 		entryPoints: ['src/extension/web/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'],
 		alias: { url: './src/extension/web/url.ts' }, define: { 'process.env.NODE_ENV': '"production"' },
-		plugins: [replaceFile(/[\\/]worker[\\/]nodeEngineTransport$/, 'src/extension/web/webEngineTransport.ts')],
+		plugins: [
+			replaceFile(/[\\/]worker[\\/]nodeEngineTransport$/, 'src/extension/web/webEngineTransport.ts'),
+			replaceFile(/(^|[\\/])realPath$/, 'src/extension/web/realPath.ts'),
+		],
 	},
 ].filter((b) => existsSync(b.entryPoints[0]));
 

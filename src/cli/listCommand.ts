@@ -5,10 +5,12 @@
 import { findLosses } from '../engine/index';
 import { toJson } from './cliError';
 import { languageOf, readSource, type LossArguments } from './lossInput';
+import { readDataFiles } from './readDataFiles';
 
 export function listCommand(args: LossArguments & { readonly json: boolean }, out: (line: string) => void): number {
 	const language = languageOf(args);
-	const found = findLosses(readSource(args.file), language);
+	const source = readSource(args.file);
+	const found = findLosses(source, language, undefined, readDataFiles(args.file, source, language));
 	const entries = found.map((f) =>
 		f.kind === 'loss'
 			? { name: f.site.name, language, params: f.site.params, range: f.site.span }

@@ -1,10 +1,11 @@
 /**
  * Reads the loss a CLI command works on: the file (or standard input for `-`), its language from the extension
- * or `--language`, and the chosen function, compiled by the engine.
+ * or `--language`, the data files it reads (`readDataFiles.ts`), and the chosen function, compiled by the engine.
  */
 import { readFileSync } from 'node:fs';
 import { compileLoss, languageForPath, languageIds, paramShape, type LanguageId, type Loss } from '../engine/index';
 import { CliError } from './cliError';
+import { readDataFiles } from './readDataFiles';
 
 export interface LossArguments {
 	readonly file: string;
@@ -34,7 +35,8 @@ export function languageOf(args: LossArguments): LanguageId {
 
 export function loadLoss(args: LossArguments): Loss {
 	const source = readSource(args.file);
-	return compileLoss(source, { language: languageOf(args), name: args.function });
+	const language = languageOf(args);
+	return compileLoss(source, { language, name: args.function, files: readDataFiles(args.file, source, language) });
 }
 
 /** Parses `1,2.5,-3` into numbers, checking the count against the loss's parameters. */

@@ -17,4 +17,4 @@ export { OptimizationSession } from './session/optimizationSession';
 export type { SessionImage } from './session/sessionImage';
 export type { StopResult } from './session/stopReason';
 export type { DataFile, DataFiles, DataReference } from './language/data/dataFiles';
-export { dataFileSizeLimit, isInside, normalizePath, resolveDataPath, type DataPathResult } from './language/data/dataPath';
+export { dataFileProblems, dataFileSizeLimit, isInside, normalizePath, resolveDataPath, type DataPathResult } from './language/data/dataPath';

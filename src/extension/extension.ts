@@ -31,7 +31,7 @@ export interface DownhillApi {
 export function activate(context: vscode.ExtensionContext): DownhillApi {
 	const log = own(context, vscode.window.createOutputChannel('Downhill', { log: true }));
 	const engine = own(context, new EngineClient(engineTransport(context.extensionUri), (event) => reportRestart(log, event)));
-	const documents = own(context, new LossDocuments(engine, context.workspaceState));
+	const documents = own(context, new LossDocuments(engine, context.workspaceState, [vscode.Uri.joinPath(context.extensionUri, 'examples')]));
 	const startValues = own(context, new StartValues(documents));
 	const sessions = own(context, new SessionManager(documents));
 	const statusBar = own(context, new SessionStatusBar(sessions));

@@ -1,6 +1,6 @@
 /**
- * The worker's memory of the documents it analysed: per URI, the latest version's text, its list of losses and the
- * losses compiled from it. Listing and compiling share one entry, so CodeLens values and hovers compile a loss once
+ * The worker's memory of the documents it analysed: per URI, the latest version's text (with the stamp of the data
+ * files it reads), its list of losses and the losses compiled from it. Listing and compiling share one entry, so CodeLens values and hovers compile a loss once
  * per document version, and a new version drops the old one's work.
  */
 import { compileLoss, findLosses, type FoundLoss, type Loss, type SourcePosition } from '../engine/index';
@@ -12,6 +12,8 @@ interface Entry {
 	readonly text: string;
 	/** A notebook cell's neighbours as read (their texts), compared like the text. */
 	readonly cells: string;
+	/** The versions of the data files it reads, compared like the text. */
+	readonly dataStamp: string;
 	found?: FoundLoss[];
 	readonly compiled: Map<string, Loss | Error>;
 }
@@ -25,7 +27,7 @@ export class DocumentCache {
 	/** Every loss and failed candidate of `document`; throws `LossSyntaxError` for unparsable source. */
 	list(document: DocumentText): FoundLoss[] {
 		const entry = this.entryFor(document);
-		entry.found ??= findLosses(document.text, document.language, document.cells);
+		entry.found ??= findLosses(document.text, document.language, document.cells, document.files);
 		return entry.found;
 	}
 
@@ -40,7 +42,7 @@ export class DocumentCache {
 		let loss = entry.compiled.get(key);
 		if (loss === undefined) {
 			try {
-				loss = compileLoss(document.text, { language: document.language, name, at, cells: document.cells });
+				loss = compileLoss(document.text, { language: document.language, name, at, cells: document.cells, files: document.files });
 			} catch (error) {
 				loss = error instanceof Error ? error : new Error(String(error));
 			}
@@ -54,8 +56,10 @@ export class DocumentCache {
 		const cached = this.entries.get(document.uri);
 		this.entries.delete(document.uri);
 		const cells = document.cells ? JSON.stringify(document.cells) : '';
-		const same = cached !== undefined && cached.version === document.version && cached.text === document.text && cached.cells === cells;
-		const entry: Entry = same ? cached : { version: document.version, text: document.text, cells, compiled: new Map() };
+		const dataStamp = document.dataStamp ?? '';
+		const same = cached !== undefined && cached.version === document.version && cached.text === document.text && cached.cells === cells
+			&& cached.dataStamp === dataStamp;
+		const entry: Entry = same ? cached : { version: document.version, text: document.text, cells, dataStamp, compiled: new Map() };
 		this.entries.set(document.uri, entry);
 		if (this.entries.size > capacity) this.entries.delete(this.entries.keys().next().value!);
 		return entry;

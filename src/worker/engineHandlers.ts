@@ -2,7 +2,7 @@
  * What the worker does for each request: the engine calls behind `EngineMethods`, over one `DocumentCache`. Errors
  * are thrown as they come; `serveEngine` turns them into error replies.
  */
-import { isLossSyntaxError, type FoundLoss } from '../engine/index';
+import { findDataReferences, isLossSyntaxError, type FoundLoss } from '../engine/index';
 import { DocumentCache } from './documentCache';
 import { SessionStore } from './sessionStore';
 import type { EngineMethod, EngineParams, EngineRequest, EngineResult, WireError, WireFoundLoss } from './engineProtocol';
@@ -14,6 +14,7 @@ export function engineHandlers(exit: () => void): (request: EngineRequest) => un
 	const documents = new DocumentCache();
 	const sessions = new SessionStore(({ document, name, at }) => documents.compile(document, name, at));
 	const handlers: Handlers = {
+		dataReferences: ({ document }) => findDataReferences(document.text, document.language),
 		list: ({ document }) => documents.list(document).map(wireFoundLoss),
 		startValue: ({ document, name, at }) => {
 			const loss = documents.compile(document, name, at);

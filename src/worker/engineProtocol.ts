@@ -5,7 +5,7 @@
  * Everything here is structured-clone data: documents travel as text with their version, engine errors as their
  * message template and span, so the host rebuilds a `LossSyntaxError` the rest of the extension already knows.
  */
-import type { CellContext, GradientCheck, LanguageId, LossShape, LossSite, Message, SessionImage, SourcePosition, SourceSpan, StopResult } from '../engine/index';
+import type { CellContext, DataFiles, DataReference, GradientCheck, LanguageId, LossShape, LossSite, Message, SessionImage, SourcePosition, SourceSpan, StopResult } from '../engine/index';
 
 /** A document's text at one version: what every analysis request carries, so each request stands on its own. */
 export interface DocumentText {
@@ -15,6 +15,10 @@ export interface DocumentText {
 	readonly text: string;
 	/** For a notebook cell: the cells of its kind around it; the cell's losses see those above (`cellLayout.ts`). */
 	readonly cells?: CellContext;
+	/** The data files the text reads, as the host read them (by the path as written; see `dataReferences`). */
+	readonly files?: DataFiles;
+	/** Names the versions of `files`: the worker's cache treats a new stamp like a new version of the text. */
+	readonly dataStamp?: string;
 }
 
 /** A found loss as data: a failed candidate carries its error's template and span instead of the error object. */
@@ -70,6 +74,8 @@ export const unknownSessionError = 'UnknownSession';
 
 /** Every request the worker serves: its parameters and its result. */
 export interface EngineMethods {
+	/** The data files a document names (paths as written, with their spans), for the host to read. */
+	dataReferences: { params: { readonly document: DocumentText }; result: readonly DataReference[] };
 	/** Every loss and failed candidate of a document. A source that does not parse at all is an error reply. */
 	list: { params: { readonly document: DocumentText }; result: readonly WireFoundLoss[] };
 	/** The loss `name` (the block at `at` when several share it) at its start point (the CodeLens's `L(start)`). */

@@ -27,7 +27,7 @@ const allowed = [
 	/^media\/.+$/,
 	/^dist\/(extension|webview|debugAdapter|engineWorker|web\/extension|web\/engineWorker)\.js$/,
 	/^l10n\/[^/]+\.json$/,
-	/^examples\/[^/]+$/,
+	/^examples\/(data\/)?[^/]+$/,
 ];
 const required = [
 	'package.json', 'package.nls.json', 'readme.md', 'LICENSE.txt', 'changelog.md', 'media/icon.png', 'media/panel.css',

@@ -5,6 +5,9 @@
  * limit is not analysed until the user runs a command on it (`analyse`), and a listing that runs past its budget is
  * reported, not retried, for that version. Sessions still compile their loss here, on demand, cached per version.
  * A notebook cell is read with the cells of its kind above it (`notebookCells.ts`); an edit renews the cells below.
+ * Before listing, the worker names the data files the document reads and `readDataFiles` reads them (inside the
+ * workspace); every request then carries them, and a change to one of them (`DataFileWatcher`) lists the documents
+ * that read it again, under a new revision (`revision`), so their CodeLens values and hovers are computed anew.
  */
 import * as vscode from 'vscode';
 import { chooseLoss, compileLoss, isLossSyntaxError, type FoundLoss, type LanguageId, type Loss, type LossSite, type SourcePosition } from '../../engine/index';
@@ -15,6 +18,9 @@ import { analysedLengthLimit, commandBudgetMs, listBudgetMs } from '../worker/bu
 import { EngineRequestError, type EngineClient } from '../worker/engineClient';
 import { LossDiagnostics } from './diagnostics';
 import { lossLanguageOf, mathLanguageId } from './lossLanguage';
+import { DataFileWatcher } from './dataFileWatcher';
+import { isProgramLanguage } from './lossLanguage';
+import { noDocumentData, readDataFiles, type DocumentData } from './readDataFiles';
 import { reportedErrors } from './reportedErrors';
 import { foundLossOf } from '../worker/wireErrors';
 import { cellContextOf, cellsReading, CellVersions } from './notebookCells';
@@ -43,6 +49,11 @@ export class LossDocuments extends Disposable {
 	private readonly _onDidChange = this._register(new vscode.EventEmitter<vscode.Uri>());
 	/** Fires after a document's losses were found again (its CodeLens and hovers may have changed). */
 	readonly onDidChange = this._onDidChange.event;
+	private readonly _onDidChangeData = this._register(new vscode.EventEmitter<{ readonly document: string; readonly file: vscode.Uri }>());
+	/** Fires when a data file that the document at `document` (a URI string) reads changed on disk. */
+	readonly onDidChangeData = this._onDidChangeData.event;
+	private readonly data = new Map<string, DocumentData & { readonly generation: number }>();
+	private readonly watcher = this._register(new DataFileWatcher((file, readers) => this.dataChanged(file, readers)));
 	private readonly diagnostics = this._register(new LossDiagnostics());
 	private readonly listings = new Map<string, Listing>();
 	private readonly lastFound = new Map<string, readonly FoundLoss[]>();
@@ -61,6 +72,8 @@ export class LossDocuments extends Disposable {
 	constructor(
 		readonly engine: EngineClient,
 		private readonly memory?: vscode.Memento,
+		/** Folders whose documents may read data files besides the workspace's (the extension's own examples). */
+		private readonly dataRoots: readonly vscode.Uri[] = [],
 	) {
 		super();
 		for (const [uri, names] of Object.entries(memory?.get<Record<string, string[]>>(startedLossesKey) ?? {})) {
@@ -107,7 +120,14 @@ export class LossDocuments extends Disposable {
 		if (!language) return undefined;
 		const cells = cellContextOf(document);
 		const version = this.cellVersions.versionOf(document, cells);
-		return { uri: document.uri.toString(), version, language, text: document.getText(), ...(cells ? { cells } : {}) };
+		const data = this.data.get(document.uri.toString());
+		const files = data && data.files.size > 0 ? { files: data.files, dataStamp: data.stamp } : {};
+		return { uri: document.uri.toString(), version, language, text: document.getText(), ...(cells ? { cells } : {}), ...files };
+	}
+
+	/** `versionOf` and the generation of the data files the document reads: what a value computed from it depends on. */
+	revision(document: vscode.TextDocument): string {
+		return `${this.versionOf(document)}.${this.data.get(document.uri.toString())?.generation ?? 0}`;
 	}
 
 	/**
@@ -138,13 +158,14 @@ export class LossDocuments extends Disposable {
 	compile(document: vscode.TextDocument, name?: string, at?: SourcePosition): Loss {
 		const where = at ? `@${at.line}:${at.column}` : '';
 		const cells = cellContextOf(document);
-		const key = `${document.uri.toString()}@${this.cellVersions.versionOf(document, cells)}#${name ?? ''}${where}`;
+		const key = `${document.uri.toString()}@${this.revision(document)}#${name ?? ''}${where}`;
 		let entry = this.compiled.get(key);
 		if (entry === undefined) {
 			const language = lossLanguageOf(document);
 			if (!language) throw new Error(vscode.l10n.t('Downhill does not read {0} files', document.languageId));
 			try {
-				entry = compileLoss(document.getText(), { language, name, at, cells });
+				const files = this.data.get(document.uri.toString())?.files;
+				entry = compileLoss(document.getText(), { language, name, at, cells, files });
 			} catch (error) {
 				if (!isLossSyntaxError(error)) throw error;
 				entry = error;
@@ -245,7 +266,8 @@ export class LossDocuments extends Disposable {
 		const signal = this.versions.signal(text.uri, text.version);
 		const budgetMs = this.analysed.has(text.uri) ? commandBudgetMs : listBudgetMs;
 		try {
-			const found = (await this.engine.request('list', { document: text }, { budgetMs, signal })).map(foundLossOf);
+			const files = await this.readData(document, text, { budgetMs, signal });
+			const found = (await this.engine.request('list', { document: { ...text, ...files } }, { budgetMs, signal })).map(foundLossOf);
 			this.compiledDrop(text.uri);
 			this.lastFound.set(text.uri, found);
 			return { kind: 'listed', found };
@@ -261,6 +283,30 @@ export class LossDocuments extends Disposable {
 		}
 	}
 
+	/** Reads the data files `text` names (none for math) and remembers them; a new stamp starts a new generation. */
+	private async readData(document: vscode.TextDocument, text: DocumentText, options: { budgetMs: number; signal: AbortSignal }) {
+		if (!isProgramLanguage(text.language) || text.cells) return {};
+		const references = await this.engine.request('dataReferences', { document: text }, options);
+		const data = references.length === 0 ? noDocumentData : await readDataFiles(document.uri, references, this.dataRoots);
+		const old = this.data.get(text.uri);
+		const generation = (old?.generation ?? 0) + (old === undefined || old.stamp === data.stamp ? 0 : 1);
+		if (generation !== (old?.generation ?? 0)) this.compiledDrop(text.uri);
+		this.data.set(text.uri, { ...data, generation });
+		this.watcher.watch(text.uri, data.uris);
+		return data.files.size > 0 ? { files: data.files, dataStamp: data.stamp } : {};
+	}
+
+	/** A data file changed: the documents that read it are listed again (after the usual short delay). */
+	private dataChanged(file: vscode.Uri, readers: readonly string[]): void {
+		for (const document of vscode.workspace.textDocuments) {
+			const key = document.uri.toString();
+			if (!readers.includes(key)) continue;
+			this.listings.delete(key);
+			this._onDidChangeData.fire({ document: key, file });
+			this.scheduleWithReaders(document);
+		}
+	}
+
 	private compiledDrop(key: string): void {
 		for (const compiledKey of this.compiled.keys()) if (compiledKey.startsWith(`${key}@`)) this.compiled.delete(compiledKey);
 	}
@@ -273,6 +319,8 @@ export class LossDocuments extends Disposable {
 		this.listings.delete(key);
 		this.lastFound.delete(key);
 		this.compiledDrop(key);
+		this.data.delete(key);
+		this.watcher.forget(key);
 		this.cellVersions.forget(key);
 		this.diagnostics.delete(uri);
 	}

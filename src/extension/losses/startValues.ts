@@ -1,6 +1,6 @@
 /**
  * `L(start)` of each listed loss, computed in the engine's worker within its budget and remembered per document
- * version: a value, a loss that does not compile (nothing to show), a computation past its budget, or a worker that
+ * revision (its version and the generation of the data files it reads): a value, a loss that does not compile (nothing to show), a computation past its budget, or a worker that
  * stopped. A newer version of the document cancels the requests of the old one (`LossDocuments.versions`).
  */
 import * as vscode from 'vscode';
@@ -74,6 +74,6 @@ export class StartValues extends Disposable {
 
 	/** A notebook cell's value also changes with the cells above it, so the key holds its analysis version. */
 	private keyOf(document: vscode.TextDocument, name: string, at: SourcePosition): string {
-		return `${document.uri.toString()}@${this.documents.versionOf(document)}#${name}@${at.line}:${at.column}`;
+		return `${document.uri.toString()}@${this.documents.revision(document)}#${name}@${at.line}:${at.column}`;
 	}
 }

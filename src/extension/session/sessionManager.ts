@@ -54,8 +54,12 @@ export class SessionManager extends Disposable {
 	private readonly entries = new Map<string, Entry>();
 	private activeValue: SessionController | undefined;
 
+	/** The data files each session was already told changed (it says so once per file). */
+	private readonly toldChanged = new WeakMap<SessionController, Set<string>>();
+
 	constructor(private readonly documents: LossDocuments) {
 		super();
+		this._register(documents.onDidChangeData(({ document, file }) => this.dataChanged(document, file)));
 		this._register({ dispose: () => [...this.entries.values()].forEach((entry) => entry.controller.dispose()) });
 		this._register(
 			vscode.workspace.onDidChangeConfiguration((event) => {
@@ -130,6 +134,19 @@ export class SessionManager extends Disposable {
 		return { loss, line: loss.site.nameSpan.line, source };
 	}
 
+	/** A running session keeps the data it started with; it says once per file that the file changed. */
+	private dataChanged(document: string, file: vscode.Uri): void {
+		for (const controller of this.all) {
+			const told = this.toldChanged.get(controller) ?? new Set<string>();
+			if (controller.origin.uri !== document || told.has(file.toString())) continue;
+			told.add(file.toString());
+			this.toldChanged.set(controller, told);
+			const name = file.path.slice(file.path.lastIndexOf('/') + 1);
+			const text = vscode.l10n.t('Downhill: {0} changed; the session on {1} keeps the data it started with (restart it to read the file again)', name, controller.loss.name);
+			vscode.window.setStatusBarMessage(text, dataNoteMs);
+		}
+	}
+
 	private adopt(controller: SessionController): void {
 		const key = keyOf(controller.origin.uri, controller.loss.name);
 		this.entries.get(key)?.controller.dispose();
@@ -152,6 +169,9 @@ export class SessionManager extends Disposable {
 		this._onDidChangeActive.fire(this.activeValue);
 	}
 }
+
+/** The status bar's note that a session's data file changed, for as long as it shows. */
+const dataNoteMs = 15000;
 
 function keyOf(uri: string, name: string): string {
 	return `${uri}#${name}`;

@@ -54,3 +54,16 @@ export function resolveDataPath(lossPath: string, written: string, roots: readon
 	if (root === undefined) return { kind: 'error', message: msg`the path leads outside the workspace (${path}); data files are read only inside it` };
 	return { kind: 'ok', path, root };
 }
+
+/** Why a host did not read a data file, in the same words in the editor and the CLI. */
+export const dataFileProblems = {
+	notFound: (path: string): Message => msg`the file was not found (${path})`,
+	folder: (): Message => msg`the path is a folder, not a file`,
+	linkEscape: (real: string): Message => msg`a symbolic link leads outside the workspace (${real}); data files are read only inside it`,
+	unreadable: (reason: string): Message => msg`the file could not be read: ${reason}`,
+	/** Undefined when `size` bytes are within `dataFileSizeLimit`. */
+	tooLarge(size: number): Message | undefined {
+		const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
+		return size > dataFileSizeLimit ? msg`the file is ${mb(size)} MB, over the limit of ${mb(dataFileSizeLimit)} MB` : undefined;
+	},
+};
