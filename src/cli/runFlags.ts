@@ -25,6 +25,9 @@ export const runFlags = {
 	rho: { type: 'string' },
 	etas: { type: 'string' },
 	'step-sizes': { type: 'string' },
+	'beta2-decay': { type: 'string' },
+	d: { type: 'string' },
+	foreach: { type: 'boolean' },
 	lambd: { type: 'string' },
 	t0: { type: 'string' },
 	'max-iter': { type: 'string' },
@@ -50,12 +53,13 @@ const numericFlags = [
 	'momentum',
 	'dampening',
 	'weight-decay',
-	'eps',
 	'alpha',
 	'lr-decay',
 	'initial-accumulator-value',
 	'momentum-decay',
 	'rho',
+	'beta2-decay',
+	'd',
 	'lambd',
 	't0',
 	'max-iter',
@@ -64,30 +68,33 @@ const numericFlags = [
 	'tolerance-change',
 	'history-size',
 ];
-const booleanFlags = ['nesterov', 'amsgrad', 'centered', 'decoupled-weight-decay', 'maximize'];
-/** Flags that take two numbers A,B: PyTorch's tuples. */
+const booleanFlags = ['nesterov', 'amsgrad', 'centered', 'decoupled-weight-decay', 'maximize', 'foreach'];
+/** Flags that take two numbers A,B: PyTorch's tuples. `--eps` takes one number, or Adafactor's pair (eps1, eps2). */
 const pairFlags = ['betas', 'etas', 'step-sizes'];
 
 /** The hyper-parameters given on the command line, under PyTorch's names (`--weight-decay` → `weight_decay`). */
 export function hyperParameters(values: Record<string, unknown>): Record<string, OptionValue> {
 	const options: Record<string, OptionValue> = {};
-	for (const flag of numericFlags) {
-		const text = values[flag];
-		if (text === undefined) continue;
-		const value = Number(text);
-		if (typeof text !== 'string' || text.trim() === '' || Number.isNaN(value)) throw new CliError(`--${flag} takes a number, not '${String(text)}'`);
-		options[flag.replaceAll('-', '_')] = value;
-	}
-	for (const flag of booleanFlags) if (values[flag] === true) options[flag.replaceAll('-', '_')] = true;
-	for (const flag of pairFlags) {
-		const text = values[flag];
-		if (typeof text !== 'string') continue;
-		const pair = text.split(',').map(Number);
-		if (pair.length !== 2 || pair.some(Number.isNaN)) throw new CliError(`--${flag} takes two numbers A,B, not '${text}'`);
-		options[flag.replaceAll('-', '_')] = pair;
-	}
+	const name = (flag: string): string => flag.replaceAll('-', '_');
+	for (const flag of numericFlags) if (values[flag] !== undefined) options[name(flag)] = numberFlag(flag, values[flag]);
+	for (const flag of booleanFlags) if (values[flag] === true) options[name(flag)] = true;
+	for (const flag of pairFlags) if (values[flag] !== undefined) options[name(flag)] = pairFlag(flag, values[flag]);
+	const eps = values['eps'];
+	if (eps !== undefined) options.eps = typeof eps === 'string' && eps.includes(',') ? pairFlag('eps', eps) : numberFlag('eps', eps);
 	if (typeof values['line-search-fn'] === 'string') options.line_search_fn = values['line-search-fn'];
 	return options;
+}
+
+function numberFlag(flag: string, text: unknown): number {
+	const value = Number(text);
+	if (typeof text !== 'string' || text.trim() === '' || Number.isNaN(value)) throw new CliError(`--${flag} takes a number, not '${String(text)}'`);
+	return value;
+}
+
+function pairFlag(flag: string, text: unknown): number[] {
+	const pair = String(text).split(',').map(Number);
+	if (pair.length !== 2 || pair.some(Number.isNaN)) throw new CliError(`--${flag} takes two numbers A,B, not '${String(text)}'`);
+	return pair;
 }
 
 export const usage = `downhill: step through gradient descent on your own loss, headless.
@@ -97,12 +104,13 @@ Usage:
   downhill check FILE [--function NAME] [--at V1,V2,...]... [--tolerance T] [--json]
   downhill list  FILE [--json]
   downhill run   FILE [--function NAME] [--start V1,V2,...]
-                 [--optimizer sgd|adagrad|rmsprop|adam|adamw|adamax|nadam|radam|adadelta|rprop|asgd|lbfgs]
+                 [--optimizer sgd|adagrad|rmsprop|adam|adamw|adamax|nadam|radam|adadelta|rprop|asgd|lbfgs|adafactor]
                  [--lr X] [--momentum X] [--dampening X] [--nesterov] [--weight-decay X] [--betas B1,B2] [--eps X]
                  [--amsgrad] [--alpha X] [--centered] [--lr-decay X] [--initial-accumulator-value X]
                  [--momentum-decay X] [--decoupled-weight-decay] [--maximize] [--rho X] [--etas A,B]
                  [--step-sizes A,B] [--lambd X] [--t0 X] [--max-iter N] [--max-eval N] [--tolerance-grad X]
                  [--tolerance-change X] [--history-size N] [--line-search-fn none|strong_wolfe]
+                 [--beta2-decay X] [--d X] [--foreach] [--eps EPS1,EPS2 (Adafactor)]
                  [--schedule SCHEDULE]
                  [--steps N] [--until "CONDITION"] [--batch-size B] [--seed S] [--restarts N] [--json]
                  [--gradient-tolerance X] [--loss-tolerance X] [--divergence-steps N | --no-divergence-stop]

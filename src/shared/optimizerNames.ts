@@ -16,4 +16,5 @@ export const torchOptimizerNames: Readonly<Record<string, string>> = {
 	rprop: 'Rprop',
 	asgd: 'ASGD',
 	lbfgs: 'LBFGS',
+	adafactor: 'Adafactor',
 };

@@ -66,7 +66,7 @@ export function explainUpdate(
 		const delta = next[i]! - x[i]!;
 		squares += delta * delta;
 		largestChange = Math.max(largestChange, Math.abs(delta));
-		if (i < maxRows) rows.push(rowFor(kind, constants, { before: state, after }, { i, w: x[i]!, gradient: gradient[i]!, next: next[i]!, lr }));
+		if (i < maxRows) rows.push(rowFor(kind, constants, { before: state, after }, { i, w: x[i]!, gradient: gradient[i]!, next: next[i]!, lr, size: x.length }));
 	}
 	return { kind, optimizer: optimizer.name, learningRate: lr, constants, rows, size: x.length, stepNorm: Math.sqrt(squares), largestChange };
 }
@@ -116,6 +116,8 @@ interface RowInput {
 	readonly gradient: number;
 	readonly next: number;
 	readonly lr: number;
+	/** Parameters in all. */
+	readonly size: number;
 }
 
 /** The optimizer state before the update and after it (on a copy). */
@@ -154,7 +156,7 @@ function rowFor(kind: UpdateRuleKind, c: Readonly<Record<string, number>>, state
 		case 'lbfgs':
 			return { index: i, w, g, terms: { d: states.after.buffers['d']?.[i] ?? 0 }, next };
 		default:
-			return { index: i, w, g, terms: buffersAt(state, i), next };
+			return { index: i, w, g, terms: buffersAt(state, i, input.size), next };
 	}
 }
 
@@ -193,8 +195,9 @@ function adamTerms(c: Readonly<Record<string, number>>, state: OptimizerState, i
 	return { m0, v0, m, v, mHat, vHat };
 }
 
-function buffersAt(state: OptimizerState, i: number): Record<string, number> {
+/** The per-parameter buffers at `i` (Adafactor's row and column factors and L-BFGS's history are not per parameter). */
+function buffersAt(state: OptimizerState, i: number, size: number): Record<string, number> {
 	const out: Record<string, number> = {};
-	for (const [name, buffer] of Object.entries(state.buffers)) out[name] = buffer[i] ?? NaN;
+	for (const [name, buffer] of Object.entries(state.buffers)) if (buffer.length === size) out[name] = buffer[i] ?? NaN;
 	return out;
 }

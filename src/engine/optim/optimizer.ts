@@ -22,7 +22,8 @@ export type OptimizerName =
 	| 'adadelta'
 	| 'rprop'
 	| 'asgd'
-	| 'lbfgs';
+	| 'lbfgs'
+	| 'adafactor';
 
 /** A hyper-parameter value: a number, a flag, a tuple such as `betas`, or a choice such as `line_search_fn`. */
 export type OptionValue = number | boolean | string | readonly number[];
@@ -51,6 +52,8 @@ export interface OptimizerState {
 	readonly buffers: Record<string, Float64Array>;
 	/** Per-optimizer scalars under PyTorch's names, e.g. `mu_product` for NAdam. */
 	scalars: Record<string, number>;
+	/** The parameter tensors' shapes, for optimizers that treat each tensor apart (Adafactor's factored moments). */
+	readonly shapes?: readonly (readonly number[])[];
 }
 
 /** One optimization algorithm with its hyper-parameters bound. */
@@ -58,8 +61,11 @@ export interface Optimizer {
 	readonly name: OptimizerName;
 	/** Resolved hyper-parameters (PyTorch names); `lr` is the base learning rate the schedule starts from. */
 	readonly options: OptimizerOptions;
-	/** Fresh state for `size` parameters, as PyTorch's lazy state initialization creates it. */
-	init(size: number): OptimizerState;
+	/**
+	 * Fresh state for `size` parameters, as PyTorch's lazy state initialization creates it. `shapes` are the parameter
+	 * tensors' shapes in order (`[]` scalar, `[n]` vector, `[r, c]` matrix), for the optimizers that use them.
+	 */
+	init(size: number, shapes?: readonly (readonly number[])[]): OptimizerState;
 	/**
 	 * One update in place: reads gradient (never writes it), writes params and state. `lr` is this step's learning
 	 * rate (from the schedule). Does not allocate. Throws a `RangeError` when the array lengths do not match the state.
@@ -95,5 +101,5 @@ export function cloneState(state: OptimizerState): OptimizerState {
 	for (const [key, buffer] of Object.entries(state.buffers)) {
 		buffers[key] = buffer.slice();
 	}
-	return { step: state.step, buffers, scalars: { ...state.scalars } };
+	return { step: state.step, buffers, scalars: { ...state.scalars }, ...(state.shapes ? { shapes: state.shapes } : {}) };
 }

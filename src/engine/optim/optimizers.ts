@@ -9,6 +9,7 @@
  */
 
 import { createAdadelta } from './adadelta';
+import { createAdafactor } from './adafactor';
 import { createAdagrad } from './adagrad';
 import { createAdam } from './adam';
 import { createAdamax } from './adamax';
@@ -43,6 +44,7 @@ export const optimizerNames: readonly OptimizerName[] = Object.freeze([
 	'rprop',
 	'asgd',
 	'lbfgs',
+	'adafactor',
 ] as const);
 
 /** How one option is checked: its default and a predicate with the range it names in errors. */
@@ -140,6 +142,17 @@ const optionTable: Readonly<Record<OptimizerName, Readonly<Record<string, Option
 		history_size: count(100),
 		line_search_fn: { kind: 'choice', defaultValue: 'none', choices: ['none', 'strong_wolfe'] },
 	},
+	adafactor: {
+		lr: nonNegative(1e-2),
+		beta2_decay: { kind: 'number', defaultValue: -0.8, range: '<= 0', accepts: (value) => value <= 0 },
+		// PyTorch's (None, 1e-3): eps1 None is torch.finfo(float64).eps, written out here.
+		eps: { kind: 'pair', defaultValue: Object.freeze([Number.EPSILON, 1e-3]) },
+		d: { kind: 'number', defaultValue: 1, range: '>= 1', accepts: (value) => value >= 1 },
+		weight_decay: nonNegative(0),
+		// PyTorch's foreach=None; the for-each kernel computes the same numbers, so the flag changes nothing here.
+		foreach: flag(false),
+		maximize,
+	},
 };
 
 /** True when `value` names an optimizer. */
@@ -235,6 +248,15 @@ const builders: Readonly<Record<OptimizerName, (o: Resolved) => Optimizer>> = {
 			history_size: num(o, 'history_size'),
 			line_search_fn: o['line_search_fn'] as 'none' | 'strong_wolfe',
 		}),
+	adafactor: (o) =>
+		createAdafactor({
+			lr: num(o, 'lr'),
+			beta2_decay: num(o, 'beta2_decay'),
+			eps: pair(o, 'eps'),
+			d: num(o, 'd'),
+			weight_decay: num(o, 'weight_decay'),
+			foreach: bool(o, 'foreach'),
+		}),
 };
 
 function specsOf(name: OptimizerName): Readonly<Record<string, OptionSpec>> {
@@ -262,7 +284,14 @@ function resolveOptions(name: OptimizerName, given: Partial<Record<string, Optio
 		const detail = `got momentum=${String(resolved['momentum'])}, dampening=${String(resolved['dampening'])}`;
 		throw new OptimizerOptionError(name, 'nesterov', msg`nesterov requires momentum > 0 and dampening = 0 (${detail})`);
 	}
+	if (name === 'adafactor') checkAdafactorEps(resolved['eps'] as readonly [number, number]);
 	return resolved;
+}
+
+/** Adafactor's constructor: "epsilon1 should be >= 0", "epsilon2 should be >= 0". */
+function checkAdafactorEps([eps1, eps2]: readonly [number, number]): void {
+	if (!(eps1 >= 0)) throw new OptimizerOptionError('adafactor', 'eps', msg`epsilon1 should be >= 0 but is: ${eps1}`);
+	if (!(eps2 >= 0)) throw new OptimizerOptionError('adafactor', 'eps', msg`epsilon2 should be >= 0 but is: ${eps2}`);
 }
 
 /** A default PyTorch computes from another option: L-BFGS's `max_eval = max_iter * 5 // 4`. */

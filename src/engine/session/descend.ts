@@ -4,6 +4,7 @@
  * step.
  */
 import type { Loss } from '../compileLoss';
+import { paramShape } from '../graph/node';
 import type { Optimizer } from '../optim/optimizer';
 import type { ScheduleSpec } from '../optim/lrSchedule';
 import { ScheduledOptimizer } from '../optim/scheduledOptimizer';
@@ -33,7 +34,7 @@ export function descend(loss: Loss, start: ArrayLike<number>, options: DescentOp
 	const x = Float64Array.from(start);
 	const previous = Float64Array.from(start);
 	const gradient = new Float64Array(x.length);
-	const state = options.optimizer.init(x.length);
+	const state = options.optimizer.init(x.length, loss.paramSpecs.map(paramShape));
 	const scheduled = new ScheduledOptimizer(options.optimizer, options.schedule);
 	let value = loss.valueAndGradient(x, gradient);
 	// ReduceLROnPlateau reads the loss each update started from; for update k the trace asks once for record k - 1's.

@@ -9,6 +9,7 @@
  * replaying the recorded gradients, so replays give the same numbers bit for bit.
  */
 import type { Loss } from '../compileLoss';
+import { paramShape } from '../graph/node';
 import { cloneState, type Objective, type Optimizer, type OptimizerName, type OptimizerState } from '../optim/optimizer';
 import { createOptimizer } from '../optim/optimizers';
 import { ScheduledOptimizer } from '../optim/scheduledOptimizer';
@@ -63,6 +64,8 @@ export class OptimizationSession {
 	/** Per update k, the momentum (or beta1) a cycling schedule gave it, for replays. */
 	private momenta: number[] = [];
 	private readonly lossAt = (j: number): number => this.history.loss(j);
+	/** The parameter tensors' shapes (Adafactor factors a matrix's second moments). */
+	private readonly shapes: readonly (readonly number[])[];
 	private segments: Segment[] = [];
 	private checkpoints = new Map<number, OptimizerState>();
 	/** Per record k, the points (and losses) the update into k evaluated: L-BFGS's line-search probes. */
@@ -95,6 +98,7 @@ export class OptimizationSession {
 	) {
 		const d = loss.params.length;
 		checkPoint(start, d);
+		this.shapes = loss.paramSpecs.map(paramShape);
 		this.settingsValue = resolveSessionSettings(settings);
 		this.optimizer = createOptimizer(this.settingsValue.optimizer, this.settingsValue.optimizerOptions);
 		this.scheduled = new ScheduledOptimizer(this.optimizer, this.settingsValue.schedule);
@@ -103,7 +107,7 @@ export class OptimizationSession {
 		this.scratch = { x: new Float64Array(d) };
 		this.head = { x: new Float64Array(d), gradient: new Float64Array(d), loss: 0, lr: 0, growthRun: 0, lossBeforeGrowth: 0, startLoss: 0 };
 		this.startPoint = Float64Array.from(start);
-		this.state = this.optimizer.init(d);
+		this.state = this.optimizer.init(d, this.shapes);
 		this.reset();
 	}
 
@@ -354,7 +358,7 @@ export class OptimizationSession {
 	private stateForNextUpdate(k: number): OptimizerState {
 		const state = this.stateAt(k);
 		const inEffect = this.segments.filter((s) => s.from <= k).pop()!;
-		return inEffect.optimizer.name === this.optimizer.name ? state : this.optimizer.init(this.startPoint.length);
+		return inEffect.optimizer.name === this.optimizer.name ? state : this.optimizer.init(this.startPoint.length, this.shapes);
 	}
 
 	/** The optimizer state after `k` updates (rebuilt from a checkpoint when `k` is not the latest). */
@@ -448,7 +452,7 @@ export class OptimizationSession {
 		this.scheduled.forgetFrom(0);
 		this.momenta = [];
 		this.segments = [{ from: 0, optimizer: this.optimizer, scheduled: this.scheduled }];
-		this.state = this.optimizer.init(this.startPoint.length);
+		this.state = this.optimizer.init(this.startPoint.length, this.shapes);
 		this.checkpoints = new Map([[0, cloneState(this.state)]]);
 		this.probes.clear();
 		this.breakpoints.resetHits();
@@ -522,7 +526,7 @@ export class OptimizationSession {
 		}
 		const inEffect = this.segments[this.segments.length - 1]!;
 		if (this.inEffect(inEffect)) return;
-		if (inEffect.optimizer.name !== this.optimizer.name) this.state = this.optimizer.init(this.startPoint.length);
+		if (inEffect.optimizer.name !== this.optimizer.name) this.state = this.optimizer.init(this.startPoint.length, this.shapes);
 		this.segments.push({ from: k, optimizer: this.optimizer, scheduled: this.scheduled });
 		this.checkpoints.set(k, cloneState(this.state));
 		this.head.lr = this.learningRateFor(k);

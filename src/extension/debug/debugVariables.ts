@@ -237,7 +237,9 @@ function tensorPart(spec: ParamSpec, at: readonly number[]): { offset: number; s
 
 function bufferElements(params: readonly string[], name: string, buffer: Float64Array | undefined): DebugProtocol.Variable[] {
 	if (!buffer) return [];
-	return Array.from(buffer, (value, i) => numberVariable(params[i] ?? `[${i}]`, value, `${name}[${i}]`));
+	// A buffer with one entry per parameter names them; others (Adafactor's row_var, L-BFGS's history) are indexed.
+	const perParameter = buffer.length === params.length;
+	return Array.from(buffer, (value, i) => numberVariable(perParameter ? params[i]! : `[${i}]`, value, `${name}[${i}]`));
 }
 
 /** The session name a Variables edit writes, or undefined for read-only variables. */

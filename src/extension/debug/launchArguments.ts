@@ -34,6 +34,9 @@ export const hyperParameterNames = [
 	'rho',
 	'etas',
 	'step_sizes',
+	'beta2_decay',
+	'd',
+	'foreach',
 	'lambd',
 	't0',
 	'max_iter',
@@ -52,7 +55,7 @@ export interface DownhillLaunchArguments extends DebugProtocol.LaunchRequestArgu
 	readonly function?: unknown;
 	/** The start point, one number per scalar parameter; otherwise the defaults in the source. */
 	readonly start?: unknown;
-	/** `torch.optim` name in lower case: sgd, adagrad, rmsprop, adam, adamw, adamax, nadam, radam, adadelta, rprop, asgd, lbfgs. */
+	/** `torch.optim` name in lower case: sgd, adagrad, rmsprop, adam, adamw, adamax, nadam, radam, adadelta, rprop, asgd, lbfgs, adafactor. */
 	readonly optimizer?: unknown;
 	/** A learning-rate schedule as the CLI writes it, e.g. `step:step_size=30,gamma=0.5`. */
 	readonly schedule?: unknown;

@@ -118,6 +118,20 @@ describe('downhill run', () => {
 		expect(adagrad.err[0]).toMatch(/cyclic cycles the momentum, and adagrad has neither momentum nor betas; add cycle_momentum=false/);
 	});
 
+	it('runs Adafactor on a matrix and a scalar, with its own flags', () => {
+		// Step 1 by hand: W's gradient (i+1)(j+1) has rank 1, so the factored estimate R·C/mean(R) is g² exactly, U = 1
+		// everywhere and nothing is clipped; each tensor moves by α = RMS(θ)·min(lr, 1): W by √(91/6)·0.01, b by 0.5·0.01.
+		const r = json('run', fixture('matrix.py'), '--optimizer', 'adafactor', '--lr', '0.01', '--steps', '1');
+		expect(r.optimizer).toMatchObject({ name: 'adafactor', beta2_decay: -0.8, eps: [Number.EPSILON, 1e-3], d: 1 });
+		const alpha = Math.sqrt(91 / 6) * 0.01;
+		[1, 2, 3, 4, 5, 6].forEach((w, i) => expect(r.points[1][i]).toBeCloseTo(w - alpha, 14));
+		expect(r.points[1][6]).toBeCloseTo(0.5 - 0.005, 15);
+		const flags = json('run', fixture('quadratic.ts'), '--optimizer', 'adafactor', '--beta2-decay', '-0.5', '--d', '2', '--eps', '1e-30,0.01', '--foreach', '--steps', '1');
+		expect(flags.optimizer).toMatchObject({ beta2_decay: -0.5, d: 2, eps: [1e-30, 0.01], foreach: true });
+		expect(run('run', fixture('quadratic.ts'), '--optimizer', 'adafactor', '--d', '0.5').err[0]).toMatch(/d must be a finite number >= 1, got 0.5/);
+		expect(run('run', fixture('quadratic.ts'), '--optimizer', 'adafactor', '--eps', '-1,0.001').err[0]).toMatch(/epsilon1 should be >= 0 but is: -1/);
+	});
+
 	it('runs L-BFGS with its line search and Rprop with its tuples, and rejects what PyTorch rejects', () => {
 		const lbfgs = json('run', fixture('quadratic.ts'), '--optimizer', 'lbfgs', '--line-search-fn', 'strong_wolfe', '--history-size', '5', '--steps', '3');
 		expect(lbfgs.optimizer).toMatchObject({ name: 'lbfgs', line_search_fn: 'strong_wolfe', history_size: 5, max_eval: 25 });
