@@ -139,6 +139,8 @@ export interface Trajectory {
 	readonly points: Float64Array;
 	readonly losses: Float64Array;
 	readonly gradientNorms: Float64Array;
+	/** The learning rate of the update from each record (the schedule's); absent for compared runs. */
+	readonly learningRates?: Float64Array;
 }
 
 /** Everything the panel shows, sent after `ready` and after a restart or a change of loss. */

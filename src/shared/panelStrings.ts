@@ -72,6 +72,7 @@ export const englishStrings = {
 	'surface.axis.loss': 'loss',
 	'chart.loss': 'Loss per step',
 	'chart.gradientNorm': 'Gradient norm per step',
+	'chart.learningRate': 'learning rate (right axis)',
 	'chart.params': 'Parameters per step',
 	'chart.moreParams': 'Showing {shown} of {total} parameters',
 	'chart.label': '{title}: {count} steps, last value {last}',

@@ -250,7 +250,10 @@ export class PanelView {
 	private lossSpecs(): SeriesSpec[] {
 		const s = this.ctx.strings();
 		const runs = this.ctx.model.runs.visible.map((run) => ({ label: runLabel(run.info.optimizer, run.info.options), color: run.color, source: () => ({ data: run.store.losses, offset: 0, stride: 1 }) }));
-		return [{ label: s.get('header.loss'), color: this.ctx.theme().blue, source: (st) => ({ data: st.losses, offset: 0, stride: 1 }) }, ...runs];
+		const loss: SeriesSpec = { label: s.get('header.loss'), color: this.ctx.theme().blue, source: (st) => ({ data: st.losses, offset: 0, stride: 1 }) };
+		if ((this.ctx.model.settings?.schedule ?? 'constant') === 'constant') return [loss, ...runs];
+		const rate: SeriesSpec = { label: s.get('chart.learningRate'), color: this.ctx.theme().orange, dash: [4, 3], axis: 'lr', source: (st) => ({ data: st.learningRates, offset: 0, stride: 1 }) };
+		return [loss, rate, ...runs];
 	}
 
 	private traceSpecs(): SeriesSpec[] {

@@ -20,6 +20,8 @@ export interface SeriesSpec {
 	readonly label: string;
 	readonly color: string;
 	readonly dash?: readonly number[];
+	/** `'lr'`: drawn against the learning-rate axis on the right instead of the chart's own. */
+	readonly axis?: 'lr';
 	/** Where the series' values are in the store. */
 	source(store: TrajectoryStore): Strided;
 }
@@ -62,7 +64,9 @@ export class SeriesChart {
 			pointRadius: 0,
 			pointHitRadius: 4,
 			spanGaps: false,
+			yAxisID: spec.axis === 'lr' ? 'lr' : 'y',
 		}));
+		this.chart.options.scales!['lr']!.display = specs.some((spec) => spec.axis === 'lr');
 		this.synced.store = undefined;
 	}
 
@@ -74,8 +78,9 @@ export class SeriesChart {
 		const canAppend = s.store === store && s.rewrites === store.rewrites && s.direct && store.count <= budget && store.count >= s.count;
 		this.chart.data.datasets.forEach((dataset, i) => {
 			const series = this.specs[i]!.source(store);
-			if (canAppend) for (let k = s.count; k < store.count; k++) dataset.data.push({ x: k, y: this.y(series, k) });
-			else dataset.data = Array.from(decimateSeries(series, store.count, budget), (k) => ({ x: k, y: this.y(series, k) }));
+			const log = this.logScale && this.specs[i]!.axis !== 'lr';
+			if (canAppend) for (let k = s.count; k < store.count; k++) dataset.data.push({ x: k, y: this.y(series, k, log) });
+			else dataset.data = Array.from(decimateSeries(series, store.count, budget), (k) => ({ x: k, y: this.y(series, k, log) }));
 		});
 		this.synced = { store, rewrites: store.rewrites, count: store.count, direct: store.count <= budget };
 		const x = this.chart.options.scales!.x!;
@@ -91,7 +96,7 @@ export class SeriesChart {
 
 	applyTheme(theme: Theme): void {
 		const scales = this.chart.options.scales!;
-		for (const axis of [scales.x!, scales.y!]) {
+		for (const axis of [scales.x!, scales.y!, scales['lr']!]) {
 			axis.ticks = { ...axis.ticks, color: theme.foreground, font: { family: theme.font, size: Math.round(theme.fontSize * 0.85) } };
 			axis.grid = { ...axis.grid, color: theme.gridLine };
 			axis.border = { ...axis.border, color: theme.gridLine };
@@ -114,10 +119,10 @@ export class SeriesChart {
 		return shown.some((m) => Math.abs(mantissa - m) < 1e-6) ? formatNumber(value, 1) : '';
 	}
 
-	private y(series: Strided, k: number): number {
+	private y(series: Strided, k: number, log = this.logScale): number {
 		const v = series.data[series.offset + k * series.stride]!;
 		// Chart.js cannot place ±∞, and a log axis nothing at or below zero: both become gaps.
-		return Number.isFinite(v) && (!this.logScale || v > 0) ? v : NaN;
+		return Number.isFinite(v) && (!log || v > 0) ? v : NaN;
 	}
 
 	private logToggle(): HTMLElement {
@@ -167,6 +172,8 @@ export class SeriesChart {
 				scales: {
 					x: { type: 'linear', min: 0, title: { display: false }, ticks: { maxTicksLimit: 8, precision: 0 } },
 					y: { type: this.logScale ? 'logarithmic' : 'linear', ticks: { maxTicksLimit: 6, callback: (value, _index, ticks) => this.tickLabel(Number(value), ticks) } },
+					// The learning rate of each update, for a schedule: its own axis on the right.
+					lr: { type: 'linear', position: 'right', display: false, grid: { drawOnChartArea: false }, ticks: { maxTicksLimit: 5, callback: (value) => formatNumber(Number(value), 3) } },
 				},
 				plugins: { legend: { display: legend !== false, position: legend === 'bottom' ? 'bottom' : 'right', labels: { boxWidth: 12 } }, tooltip: { enabled: true } },
 			},

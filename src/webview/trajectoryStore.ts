@@ -10,6 +10,7 @@ export class TrajectoryStore {
 	private pointsData: Float64Array;
 	private lossData: Float64Array;
 	private gradientNormData: Float64Array;
+	private learningRateData: Float64Array;
 	private countValue = 0;
 	/** Bumped on every change, for views that cache what they derive from the data. */
 	private versionValue = 0;
@@ -20,6 +21,7 @@ export class TrajectoryStore {
 		this.pointsData = new Float64Array(capacity * dimension);
 		this.lossData = new Float64Array(capacity).fill(NaN);
 		this.gradientNormData = new Float64Array(capacity);
+		this.learningRateData = new Float64Array(capacity).fill(NaN);
 	}
 
 	get count(): number {
@@ -49,6 +51,11 @@ export class TrajectoryStore {
 
 	get gradientNorms(): Float64Array {
 		return this.gradientNormData;
+	}
+
+	/** The learning rate of the update from each record; NaN where the host sent none. */
+	get learningRates(): Float64Array {
+		return this.learningRateData;
 	}
 
 	/** The box around the finite points on two axes (those whose loss is at most `lossLimit`), or undefined when there is none. */
@@ -109,6 +116,8 @@ export class TrajectoryStore {
 		this.pointsData.set(t.points.subarray(0, n * d), this.countValue * d);
 		this.lossData.set(t.losses, this.countValue);
 		this.gradientNormData.set(t.gradientNorms.subarray(0, n), this.countValue);
+		if (t.learningRates) this.learningRateData.set(t.learningRates.subarray(0, n), this.countValue);
+		else this.learningRateData.fill(NaN, this.countValue, this.countValue + n);
 		this.countValue += n;
 		this.versionValue++;
 	}
@@ -121,6 +130,7 @@ export class TrajectoryStore {
 		this.lossData = grow(this.lossData, capacity, this.countValue);
 		this.lossData.fill(NaN, this.countValue);
 		this.gradientNormData = grow(this.gradientNormData, capacity, this.countValue);
+		this.learningRateData = grow(this.learningRateData, capacity, this.countValue);
 	}
 }
 

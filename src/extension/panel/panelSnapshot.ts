@@ -112,10 +112,10 @@ export function optionalHint(hint: RunHintInfo | undefined): { hint?: RunHintInf
 /** Records `from`..`to` (exclusive) of the history. */
 export function trajectorySlice(controller: SessionController, from: number, to: number): Trajectory {
 	const history = controller.session.history;
-	const { points, losses } = history.slice(from, to);
+	const { points, losses, learningRates } = history.slice(from, to);
 	const gradientNorms = new Float64Array(losses.length);
 	for (let k = 0; k < losses.length; k++) gradientNorms[k] = history.gradientNorm(from + k);
-	return { points, losses, gradientNorms };
+	return { points, losses, gradientNorms, learningRates };
 }
 
 /** The last segment of a path or URI path, either separator. */

@@ -79,6 +79,7 @@ export const koreanStrings: { readonly [K in PanelStringKey]: string } = {
 	'surface.axis.loss': '손실',
 	'chart.loss': '단계별 손실',
 	'chart.gradientNorm': '단계별 기울기 노름',
+	'chart.learningRate': '학습률(오른쪽 축)',
 	'chart.params': '단계별 매개변수',
 	'chart.moreParams': '매개변수 {total}개 중 {shown}개 표시',
 	'chart.label': '{title}: {count}단계, 마지막 값 {last}',
