@@ -61,11 +61,15 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 		return DownhillPanel.currentPanel;
 	}
 
-	/** Shows the panel beside the editor without taking focus, creating it when none is open. */
+	/**
+	 * Shows the panel beside the editor without taking focus, creating it when none is open. An open panel stays in
+	 * its column unless that is the active editor group, where it would cover the loss being worked on.
+	 */
 	static show(dependencies: PanelDependencies): DownhillPanel {
 		const current = DownhillPanel.currentPanel;
 		if (current) {
-			current.panel.reveal(undefined, true);
+			const covers = current.panel.viewColumn === vscode.window.tabGroups.activeTabGroup.viewColumn;
+			current.panel.reveal(covers ? vscode.ViewColumn.Beside : undefined, true);
 			return current;
 		}
 		const panel = vscode.window.createWebviewPanel(
