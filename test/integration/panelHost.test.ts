@@ -41,7 +41,7 @@ suite('Panel host', () => {
 		assert.equal(snapshot.stop.kind, 'step');
 		assert.deepEqual(
 			snapshot.optimizers.map((o) => o.name).sort(),
-			['adadelta', 'adagrad', 'adam', 'adamax', 'adamw', 'asgd', 'lbfgs', 'nadam', 'radam', 'rmsprop', 'rprop', 'sgd'],
+			['adadelta', 'adafactor', 'adagrad', 'adam', 'adamax', 'adamw', 'asgd', 'lbfgs', 'nadam', 'radam', 'rmsprop', 'rprop', 'sgd'],
 			'every torch.optim optimizer Downhill implements, by its PyTorch name',
 		);
 		assert.equal(snapshot.optimizers.find((o) => o.name === 'lbfgs')?.defaults['history_size'], 100, 'torch.optim.LBFGS defaults');
