@@ -21,9 +21,12 @@ export function measure(name: string, fn: () => void, samples = 15, sampleMs = 2
 	return { name, median: median(per), samples: per };
 }
 
-/** Measures several functions interleaved (round-robin), so machine noise hits them alike. */
-export function measureTogether(entries: readonly [string, () => void][], samples = 15): Measurement[] {
-	const calibrated = entries.map(([name, fn]) => ({ name, fn, iterations: calibrate(fn) }));
+/**
+ * Measures several functions interleaved (round-robin), so machine noise hits them alike; each sample lasts about
+ * `sampleMs` (shorter samples interleave more finely).
+ */
+export function measureTogether(entries: readonly [string, () => void][], samples = 15, sampleMs = 20): Measurement[] {
+	const calibrated = entries.map(([name, fn]) => ({ name, fn, iterations: calibrate(fn, sampleMs) }));
 	const times = calibrated.map(() => [] as number[]);
 	for (let s = 0; s < samples; s++) {
 		calibrated.forEach((e, i) => times[i]!.push(time(e.fn, e.iterations) / e.iterations));
@@ -31,9 +34,9 @@ export function measureTogether(entries: readonly [string, () => void][], sample
 	return calibrated.map((e, i) => ({ name: e.name, median: median(times[i]!), samples: times[i]! }));
 }
 
-function calibrate(fn: () => void): number {
+function calibrate(fn: () => void, sampleMs: number): number {
 	let iterations = 1;
-	while (time(fn, iterations) < 20e6 && iterations < 1 << 26) iterations *= 2;
+	while (time(fn, iterations) < sampleMs * 1e6 && iterations < 1 << 26) iterations *= 2;
 	return iterations;
 }
 
