@@ -104,7 +104,7 @@ Usage:
   downhill check FILE [--function NAME] [--at V1,V2,...]... [--tolerance T] [--json]
   downhill list  FILE [--json]
   downhill run   FILE [--function NAME] [--start V1,V2,...]
-                 [--optimizer sgd|adagrad|rmsprop|adam|adamw|adamax|nadam|radam|adadelta|rprop|asgd|lbfgs|adafactor]
+                 [--optimizer sgd|adagrad|rmsprop|adam|adamw|adamax|nadam|radam|adadelta|rprop|asgd|lbfgs|adafactor|newton]
                  [--lr X] [--momentum X] [--dampening X] [--nesterov] [--weight-decay X] [--betas B1,B2] [--eps X]
                  [--amsgrad] [--alpha X] [--centered] [--lr-decay X] [--initial-accumulator-value X]
                  [--momentum-decay X] [--decoupled-weight-decay] [--maximize] [--rho X] [--etas A,B]

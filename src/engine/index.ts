@@ -11,6 +11,7 @@ export { languageIds, type FoundLoss, type LanguageId, type LossSite } from './l
 export { languageForPath } from './language/languageForPath';
 export { paramShape, type ParamSpec } from './graph/node';
 export { resolveSessionSettings } from './session/sessionSettings';
+export { curvatureAt, type Curvature } from './curvature/curvature';
 export { chooseLoss, type SourcePosition } from './language/chooseLoss';
 export { cellAt, type CellContext, type CellLayout, type CellText } from './language/notebook/cellLayout';
 export { OptimizationSession } from './session/optimizationSession';

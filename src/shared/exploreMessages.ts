@@ -17,7 +17,7 @@ export interface UpdateRuleRow {
 
 /** `w_new = w − η·∇L` and the optimizer's own terms, for the first few parameters, with a summary of all. */
 export interface UpdateRuleInfo {
-	readonly kind: 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'adamw' | 'adadelta' | 'rprop' | 'lbfgs' | 'other';
+	readonly kind: 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'adamw' | 'adadelta' | 'rprop' | 'lbfgs' | 'newton' | 'other';
 	readonly optimizer: string;
 	readonly learningRate: number;
 	/**

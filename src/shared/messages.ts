@@ -58,6 +58,8 @@ export interface RunHintInfo {
 	readonly gradientNorm: number;
 	/** The learning rate the suggestion starts from. */
 	readonly learningRate: number;
+	/** From the Hessian (plain gradient descent): η·λ_max (oscillating) or η·λ_min (crawling), and 2/λ_max. */
+	readonly curvature?: { readonly product: number; readonly threshold: number };
 }
 
 /** The current point and what the next update will do. */

@@ -17,4 +17,6 @@ export const torchOptimizerNames: Readonly<Record<string, string>> = {
 	asgd: 'ASGD',
 	lbfgs: 'LBFGS',
 	adafactor: 'Adafactor',
+	// Not a torch.optim optimizer (engine/optim/newton.ts); the label says so wherever it is read.
+	newton: 'Newton (not torch.optim)',
 };

@@ -31,6 +31,7 @@ export const runPresets: readonly RunPreset[] = [
 	{ optimizer: 'lbfgs', options: { lr: 1, line_search_fn: 'strong_wolfe' } },
 	{ optimizer: 'lbfgs', options: { lr: 1 } },
 	{ optimizer: 'adafactor', options: { lr: 0.01 } },
+	{ optimizer: 'newton', options: { lr: 1 } },
 ];
 
 /** "SGD lr = 0.01, momentum 0.9, Nesterov". */

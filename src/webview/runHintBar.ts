@@ -57,7 +57,10 @@ export function runHintText(hint: RunHintInfo, s: Strings): string {
 		window: hint.window,
 		percent: percent > 0 && percent < 0.001 ? '< 0.001' : formatNumber(percent, 2),
 		gradientNorm: formatNumber(hint.gradientNorm, 2),
+		product: formatNumber(hint.curvature?.product ?? NaN, 3),
+		threshold: formatNumber(hint.curvature?.threshold ?? NaN, 3),
 	};
+	if (hint.curvature && (hint.kind === 'oscillating' || hint.kind === 'crawling')) return s.get(`hint.${hint.kind}.curvature`, values);
 	const key = hint.kind === 'plateau' && hint.suggestion.setting === 'learningRate' ? 'hint.plateau.rate' : (`hint.${hint.kind}` as const);
 	return s.get(key, values);
 }

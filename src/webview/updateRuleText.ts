@@ -83,6 +83,13 @@ function formulas(kind: UpdateRuleInfo['kind'], c: Readonly<Record<string, numbe
 				strings.get('update.lbfgs.rule'),
 				strings.get('update.lbfgs', { iterations: c.iterations ?? 0, evaluations: c.evaluations ?? 0, pairs: c.pairs ?? 0, alpha: n(c.alpha ?? NaN) }),
 			];
+		case 'newton':
+			return [
+				'H = Q·diag(λ)·Qᵀ',
+				'w_new = w − η·Q·diag(1 / max(|λ|, ε))·Qᵀ·∇L',
+				strings.get('update.newton.rule'),
+				strings.get('update.newton', { lambdaMin: n(c.lambdaMin ?? NaN), lambdaMax: n(c.lambdaMax ?? NaN), modified: c.modified ?? 0 }),
+			];
 		default:
 			return ['w_new = w + Δ', strings.get('update.other')];
 	}
@@ -118,6 +125,9 @@ function rowLines(info: UpdateRuleInfo, row: UpdateRuleRow, strings: Strings): s
 			break;
 		case 'lbfgs':
 			lines.push(`d = ${n(t.d!)}`, `w_new = ${n(row.w)} + ${term(row.next - row.w)}${result}`);
+			break;
+		case 'newton':
+			lines.push(`w_new = ${n(row.w)} + ${term(row.next - row.w)}${result}`);
 			break;
 		default:
 			lines.push(`w_new = ${n(row.w)} + ${term(row.next - row.w)}${result}`);

@@ -2,7 +2,7 @@
  * What the worker does for each request: the engine calls behind `EngineMethods`, over one `DocumentCache`. Errors
  * are thrown as they come; `serveEngine` turns them into error replies.
  */
-import { findDataReferences, isLossSyntaxError, type FoundLoss } from '../engine/index';
+import { curvatureAt, findDataReferences, isLossSyntaxError, type FoundLoss } from '../engine/index';
 import { DocumentCache } from './documentCache';
 import { SessionStore } from './sessionStore';
 import type { EngineMethod, EngineParams, EngineRequest, EngineResult, WireError, WireFoundLoss } from './engineProtocol';
@@ -23,7 +23,10 @@ export function engineHandlers(exit: () => void): (request: EngineRequest) => un
 		evaluate: ({ document, name, at, x }) => {
 			const loss = documents.compile(document, name, at);
 			const { name: lossName, params, paramSpecs } = loss;
-			return { loss: { name: lossName, params, paramSpecs }, check: loss.checkGradient(x ?? loss.start) };
+			const point = x ?? loss.start;
+			const c = curvatureAt(loss, point);
+			const curvature = c && { lambdaMax: c.lambdaMax, conditionNumber: c.conditionNumber };
+			return { loss: { name: lossName, params, paramSpecs }, check: loss.checkGradient(point), ...(curvature ? { curvature } : {}) };
 		},
 		sessionSlice: (params) => sessions.slice(params),
 		sessionClose: ({ id }) => sessions.close(id),

@@ -38,6 +38,8 @@ export interface WireError {
 export interface WireEvaluation {
 	readonly loss: LossShape;
 	readonly check: GradientCheck;
+	/** λ_max and the condition number of the Hessian there; absent for losses too large for it (`curvatureAt`). */
+	readonly curvature?: { readonly lambdaMax: number; readonly conditionNumber: number };
 }
 
 /** Where a session's loss comes from: a document (a selection compiled on its own is a math document) and its name. */
@@ -82,7 +84,7 @@ export interface EngineMethods {
 	startValue: { params: { readonly document: DocumentText; readonly name: string; readonly at?: SourcePosition }; result: number };
 	/**
 	 * Value, autodiff and central differences of loss `name` (without one: the one called `loss`, else the only one)
-	 * at `x` (its start point when absent).
+	 * at `x` (its start point when absent), and the Hessian's λ_max and condition number there for small losses.
 	 */
 	evaluate: {
 		params: { readonly document: DocumentText; readonly name?: string; readonly at?: SourcePosition; readonly x?: readonly number[] };

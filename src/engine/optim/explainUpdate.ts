@@ -10,14 +10,15 @@
  * Adadelta (Zeiler 2012, Algorithm 1): `s = ρ·s + (1−ρ)·g²`, `Δ = √(u + ε)/√(s + ε)·g`, `u = ρ·u + (1−ρ)·Δ²`,
  * `w −= η·Δ`; Rprop: each step size times η₊ (same sign), η₋ (a sign flip, and no move) or 1, clamped, then
  * `w −= sign(g)·step`; L-BFGS: the direction `d = −H·g` of the two-loop recursion and the step length α of its last
- * inner iteration, with the step's iteration and evaluation counts. Other optimizers are shown as `w_new = w + Δ`
+ * inner iteration, with the step's iteration and evaluation counts; Newton (newton.ts): the Hessian's extreme
+ * eigenvalues and how many were replaced by |λ|. Other optimizers are shown as `w_new = w + Δ`
  * with their state buffers.
  */
 import { cloneState, type Objective, type Optimizer, type OptimizerState } from './optimizer';
 import { betaPowers } from './betaPower';
 
 /** Which written-out form applies. */
-export type UpdateRuleKind = 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'adamw' | 'adadelta' | 'rprop' | 'lbfgs' | 'other';
+export type UpdateRuleKind = 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'adamw' | 'adadelta' | 'rprop' | 'lbfgs' | 'newton' | 'other';
 
 /** One parameter's update. `terms` uses the names the panel prints (`v0`, `v`, `m0`, `m`, `mHat`, `vHat`, ...). */
 export interface UpdateRow {
@@ -58,7 +59,7 @@ export function explainUpdate(
 	const after = cloneState(state);
 	optimizer.step(after, next, gradient, lr, objective);
 	const kind = ruleKind(optimizer);
-	const constants = { ...constantsOf(optimizer, kind, state.step + 1), ...lbfgsCounts(kind, state, after) };
+	const constants = { ...constantsOf(optimizer, kind, state.step + 1), ...lbfgsCounts(kind, state, after), ...newtonSpectrum(kind, after) };
 	const rows: UpdateRow[] = [];
 	let squares = 0;
 	let largestChange = 0;
@@ -77,7 +78,7 @@ function ruleKind(optimizer: Optimizer): UpdateRuleKind {
 	if (o.maximize === true) return 'other';
 	if (optimizer.name === 'sgd') return o.momentum === 0 ? 'sgd' : o.nesterov === true ? 'nesterov' : 'momentum';
 	if ((optimizer.name === 'adam' || optimizer.name === 'adamw') && o.amsgrad !== true) return optimizer.name;
-	if (optimizer.name === 'adadelta' || optimizer.name === 'rprop' || optimizer.name === 'lbfgs') return optimizer.name;
+	if (optimizer.name === 'adadelta' || optimizer.name === 'rprop' || optimizer.name === 'lbfgs' || optimizer.name === 'newton') return optimizer.name;
 	return 'other';
 }
 
@@ -91,6 +92,13 @@ function lbfgsCounts(kind: UpdateRuleKind, before: OptimizerState, after: Optimi
 		evaluations: count(after, 'func_evals') - count(before, 'func_evals'),
 		pairs: (after.buffers['ro'] ?? []).length,
 	};
+}
+
+/** Newton: λ_min and λ_max of the Hessian at the point, and how many eigenvalues the step replaced by |λ|. */
+function newtonSpectrum(kind: UpdateRuleKind, after: OptimizerState): Record<string, number> {
+	if (kind !== 'newton') return {};
+	const s = after.scalars;
+	return { lambdaMin: s['lambda_min'] ?? Number.NaN, lambdaMax: s['lambda_max'] ?? Number.NaN, modified: s['modified'] ?? 0 };
 }
 
 function constantsOf(optimizer: Optimizer, kind: UpdateRuleKind, t: number): Record<string, number> {

@@ -23,7 +23,8 @@ export type OptimizerName =
 	| 'rprop'
 	| 'asgd'
 	| 'lbfgs'
-	| 'adafactor';
+	| 'adafactor'
+	| 'newton';
 
 /** A hyper-parameter value: a number, a flag, a tuple such as `betas`, or a choice such as `line_search_fn`. */
 export type OptionValue = number | boolean | string | readonly number[];
@@ -36,6 +37,8 @@ export interface Objective {
 	readonly loss: number;
 	/** L at `x`, with ∇L written into `gradient`. */
 	evaluate(x: Float64Array, gradient: Float64Array): number;
+	/** H(x)·v of the same loss (the same batch) into `out`, for the `newton` method. */
+	hessianVector?(x: Float64Array, v: Float64Array, out: Float64Array): void;
 }
 
 /** Resolved hyper-parameters under PyTorch's names (`lr`, `betas`, `weight_decay`, ...). */
@@ -71,7 +74,7 @@ export interface Optimizer {
 	 * rate (from the schedule). Does not allocate. Throws a `RangeError` when the array lengths do not match the state.
 	 */
 	step(state: OptimizerState, params: Float64Array, gradient: Float64Array, lr: number, objective?: Objective): void;
-	/** True when `step` needs the `objective` (L-BFGS's closure); the others use only the gradient. */
+	/** True when `step` needs the `objective` (L-BFGS's closure, Newton's Hessian); the others use only the gradient. */
 	readonly evaluates?: boolean;
 }
 

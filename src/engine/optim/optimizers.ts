@@ -5,7 +5,7 @@
  * in PyTorch's defaults with `??`, rejects unknown names, wrong types and out-of-range values the way each
  * `torch.optim` constructor does (plus: every number must be finite), and hands typed options to the algorithm's
  * factory. Defaults and ranges were checked against the constructors in torch/optim/*.py of PyTorch 2.x and
- * https://pytorch.org/docs/stable/optim.html.
+ * https://pytorch.org/docs/stable/optim.html. The one exception is `newton` (newton.ts), which PyTorch does not have.
  */
 
 import { createAdadelta } from './adadelta';
@@ -17,6 +17,7 @@ import { createAsgd } from './asgd';
 import { createLbfgs } from './lbfgs';
 import { withMaximize } from './maximize';
 import { createNadam } from './nadam';
+import { createNewton } from './newton';
 import {
 	type Optimizer,
 	type OptimizerName,
@@ -45,6 +46,7 @@ export const optimizerNames: readonly OptimizerName[] = Object.freeze([
 	'asgd',
 	'lbfgs',
 	'adafactor',
+	'newton',
 ] as const);
 
 /** How one option is checked: its default and a predicate with the range it names in errors. */
@@ -153,6 +155,8 @@ const optionTable: Readonly<Record<OptimizerName, Readonly<Record<string, Option
 		foreach: flag(false),
 		maximize,
 	},
+	// Not torch.optim: Downhill's own names (newton.ts).
+	newton: { lr: nonNegative(1), eps: { kind: 'number', defaultValue: 1e-8, range: '> 0', accepts: (value) => value > 0 } },
 };
 
 /** True when `value` names an optimizer. */
@@ -257,6 +261,7 @@ const builders: Readonly<Record<OptimizerName, (o: Resolved) => Optimizer>> = {
 			weight_decay: num(o, 'weight_decay'),
 			foreach: bool(o, 'foreach'),
 		}),
+	newton: (o) => createNewton({ lr: num(o, 'lr'), eps: num(o, 'eps') }),
 };
 
 function specsOf(name: OptimizerName): Readonly<Record<string, OptionSpec>> {

@@ -5,7 +5,7 @@
  */
 import type { Loss } from '../compileLoss';
 import { paramShape } from '../graph/node';
-import type { Optimizer } from '../optim/optimizer';
+import type { Objective, Optimizer } from '../optim/optimizer';
 import type { ScheduleSpec } from '../optim/lrSchedule';
 import { ScheduledOptimizer } from '../optim/scheduledOptimizer';
 import { distanceBetween, nextGrowthRun, norm, stopAt, type StopRules } from './stopRules';
@@ -29,6 +29,16 @@ export interface DescentOptions {
 	readonly shouldStop?: () => boolean;
 }
 
+/** The closure of an optimizer that re-evaluates the loss or needs its Hessian (L-BFGS, Newton); else undefined. */
+function objectiveOf(loss: Loss, optimizer: Optimizer, value: number): Objective | undefined {
+	if (optimizer.evaluates !== true) return undefined;
+	return {
+		loss: value,
+		evaluate: (at, gradient) => loss.valueAndGradient(at, gradient),
+		hessianVector: (at, v, out) => void loss.hessianVector(at, v, out),
+	};
+}
+
 /** Runs from `start` until a stop rule fires or `maxSteps` updates were taken (full batch, autodiff). */
 export function descend(loss: Loss, start: ArrayLike<number>, options: DescentOptions): DescentResult {
 	const x = Float64Array.from(start);
@@ -48,7 +58,7 @@ export function descend(loss: Loss, start: ArrayLike<number>, options: DescentOp
 		if (step % 64 === 0 && options.shouldStop?.()) return { x, loss: value, steps: step - 1, stop: { kind: 'paused' }, rises };
 		previous.set(x);
 		const lr = scheduled.learningRate(step - 1, lossAt);
-		scheduled.optimizerAt(step - 1, lossAt).step(state, x, gradient, lr);
+		scheduled.optimizerAt(step - 1, lossAt).step(state, x, gradient, lr, objectiveOf(loss, options.optimizer, value));
 		const next = loss.valueAndGradient(x, gradient);
 		growthRun = nextGrowthRun(growthRun, value, next);
 		if (next > value) rises++;

@@ -24,12 +24,19 @@
  *   (∇L_j − ∇L_(j−1)) · s_j / ‖s_j‖² seen along the recent steps (2/κ is where plain gradient descent starts to
  *   diverge along that direction); ×3 for adaptive optimizers. No hint when that is not at least twice the rate.
  *
+ * With the Hessian at the current point (`curvature`, given for plain gradient descent, where η·λ is what decides
+ * stability: a direction of curvature λ is multiplied by 1 − ηλ per step), the hints say what the curvature says:
+ * an oscillation quotes η·λ_max (between 1 and 2, near the edge of stability 2/λ_max) and suggests η = 1/λ_max
+ * (the top direction then settles in one step) instead of half the rate; a crawl quotes η·λ_min (the fraction of the way
+ * the flattest direction moves per step) and its ×10 is capped by 1/λ_max instead of the curvature seen along the
+ * steps. Nocedal & Wright, "Numerical Optimization" (2nd ed.), §3.3; Goodfellow et al., "Deep Learning", §4.3.1.
+ *
  * Hysteresis: the hint shown before (`previous`) stays while looser exit thresholds still hold (for example 40%
  * reversals instead of 60%), and a new one needs the entry thresholds, so a borderline run does not flicker; only
  * a divergence meeting its entry thresholds replaces another hint early. Priority: diverging, oscillating, plateau,
  * crawling.
  *
- * Limits: these are signals from the trajectory alone, with no Hessian. A saddle that the run approaches slowly
+ * Limits: which hint applies is decided from the trajectory alone; the Hessian only sets the numbers it quotes. A saddle that the run approaches slowly
  * reads as crawling; mini-batch noise can read as oscillation; a plateau is told from a minimum only by the size of
  * the slope relative to the loss and by the slope not shrinking, so the very wide bowl of a minimum whose loss is
  * large, crawled through with a tiny learning rate, can read as a plateau.
@@ -55,6 +62,8 @@ export interface RunHint {
 	readonly gradientNorm: number;
 	/** The base learning rate the suggestion starts from. */
 	readonly learningRate: number;
+	/** With the Hessian: η·λ_max (oscillating) or η·λ_min (crawling), and 2/λ_max. */
+	readonly curvature?: { readonly product: number; readonly threshold: number };
 }
 
 /** What `diagnoseRun` reads. */
@@ -69,6 +78,8 @@ export interface DiagnoseInput {
 	readonly optimizer: string;
 	/** The kind shown after the previous diagnosis, for hysteresis. */
 	readonly previous?: RunHintKind | undefined;
+	/** The Hessian's extreme eigenvalues at the position, for plain gradient descent; asked only when a hint needs them. */
+	readonly curvature?: (() => { readonly lambdaMax: number; readonly lambdaMin: number } | undefined) | undefined;
 }
 
 export const minSteps = 10;
@@ -173,17 +184,24 @@ function hintFor(kind: RunHintKind, w: WindowStats, input: DiagnoseInput): RunHi
 	switch (kind) {
 		case 'diverging':
 			return { ...base, count: w.rising, relativeChange: 0, suggestion: { setting: 'learningRate', value: roundDown(lr / 2) } };
-		case 'oscillating':
-			return { ...base, count: w.reversals, relativeChange: 0, suggestion: { setting: 'learningRate', value: roundDown(lr / 2) } };
+		case 'oscillating': {
+			const c = input.curvature?.();
+			const settles = c && c.lambdaMax > 0 && 1 / c.lambdaMax < lr ? 1 / c.lambdaMax : lr / 2;
+			const quote = c && c.lambdaMax > 0 ? { curvature: { product: lr * c.lambdaMax, threshold: 2 / c.lambdaMax } } : {};
+			return { ...base, count: w.reversals, relativeChange: 0, suggestion: { setting: 'learningRate', value: roundDown(settles) }, ...quote };
+		}
 		case 'plateau': {
 			const change = Math.abs(w.lossFirst - w.lossLast) / scale;
 			const suggestion: RunHintSuggestion = input.optimizer === 'sgd' ? { setting: 'optimizer', value: 'adam' } : { setting: 'learningRate', value: roundDown(lr * 10) };
 			return { ...base, count: 0, relativeChange: change, suggestion };
 		}
 		case 'crawling': {
-			const target = largerLearningRate(input, input.position);
+			const c = input.curvature?.();
+			const exact = c && c.lambdaMax > 0 ? c : undefined;
+			const target = exact ? Math.min(10 * lr, 1 / exact.lambdaMax) : largerLearningRate(input, input.position);
 			if (target < 2 * lr) return undefined;
-			return { ...base, count: 0, relativeChange: relativeDrop(w), suggestion: { setting: 'learningRate', value: roundDown(target) } };
+			const quote = exact && exact.lambdaMin > 0 ? { curvature: { product: lr * exact.lambdaMin, threshold: 2 / exact.lambdaMax } } : {};
+			return { ...base, count: 0, relativeChange: relativeDrop(w), suggestion: { setting: 'learningRate', value: roundDown(target) }, ...quote };
 		}
 		default: {
 			const never: never = kind;

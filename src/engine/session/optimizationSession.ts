@@ -337,7 +337,7 @@ export class OptimizationSession {
 	}
 
 	/**
-	 * PyTorch's closure for an optimizer that re-evaluates the loss (L-BFGS) in the update from record `k` at `x`: the
+	 * PyTorch's closure for an optimizer that re-evaluates the loss (L-BFGS) or needs its Hessian (Newton) in the update from record `k` at `x`: the
 	 * same batch and gradient source as record `k`. Each evaluation's point and loss are appended to `evaluations`.
 	 */
 	private objectiveFor(k: number, x: Float64Array, loss: number, evaluations: number[], optimizer = this.optimizer): Objective | undefined {
@@ -349,9 +349,10 @@ export class OptimizationSession {
 			evaluations.push(...at, value);
 			return value;
 		};
+		const hessianVector = (at: Float64Array, v: Float64Array, out: Float64Array): void => void this.loss.hessianVector(at, v, out, batch);
 		// With a mini-batch, the closure's loss at the start is the batch's, not the recorded full loss.
 		const start = batch ? this.loss.value(x, batch) : loss;
-		return { loss: start, evaluate };
+		return { loss: start, evaluate, hessianVector };
 	}
 
 	/** A copy of the state the next update from record `k` would start from, under the current optimizer. */

@@ -55,7 +55,8 @@ export interface DownhillLaunchArguments extends DebugProtocol.LaunchRequestArgu
 	readonly function?: unknown;
 	/** The start point, one number per scalar parameter; otherwise the defaults in the source. */
 	readonly start?: unknown;
-	/** `torch.optim` name in lower case: sgd, adagrad, rmsprop, adam, adamw, adamax, nadam, radam, adadelta, rprop, asgd, lbfgs, adafactor. */
+	/** `torch.optim` name in lower case: sgd, adagrad, rmsprop, adam, adamw, adamax, nadam, radam, adadelta, rprop, asgd, lbfgs, adafactor; or
+	 * `newton` (damped Newton with the exact Hessian, not a torch.optim optimizer). */
 	readonly optimizer?: unknown;
 	/** A learning-rate schedule as the CLI writes it, e.g. `step:step_size=30,gamma=0.5`. */
 	readonly schedule?: unknown;

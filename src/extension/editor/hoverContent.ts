@@ -1,5 +1,6 @@
 /**
- * The hover's Markdown: over a loss's name, its value, gradient and ‖∇L‖ at a point with the gradient's source
+ * The hover's Markdown: over a loss's name, its value, gradient and ‖∇L‖ (and for small losses the Hessian's λ_max
+ * and condition number) at a point with the gradient's source
  * (autodiff, with central differences alongside), each array parameter's shape and gradient norm, and a warning
  * when the two disagree; over a parameter, its partial derivative, or an array's shape, gradient norm and values. Pure formatting of a `PointEvaluation`; user names are escaped (numbers and our own text
  * need not be).
@@ -19,6 +20,8 @@ export interface PointEvaluation {
 	readonly source: 'autodiff' | 'numeric';
 	/** The live session's step, or undefined at the start point. */
 	readonly step: number | undefined;
+	/** The Hessian's λ_max and condition number at the point (small losses only, computed in the worker). */
+	readonly curvature?: { readonly lambdaMax: number; readonly conditionNumber: number };
 }
 
 function gradientOf(evaluation: PointEvaluation): readonly number[] {
@@ -44,7 +47,12 @@ export function lossHover(evaluation: PointEvaluation): vscode.MarkdownString {
 	md.appendMarkdown(`| | |\n|---|---|\n`);
 	md.appendMarkdown(`| L | ${formatNumber(check.value)} |\n`);
 	md.appendMarkdown(`| ∇L | ${formatVector(gradient, formatNumber)} |\n`);
-	md.appendMarkdown(`| ‖∇L‖ | ${formatNumber(Math.hypot(...gradient))} |\n\n`);
+	md.appendMarkdown(`| ‖∇L‖ | ${formatNumber(Math.hypot(...gradient))} |\n`);
+	if (evaluation.curvature) {
+		md.appendMarkdown(`| ${vscode.l10n.t('λ_max of the Hessian')} | ${formatNumber(evaluation.curvature.lambdaMax)} |\n`);
+		md.appendMarkdown(`| ${vscode.l10n.t('condition number κ')} | ${formatNumber(evaluation.curvature.conditionNumber)} |\n`);
+	}
+	md.appendMarkdown('\n');
 	if (loss.paramSpecs.some((spec) => spec.size !== undefined)) md.appendMarkdown(shapesTable(loss.paramSpecs, gradient));
 	md.appendMarkdown(
 		vscode.l10n.t('Gradient: {0} ({1}: {2})', sourceName(evaluation.source), otherName, formatVector(other, formatNumber)),

@@ -61,8 +61,8 @@ export class LossHoverProvider implements vscode.HoverProvider {
 		const options = { budgetMs: hoverBudgetMs, signal: abortSignalOf(token) };
 		try {
 			const at = { line: site.span.line, column: site.span.column };
-			const { loss, check } = await this.documents.engine.request('evaluate', { document: text, name: site.name, at, x }, options);
-			return { loss, check, source, step: snapshot?.step };
+			const { loss, check, curvature } = await this.documents.engine.request('evaluate', { document: text, name: site.name, at, x }, options);
+			return { loss, check, source, step: snapshot?.step, ...(curvature ? { curvature } : {}) };
 		} catch (error) {
 			if (error instanceof EngineRequestError) throw error;
 			return undefined;

@@ -108,7 +108,8 @@ function sourceSection(input: ReportInput): string {
 function settingsSection(input: ReportInput): string {
 	const { optimizer, settings } = input;
 	const options = Object.entries(optimizer.options);
-	const call = `torch.optim.${torchOptimizerNames[optimizer.name]}(params, ${options.map(([k, v]) => `${k}=${python(v)}`).join(', ')})`;
+	const args = options.map(([k, v]) => `${k}=${python(v)}`).join(', ');
+	const call = optimizer.name === 'newton' ? `# Newton's method with the exact Hessian (${args}): not a torch.optim optimizer` : `torch.optim.${torchOptimizerNames[optimizer.name]}(params, ${args})`;
 	const rows: [string, string][] = [
 		...options.map(([k, v]): [string, string] => [k, python(v)]),
 		['schedule', formatSchedule(settings.schedule)],

@@ -1,8 +1,10 @@
 /**
  * The run hint the panel shows: `diagnoseRun` over the session's recent history, with the kind shown last time
- * remembered per session for the diagnosis's hysteresis. Silent once the session has stopped for convergence or
+ * remembered per session for the diagnosis's hysteresis, and for plain gradient descent the Hessian at the point
+ * (asked only when an oscillation or a crawl is diagnosed). Silent once the session has stopped for convergence or
  * divergence (the stop message says it then). Called by the snapshot and by every throttled update.
  */
+import { curvatureAt } from '../../engine/curvature/curvature';
 import { diagnoseRun, type RunHintKind } from '../../engine/session/diagnoseRun';
 import type { OptimizationSession } from '../../engine/session/optimizationSession';
 import type { RunHintInfo } from '../../shared/messages';
@@ -25,8 +27,15 @@ export function runHintInfo(controller: SessionController): RunHintInfo | undefi
 					learningRate: session.currentOptimizer.options.lr as number,
 					optimizer: session.currentOptimizer.name,
 					previous: shown.get(session),
+					curvature: plainDescent(session) ? () => curvatureAt(controller.loss, session.history.readPoint(k, new Float64Array(session.start.length))) : undefined,
 				});
 	if (hint) shown.set(session, hint.kind);
 	else shown.delete(session);
 	return hint && { ...hint, suggestion: { ...hint.suggestion } };
+}
+
+/** Plain gradient descent, where η·λ alone decides stability (momentum changes the threshold). */
+function plainDescent(session: OptimizationSession): boolean {
+	const o = session.currentOptimizer;
+	return o.name === 'sgd' && o.options.momentum === 0;
 }

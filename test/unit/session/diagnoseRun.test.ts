@@ -1,6 +1,7 @@
 // Run hints on real sessions: each loss is built so that one diagnosis is known in closed form (curvatures, step
 // multipliers), then the session runs and diagnoseRun reads its history.
 import { describe, expect, it } from 'vitest';
+import { curvatureAt } from '../../../src/engine/curvature/curvature';
 import { diagnoseRun, largestCurvature, minSteps, roundDown, type RunHint, type RunHintKind } from '../../../src/engine/session/diagnoseRun';
 import { OptimizationSession } from '../../../src/engine/session/optimizationSession';
 import type { SessionSettingsInput } from '../../../src/engine/session/sessionSettings';
@@ -129,5 +130,40 @@ describe('diagnoseRun', () => {
 		expect(roundDown(1 / 3)).toBe(0.33);
 		expect(roundDown(5)).toBe(5);
 		expect(roundDown(0.505)).toBe(0.5);
+	});
+});
+
+describe('diagnoseRun with the Hessian (plain gradient descent)', () => {
+	/** The diagnosis with the Hessian at the session's point, from Hessian-vector products (Lanczos). */
+	function withCurvature(s: OptimizationSession, previous?: RunHintKind): RunHint | undefined {
+		const lr = s.currentOptimizer.options.lr as number;
+		const curvature = () => curvatureAt(s.loss, s.snapshot().x);
+		return diagnoseRun({ history: s.history, position: s.position, since: s.settingsSince(s.position), learningRate: lr, optimizer: s.currentOptimizer.name, previous, curvature });
+	}
+
+	it('an oscillation quotes η·λ_max near 2 and suggests 1/λ_max', () => {
+		// 0.5(x² + 50y²): λ_max = 50, 2/λ_max = 0.04; lr 0.038 gives η·λ_max = 1.9; 1/λ_max = 0.02 makes y settle at once.
+		const s = new OptimizationSession(valley(), { optimizerOptions: { lr: 0.038 } });
+		s.step(20);
+		const hint = withCurvature(s)!;
+		expect(hint.kind).toBe('oscillating');
+		expect(hint.curvature!.product).toBeCloseTo(1.9, 12);
+		expect(hint.curvature!.threshold).toBeCloseTo(0.04, 12);
+		expect(hint.suggestion).toEqual({ setting: 'learningRate', value: 0.02 });
+	});
+
+	it('a crawl quotes η·λ_min and caps its ×10 at 1/λ_max', () => {
+		// Along the floor of 0.5(x² + 50y²) with lr 0.003: η·λ_min = 0.003; ×10 = 0.03 is above 1/λ_max = 0.02.
+		const s = new OptimizationSession(valley(), { optimizerOptions: { lr: 0.003 } });
+		s.step(60);
+		const hint = withCurvature(s)!;
+		expect(hint.kind).toBe('crawling');
+		expect(hint.curvature!.product).toBeCloseTo(0.003, 12);
+		expect(hint.curvature!.threshold).toBeCloseTo(0.04, 12);
+		expect(hint.suggestion).toEqual({ setting: 'learningRate', value: 0.02 });
+		// x² with lr 1e-4: η·λ_min = 2e-4, and ×10 stays below 1/λ_max = 0.5.
+		const t = new OptimizationSession(square(), { optimizerOptions: { lr: 1e-4 } });
+		t.step(30);
+		expect(withCurvature(t)).toMatchObject({ kind: 'crawling', suggestion: { value: 0.001 }, curvature: { product: 2e-4, threshold: 1 } });
 	});
 });

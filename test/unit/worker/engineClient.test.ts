@@ -52,10 +52,12 @@ describe('the engine worker', () => {
 		expect(failed.kind === 'error' && failed.span.line).toBe(2);
 	});
 
-	it('computes L(start) and the gradient check: (5 − 1)² + 1 = 17, dL/dx = 2(5 − 1) = 8', async () => {
+	it('computes L(start), the gradient check and the hover’s curvature: (5 − 1)² + 1 = 17, dL/dx = 2(5 − 1) = 8, d²L/dx² = 2', async () => {
 		startClient();
 		expect(await client.request('startValue', { document: quadratic, name: 'loss' }, { budgetMs: 5000 })).toBe(17);
-		const { loss, check } = await client.request('evaluate', { document: quadratic, x: [2] }, { budgetMs: 5000 });
+		const { loss, check, curvature } = await client.request('evaluate', { document: quadratic, x: [2] }, { budgetMs: 5000 });
+		expect(curvature!.lambdaMax).toBeCloseTo(2, 14);
+		expect(curvature!.conditionNumber).toBeCloseTo(1, 14);
 		expect(loss.params).toEqual(['x']);
 		expect(check.value).toBe(2);
 		expect(check.autodiff[0]).toBe(2);
