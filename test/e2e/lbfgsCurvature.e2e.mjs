@@ -1,8 +1,10 @@
 // L-BFGS and curvature in a real VS Code (code-server in headless Chromium), on Rosenbrock: the session runs
 // L-BFGS (lr 1, PyTorch's fixed step) while SGD and Adam race it as compared runs for two steps; each step's evaluations
 // of the loss are drawn as probes on the map; the header reads out the Hessian's λ_max, λ_min, κ and 2/λ_max; the
-// learning-rate explorer (sweeping SGD) marks 2/λ_max at the start. Screenshots: test-results/lbfgs-race.png,
-// test-results/lbfgs-learning-rates.png.
+// learning-rate explorer (sweeping SGD) marks 2/λ_max at the start; Newton's method (not torch.optim) takes a step
+// with its update rule; the hover over `loss` shows the Hessian's λ_max and κ from the engine's worker. Screenshots:
+// test-results/lbfgs-race.png, test-results/lbfgs-learning-rates.png, test-results/newton-card.png,
+// test-results/curvature-hover.png.
 import assert from 'node:assert/strict';
 import { maximizePanel, startPanel, until } from './workbench.mjs';
 
@@ -27,6 +29,19 @@ export async function run(ctx) {
 	const header = frame.locator('.panel-header');
 	const start = await until('the curvature readout', () => header.innerText(), (t) => /λ_max = [0-9]/.test(t));
 	ctx.log(`header at the start: ${start.replace(/\s+/g, ' ')}`);
+
+	// The hover over `loss` (line 2, column 17) at the session's start point: λ_max and κ of the Hessian, from the worker.
+	await page.locator('.monaco-editor .view-lines').first().click();
+	await page.keyboard.press('Control+G');
+	await page.keyboard.type('2:19');
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('Control+K');
+	await page.keyboard.press('Control+I');
+	const hover = page.locator('.monaco-hover', { hasText: 'λ_max of the Hessian' }).first();
+	const hoverText = await until('the hover with the curvature', () => hover.innerText(), (t) => /λ_max of the Hessian\s*[0-9]/.test(t) && /condition number κ\s*[0-9]/.test(t), 60_000);
+	ctx.log(`hover: ${hoverText.replace(/\s+/g, ' ')}`);
+	ctx.log(`screenshot: ${await ctx.screenshot(page, 'curvature-hover')}`);
+
 	for (let i = 0; i < 2; i++) await button('Step').click();
 	const listed = await until('the runs at step 2', () => frame.locator('.compare ul.runs').innerText(), (t) => (t.match(/step 2 ·/g) ?? []).length === 3);
 	ctx.log(`runs: ${listed.replace(/\s+/g, ' ')}`);
@@ -52,4 +67,12 @@ export async function run(ctx) {
 	await frame.locator('.sweep').scrollIntoViewIfNeeded();
 	await page.waitForTimeout(300);
 	ctx.log(`screenshot: ${await ctx.screenshot(page, 'lbfgs-learning-rates')}`);
+
+	// Newton's method, labelled as not a torch.optim optimizer, with its card.
+	await frame.getByLabel('Optimizer', { exact: true }).selectOption({ label: 'Newton (not torch.optim)' });
+	const card = await until('the Newton update rule', () => frame.locator('.update-rule').innerText(), (t) => /Not a torch\.optim optimizer/.test(t) && /λ_max = [0-9]/.test(t));
+	ctx.log(`Newton card: ${card.replace(/\s+/g, ' ').slice(0, 300)}`);
+	await frame.locator('.update-rule').scrollIntoViewIfNeeded();
+	await page.waitForTimeout(300);
+	ctx.log(`screenshot: ${await ctx.screenshot(page, 'newton-card')}`);
 }
