@@ -41,8 +41,8 @@ suite('Panel host', () => {
 		assert.equal(snapshot.stop.kind, 'step');
 		assert.deepEqual(
 			snapshot.optimizers.map((o) => o.name).sort(),
-			['adadelta', 'adafactor', 'adagrad', 'adam', 'adamax', 'adamw', 'asgd', 'lbfgs', 'nadam', 'radam', 'rmsprop', 'rprop', 'sgd'],
-			'every torch.optim optimizer Downhill implements, by its PyTorch name',
+			['adadelta', 'adafactor', 'adagrad', 'adam', 'adamax', 'adamw', 'asgd', 'lbfgs', 'nadam', 'radam', 'rmsprop', 'rprop', 'sgd', 'newton'].sort(),
+			'every torch.optim optimizer Downhill implements, by its PyTorch name, and newton (not torch.optim)',
 		);
 		assert.equal(snapshot.optimizers.find((o) => o.name === 'lbfgs')?.defaults['history_size'], 100, 'torch.optim.LBFGS defaults');
 	});
