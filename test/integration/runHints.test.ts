@@ -1,6 +1,7 @@
 // Run hints from the real panel host: a run that zig-zags across the valley 0.5(x² + 50y²) with lr just under 2/50
 // gets the `oscillating` hint in the snapshot and in the throttled updates of a continue, and taking the suggestion
-// (the panel posts `setLearningRate`, as its button does) makes the hint go away.
+// (the panel posts `setLearningRate`, as its button does) makes the hint go away. The Hessian is diag(1, 50), so
+// plain gradient descent's hint suggests 1/λ_max = 1/50 = 0.02 (the steep direction then settles in one step).
 import * as assert from 'node:assert/strict';
 import { compileLoss } from '../../src/engine/compileLoss';
 import type { UpdateMessage } from '../../src/shared/messages';
@@ -19,13 +20,14 @@ function controller(lr: number): SessionController {
 }
 
 suite('Run hints', () => {
-	test('the snapshot carries the oscillating hint with half the learning rate; a good rate gets none', () => {
+	test('the snapshot carries the oscillating hint with η = 1/λ_max; a good rate gets none', () => {
 		const c = controller(0.038);
 		c.step(20);
 		const hint = panelSnapshot(c, view, {}).hint;
 		assert.ok(hint, 'a hint after 20 zig-zag steps');
 		assert.equal(hint.kind, 'oscillating');
-		assert.deepEqual(hint.suggestion, { setting: 'learningRate', value: 0.019 });
+		assert.deepEqual(hint.suggestion, { setting: 'learningRate', value: 0.02 });
+		assert.ok(hint.curvature && Math.abs(hint.curvature.product - 0.038 * 50) < 1e-9, 'quotes η·λ_max = 1.9');
 		const calm = controller(0.02);
 		calm.step(20);
 		assert.equal(panelSnapshot(calm, view, {}).hint, undefined);
@@ -47,7 +49,7 @@ suite('Run hints', () => {
 		const { panel, notices } = connectPanel({ controller: c });
 		panel.notify({ type: 'setLearningRate', learningRate: suggestion.value });
 		assert.deepEqual(notices, [], 'no error notice');
-		assert.equal(c.session.currentOptimizer.options.lr, 0.019);
+		assert.equal(c.session.currentOptimizer.options.lr, 0.02);
 		await new Promise((r) => setTimeout(r, 50));
 		c.step(30);
 		updates.schedule(c, () => view);
