@@ -1,14 +1,17 @@
-// numpy and torch code in a loss, against the numbers real numpy / PyTorch produce for the same source
+// numpy, torch and plain-list code in a loss, against the numbers real numpy / PyTorch / CPython produce for the same
+// source, and each parameter's shape against numpy's
 // (fixtures/arrayOracle.py writes fixtures/arrayOracle.json; rerun it with Debian's /usr/bin/python3). Values to
 // 1e-12 relative; gradients to 1e-10 against torch's autograd and to 1e-6 against numpy central differences; the
 // compiled code against the reference interpreter.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileLoss } from '../../../src/engine/compileLoss';
+import { paramShape } from '../../../src/engine/graph/node';
 
 interface OracleCase {
 	readonly source: string;
 	readonly params: readonly string[];
+	readonly shapes: readonly (readonly number[])[];
 	readonly start: readonly number[];
 	readonly value: number;
 	readonly gradient: readonly number[];
@@ -24,6 +27,7 @@ describe('numpy and torch losses against numpy and PyTorch', () => {
 	it.each(Object.entries(oracle))('%s', (_name, c) => {
 		const loss = compileLoss(c.source, { language: 'python' });
 		expect(loss.params).toEqual(c.params);
+		expect(loss.paramSpecs.map(paramShape)).toEqual(c.shapes);
 		expect(loss.start).toEqual(c.start);
 		const gradient = new Float64Array(loss.params.length);
 		const value = loss.valueAndGradient(loss.start, gradient);

@@ -28,7 +28,8 @@ const scalarFn = (arity: number, f: (b: GraphBuilder, x: Node[]) => Node, most =
 });
 
 export const sigmoid = scalarFn(1, (b, [x]) => b.div(b.constant(1), b.add(b.constant(1), b.op('exp', b.neg(x!)))));
-export const relu = scalarFn(1, (b, [x]) => b.op('max', x!, b.constant(0)));
+/** `max(0, x)`: a tie goes to the first argument, so relu'(0) = 0 as in PyTorch. */
+export const relu = scalarFn(1, (b, [x]) => b.op('max', b.constant(0), x!));
 /** torch's softplus with beta = 1 and threshold = 20: `x` above the threshold. */
 export const softplus = scalarFn(1, (b, [x]) => b.select(b.op('gt', x!, b.constant(20)), x!, b.op('log1p', b.op('exp', x!))));
 
