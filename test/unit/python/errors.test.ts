@@ -132,6 +132,23 @@ const cases: Record<string, ErrorCase> = {
 		message: /^random numbers are not supported in a loss: Downhill cannot reproduce numpy's generator; write the numbers out/,
 		at: 'np.random.randn(',
 	},
+	'torch.randn after torch.manual_seed': {
+		source: `import torch\ntorch.manual_seed(0)\nW = torch.randn(2, 3)\n${def('return (W * x).sum()')}`,
+		message: /^random numbers are not supported in a loss: Downhill cannot reproduce/, at: 'torch.randn(',
+	},
+	'np.random.randn after np.random.seed, as a default': {
+		source: `import numpy as np\nnp.random.seed(0)\n${def('return np.sum(w * x)', 'x=1.0, w=np.random.randn(3)')}`,
+		message: /^random numbers are not supported in a loss: Downhill cannot reproduce/, at: 'np.random.randn(',
+	},
+	'a default_rng generator': {
+		source: `import numpy as np\nrng = np.random.default_rng(0)\n${def('return np.sum(rng.normal(size=3) * x)')}`,
+		message: /^random numbers are not supported in a loss: Downhill cannot reproduce/, at: 'np.random.default_rng(',
+	},
+	"numpy's .size called as torch's .size()": {
+		source: `import numpy as np\n${def('A = np.zeros((3, 2))\nreturn np.sum(A) * x * A.size()')}`,
+		message: /^'int' object is not callable: numpy's \.size is the number of elements; write \.size or \.shape\[d\]$/,
+		at: 'size()',
+	},
 	'arrays that do not broadcast': {
 		source: `import numpy as np\n${def('A = np.zeros((3, 2))\nb = np.ones(3)\nreturn np.sum(A + b) * x')}`,
 		message: /^operands could not be broadcast together with shapes \(3,2\) \(3,\)$/, at: '+',
@@ -294,6 +311,25 @@ describe('unsupported constructs', () => {
 			expect({ line: error.line, column: error.column }).toEqual(positionAt(c.source, offset));
 		});
 	}
+
+	it('ignores seeds and training code the loss does not use', () => {
+		const source = `import numpy as np
+import torch
+np.random.seed(0)
+torch.manual_seed(0)
+rng = np.random.default_rng(0)
+noise = rng.normal(size=3)
+model = torch.nn.Linear(2, 1)
+opt = torch.optim.SGD(model.parameters(), lr=0.1)
+
+def loss(w=torch.zeros(2, requires_grad=True)):
+    return (w ** 2).sum() + w.size(0)
+
+loss(torch.zeros(2)).backward()
+opt.step()
+`;
+		expect(pythonFrontEnd.lower(source, {}).graph.paramNames).toEqual(['w[0]', 'w[1]']);
+	});
 
 	it('ignores what the loss does not use: other imports, classes, strings, prints, main blocks', () => {
 		const source = `import os

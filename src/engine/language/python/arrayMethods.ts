@@ -1,6 +1,6 @@
 /**
  * Attributes and methods of numpy arrays and torch tensors: `.T`, `.mT`, `.shape`, `.ndim`, `.size` (torch's `.size(d)` when
- * called), `.dim()`, reductions
+ * called in a file that imports torch; numpy's `.size()` raises), `.dim()`, reductions
  * (`.sum(axis=)`, `.mean(dim=)`, `.max()`, ...), `.reshape` / `.view` / `.flatten`, `.transpose`, `.dot`, `.clip` /
  * `.clamp`, `.pow`, the element-wise functions (`.exp()`, `.sigmoid()`, ...), and `.item()` / `.numpy()` /
  * `.tolist()`, which return the array itself. A method is a function value bound to its array.
@@ -40,7 +40,9 @@ export function arrayAttribute(ctx: PythonContext, array: VectorValue, name: str
 		case 'ndim':
 			return numericScalar(ctx, nd().shape.length);
 		case 'size':
-			return called ? pythonFunction('.size', (call) => torchSize(ctx, nd().shape, call)) : numericScalar(ctx, sizeOf(nd().shape));
+			if (!called) return numericScalar(ctx, sizeOf(nd().shape));
+			if (!ctx.module.importsTorch) fail(msg`'int' object is not callable: numpy's .size is the number of elements; write .size or .shape[d]`, span);
+			return pythonFunction('.size', (call) => torchSize(ctx, nd().shape, call));
 		case 'values':
 			return array;
 		default:

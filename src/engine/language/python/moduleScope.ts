@@ -33,6 +33,19 @@ export class ModuleScope {
 		return this.at(Infinity);
 	}
 
+	/**
+	 * True when the file imports torch or a name from it. Array values do not record their library, so `x.size()`
+	 * is torch's method in such a file and numpy's attribute (a number, not callable) in a file without torch.
+	 */
+	get importsTorch(): boolean {
+		for (const placed of this.info.names.values()) {
+			for (const { record } of placed) {
+				if ((record.kind === 'module' || record.kind === 'member') && /^torch(\.|$)/.test(record.path)) return true;
+			}
+		}
+		return false;
+	}
+
 	/** The module a name stands for as seen from `scope` (`np` is `numpy`), if it is an import of one. */
 	moduleOf(scope: Scope, name: string): string | undefined {
 		let root = scope;
