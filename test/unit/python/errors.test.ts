@@ -149,6 +149,31 @@ const cases: Record<string, ErrorCase> = {
 		message: /^'int' object is not callable: numpy's \.size is the number of elements; write \.size or \.shape\[d\]$/,
 		at: 'size()',
 	},
+	"np.dot of 3-D arrays (not matmul in numpy)": {
+		source: `import numpy as np\n${def('A = np.ones((2, 2, 2))\nreturn np.sum(np.dot(A, A)) * x')}`,
+		message: /^dot of an array with more than 2 dimensions is not supported \(numpy's dot is not matmul there\); use matmul or @$/,
+		at: 'np.dot(',
+	},
+	'.transpose(0, 1) of a matrix in a file with numpy and torch': {
+		source: `import numpy as np\nimport torch\n${def('W = np.ones((2, 3))\nreturn np.sum(W.transpose(0, 1)) * x')}`,
+		message: /^\.transpose\(0, 1\) keeps a matrix in numpy and swaps its axes in torch; write \.T$/, at: 'W.transpose(0, 1)',
+	},
+	'torch.dot of a matrix, in PyTorch\'s words': {
+		source: `import torch\n${def('A = torch.ones(2, 2)\nreturn torch.dot(A, torch.ones(2)).sum() * x')}`,
+		message: /^1D tensors expected, but got 2D and 1D tensors$/, at: 'torch.dot(',
+	},
+	'torch.mm of a vector': {
+		source: `import torch\n${def('A = torch.ones(2, 2)\nreturn torch.mm(A, torch.ones(2)).sum() * x')}`,
+		message: /^mat2 must be a matrix$/, at: 'torch.mm(',
+	},
+	'torch.mv of two vectors': {
+		source: `import torch\n${def('v = torch.ones(2)\nreturn torch.mv(v, v).sum() * x')}`,
+		message: /^vector \+ matrix @ vector expected, got 1, 1, 1$/, at: 'torch.mv(',
+	},
+	'torch.outer of a matrix': {
+		source: `import torch\n${def('return torch.outer(torch.ones(2), torch.ones(2, 2)).sum() * x')}`,
+		message: /^outer: Expected 1-D argument vec2, but got 2-D$/, at: 'torch.outer(',
+	},
 	'arrays that do not broadcast': {
 		source: `import numpy as np\n${def('A = np.zeros((3, 2))\nb = np.ones(3)\nreturn np.sum(A + b) * x')}`,
 		message: /^operands could not be broadcast together with shapes \(3,2\) \(3,\)$/, at: '+',

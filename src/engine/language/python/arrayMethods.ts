@@ -41,7 +41,7 @@ export function arrayAttribute(ctx: PythonContext, array: VectorValue, name: str
 			return numericScalar(ctx, nd().shape.length);
 		case 'size':
 			if (!called) return numericScalar(ctx, sizeOf(nd().shape));
-			if (!ctx.module.importsTorch) fail(msg`'int' object is not callable: numpy's .size is the number of elements; write .size or .shape[d]`, span);
+			if (!ctx.module.imports('torch')) fail(msg`'int' object is not callable: numpy's .size is the number of elements; write .size or .shape[d]`, span);
 			return pythonFunction('.size', (call) => torchSize(ctx, nd().shape, call));
 		case 'values':
 			return array;
@@ -69,7 +69,7 @@ const methods = new Map<string, Method>([
 	['view', (ctx, a, call) => fromNdArray(reshapeArray(ctx.builder, a, resolveShape(sizeOf(a.shape), integers(ctx, call), call.span), call.span), call.span)],
 	['flatten', (ctx, a, call) => fromNdArray(reshapeArray(ctx.builder, a, [sizeOf(a.shape)], call.span), call.span)],
 	['ravel', (ctx, a, call) => fromNdArray(reshapeArray(ctx.builder, a, [sizeOf(a.shape)], call.span), call.span)],
-	['transpose', (ctx, a, call) => fromNdArray(transposeArray(a, swapOrPermute(a, integers(ctx, call)), call.span), call.span)],
+	['transpose', (ctx, a, call) => fromNdArray(transposeArray(a, swapOrPermute(ctx, a, integers(ctx, call), call.span), call.span), call.span)],
 	['t', (_ctx, a, call) => fromNdArray(transposeArray(a, undefined, call.span), call.span)],
 	['unsqueeze', (ctx, a, call) => {
 		const [dim = 0] = integers(ctx, call);
@@ -95,16 +95,27 @@ function detachMessage(name: string) {
 		: msg`.${name}() runs PyTorch's training machinery; Downhill computes the gradient itself: return the loss instead`;
 }
 
-/** torch's `transpose(d0, d1)` swaps two axes; numpy's `transpose(axes)` gives the whole order. */
-function swapOrPermute(a: NdArray, axes: readonly number[]): number[] | undefined {
+/**
+ * torch's `transpose(d0, d1)` swaps two axes; numpy's `transpose(axes)` gives the whole order. They differ only on a
+ * matrix given (0, 1): numpy's identity, torch's swap, chosen by the file's imports and refused when it has both.
+ */
+function swapOrPermute(ctx: PythonContext, a: NdArray, axes: readonly number[], span: SourceSpan): number[] | undefined {
 	if (axes.length === 0) return undefined;
-	if (axes.length === a.shape.length) return [...axes];
-	if (axes.length !== 2) return [...axes];
-	const order = a.shape.map((_, i) => i);
 	const rank = a.shape.length;
-	const [i, j] = axes.map((x) => (x < 0 ? x + rank : x)) as [number, number];
+	const pair = axes.map((x) => (x < 0 ? x + rank : x));
+	if (axes.length !== 2 || (rank === 2 && !swapsMatrix(ctx, pair, span))) return [...axes];
+	const order = a.shape.map((_, i) => i);
+	const [i, j] = pair as [number, number];
 	[order[i], order[j]] = [order[j]!, order[i]!];
 	return order;
+}
+
+/** Whether `.transpose(i, j)` of a matrix reads as torch's swap rather than numpy's order of axes. */
+function swapsMatrix(ctx: PythonContext, pair: readonly number[], span: SourceSpan): boolean {
+	if (pair[0] !== 0 || pair[1] !== 1) return true;
+	const [numpy, torch] = [ctx.module.imports('numpy') || ctx.module.imports('pandas'), ctx.module.imports('torch')];
+	if (numpy && torch) fail(msg`.transpose(0, 1) keeps a matrix in numpy and swaps its axes in torch; write .T`, span);
+	return torch;
 }
 
 /** `.mT`: the last two axes swapped, the batch axes kept (https://pytorch.org/docs/stable/tensors.html#torch.Tensor.mT). */

@@ -34,13 +34,14 @@ export class ModuleScope {
 	}
 
 	/**
-	 * True when the file imports torch or a name from it. Array values do not record their library, so `x.size()`
-	 * is torch's method in such a file and numpy's attribute (a number, not callable) in a file without torch.
+	 * True when the file imports `library` (`'numpy'`, `'torch'`) or a name from it. Array values do not record their
+	 * library, so where numpy and torch read a method differently (`x.size()`, `x.transpose(0, 1)`) the imports decide.
 	 */
-	get importsTorch(): boolean {
+	imports(library: string): boolean {
 		for (const placed of this.info.names.values()) {
 			for (const { record } of placed) {
-				if ((record.kind === 'module' || record.kind === 'member') && /^torch(\.|$)/.test(record.path)) return true;
+				const path = record.kind === 'module' || record.kind === 'member' ? record.path : '';
+				if (path === library || path.startsWith(`${library}.`)) return true;
 			}
 		}
 		return false;

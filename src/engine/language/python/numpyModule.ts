@@ -100,7 +100,7 @@ export function axisReduction(kind: AxisReduction): BuiltinImpl {
 }
 
 /** A function of two arrays. */
-function binaryArrays(f: (ctx: PythonContext, a: NdArray, b: NdArray, span: Invocation['span']) => NdArray): BuiltinImpl {
+export function binaryArrays(f: (ctx: PythonContext, a: NdArray, b: NdArray, span: Invocation['span']) => NdArray): BuiltinImpl {
 	return (ctx, call, display) => {
 		const [a, b] = expectArguments(call, display, 2, 2);
 		const x = arrayArgument(ctx, a!, msg`the first argument of ${display}`);
@@ -164,6 +164,12 @@ export function ufunc(impl: BuiltinImpl): BuiltinImpl {
 	};
 }
 
+/** `np.dot`: matmul for operands of rank ≤ 2; numpy's dot of higher ranks is not matmul (it pairs every stack), so it is refused. */
+const numpyDot = binaryArrays((ctx, a, b, span) => {
+	if (a.shape.length > 2 || b.shape.length > 2) fail(msg`dot of an array with more than 2 dimensions is not supported (numpy's dot is not matmul there); use matmul or @`, span);
+	return dot(ctx, a, b, span);
+});
+
 const random = msg`random numbers are not supported in a loss: Downhill cannot reproduce numpy's generator; write the numbers out (np.array([...])) or pass a start point`;
 
 /** numpy's array functions by name, added to the scalar functions of `pythonNamespaces.ts`. */
@@ -174,7 +180,7 @@ export const numpyArrayFunctions: ReadonlyMap<string, BuiltinImpl> = new Map<str
 	['arange', arange], ['linspace', linspace], ['eye', eye], ['identity', eye],
 	['sum', axisReduction('sum')], ['mean', axisReduction('mean')], ['prod', axisReduction('prod')],
 	['max', axisReduction('max')], ['amax', axisReduction('max')], ['min', axisReduction('min')], ['amin', axisReduction('min')],
-	['dot', binaryArrays(dot)], ['matmul', binaryArrays(matmul)], ['outer', binaryArrays(outer)],
+	['dot', numpyDot], ['matmul', binaryArrays(matmul)], ['outer', binaryArrays(outer)],
 	['concatenate', join('concatenate')], ['stack', join('stack')], ['where', where],
 	['logaddexp', logaddexp],
 ]);

@@ -133,8 +133,12 @@ export function namespaceMember(ctx: PythonContext, path: string, display: strin
 	return pythonFunction(display, (call) => member.impl(ctx, call, display));
 }
 
-/** The numpy or torch function `name` a method of an array forwards to (`x.sum(axis=0)` is `np.sum(x, axis=0)`). */
+/**
+ * The numpy or torch function `name` a method of an array forwards to (`x.sum(axis=0)` is `np.sum(x, axis=0)`): torch's
+ * where both have it (its keywords are a superset), numpy's for `.dot()`, whose matrix products torch.dot refuses.
+ */
 export function arrayFunction(name: string): BuiltinImpl | undefined {
-	const member = (Object.hasOwn(torch, name) ? torch[name] : undefined) ?? (Object.hasOwn(numpy, name) ? numpy[name] : undefined);
+	const torchFirst = name !== 'dot' && Object.hasOwn(torch, name);
+	const member = (torchFirst ? torch[name] : undefined) ?? (Object.hasOwn(numpy, name) ? numpy[name] : undefined);
 	return member?.kind === 'function' ? member.impl : undefined;
 }

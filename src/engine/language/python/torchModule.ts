@@ -8,6 +8,7 @@
 import type { Node } from '../../graph/node';
 import { elementwise } from '../lowering/broadcast';
 import { fail } from '../lowering/context';
+import { dot, matmul, outer } from '../lowering/matmul';
 import { fromNdArray, type NdArray } from '../lowering/ndArray';
 import { reduceAxes } from '../lowering/reduceAxes';
 import { expectScalar, scalar } from '../lowering/values';
@@ -15,7 +16,7 @@ import { arrayArgument, axisArgument, keepdimsArgument } from './arrayArguments'
 import { expectArguments, optionalArgument, shared, type BuiltinImpl } from './builtinKit';
 import { argumentSpan, argumentValue, type Argument, type Invocation } from './callables';
 import { indexByClasses } from './classIndices';
-import { axisReduction, numpyArrayFunctions, ufunc } from './numpyModule';
+import { axisReduction, binaryArrays, numpyArrayFunctions, ufunc } from './numpyModule';
 import type { PythonContext } from './pythonContext';
 import { logSoftmax, logSumExp, softmax } from './softmax';
 import { msg } from '../../message';
@@ -141,15 +142,39 @@ const functional: [string, BuiltinImpl][] = [
 	['softmax', alongDim(softmax, true)], ['log_softmax', alongDim(logSoftmax, true)],
 ];
 
+/**
+ * torch's products check their operands' ranks as PyTorch does, in PyTorch's words: `dot` and `outer` take vectors,
+ * `mm` matrices, `mv` a matrix and a vector (https://pytorch.org/docs/stable/torch.html#blas-and-lapack-operations).
+ */
+const torchDot = binaryArrays((ctx, a, b, span) => {
+	const [m, n] = [a.shape.length, b.shape.length];
+	if (m !== 1 || n !== 1) fail(msg`1D tensors expected, but got ${m}D and ${n}D tensors`, span);
+	return dot(ctx, a, b, span);
+});
+const torchOuter = binaryArrays((ctx, a, b, span) => {
+	if (a.shape.length !== 1) fail(msg`outer: Expected 1-D argument self, but got ${a.shape.length}-D`, span);
+	if (b.shape.length !== 1) fail(msg`outer: Expected 1-D argument vec2, but got ${b.shape.length}-D`, span);
+	return outer(ctx, a, b, span);
+});
+const torchMm = binaryArrays((ctx, a, b, span) => {
+	if (a.shape.length !== 2) fail(msg`self must be a matrix`, span);
+	if (b.shape.length !== 2) fail(msg`mat2 must be a matrix`, span);
+	return matmul(ctx, a, b, span);
+});
+const torchMv = binaryArrays((ctx, a, b, span) => {
+	if (a.shape.length !== 2 || b.shape.length !== 1) fail(msg`vector + matrix @ vector expected, got 1, ${a.shape.length}, ${b.shape.length}`, span);
+	return matmul(ctx, a, b, span);
+});
+
 const tensor: BuiltinImpl = (ctx, call, display) => numpyArrayFunctions.get('array')!(ctx, call, display);
 
 /** torch's functions by name, besides the scalar functions shared with numpy (`pythonNamespaces.ts`). */
 export const torchFunctions: ReadonlyMap<string, BuiltinImpl> = new Map<string, BuiltinImpl>([
 	['tensor', tensor], ['as_tensor', tensor], ['from_numpy', tensor],
-	...(['zeros', 'ones', 'full', 'empty', 'zeros_like', 'ones_like', 'arange', 'linspace', 'eye', 'where', 'outer', 'matmul', 'dot',
+	...(['zeros', 'ones', 'full', 'empty', 'zeros_like', 'ones_like', 'arange', 'linspace', 'eye', 'where', 'matmul',
 		'sum', 'mean', 'prod', 'amax', 'amin', 'stack'] as const).map((name): [string, BuiltinImpl] => [name, numpyArrayFunctions.get(name)!]),
 	['cat', numpyArrayFunctions.get('concatenate')!], ['concat', numpyArrayFunctions.get('concatenate')!],
-	['mm', numpyArrayFunctions.get('matmul')!], ['mv', numpyArrayFunctions.get('matmul')!],
+	['mm', torchMm], ['mv', torchMv], ['dot', torchDot], ['outer', torchOuter],
 	['max', wholeOnly('max')], ['min', wholeOnly('min')],
 	['sigmoid', sigmoid], ['relu', relu], ['clamp', clamp], ['clip', clamp],
 	['softmax', alongDim(softmax, true)], ['log_softmax', alongDim(logSoftmax, true)], ['logsumexp', alongDim(logSumExp, false)],
