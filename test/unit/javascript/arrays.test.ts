@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileLoss, type Loss } from '../../../src/engine/compileLoss';
 import { isLossSyntaxError } from '../../../src/engine/errors';
-import { collectNodes } from '../../../src/engine/graph/node';
+import { collectNodes, paramShape } from '../../../src/engine/graph/node';
 import { relativeError } from '../fixtures/classicFunctions';
 import { argumentsAt, oracleGradient, runAsJavaScript } from './jsOracle';
 
@@ -135,6 +135,23 @@ describe('JavaScript arrays and records against the same source run as JavaScrip
 		const loss = compile(sources['parameters grouped in an object with a default']!);
 		expect(loss.params).toEqual(['p.w[0]', 'p.w[1]', 'p.b']);
 		expect(loss.start).toEqual([0.1, -0.2, 0]);
+	});
+
+	it('takes array shapes from the sizes option, as the same source run in Node reads them', () => {
+		const source = `function loss(W: number[][], b: number[], c: number) {
+	let s = c * c;
+	for (let i = 0; i < W.length; i++) for (let j = 0; j < W[i].length; j++) s += (W[i][j] - b[j] * (i + 1)) ** 2 + Math.sin(W[i][j]);
+	return s;
+}`;
+		const loss = compileLoss(source, { language: 'typescript', sizes: { W: [2, 3], b: 3 } });
+		expect(loss.params).toEqual(['W[0][0]', 'W[0][1]', 'W[0][2]', 'W[1][0]', 'W[1][1]', 'W[1][2]', 'b[0]', 'b[1]', 'b[2]', 'c']);
+		expect(loss.paramSpecs.map(paramShape)).toEqual([[2, 3], [3], []]);
+		const oracle = runAsJavaScript(source);
+		const f = (x: readonly number[]) => oracle(...argumentsAt(loss, x));
+		const x = loss.params.map((_, i) => Math.cos(3 * i) - 0.2);
+		const gradient = new Float64Array(x.length);
+		expect(relativeError(loss.valueAndGradient(x, gradient), f(x))).toBeLessThanOrEqual(1e-12);
+		oracleGradient(f, x).forEach((g, i) => expect(relativeError(gradient[i]!, g), `∂/∂${loss.params[i]}`).toBeLessThanOrEqual(1e-6));
 	});
 
 	it('keeps a loop over 2,000 records a loop (the graph does not grow with the data)', () => {

@@ -80,6 +80,8 @@ const tokens = [
 	'for (let i = 0; i < 1e12; i++) s += x;', 'loss(x)', 'async ', 'await ', 'yield ', ': number', 'as any', '!',
 	'.push(', '.forEach(', '.fill(', 'new Array(', 'new Float64Array(', '{ x: 1, t: 2 }', '{ x, t }', 'p.w', 'h[j] = ',
 	'W[i][j] += ', ': number[][]', 'interface S { x: number }', '= { w: [1, 2], b: 0 }', 'Math.max(...',
+	'Array.from({ length: 2 }, () => 0)', 'Array.from({ length: n }, (_, i) => [i, 0])', 'type P = { v: number[]; y: number };',
+	'for (const { x, t } of data) ', '.forEach((x, i) => ', 'Float64Array.from(', 'p.w[0]', 'const { x: a } = d[0];',
 ];
 
 const mutation = mutationOf(tokens);

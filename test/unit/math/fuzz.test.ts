@@ -20,9 +20,13 @@ const pieces = [
 	'\\theta', 'θ', '\\eta', '\\pi', '\\nabla', '\\partial', '...', '\\ldots', '\\abs', '\\text{', '\\mathrm{lr}', '\\hat',
 	'\\begin{equation}', '\\end{equation}', '\\begin{cases}', '²', '√', '∑', '−', '$', '$$', '\\(', '\\)', '\\[', '\\]',
 	'`', '```', '```math\n', '---\n', '<!--', '-->', 'f(x, y) = ', 'y = ', 'L(w, b) = ', '\\foo', '\uD835', '𝑥',
+	'\\sigma(z) = ', '\\sigma(', 'g(t) = t^2', 'g(w)', '$$f(x) = x^2$$', '\\(0.3x\\)',
 ];
 
-const seeds = [...mathSources.flatMap((s) => [s.math, s.latex]), note, 'y = (x - 1)^2 + 1', '\\sum_{i=1}^{3} (x - i)^2'];
+// Definitions used by later blocks, and two blocks with one name (issue #12).
+const definitions = String.raw`The sigmoid $$\sigma(z) = \frac{1}{1 + e^{-z}}$$ and then $$L(w, b) = -\ln \sigma(2w + b) + w^2$$`;
+const twoFs = '$$f(x) = (x - 3)^2$$\n\nIn prose \\(0.3x\\), then:\n\n$$f(x) = (x + 1)^2 + 2$$\n';
+const seeds = [...mathSources.flatMap((s) => [s.math, s.latex]), note, definitions, twoFs, 'y = (x - 1)^2 + 1', '\\sum_{i=1}^{3} (x - i)^2'];
 
 const pieceStrings = fc.string({ unit: fc.constantFrom(...pieces), maxLength: 40 });
 

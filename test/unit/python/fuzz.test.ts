@@ -93,6 +93,8 @@ const tokens = [
 	'torch.softmax(', 'torch.logsumexp(', 'F.cross_entropy(', 'F.mse_loss(', 'requires_grad=True', '.backward()',
 	'[:, 0]', '[None, :]', '[..., 1]', '[np.arange(3), y]', 'X.shape[0]', '.mT', '.size(0)', '.size()', '.dim()', '.ndim', 'len(X)', 'for row in X:', '.pow(2)',
 	'.clip(0, 1)', '.dot(', 'np.newaxis', 'torch.nn.Linear(2, 1)', 'class Net(torch.nn.Module):\n', 'optimizer.step()',
+	'h = []\n', 'h.append(', 'h[j] = ', '[0.0] * n', 'torch.mm(', 'torch.mv(', 'torch.dot(', 'torch.outer(', '.transpose(0, 1)',
+	'.t()', 'np.random.default_rng(0)', '.size', 'torch.zeros(2, 3, requires_grad=True)', 'reduction=\'sum\'',
 ];
 
 const mutation = mutationOf(tokens);
