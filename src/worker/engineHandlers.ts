@@ -5,14 +5,17 @@
 import { curvatureAt, findDataReferences, isLossSyntaxError, type FoundLoss } from '../engine/index';
 import { DocumentCache } from './documentCache';
 import { SessionStore } from './sessionStore';
-import type { EngineMethod, EngineParams, EngineRequest, EngineResult, WireError, WireFoundLoss } from './engineProtocol';
+import { exploreHandlers } from './explore/exploreHandlers';
+import type { EngineMethod, EngineParams, EngineRequest, EngineResult, LossSource, WireError, WireFoundLoss } from './engineProtocol';
 
 type Handlers = { [M in EngineMethod]: (params: EngineParams<M>) => EngineResult<M> };
 
 /** The request handlers of one worker; `exit` ends the worker's thread (the `fault` test hook). */
 export function engineHandlers(exit: () => void): (request: EngineRequest) => unknown {
 	const documents = new DocumentCache();
-	const sessions = new SessionStore(({ document, name, at }) => documents.compile(document, name, at));
+	const lossOf = ({ document, name, at }: LossSource) => documents.compile(document, name, at);
+	const sessions = new SessionStore(lossOf);
+	const explore = exploreHandlers();
 	const handlers: Handlers = {
 		dataReferences: ({ document }) => findDataReferences(document.text, document.language),
 		list: ({ document }) => documents.list(document).map(wireFoundLoss),
@@ -30,6 +33,13 @@ export function engineHandlers(exit: () => void): (request: EngineRequest) => un
 		},
 		sessionSlice: (params) => sessions.slice(params),
 		sessionClose: ({ id }) => sessions.close(id),
+		landscape: (params) => explore.landscape(lossOf(params.source), params),
+		bruteForce: (params) => explore.bruteForce(lossOf(params.source), params),
+		batchNoise: (params) => explore.batchNoise(lossOf(params.source), params),
+		lineSearch: (params) => explore.lineSearch(lossOf(params.source), params),
+		graph: (params) => explore.graph(lossOf(params.source), params),
+		basinsSlice: (params) => explore.basinsSlice(lossOf(params.source), params),
+		sweepSlice: (params) => explore.sweepSlice(lossOf(params.source), params),
 		fault: ({ kind }) => fault(kind, exit),
 	};
 	return (request) => (handlers[request.method] as (params: EngineParams<typeof request.method>) => unknown)(request.params);

@@ -5,6 +5,7 @@
  * Everything here is structured-clone data: documents travel as text with their version, engine errors as their
  * message template and span, so the host rebuilds a `LossSyntaxError` the rest of the extension already knows.
  */
+import type { ExploreMethod, ExploreMethods } from './explore/exploreProtocol';
 import type { CellContext, DataFiles, DataReference, GradientCheck, LanguageId, LossShape, LossSite, Message, SessionImage, SourcePosition, SourceSpan, StopResult } from '../engine/index';
 
 /** A document's text at one version: what every analysis request carries, so each request stands on its own. */
@@ -74,8 +75,13 @@ export interface SliceResult {
 /** The worker's reply when it has no copy of a session (new worker, or dropped): send the slice again with `sync`. */
 export const unknownSessionError = 'UnknownSession';
 
+/** The panel's explorations (`explore/exploreProtocol.ts`), each with the source of the loss it explores. */
+type ExploreEngineMethods = {
+	[M in ExploreMethod]: { params: ExploreMethods[M]['params'] & { readonly source: LossSource }; result: ExploreMethods[M]['result'] };
+};
+
 /** Every request the worker serves: its parameters and its result. */
-export interface EngineMethods {
+export interface EngineMethods extends ExploreEngineMethods {
 	/** The data files a document names (paths as written, with their spans), for the host to read. */
 	dataReferences: { params: { readonly document: DocumentText }; result: readonly DataReference[] };
 	/** Every loss and failed candidate of a document. A source that does not parse at all is an error reply. */

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { compileLoss } from '../../src/engine/compileLoss';
 import type { UpdateMessage } from '../../src/shared/messages';
-import { landscapeFor, maxLandscapeValues } from '../../src/extension/panel/landscapeRequest';
+import { landscapeFor, maxLandscapeValues } from '../../src/worker/explore/landscapeRequest';
 import { panelSnapshot } from '../../src/extension/panel/panelSnapshot';
 import { PanelUpdates } from '../../src/extension/panel/panelUpdates';
 import { SessionController } from '../../src/extension/session/sessionController';
@@ -87,21 +87,15 @@ suite('Panel host', () => {
 	test('landscapes are capped at 250,000 values', () => {
 		const c = controller('export function loss(x = 0, y = 0) {\n\treturn x * x + y * y;\n}\n');
 		const range = { xMin: -1, xMax: 1, yMin: -1, yMax: 1 };
-		const big = landscapeFor(c.loss, [0, 0], {
-			type: 'requestLandscape',
-			range,
-			axes: [0, 1],
-			nx: 1000,
-			ny: 1000,
+		const big = landscapeFor(c.loss, {
+			at: [0, 0],
+			request: { type: 'requestLandscape', range, axes: [0, 1], nx: 1000, ny: 1000 },
 		})!;
 		assert.ok(big.nx * big.ny <= maxLandscapeValues);
 		assert.equal(big.values.length, big.nx * big.ny);
-		const curve = landscapeFor(c.loss, [0, 0.5], {
-			type: 'requestLandscape',
-			range,
-			axes: [0, -1],
-			nx: 3,
-			ny: 50,
+		const curve = landscapeFor(c.loss, {
+			at: [0, 0.5],
+			request: { type: 'requestLandscape', range, axes: [0, -1], nx: 3, ny: 50 },
 		})!;
 		assert.deepEqual([curve.kind, curve.ny, Array.from(curve.values)], ['curve', 1, [1.25, 0.25, 1.25]]);
 	});

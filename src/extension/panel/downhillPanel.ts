@@ -20,7 +20,7 @@ import { readSettings } from '../settings';
 import { BasinsJob } from './basinsJob';
 import { Comparison, type RunSpec } from './comparison';
 import { SweepJob } from './sweepJob';
-import { restartsInfo } from './exploreInfo';
+import { restartsInfo } from '../../worker/explore/exploreInfo';
 import { ImageRequests } from './imageRequests';
 import { handlePanelNotice, servePanelRequests, type PanelMessageContext } from './panelMessages';
 import { localizedErrorText } from '../localizeMessage';
@@ -199,8 +199,8 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 		void vscode.commands.executeCommand('downhill.randomRestarts', count);
 	}
 
-	requestBasins(request: RequestBasinsMessage, responder: Responder<BasinsInfo>): void {
-		this.basins.start(this.requireController(), request, responder);
+	requestBasins(request: RequestBasinsMessage, responder: Responder<BasinsInfo>): Promise<BasinsInfo | undefined> {
+		return this.basins.start(this.requireController(), request, responder);
 	}
 
 	addRun(optimizer: string, options: OptimizerOptionsInfo): void {
@@ -215,8 +215,8 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 		this.runsChanged(false);
 	}
 
-	requestSweep(responder: Responder<SweepInfo>): void {
-		this.sweep.start(this.requireController(), responder);
+	requestSweep(responder: Responder<SweepInfo>): Promise<SweepInfo | undefined> {
+		return this.sweep.start(this.requireController(), responder);
 	}
 
 	/** The main plot as the panel shows it, as a PNG data URL (the panel is revealed first if hidden). */

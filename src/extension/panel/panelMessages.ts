@@ -1,8 +1,9 @@
 /**
  * What the panel's messages do. Each validated notice becomes one call on the session controller (or a shared
  * session action), the same calls the palette commands make; a failure goes back to the panel as an `error`
- * notice. Each request is answered through the envelope (`src/shared/endpoint.ts`): at once for the small ones,
- * slice by slice for basin maps and sweeps; a failure becomes the request's error reply.
+ * notice. Each request is answered through the envelope (`src/shared/endpoint.ts`) with what the engine's worker
+ * computed (`PanelWork`): one reply for the small ones, slice by slice for basin maps and sweeps; a failure becomes
+ * the request's error reply. The host only reads the session's state the worker needs.
  */
 import * as vscode from 'vscode';
 import type { Endpoint, Responder } from '../../shared/endpoint';
@@ -15,17 +16,15 @@ import type {
 	PanelContract,
 	PanelNotice,
 	RequestBasinsMessage,
+	RequestLandscapeMessage,
 	SessionCommand,
 	SweepInfo,
 } from '../../shared/messages';
+import type { ExploreMethod, ExploreMethods } from '../../worker/explore/exploreProtocol';
 import type { SessionController } from '../session/sessionController';
 import { setLearningRate, setOptimizer, setStartPoint } from '../session/sessionActions';
-import { batchNoiseFor } from './batchNoiseRequest';
-import { graphAtPoint } from './graphAtPoint';
-import { bruteForceFor } from './bruteForceRequest';
-import { landscapeFor } from './landscapeRequest';
-import { lineSearchFor } from './lineSearchRequest';
-import { planeLandscapeFor } from './planeLandscape';
+import { PanelWork } from './panelWork';
+import { planeFor } from './planeLandscape';
 import { localizedErrorText } from '../localizeMessage';
 
 /** What a message handler may use. */
@@ -36,10 +35,13 @@ export interface PanelMessageContext {
 	sendInit(): void;
 	/** Runs the random-restarts command on the panel's session; its result comes back as a `restarts` notice. */
 	runRestarts(count: number): void;
-	/** Starts a basin map (replacing one in progress), answered slice by slice through `responder`. */
-	requestBasins(request: RequestBasinsMessage, responder: Responder<BasinsInfo>): void;
+	/**
+	 * Starts a basin map (replacing one in progress), answered slice by slice through `responder`, the complete map
+	 * as what the promise resolves with.
+	 */
+	requestBasins(request: RequestBasinsMessage, responder: Responder<BasinsInfo>): Promise<BasinsInfo | undefined> | void;
 	/** Starts the learning-rate explorer's sweep (replacing one in progress), answered slice by slice. */
-	requestSweep(responder: Responder<SweepInfo>): void;
+	requestSweep(responder: Responder<SweepInfo>): Promise<SweepInfo | undefined> | void;
 	/** Adds, removes, hides or shows a run racing the session. */
 	addRun(optimizer: string, options: OptimizerOptionsInfo): void;
 	changeRun(id: number, change: 'remove' | 'hide' | 'show'): void;
@@ -58,19 +60,49 @@ export function handlePanelNotice(message: PanelNotice, context: PanelMessageCon
 	}
 }
 
-/** Answers each request type of the panel's contract on `endpoint`. */
-export function servePanelRequests(endpoint: Endpoint<HostContract, PanelContract>, context: PanelMessageContext): void {
-	endpoint.onRequest('requestLandscape', (request) => {
-		const controller = sessionOf(context);
-		const landscape = request.plane ? planeLandscapeFor(controller, request) : landscapeFor(controller.loss, controller.session.snapshot().x, request);
-		return landscape ?? notApplicable();
+/** Answers each request type of the panel's contract on `endpoint`, the explorations through `work`. */
+export function servePanelRequests(endpoint: Endpoint<HostContract, PanelContract>, context: PanelMessageContext, work = new PanelWork()): void {
+	const explore = <M extends ExploreMethod>(method: M, params: ExploreMethods[M]['params'], responder: Responder<unknown>, key?: string) => {
+		const abort = new AbortController();
+		responder.onCancel(() => abort.abort());
+		return work.run(sessionOf(context), method, params, { signal: abort.signal, ...(key ? { key } : {}) });
+	};
+	const applicable = async <T>(result: Promise<T | null>): Promise<T> => (await result) ?? notApplicable();
+	endpoint.onRequest('requestLandscape', (request, responder) => {
+		const params = landscapeParams(sessionOf(context), request);
+		return applicable(explore('landscape', params, responder, `landscape:${request.axes[1] < 0 ? 'curve' : 'grid'}`));
 	});
 	endpoint.onRequest('requestBasins', (request, responder) => context.requestBasins(request, responder));
 	endpoint.onRequest('requestSweep', (_request, responder) => context.requestSweep(responder));
-	endpoint.onRequest('requestBruteForce', (request) => bruteForceFor(sessionOf(context), request) ?? notApplicable());
-	endpoint.onRequest('requestBatchNoise', (request) => batchNoiseFor(sessionOf(context), request) ?? notApplicable());
-	endpoint.onRequest('requestLineSearch', () => lineSearchFor(sessionOf(context)));
-	endpoint.onRequest('requestGraph', () => context.passGraph ?? graphAtPoint(sessionOf(context)));
+	endpoint.onRequest('requestBruteForce', (request, responder) => {
+		const { x, step, loss } = sessionOf(context).session.snapshot();
+		return applicable(explore('bruteForce', { at: Array.from(x), step, loss, request }, responder));
+	});
+	endpoint.onRequest('requestBatchNoise', (request, responder) => {
+		const session = sessionOf(context).session;
+		const { x, step } = session.snapshot();
+		const { batchSize, seed, withReplacement } = session.settings;
+		return applicable(explore('batchNoise', { at: Array.from(x), step, batchSize, seed, withReplacement, count: request.count }, responder));
+	});
+	endpoint.onRequest('requestLineSearch', (_request, responder) => {
+		const session = sessionOf(context).session;
+		const { x, gradient, learningRate, step, optimizer } = session.snapshot();
+		const params = { at: Array.from(x), gradient: Array.from(gradient), next: Array.from(session.peekNext()), learningRate, step, optimizer: optimizer.name };
+		return explore('lineSearch', params, responder);
+	});
+	endpoint.onRequest('requestGraph', (_request, responder) => {
+		if (context.passGraph) return context.passGraph;
+		return explore('graph', { at: Array.from(sessionOf(context).session.snapshot().x) }, responder);
+	});
+}
+
+/** The state a landscape is drawn through: the current point, or the plane resolved from the session's path. */
+function landscapeParams(controller: SessionController, request: RequestLandscapeMessage): ExploreMethods['landscape']['params'] {
+	const { plane: planeRequest, ...rest } = request;
+	const at = Array.from(controller.session.snapshot().x);
+	if (!planeRequest) return { at, request: rest };
+	const plane = planeFor(controller, planeRequest);
+	return plane ? { at, request: rest, plane } : notApplicable();
 }
 
 function sessionOf(context: PanelMessageContext): SessionController {

@@ -1,29 +1,15 @@
 /**
- * Answers a `requestLandscape` that asks for a plane instead of two parameter axes (n-parameter losses): the plane
+ * The plane of a `requestLandscape` that asks for one instead of two parameter axes (n-parameter losses): the plane
  * of the path's two principal directions through the current point (PCA of at most 128 records spread evenly over
- * the history up to the current step, `pathPlane.ts`), or a plane the panel names. The grid is capped in size and
- * time exactly as an axis slice is (`landscapeRequest.ts`).
+ * the history up to the current step, `pathPlane.ts`), or a plane the panel names. The host resolves it from the
+ * session's history; the engine's worker samples the loss over it (`worker/explore/landscapeRequest.ts`).
  */
 import { evenlySpacedIndices, pathPlane } from '../../engine/landscape/pathPlane';
-import { samplePlane } from '../../engine/landscape/sampleLandscape';
-import type { Landscape, RequestLandscapeMessage, SlicePlaneInfo } from '../../shared/messages';
+import type { RequestLandscapeMessage, SlicePlaneInfo } from '../../shared/messages';
 import type { SessionController } from '../session/sessionController';
-import { cappedGrid, tooSlowLandscape } from './landscapeRequest';
 
 /** Records of the path the principal directions are computed from, at most. */
 export const maxPathRecords = 128;
-
-/** The plane slice for `request` (which has a `plane`); undefined when its vectors do not fit the loss. */
-export function planeLandscapeFor(controller: SessionController, request: RequestLandscapeMessage): Landscape | undefined {
-	const plane = request.plane && planeFor(controller, request.plane);
-	if (!plane) return undefined;
-	const grid = cappedGrid(controller.loss, plane.origin, request.nx, request.ny);
-	if (grid.kind === 'tooSlow') return { ...tooSlowLandscape(request, grid.msPerEvaluation, false), axes: [-1, -1], plane };
-	const { nx, ny } = grid;
-	const { range } = request;
-	const values = samplePlane(controller.loss, { origin: plane.origin, u: plane.u, v: plane.v, ...range, nx, ny });
-	return { kind: 'grid', range, axes: [-1, -1], nx, ny, values, plane };
-}
 
 /** The plane through the current point: the path's principal plane, or the one given (if it fits the loss). */
 export function planeFor(controller: SessionController, request: NonNullable<RequestLandscapeMessage['plane']>): SlicePlaneInfo | undefined {

@@ -75,6 +75,11 @@ export class SessionController {
 		this.session = new OptimizationSession(loss, settings, start);
 	}
 
+	/** The session's link to the engine's worker; undefined when it runs in-process. */
+	get workerLink(): SessionWorkerLink | undefined {
+		return this.link;
+	}
+
 	get running(): boolean {
 		return this.run !== undefined && !this.run.finished;
 	}

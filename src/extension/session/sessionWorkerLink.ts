@@ -5,8 +5,9 @@
  * dropped the copy) gets the slice again with the image.
  */
 import type { OptimizationSession } from '../../engine/index';
-import { unknownSessionError, type LossSource, type SliceParams, type SliceResult } from '../../worker/engineProtocol';
-import { commandBudgetMs } from '../worker/budgets';
+import { unknownSessionError, type EngineParams, type LossSource, type SliceParams, type SliceResult } from '../../worker/engineProtocol';
+import type { ExploreMethod, ExploreMethods } from '../../worker/explore/exploreProtocol';
+import { commandBudgetMs, panelBudgetMs } from '../worker/budgets';
 import type { EngineClient } from '../worker/engineClient';
 
 let nextId = 1;
@@ -53,6 +54,12 @@ export class SessionWorkerLink {
 	/** The worker's copy no longer matches (a reply was dropped, or the worker failed): the next slice sends the image. */
 	invalidate(): void {
 		this.synced = undefined;
+	}
+
+	/** One of the panel's explorations of this session's loss, in the worker (the state it needs is in `params`). */
+	explore<M extends ExploreMethod>(method: M, params: ExploreMethods[M]['params'], signal: AbortSignal): Promise<ExploreMethods[M]['result']> {
+		const request = { ...params, source: this.source } as unknown as EngineParams<M>;
+		return this.engine.request(method, request, { budgetMs: panelBudgetMs, signal });
 	}
 
 	/** Frees the worker's copy. */

@@ -15,3 +15,5 @@ export const commandBudgetMs = 30000;
 export const startValueGraceMs = 250;
 /** Documents longer than this (in UTF-16 code units, about 1 MB) are not analysed until a command is run on them. */
 export const analysedLengthLimit = 1_000_000;
+/** One of the panel's explorations (a map, a line search, one slice of a basin map or a sweep). */
+export const panelBudgetMs = 10000;

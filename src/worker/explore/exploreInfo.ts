@@ -2,8 +2,7 @@
  * The engine's exploration results in the protocol's shapes: random restarts (starts, ends, minima) and basin maps
  * (labels per cell, minima). Pure conversions; the panel draws what these return.
  */
-import type { BasinMap } from '../../engine/landscape/basinMap';
-import type { FoundMinimum, RestartsResult } from '../../engine/session/randomRestarts';
+import type { BasinMap, FoundMinimum, RestartsResult } from '../../engine/index';
 import type { BasinsInfo, MinimumInfo, RestartsInfo } from '../../shared/messages';
 
 export function minimumInfo(minimum: FoundMinimum): MinimumInfo {
