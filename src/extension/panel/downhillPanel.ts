@@ -30,6 +30,8 @@ import { panelLocale, panelStrings } from './panelStrings';
 import { PanelUpdates } from './panelUpdates';
 import { revealLossLine } from './revealLossLine';
 import { saveSession, savedSessionKey } from './savedSession';
+import { EngineRequestError } from '../worker/engineClient';
+import { requestProblemText } from '../worker/requestProblemText';
 
 export interface PanelDependencies {
 	readonly extensionUri: vscode.Uri;
@@ -115,7 +117,7 @@ export class DownhillPanel extends Disposable implements PanelMessageContext {
 			{
 				read: readPanelEnvelope,
 				onRejected: (raw) => dependencies.log.warn(`panel: ignored a malformed message ${safeJson(raw)}`),
-				describeError: (error) => ({ message: localizedErrorText(error) }),
+				describeError: (error) => ({ message: panelErrorText(error) }),
 			},
 		);
 		this.images = new ImageRequests(this.endpoint);
@@ -311,3 +313,10 @@ function safeJson(value: unknown): string {
 		return String(value);
 	}
 }
+
+/** A failure as the panel shows it: an exploration the engine's worker gave no answer to says why (budget, crash). */
+function panelErrorText(error: unknown): string {
+	if (error instanceof EngineRequestError && error.reason !== 'cancelled') return requestProblemText(vscode.l10n.t('This view'), error);
+	return localizedErrorText(error);
+}
+
