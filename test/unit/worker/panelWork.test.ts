@@ -125,8 +125,8 @@ describe('panel explorations in the engine worker', () => {
 		const first = job.start(controller, { type: 'requestBasins', range, nx: 48, ny: 48 }, recorder());
 		while (basinRunIds().length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
 		const firstId = basinRunIds()[0]!;
-		const second = job.start(controller, { type: 'requestBasins', range, nx: 8, ny: 8 }, recorder());
 		const postedAtSwitch = posted.length;
+		const second = job.start(controller, { type: 'requestBasins', range, nx: 8, ny: 8 }, recorder());
 		expect(await first).toBeUndefined();
 		expect((await second)?.progress).toBe(1);
 		const later = posted.slice(postedAtSwitch).flatMap((m) => (m.type === 'request' && m.request.method === 'basinsSlice' ? [m.request.params.id] : []));
