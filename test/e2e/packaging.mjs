@@ -1,7 +1,9 @@
 // Shared by the UI tests that package Downhill (vsix.e2e.mjs, web.e2e.mjs): run a command with a time limit, copy
-// the working tree without build output and installs, and package a copy with `npm run package`.
+// the working tree without build output and installs, and package a copy with `npm run package` (a .vsix over the
+// size limit fails there, whichever test built it).
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, symlinkSync } from 'node:fs';
+import { cpSync, statSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /** Top-level folders of the working tree not copied for packaging (build output, installs, results, VCS). */
@@ -37,9 +39,15 @@ export function copyTree(repoRoot, work) {
 	return tree;
 }
 
-/** `npm run package` in `tree`, writing `vsix`; returns the seconds it took. */
+/** The most a packaged Downhill may weigh (issue #13: the .vsix stays under 2 MB). */
+export const maxVsixBytes = 2 * 1024 * 1024;
+
+/** `npm run package` in `tree`, writing `vsix`; returns the seconds it took. Fails when the .vsix is `maxVsixBytes` or more. */
 export async function packageTree(tree, vsix) {
 	const started = Date.now();
 	await exec('npm', ['run', 'package', '--', '--out', vsix], { cwd: tree });
-	return (Date.now() - started) / 1000;
+	const seconds = (Date.now() - started) / 1000;
+	const bytes = statSync(vsix).size;
+	assert.ok(bytes < maxVsixBytes, `the .vsix is ${bytes} bytes, ${maxVsixBytes} (2 MB) or more`);
+	return seconds;
 }

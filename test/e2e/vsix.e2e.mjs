@@ -13,9 +13,7 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { installExtension, launchChromium, startCodeServer, workbenchUrl } from '../../scripts/codeServer.mjs';
 import { until } from './workbench.mjs';
-import { copyTree, packageTree } from './packaging.mjs';
-
-const maxBytes = 2 * 1024 * 1024;
+import { copyTree, maxVsixBytes, packageTree } from './packaging.mjs';
 
 /** What may be in the package, relative to its `extension/` folder (vsce renames README, LICENSE and CHANGELOG). */
 const allowed = [
@@ -91,7 +89,7 @@ function checkContents(ctx, vsix) {
 	const entries = zipEntries(zip);
 	ctx.log(`${vsix}: ${zip.length} bytes (${(zip.length / 1024).toFixed(0)} KiB), ${entries.length} entries`);
 	for (const entry of entries) ctx.log(`  ${String(entry.size).padStart(8)}  ${entry.name}`);
-	assert.ok(zip.length < maxBytes, `the .vsix is ${zip.length} bytes, more than 2 MB`);
+	assert.ok(zip.length < maxVsixBytes, `the .vsix is ${zip.length} bytes, more than 2 MB`);
 
 	const files = new Map();
 	for (const entry of entries) {

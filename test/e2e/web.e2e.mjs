@@ -6,7 +6,7 @@
 //    (what compileLoss's tryCompile catches), and the loss must still compile, interpreted, with the right value and
 //    gradient; the same worker without that policy runs generated code (so the policy is what makes the difference).
 // 2. The extension itself: a copy of the working tree whose package.json has no "main", so only the browser entry can
-//    run, packaged with `npm run package`, installed with code-server's --install-extension and loaded from there.
+//    run, packaged with `npm run package` (under 2 MB, packaging.mjs), installed with code-server's --install-extension and loaded from there.
 //    code-server then runs it in the browser's web worker extension host (its Node host needs "main"). Open
 //    quadratic.ts, wait for the CodeLens `L(start) = 17` and the hover over `loss` (L 17, ∇L 8; both computed in the
 //    engine's Web Worker), "Downhill: Start", click Step, read step 1 and loss 11.24; then "Developer: Show Running
