@@ -79,12 +79,25 @@ export function compileLoss(source: string, options: CompileOptions): Loss {
  */
 export function findLosses(source: string, language: LanguageId, cells?: CellContext, files?: DataFiles): FoundLoss[] {
 	const text = withoutByteOrderMark(source);
-	return cells ? listInCell(frontEndFor(language), text, cells) : frontEndFor(language).list(text, files);
+	return cells ? listInCell(frontEndFor(language), text, cells, files) : frontEndFor(language).list(text, files);
 }
 
-/** The data files `source` names (paths as written, with their spans), for the host to read before lowering. */
-export function findDataReferences(source: string, language: LanguageId): DataReference[] {
-	return frontEndFor(language).dataReferences?.(withoutByteOrderMark(source)) ?? [];
+/**
+ * The data files `source` names (paths as written, with their spans), for the host to read before lowering; with
+ * `cells`, also those the cells above it name (a cell above that does not parse names none; spans count in its cell).
+ */
+export function findDataReferences(source: string, language: LanguageId, cells?: CellContext): DataReference[] {
+	const frontEnd = frontEndFor(language);
+	const referencesIn = (text: string) => frontEnd.dataReferences?.(withoutByteOrderMark(frontEnd.cellText?.(text) ?? text)) ?? [];
+	const above = (cells?.above ?? []).flatMap((cell) => {
+		try {
+			return referencesIn(cell.text);
+		} catch (error) {
+			if (error instanceof LossSyntaxError) return [];
+			throw error;
+		}
+	});
+	return [...above, ...(cells ? referencesIn(source) : (frontEnd.dataReferences?.(withoutByteOrderMark(source)) ?? []))];
 }
 
 /** Editors hide a UTF-8 byte-order mark, so lines and columns count from the character after it. */

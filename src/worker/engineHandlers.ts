@@ -17,7 +17,7 @@ export function engineHandlers(exit: () => void): (request: EngineRequest) => un
 	const sessions = new SessionStore(lossOf);
 	const explore = exploreHandlers();
 	const handlers: Handlers = {
-		dataReferences: ({ document }) => findDataReferences(document.text, document.language),
+		dataReferences: ({ document }) => findDataReferences(document.text, document.language, document.cells),
 		list: ({ document }) => documents.list(document).map(wireFoundLoss),
 		startValue: ({ document, name, at }) => {
 			const loss = documents.compile(document, name, at);

@@ -23,7 +23,7 @@ import { isProgramLanguage } from './lossLanguage';
 import { noDocumentData, readDataFiles, type DocumentData } from './readDataFiles';
 import { reportedErrors } from './reportedErrors';
 import { foundLossOf } from '../worker/wireErrors';
-import { cellContextOf, cellsReading, CellVersions } from './notebookCells';
+import { cellContextOf, cellsReading, CellVersions, notebookOf } from './notebookCells';
 
 /** The workspace-state key of the losses the user started, per document URI. */
 export const startedLossesKey = 'downhill.startedLosses';
@@ -285,9 +285,11 @@ export class LossDocuments extends Disposable {
 
 	/** Reads the data files `text` names (none for math) and remembers them; a new stamp starts a new generation. */
 	private async readData(document: vscode.TextDocument, text: DocumentText, options: { budgetMs: number; signal: AbortSignal }) {
-		if (!isProgramLanguage(text.language) || text.cells) return {};
+		if (!isProgramLanguage(text.language)) return {};
 		const references = await this.engine.request('dataReferences', { document: text }, options);
-		const data = references.length === 0 ? noDocumentData : await readDataFiles(document.uri, references, this.dataRoots);
+		// A notebook cell's paths are relative to the notebook file, as Jupyter's working directory is its folder.
+		const base = notebookOf(document)?.notebook.uri ?? document.uri;
+		const data = references.length === 0 ? noDocumentData : await readDataFiles(base, references, this.dataRoots);
 		const old = this.data.get(text.uri);
 		const generation = (old?.generation ?? 0) + (old === undefined || old.stamp === data.stamp ? 0 : 1);
 		if (generation !== (old?.generation ?? 0)) this.compiledDrop(text.uri);

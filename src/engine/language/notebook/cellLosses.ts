@@ -8,6 +8,7 @@
 import { isLossSyntaxError, LossSyntaxError, pointSpan, type SourceSpan } from '../../errors';
 import { isMessage, msg, type Message, type MessageArgument } from '../../message';
 import { chooseLoss, type LossRequest } from '../chooseLoss';
+import type { DataFiles } from '../data/dataFiles';
 import { pickLoss, type FoundLoss, type FrontEnd, type LoweredLoss, type LowerOptions } from '../frontEnd';
 import { composeCells, intoComposed, ownSegment, spanInCell, type CellContext, type CellLayout, type CellText } from './cellLayout';
 
@@ -26,12 +27,12 @@ export interface LoweredCellLoss extends LoweredLoss {
 }
 
 /** Every loss and failed candidate of the cell `source`, with spans in the cell's own lines. */
-export function listInCell(frontEnd: FrontEnd, source: string, context: CellContext): FoundLoss[] {
+export function listInCell(frontEnd: FrontEnd, source: string, context: CellContext, files?: DataFiles): FoundLoss[] {
 	const reading = readCells(frontEnd, source, context);
 	const own = ownSegment(reading.layout);
 	let found: FoundLoss[];
 	try {
-		found = frontEnd.list(reading.text);
+		found = frontEnd.list(reading.text, files);
 	} catch (error) {
 		throw inCell(reading, error, undefined);
 	}
@@ -51,11 +52,11 @@ export function lowerInCell(frontEnd: FrontEnd, source: string, options: LowerOp
 	try {
 		lowered = frontEnd.lower(reading.text, { ...options, name: request.name, at });
 	} catch (error) {
-		const listed = isLossSyntaxError(error) && !spanIsOwn(reading, error.span) ? failedCandidate(reading, source, request) : undefined;
+		const listed = isLossSyntaxError(error) && !spanIsOwn(reading, error.span) ? failedCandidate(reading, source, request, options.files) : undefined;
 		throw listed ?? inCell(reading, error, undefined);
 	}
 	if (lowered.site.span.line < own.firstLine) {
-		const known = listInCell(frontEnd, source, context).map((f) => (f.kind === 'loss' ? f.site.name : f.name));
+		const known = listInCell(frontEnd, source, context, options.files).map((f) => (f.kind === 'loss' ? f.site.name : f.name));
 		const name = request.name ?? lowered.site.name;
 		const found = known.length > 0 ? known.join(', ') : 'none';
 		throw new LossSyntaxError(msg`no loss named '${name}' in this cell (found: ${found})`, pointSpan(1, 1));
@@ -64,8 +65,8 @@ export function lowerInCell(frontEnd: FrontEnd, source: string, options: LowerOp
 }
 
 /** Without a name: the cell's own loss the rule picks (under the cursor, else `loss`, else the only one). */
-function ownChoice(reading: CellReading, source: string, options: LossRequest): LossRequest {
-	const own = listInCell(reading.frontEnd, source, reading.context).map((f) => (f.kind === 'loss' ? f.site : f));
+function ownChoice(reading: CellReading, source: string, options: LowerOptions): LossRequest {
+	const own = listInCell(reading.frontEnd, source, reading.context, options.files).map((f) => (f.kind === 'loss' ? f.site : f));
 	const lines = source.split('\n');
 	const whole = { line: 1, column: 1, endLine: lines.length, endColumn: lines[lines.length - 1]!.length + 1 };
 	const chosen = pickLoss(own, options, whole);
@@ -73,8 +74,8 @@ function ownChoice(reading: CellReading, source: string, options: LossRequest): 
 }
 
 /** The cell's failed candidate `request` means, whose error (already mapped) explains a lowering that failed elsewhere. */
-function failedCandidate(reading: CellReading, source: string, request: LossRequest): LossSyntaxError | undefined {
-	const found = listInCell(reading.frontEnd, source, reading.context).map((f) => ({ ...(f.kind === 'loss' ? f.site : f), found: f }));
+function failedCandidate(reading: CellReading, source: string, request: LossRequest, files: DataFiles | undefined): LossSyntaxError | undefined {
+	const found = listInCell(reading.frontEnd, source, reading.context, files).map((f) => ({ ...(f.kind === 'loss' ? f.site : f), found: f }));
 	const chosen = chooseLoss(found, request)?.found;
 	return chosen?.kind === 'error' ? chosen.error : undefined;
 }
