@@ -363,7 +363,7 @@
 			phase,
 			collapsed: false,
 			current: back ? 'r' : undefined,
-			frames: [{ id: 'loop0', label: back ? 'for n · n = 2 (of 4)' : 'for n (4)', line: 3 }],
+			frames: [back ? { id: 'loop0', label: 'for n = 2 (of 4)', iteration: 'n = 2 (of 4)', line: 3 } : { id: 'loop0', label: 'for n (4)', line: 3 }],
 			nodes: [
 				node('w', 'param', 'w', { line: 1, value: 0.5, ...(back ? { adjoint: 0.375 } : {}) }),
 				node('x', 'data', 'data', { frame: 'loop0' }),

@@ -279,12 +279,12 @@ async function graphView(page) {
 	await page.evaluate(() => window.__fakeHost.send({ type: 'graph', graph: window.__fakeHost.xorLikeGraph('backward') }));
 	await page.waitForTimeout(200);
 	const status = (await view.locator('.graph-status').textContent()) ?? '';
-	check('a graph notice from the walk shows the backward pass at r, in iteration n = 2', /^Backward pass: .* back to r − \(highlighted\)\. for n · n = 2 \(of 4\)\.$/.test(status), status);
+	check('a graph notice from the walk shows the backward pass at r, in iteration n = 2', /^Backward pass: .* back to r − \(highlighted\)\. Iteration n = 2 \(of 4\)\.$/.test(status), status);
 	const current = view.locator('.graph-node.current');
 	const label = (await current.getAttribute('aria-label')) ?? '';
 	check('the current node is highlighted and read out with its value, adjoint and line', (await current.count()) === 1 && label === 'local r −, value 0.5, ∂L/∂ 0.25, line 4, current', label);
 	const frame = (await view.locator('.graph-frame text').textContent()) ?? '';
-	check('the loop is one frame labelled with the iteration', frame === 'for n · n = 2 (of 4)' && (await view.locator('.graph-frame').count()) === 1, frame);
+	check('the loop is one frame labelled with the iteration', frame === 'for n = 2 (of 4)' && (await view.locator('.graph-frame').count()) === 1, frame);
 	const inFrame = await page.evaluate(() => {
 		const box = document.querySelector('.graph-frame rect').getBBox();
 		const at = (id) => document.querySelector(`[data-node="${id}"]`).getBBox && document.querySelector(`[data-node="${id}"]`).getCTM();

@@ -1,6 +1,6 @@
 /**
- * The computation graph the panel's Graph view draws, as plain data: nodes for parameters, data, constants,
- * operations, locals and the loss, edges from arguments to users, and loop frames (a loop over data is drawn once,
+ * The computation graph the panel's Graph view draws, as plain data: nodes for parameters (a vector or matrix
+ * parameter is one node with its shape), data, constants, operations, locals and the loss, edges from arguments to users, and loop frames (a loop over data is drawn once,
  * as a framed sub-graph labelled with the current iteration). Values and adjoints fill in as the step-into walk
  * computes them. Built by the engine (`session/walk/walkGraph.ts`), drawn by the webview; runtime-neutral.
  */
@@ -25,6 +25,13 @@ export interface GraphNode {
 	readonly value?: number;
 	/** ∂L/∂node, once the backward pass has reached it (for a parameter: its gradient so far). */
 	readonly adjoint?: number;
+	/**
+	 * For a vector or matrix parameter, drawn as one node: its shape (`[2, 2]`), its elements in row-major order, and
+	 * its gradient so far in the backward pass (`value` and `adjoint` are then absent).
+	 */
+	readonly shape?: readonly number[];
+	readonly values?: readonly number[];
+	readonly adjoints?: readonly number[];
 }
 
 export interface GraphEdge {
@@ -34,8 +41,10 @@ export interface GraphEdge {
 
 export interface GraphFrame {
 	readonly id: string;
-	/** `for n · n = 2 (of 4)`. */
+	/** `for n = 2 (of 4)` while the walk is in the loop, else `for n (4)`. */
 	readonly label: string;
+	/** The walk's iteration, `n = 2 (of 4)`, while it is in the loop. */
+	readonly iteration?: string;
 	readonly line: number;
 }
 

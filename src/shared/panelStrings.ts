@@ -195,6 +195,7 @@ export const englishStrings = {
 	'graph.idle': 'At the current point: values of the top-level statements. Step into an update (F11 in the debugger) to fill in the loop and walk backpropagation.',
 	'graph.forward': 'Forward pass: values up to {current} (highlighted).',
 	'graph.backward': 'Backward pass: adjoints ∂L/∂· from the loss back to {current} (highlighted).',
+	'graph.iteration': 'Iteration {iteration}.',
 	'graph.collapsed': 'More than {limit} operations: one node per statement.',
 	'graph.empty': 'This loss has no statements to draw.',
 	'graph.legend': 'Each node shows = its value and ∂ its adjoint ∂L/∂node; operations have round corners, parameters a blue border, locals green, the loss red.',

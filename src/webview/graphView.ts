@@ -124,7 +124,7 @@ export class GraphView {
 
 	private nodeElement(placed: PlacedNode, text: NodeText, current: boolean): SVGGElement {
 		const node = placed.node;
-		const classes = ['graph-node', `kind-${node.kind}`, ...(node.value === undefined && node.kind !== 'data' ? ['pending'] : []), ...(current ? ['current'] : [])];
+		const classes = ['graph-node', `kind-${node.kind}`, ...(node.value === undefined && node.values === undefined && node.kind !== 'data' ? ['pending'] : []), ...(current ? ['current'] : [])];
 		const g = svg('g', { class: classes.join(' '), transform: `translate(${placed.x} ${placed.y})`, 'data-node': node.id, 'aria-label': text.label, ...(node.line === undefined ? { role: 'img' } : { role: 'button', tabindex: 0 }) });
 		const shape = svg('rect', { width: placed.width, height: placed.height, rx: node.kind === 'op' ? 12 : 3 });
 		const lines = [text.title, text.value, text.adjoint].map((line, i) => svg('text', { x: nodePadding, y: nodePadding + lineHeight * (i + 0.75), class: ['title', 'value', 'adjoint'][i]! }, [document.createTextNode(line)]));

@@ -60,10 +60,10 @@ async function graphMidBackward(ctx, page, stack) {
 	await until('the backward pass at h1', () => stack.innerText(), (t) => /backward: ∂L\/∂h1/.test(t));
 	const frame = await webviewFrame(page);
 	const view = frame.getByRole('region', { name: 'Computation graph' });
-	const status = await until('the Graph view in the backward pass at h1', () => view.locator('.graph-status').innerText(), (t) => /^Backward pass: .* back to h1\b.* for n · n = 3 \(of 4\)\.$/.test(t));
+	const status = await until('the Graph view in the backward pass at h1', () => view.locator('.graph-status').innerText(), (t) => /^Backward pass: .* back to h1\b.* Iteration n = 3 \(of 4\)\.$/.test(t));
 	ctx.log(`Graph view: ${status}`);
 	const loop = await view.locator('.graph-frame text').textContent();
-	if (loop !== 'for n · n = 3 (of 4)') throw new Error(`the loop frame reads '${loop}'`);
+	if (loop !== 'for n = 3 (of 4)') throw new Error(`the loop frame reads '${loop}'`);
 	const current = (await view.locator('.graph-node.current').getAttribute('aria-label')) ?? '';
 	if (!/^local h1 .*value .*∂L\/∂ −?\d.*current$/.test(current)) throw new Error(`the current node reads '${current}'`);
 	const adjoints = await view.locator('.graph-node text.adjoint').evaluateAll((texts) => texts.filter((t) => t.textContent).length);

@@ -202,6 +202,7 @@ export const koreanStrings: { readonly [K in PanelStringKey]: string } = {
 	'graph.idle': '현재 점: 최상위 문장의 값. 디버거에서 갱신 안으로 들어가면(F11) 반복문의 값이 채워지고 역전파를 한 단계씩 볼 수 있습니다.',
 	'graph.forward': '순전파: {current}까지의 값 (강조 표시).',
 	'graph.backward': '역전파: 손실에서 {current}까지 거꾸로 구한 수반값 ∂L/∂· (강조 표시).',
+	'graph.iteration': '반복 {iteration}.',
 	'graph.collapsed': '연산이 {limit}개를 넘어 문장마다 노드 하나로 묶었습니다.',
 	'graph.empty': '이 손실에는 그릴 문장이 없습니다.',
 	'graph.legend': '각 노드에는 = 값과 ∂ 수반값 ∂L/∂노드가 표시됩니다. 연산은 둥근 모서리, 매개변수는 파란 테두리, 지역 변수는 초록, 손실은 빨강입니다.',

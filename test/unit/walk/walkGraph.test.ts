@@ -31,7 +31,7 @@ describe('the graph of the XOR network', () => {
 	it('draws parameters, the loop once as a frame, and the loss, with edges from arguments to users', () => {
 		const m = model(walkTo((w) => iteration(w) === 2 && w.depth === 2 && w.statement.name === 'out'));
 		expect(m.collapsed).toBe(false);
-		expect(m.frames).toEqual([{ id: 'loop0', label: 'for n · n = 2 (of 4)', line: 11 }]);
+		expect(m.frames).toEqual([{ id: 'loop0', label: 'for n = 2 (of 4)', iteration: 'n = 2 (of 4)', line: 11 }]);
 		expect(m.nodes.filter((n) => n.kind === 'param').map((n) => n.label).sort()).toEqual(['b0', 'b1', 'c', 'v0', 'v1', 'w00', 'w01', 'w10', 'w11']);
 		expect(m.nodes.filter((n) => n.kind === 'loss')).toHaveLength(1);
 		for (const name of ['h0', 'h1', 'out']) expect(named(m, name).frame).toBe('loop0');

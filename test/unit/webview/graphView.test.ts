@@ -63,8 +63,12 @@ describe('what a node of the graph shows', () => {
 	});
 
 	it('says where the walk stands, going forward and backward, and when nothing walks', () => {
-		expect(graphStatusText(forwardH1, english)).toBe('Forward pass: values up to h1 ÷ (highlighted). for n · n = 2 (of 4).');
-		expect(graphStatusText(backwardH1, english)).toBe('Backward pass: adjoints ∂L/∂· from the loss back to h1 ÷ (highlighted). for n · n = 3 (of 4).');
+		expect(graphStatusText(forwardH1, english)).toBe('Forward pass: values up to h1 ÷ (highlighted). Iteration n = 2 (of 4).');
+		const backward = graphStatusText(backwardH1, english);
+		expect(backward).toBe('Backward pass: adjoints ∂L/∂· from the loss back to h1 ÷ (highlighted). Iteration n = 3 (of 4).');
+		// The loop variable is named once (it read `for n · n = 3 (of 4)`).
+		expect(backward.match(/\bn\b/g)).toHaveLength(1);
+		expect(graphStatusText(backwardH1, new Strings(koreanStrings))).toMatch(/ 반복 n = 3 \(of 4\)\.$/);
 		const idle = walkGraph(loss.graph, undefined, WalkScope.root(loss.graph, loss.start));
 		expect(graphStatusText(idle, english)).toMatch(/^At the current point/);
 		expect(graphStatusText({ ...idle, collapsed: true }, english)).toMatch(/More than 60 operations: one node per statement\.$/);
@@ -89,7 +93,7 @@ describe('the layout of the graph', () => {
 	});
 
 	it('draws the loop once, as a frame labelled with the iteration around exactly the nodes computed in it', () => {
-		expect(layout.frames.map((f) => f.label)).toEqual(['for n · n = 3 (of 4)']);
+		expect(layout.frames.map((f) => f.label)).toEqual(['for n = 3 (of 4)']);
 		const frame = layout.frames[0]!;
 		for (const placed of layout.nodes) expect(inside(placed, frame), placed.node.label).toBe(placed.node.frame === 'loop0');
 	});

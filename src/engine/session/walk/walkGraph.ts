@@ -1,13 +1,14 @@
 /**
  * The computation graph of a loss as the panel's Graph view draws it (`shared/graphModel.ts`), at a point of the
  * step-into walk: the operations of each statement down to parameters, data and earlier statements, a loop drawn
- * once as a frame over its body (labelled with the walk's iteration), helper calls inlined, and the values and
+ * once as a frame over its body (labelled with the walk's iteration), helper calls inlined, a vector or matrix
+ * parameter as one node with its shape (its elements' users all draw an edge from it), and the values and
  * adjoints the walk has computed so far. A graph of more than `collapseAbove` operations is drawn one node per
  * statement instead. Built like micrograd's `draw_dot` (karpathy/micrograd, `trace_graph`): nodes and edges
  * collected by a walk back from each statement's value.
  */
 import { collapseAbove, type GraphEdge, type GraphFrame, type GraphModel, type GraphNode } from '../../../shared/graphModel';
-import { childrenOf, type LossGraph, type Node } from '../../graph/node';
+import { childrenOf, paramShape, type LossGraph, type Node, type ParamSpec } from '../../graph/node';
 import type { OpName } from '../../graph/ops';
 import { iterationAt, type TraceLoop, type TraceStatement, type TraceStep } from '../../graph/traceSteps';
 import { sweepStatement } from './adjointSweep';
@@ -59,8 +60,8 @@ function collect(
 		const level = walk?.levels.find((l) => l.frame.kind === 'loop' && l.frame.step === step);
 		const k = level?.frame.kind === 'loop' ? level.frame.k : undefined;
 		const name = step.variable === '' ? '#' : step.variable;
-		const label = k === undefined ? `for ${name} (${step.count})` : `for ${name} · ${name} = ${iterationValue(step, k, level!.scope)} (of ${step.count})`;
-		frames.push({ id, label, line: step.line });
+		const iteration = k === undefined ? undefined : `${name} = ${iterationValue(step, k, level!.scope)} (of ${step.count})`;
+		frames.push({ id, label: iteration === undefined ? `for ${name} (${step.count})` : `for ${iteration}`, line: step.line, ...(iteration ? { iteration } : {}) });
 		collect(iterationAt(step, k ?? 0).body, at, step, id, out, frames, walk);
 	});
 }
@@ -142,11 +143,12 @@ function expressionNodes(
 	const stack: Node[] = [d.statement.node];
 	while (stack.length > 0) {
 		const node = stack.pop()!;
-		const id = `n${node.id}`;
+		const id = node === d.statement.node ? `n${node.id}` : drawnId(node, context.graph);
 		if (nodes.has(id)) continue;
 		nodes.set(id, nodeOf(node, d, context, scope, computed, adjoints.get(node.id)));
 		for (const child of drawnChildren(node)) {
-			edges.set(`${child.id}>${node.id}`, { from: `n${child.id}`, to: id });
+			const from = drawnId(child, context.graph);
+			edges.set(`${from}>${id}`, { from, to: id });
 			stack.push(child);
 		}
 	}
@@ -160,6 +162,27 @@ function expressionNodes(
 	return id;
 }
 
+/** The vector or matrix parameter `node` is an element of, if any: such a parameter is drawn as one node. */
+function arrayParamOf(node: Node, graph: LossGraph): ParamSpec | undefined {
+	if (node.kind === 'paramAt') return graph.params.find((p) => p.offset === node.offset);
+	if (node.kind !== 'param' || node.index < 0) return undefined;
+	return graph.params.find((p) => p.size !== undefined && node.index >= p.offset && node.index < p.offset + p.size);
+}
+
+/** The id of the drawn node that stands for `node`: its own, or its array parameter's. */
+function drawnId(node: Node, graph: LossGraph): string {
+	const array = arrayParamOf(node, graph);
+	return array ? `param:${array.name}` : `n${node.id}`;
+}
+
+/** A vector or matrix parameter as one node: its shape, its elements, and its gradient so far going backward. */
+function arrayParamNode(spec: ParamSpec, context: Context): GraphNode {
+	const end = spec.offset + (spec.size ?? 1);
+	const values = Array.from(context.root.x).slice(spec.offset, end);
+	const gradient = context.walk?.phase === 'backward' ? Array.from(context.walk.gradient.subarray(spec.offset, end)) : undefined;
+	return { id: `param:${spec.name}`, kind: 'param', label: spec.name, shape: paramShape(spec), values, ...(gradient ? { adjoints: gradient } : {}) };
+}
+
 /** The arguments the view draws: data and parameter elements are leaves (their index arithmetic is not drawn). */
 function drawnChildren(node: Node): readonly Node[] {
 	return node.kind === 'data' || node.kind === 'paramAt' ? [] : childrenOf(node);
@@ -171,14 +194,14 @@ function nodeOf(node: Node, d: Drawn, context: Context, scope: WalkScope | undef
 	const value = computed && scope && (frame !== undefined || node.loops.length === 0) ? scope.value(node) : undefined;
 	const base = { id: `n${node.id}`, frame, value };
 	const gradient = context.walk?.phase === 'backward' ? context.walk.gradient : undefined;
+	const array = arrayParamOf(node, context.graph);
+	if (array) return arrayParamNode(array, context);
 	switch (node.kind) {
 		case 'param':
 			if (node.index < 0) return { ...base, kind: 'local', label: carriedName(d.loop, node) };
 			return { ...base, kind: 'param', label: context.graph.paramNames[node.index] ?? '?', adjoint: gradient?.[node.index] };
-		case 'paramAt': {
-			const spec = context.graph.params.find((p) => p.offset === node.offset);
-			return { ...base, kind: 'param', label: `${spec?.name ?? '?'}[·]` };
-		}
+		case 'paramAt':
+			return { ...base, kind: 'param', label: '?[·]' };
 		case 'data':
 			return { ...base, kind: 'data', label: 'data' };
 		case 'index':
