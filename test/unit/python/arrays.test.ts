@@ -24,7 +24,8 @@ const close = (actual: number, expected: number, tolerance: number) =>
 	Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected));
 
 describe('numpy and torch losses against numpy and PyTorch', () => {
-	it.each(Object.entries(oracle))('%s', (_name, c) => {
+	it.each(Object.entries(oracle))('%s', (name, c) => {
+		if (name.startsWith('examples/')) expect(readFileSync(name, 'utf8'), `${name} changed: rerun arrayOracle.py`).toBe(c.source);
 		const loss = compileLoss(c.source, { language: 'python' });
 		expect(loss.params).toEqual(c.params);
 		expect(loss.paramSpecs.map(paramShape)).toEqual(c.shapes);
