@@ -5,6 +5,8 @@
  * applied element-wise with broadcasting (`ufunc`). Arrays made from numbers are data; arrays of computed values are
  * lazy element functions (`lowering/ndArray.ts`). The random generators are errors that ask for explicit numbers.
  */
+import type { GraphBuilder } from '../../graph/graphBuilder';
+import type { Node } from '../../graph/node';
 import { elementwise } from '../lowering/broadcast';
 import { fail } from '../lowering/context';
 import { concatenateArrays, stackArrays, whereArrays } from '../lowering/joinArrays';
@@ -142,11 +144,20 @@ const norm: BuiltinImpl = (ctx, call, display) => {
 	return fromNdArray(elementwise(ctx, [total], ([v]) => b.op('sqrt', v!), call.span), call.span);
 };
 
-/** `logaddexp(x, y) = max + log1p(exp(-|x - y|))`, stable for large arguments. */
+/**
+ * `log(e^x + e^y)` as `x + log1p(e^(y - x))` where x > y, else `y + log1p(e^(x - y))`: stable for large arguments,
+ * with the derivative σ(x - y) at x = y too (`max + log1p(e^-|x - y|)` gave a tie's whole derivative to x). The
+ * unused branch's exponent is capped at 0, so neither branch overflows and its zero adjoint stays zero.
+ */
+export function logAddExpNode(b: GraphBuilder, x: Node, y: Node): Node {
+	const over = (high: Node, low: Node) => b.add(high, b.op('log1p', b.op('exp', b.op('min', b.sub(low, high), b.constant(0)))));
+	return b.select(b.op('gt', x, y), over(x, y), over(y, x));
+}
+
+/** numpy's `logaddexp(x, y)`, element-wise. */
 const logaddexp: BuiltinImpl = ufunc((ctx, call, display) => {
-	const [x, y] = expectArguments(call, display, 2, 2).map((a) => expectScalar(argumentValue(ctx, a), msg`an argument of ${display}`, argumentSpan(a))) as [import('../../graph/node').Node, import('../../graph/node').Node];
-	const b = ctx.builder;
-	return scalar(b.add(b.op('max', x, y), b.op('log1p', b.op('exp', b.neg(b.op('abs', b.sub(x, y)))))));
+	const [x, y] = expectArguments(call, display, 2, 2).map((a) => expectScalar(argumentValue(ctx, a), msg`an argument of ${display}`, argumentSpan(a))) as [Node, Node];
+	return scalar(logAddExpNode(ctx.builder, x, y));
 });
 
 /** A function of numbers applied element-wise with broadcasting when any argument is an array. */

@@ -16,7 +16,7 @@ import { arrayArgument, axisArgument, keepdimsArgument } from './arrayArguments'
 import { expectArguments, optionalArgument, shared, type BuiltinImpl } from './builtinKit';
 import { argumentSpan, argumentValue, type Argument, type Invocation } from './callables';
 import { indexByClasses } from './classIndices';
-import { axisReduction, binaryArrays, numpyArrayFunctions, ufunc } from './numpyModule';
+import { axisReduction, binaryArrays, logAddExpNode, numpyArrayFunctions, ufunc } from './numpyModule';
 import type { PythonContext } from './pythonContext';
 import { logSoftmax, logSumExp, softmax } from './softmax';
 import { msg } from '../../message';
@@ -122,8 +122,8 @@ const huberLoss = pointwiseLoss((b, x, y, call, ctx) => {
 	return b.select(b.op('lt', d, b.constant(delta)), b.mul(b.constant(0.5), b.mul(d, d)), b.mul(b.constant(delta), b.sub(d, b.constant(0.5 * delta))));
 }, ['delta']);
 const bce = pointwiseLoss((b, p, t) => b.neg(b.add(b.mul(t, clampedLog(b, p)), b.mul(b.sub(b.constant(1), t), clampedLog(b, b.sub(b.constant(1), p))))));
-/** `max(x, 0) - x t + log(1 + exp(-|x|))`, PyTorch's stable form. */
-const bceWithLogits = pointwiseLoss((b, x, t) => b.add(b.sub(b.op('max', x, b.constant(0)), b.mul(x, t)), b.op('log1p', b.op('exp', b.neg(b.op('abs', x))))), ['pos_weight']);
+/** `log(1 + e^x) - x t` in a stable form whose derivative is σ(x) - t at x = 0 too (logits of zero weights). */
+const bceWithLogits = pointwiseLoss((b, x, t) => b.sub(logAddExpNode(b, x, b.constant(0)), b.mul(x, t)), ['pos_weight']);
 
 /** `F.cross_entropy(logits (N, C) or (C,), classes (N,) or a number)`: mean of `-log_softmax(logits)[n, y[n]]`. */
 const crossEntropy: BuiltinImpl = (ctx, call, display) => {
