@@ -17,12 +17,13 @@ export interface UpdateRuleRow {
 
 /** `w_new = w − η·∇L` and the optimizer's own terms, for the first few parameters, with a summary of all. */
 export interface UpdateRuleInfo {
-	readonly kind: 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'adamw' | 'adadelta' | 'rprop' | 'lbfgs' | 'newton' | 'other';
+	readonly kind: 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'adamw' | 'adadelta' | 'rprop' | 'lbfgs' | 'newton' | 'adafactor' | 'other';
 	readonly optimizer: string;
 	readonly learningRate: number;
 	/**
 	 * `momentum`, `dampening`, `beta1`, `beta2`, `eps`, `rho`, `etaminus`, `etaplus`, `stepMin`, `stepMax`,
-	 * `weightDecay`, `t` (the update's step count); L-BFGS: `alpha`, `iterations`, `evaluations`, `pairs`.
+	 * `weightDecay`, `t` (the update's step count); L-BFGS: `alpha`, `iterations`, `evaluations`, `pairs`; Adafactor:
+	 * `tau`, `beta2hat`, `rho`, `d`, `eps1`, `eps2`, `factored` and `unfactored` (how many tensors are matrices or not).
 	 */
 	readonly constants: Readonly<Record<string, number>>;
 	readonly rows: readonly UpdateRuleRow[];

@@ -91,6 +91,8 @@ export const englishStrings = {
 	'update.rprop.flip': 'the gradient changed sign: the step shrinks and this parameter stays',
 	'update.newton.rule': 'Not a torch.optim optimizer: Newton’s method with the exact Hessian H; a negative eigenvalue counts as |λ|, so a saddle is left downhill',
 	'update.newton': 'here λ_min = {lambdaMin}, λ_max = {lambdaMax}; {modified} eigenvalues replaced by |λ| or ε',
+	'update.adafactor.rule': 'PyTorch’s Adafactor: a matrix keeps only the row and column means R, C of ∇L² (a factored second moment), a vector or scalar keeps v; RMS is over the whole tensor, so the step is relative to the parameter’s size and clipped to RMS at most d',
+	'update.adafactor': 'here β̂₂ = {beta2hat} (τ = {tau}), ρ = {rho}, d = {d}, ε₁ = {eps1}, ε₂ = {eps2}',
 	'update.lbfgs': 'one step = {iterations} inner iterations, {evaluations} evaluations of L, {pairs} stored (s, y) pairs; last α = {alpha}',
 	'update.step': 'step t = {t}',
 	'restarts.run': 'Random restarts',

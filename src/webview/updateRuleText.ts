@@ -45,7 +45,7 @@ function withName(line: string, name: string): string {
 }
 
 function formulas(kind: UpdateRuleInfo['kind'], c: Readonly<Record<string, number>>, strings: Strings): string[] {
-	const decay = (c.weightDecay ?? 0) !== 0 && kind !== 'adamw' ? ['g = ∇L + λ·w'] : [];
+	const decay = (c.weightDecay ?? 0) !== 0 && kind !== 'adamw' && kind !== 'adafactor' ? ['g = ∇L + λ·w'] : [];
 	const g = decay.length > 0 ? 'g' : '∇L';
 	switch (kind) {
 		case 'sgd':
@@ -90,9 +90,24 @@ function formulas(kind: UpdateRuleInfo['kind'], c: Readonly<Record<string, numbe
 				strings.get('update.newton.rule'),
 				strings.get('update.newton', { lambdaMin: n(c.lambdaMin ?? NaN), lambdaMax: n(c.lambdaMax ?? NaN), modified: c.modified ?? 0 }),
 			];
+		case 'adafactor':
+			return adafactorFormulas(c, strings);
 		default:
 			return ['w_new = w + Δ', strings.get('update.other')];
 	}
+}
+
+function adafactorFormulas(c: Readonly<Record<string, number>>, strings: Strings): string[] {
+	return [
+		'β̂₂ = 1 − t^τ,  ρ = min(η, 1/√t),  α = max(ε₂, RMS(w))·ρ',
+		...((c.weightDecay ?? 0) !== 0 ? ['w ← w·(1 − η·λ)'] : []),
+		...((c.factored ?? 0) > 0 ? ['R = β̂₂·R + (1 − β̂₂)·mean_row(∇L²),  C = β̂₂·C + (1 − β̂₂)·mean_col(∇L²)', 'V̂ = R·C / max(mean(R), ε₁)'] : []),
+		...((c.unfactored ?? 0) > 0 ? ['v = β̂₂·v + (1 − β̂₂)·∇L²,  V̂ = v'] : []),
+		'U = ∇L / √max(V̂, ε₁²),  Û = U / max(1, RMS(U)/d)',
+		'w_new = w − α·Û',
+		strings.get('update.adafactor.rule'),
+		strings.get('update.adafactor', { beta2hat: n(c.beta2hat ?? NaN), tau: n(c.tau ?? NaN), rho: n(c.rho ?? NaN), d: n(c.d ?? NaN), eps1: n(c.eps1 ?? NaN), eps2: n(c.eps2 ?? NaN) }),
+	];
 }
 
 function rowLines(info: UpdateRuleInfo, row: UpdateRuleRow, strings: Strings): string[] {
@@ -101,7 +116,7 @@ function rowLines(info: UpdateRuleInfo, row: UpdateRuleRow, strings: Strings): s
 	const t = row.terms;
 	const lines: string[] = [];
 	const wd = c.weightDecay ?? 0;
-	if (wd !== 0 && info.kind !== 'adamw' && info.kind !== 'other') lines.push(`g = ${term(row.g - wd * row.w)} + ${n(wd)} × ${term(row.w)} = ${n(row.g)}`);
+	if (wd !== 0 && info.kind !== 'adamw' && info.kind !== 'adafactor' && info.kind !== 'other') lines.push(`g = ${term(row.g - wd * row.w)} + ${n(wd)} × ${term(row.w)} = ${n(row.g)}`);
 	const result = ` = ${n(row.next)}`;
 	switch (info.kind) {
 		case 'sgd':
@@ -128,6 +143,9 @@ function rowLines(info: UpdateRuleInfo, row: UpdateRuleRow, strings: Strings): s
 			break;
 		case 'newton':
 			lines.push(`w_new = ${n(row.w)} + ${term(row.next - row.w)}${result}`);
+			break;
+		case 'adafactor':
+			lines.push(...adafactorLines(info, row));
 			break;
 		default:
 			lines.push(`w_new = ${n(row.w)} + ${term(row.next - row.w)}${result}`);
@@ -181,4 +199,27 @@ function adamLines(info: UpdateRuleInfo, row: UpdateRuleRow): string[] {
 		`w_new = ${n(w)} − ${n(info.learningRate)} × ${term(t.mHat!)} / (√${n(t.vHat!)} + ${n(c.eps!)}) = ${n(row.next)}`,
 	);
 	return lines;
+}
+
+function adafactorLines(info: UpdateRuleInfo, row: UpdateRuleRow): string[] {
+	const c = info.constants;
+	const t = row.terms;
+	const [b2, keep] = [n(c.beta2hat!), n(1 - c.beta2hat!)];
+	const moments =
+		t.R === undefined
+			? [`v = ${b2} × ${n(t.v0!)} + ${keep} × ${term(row.g)}² = ${n(t.v!)}`]
+			: [
+					`R[${t.row}] = ${b2} × ${n(t.R0!)} + ${keep} × ${n(t.rowSq!)} = ${n(t.R!)}`,
+					`C[${t.col}] = ${b2} × ${n(t.C0!)} + ${keep} × ${n(t.colSq!)} = ${n(t.C!)}`,
+					`V̂ = ${n(t.R!)} × ${n(t.C!)} / max(${n(t.rMean!)}, ${n(c.eps1!)}) = ${n(t.vHat!)}`,
+				];
+	const w = (c.weightDecay ?? 0) !== 0 ? t.wDecayed! : row.w;
+	return [
+		...moments,
+		`U = ${term(row.g)} / √max(${n(t.vHat!)}, ${n(c.eps1!)}²) = ${n(t.U!)}`,
+		`Û = ${term(t.U!)} / max(1, ${n(t.rmsU!)} / ${n(c.d!)}) = ${n(t.uHat!)}`,
+		`α = max(${n(c.eps2!)}, ${n(t.rmsW!)}) × ${n(c.rho!)} = ${n(t.alpha!)}`,
+		...((c.weightDecay ?? 0) !== 0 ? [`w ← ${n(row.w)} × (1 − ${n(info.learningRate)} × ${n(c.weightDecay!)}) = ${n(w)}`] : []),
+		`w_new = ${n(w)} − ${n(t.alpha!)} × ${term(t.uHat!)} = ${n(row.next)}`,
+	];
 }

@@ -25,7 +25,7 @@ export interface AdafactorOptions {
 }
 
 /** One tensor of the flat parameter vector and where its second-moment state lives. */
-interface Tensor {
+export interface AdafactorTensor {
 	readonly offset: number;
 	readonly size: number;
 	/** Matrices: rows and columns of the last two dimensions and the batch before them; 0 rows for others. */
@@ -57,7 +57,7 @@ export function createAdafactor(options: AdafactorOptions): Optimizer {
 			const t = state.step;
 			const weight = t ** beta2Decay;
 			const rho = Math.min(lr, 1 / t ** 0.5);
-			for (const tensor of layout(state.shapes ?? [[n]], n)) {
+			for (const tensor of adafactorLayout(state.shapes ?? [[n]], n)) {
 				const end = tensor.offset + tensor.size;
 				const alpha = Math.max(eps2, rootMeanSquare(params, tensor.offset, end)) * rho;
 				if (weightDecay !== 0) for (let i = tensor.offset; i < end; i++) params[i] = params[i]! * (1 - lr * weightDecay);
@@ -86,7 +86,7 @@ function rootMeanSquare(x: Float64Array, from: number, to: number): number {
 }
 
 /** A matrix's row and column running means of g², and `V̂` written into `out` over its positions. */
-function factoredEstimate(state: OptimizerState, m: Tensor, g: Float64Array, weight: number, eps1: number, out: Float64Array): void {
+function factoredEstimate(state: OptimizerState, m: AdafactorTensor, g: Float64Array, weight: number, eps1: number, out: Float64Array): void {
 	const rowVar = state.buffers['row_var']!;
 	const colVar = state.buffers['col_var']!;
 	const { rows, cols } = m;
@@ -113,10 +113,10 @@ function factoredEstimate(state: OptimizerState, m: Tensor, g: Float64Array, wei
 	}
 }
 
-const layouts = new WeakMap<readonly (readonly number[])[], readonly Tensor[]>();
+const layouts = new WeakMap<readonly (readonly number[])[], readonly AdafactorTensor[]>();
 
 /** The tensors of `shapes`, checked to cover `n` parameters (memoized per shapes array). */
-function layout(shapes: readonly (readonly number[])[], n: number): readonly Tensor[] {
+export function adafactorLayout(shapes: readonly (readonly number[])[], n: number): readonly AdafactorTensor[] {
 	let tensors = layouts.get(shapes);
 	if (tensors === undefined) {
 		tensors = tensorsOf(shapes);
@@ -129,8 +129,8 @@ function layout(shapes: readonly (readonly number[])[], n: number): readonly Ten
 	return tensors;
 }
 
-function tensorsOf(shapes: readonly (readonly number[])[]): Tensor[] {
-	const tensors: Tensor[] = [];
+function tensorsOf(shapes: readonly (readonly number[])[]): AdafactorTensor[] {
+	const tensors: AdafactorTensor[] = [];
 	let offset = 0;
 	let variance = 0;
 	let rowAt = 0;
@@ -155,7 +155,7 @@ function tensorsOf(shapes: readonly (readonly number[])[]): Tensor[] {
 
 /** A fresh state for parameters of `shapes` (`size` numbers in all), with only the buffers they need. */
 function adafactorState(size: number, shapes: readonly (readonly number[])[]): OptimizerState {
-	const tensors = layout(shapes, size);
+	const tensors = adafactorLayout(shapes, size);
 	const buffers: Record<string, Float64Array> = {};
 	const variance = tensors.filter((t) => t.rows === 0).reduce((a, t) => a + t.size, 0);
 	const rows = tensors.reduce((a, t) => a + t.batch * t.rows, 0);

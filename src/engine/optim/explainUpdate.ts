@@ -11,14 +11,16 @@
  * `w −= η·Δ`; Rprop: each step size times η₊ (same sign), η₋ (a sign flip, and no move) or 1, clamped, then
  * `w −= sign(g)·step`; L-BFGS: the direction `d = −H·g` of the two-loop recursion and the step length α of its last
  * inner iteration, with the step's iteration and evaluation counts; Newton (newton.ts): the Hessian's extreme
- * eigenvalues and how many were replaced by |λ|. Other optimizers are shown as `w_new = w + Δ`
+ * eigenvalues and how many were replaced by |λ|; Adafactor (explainAdafactor.ts): its factored or plain second
+ * moments, the relative step size ρ, the clipping by d and β̂₂ = 1 − t^τ. Other optimizers are shown as `w_new = w + Δ`
  * with their state buffers.
  */
 import { cloneState, type Objective, type Optimizer, type OptimizerState } from './optimizer';
 import { betaPowers } from './betaPower';
+import { adafactorConstants, adafactorTerms } from './explainAdafactor';
 
 /** Which written-out form applies. */
-export type UpdateRuleKind = 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'adamw' | 'adadelta' | 'rprop' | 'lbfgs' | 'newton' | 'other';
+export type UpdateRuleKind = 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'adamw' | 'adadelta' | 'rprop' | 'lbfgs' | 'newton' | 'adafactor' | 'other';
 
 /** One parameter's update. `terms` uses the names the panel prints (`v0`, `v`, `m0`, `m`, `mHat`, `vHat`, ...). */
 export interface UpdateRow {
@@ -59,7 +61,11 @@ export function explainUpdate(
 	const after = cloneState(state);
 	optimizer.step(after, next, gradient, lr, objective);
 	const kind = ruleKind(optimizer);
-	const constants = { ...constantsOf(optimizer, kind, state.step + 1), ...lbfgsCounts(kind, state, after), ...newtonSpectrum(kind, after) };
+	const constants =
+		kind === 'adafactor'
+			? adafactorConstants(optimizer, state, x.length, lr)
+			: { ...constantsOf(optimizer, kind, state.step + 1), ...lbfgsCounts(kind, state, after), ...newtonSpectrum(kind, after) };
+	const adafactor = kind === 'adafactor' ? adafactorTerms(constants, { state, x, gradient, lr }) : undefined;
 	const rows: UpdateRow[] = [];
 	let squares = 0;
 	let largestChange = 0;
@@ -67,7 +73,9 @@ export function explainUpdate(
 		const delta = next[i]! - x[i]!;
 		squares += delta * delta;
 		largestChange = Math.max(largestChange, Math.abs(delta));
-		if (i < maxRows) rows.push(rowFor(kind, constants, { before: state, after }, { i, w: x[i]!, gradient: gradient[i]!, next: next[i]!, lr, size: x.length }));
+		if (i >= maxRows) continue;
+		const input = { i, w: x[i]!, gradient: gradient[i]!, next: next[i]!, lr, size: x.length };
+		rows.push(adafactor ? { index: i, w: input.w, g: input.gradient, terms: adafactor(i), next: input.next } : rowFor(kind, constants, { before: state, after }, input));
 	}
 	return { kind, optimizer: optimizer.name, learningRate: lr, constants, rows, size: x.length, stepNorm: Math.sqrt(squares), largestChange };
 }
@@ -78,7 +86,7 @@ function ruleKind(optimizer: Optimizer): UpdateRuleKind {
 	if (o.maximize === true) return 'other';
 	if (optimizer.name === 'sgd') return o.momentum === 0 ? 'sgd' : o.nesterov === true ? 'nesterov' : 'momentum';
 	if ((optimizer.name === 'adam' || optimizer.name === 'adamw') && o.amsgrad !== true) return optimizer.name;
-	if (optimizer.name === 'adadelta' || optimizer.name === 'rprop' || optimizer.name === 'lbfgs' || optimizer.name === 'newton') return optimizer.name;
+	if (['adadelta', 'rprop', 'lbfgs', 'newton', 'adafactor'].includes(optimizer.name)) return optimizer.name as UpdateRuleKind;
 	return 'other';
 }
 

@@ -98,6 +98,8 @@ export const koreanStrings: { readonly [K in PanelStringKey]: string } = {
 	'update.rprop.flip': '기울기의 부호가 바뀌었습니다: 보폭이 줄고 이 매개변수는 그대로입니다',
 	'update.newton.rule': 'torch.optim의 옵티마이저가 아닙니다: 정확한 헤세 행렬 H를 쓰는 뉴턴 방법. 음의 고윳값은 |λ|로 셈하므로 안장점에서 내리막으로 벗어납니다',
 	'update.newton': '여기서 λ_min = {lambdaMin}, λ_max = {lambdaMax}; |λ| 또는 ε로 바꾼 고윳값 {modified}개',
+	'update.adafactor.rule': 'PyTorch의 Adafactor: 행렬은 ∇L²의 행 평균 R과 열 평균 C만 기억하고(분해된 2차 모멘트), 벡터와 스칼라는 v를 기억합니다. RMS는 텐서 전체에 대해 구하므로 단계는 매개변수 크기에 비례하고, RMS가 d를 넘지 않게 잘립니다',
+	'update.adafactor': '여기서 β̂₂ = {beta2hat} (τ = {tau}), ρ = {rho}, d = {d}, ε₁ = {eps1}, ε₂ = {eps2}',
 	'update.lbfgs': '한 단계 = 내부 반복 {iterations}번, L 평가 {evaluations}번, 저장된 (s, y) 쌍 {pairs}개; 마지막 α = {alpha}',
 	'update.step': '단계 t = {t}',
 	'restarts.run': '무작위 재시작',

@@ -85,4 +85,37 @@ describe('update rule text', () => {
 		const b = updateRuleText({ ...info, kind: 'sgd', constants: { t: 1 }, rows: [{ index: 0, w: 1, g: 2, terms: {}, next: 0 }] }, ['b'], strings);
 		expect(b.rows[0]!.lines).toEqual(['b_new = 1 − 0.5 × 2 = 0']);
 	});
+
+	it('writes Adafactor with its own terms: R and C of a matrix entry, v of a vector entry, U, Û, α and the decay', () => {
+		const constants = { t: 2, tau: -0.8, beta2hat: 0.5, rho: 0.01, d: 1, eps1: 1e-3, eps2: 1e-3, weightDecay: 0.5, factored: 1, unfactored: 1 };
+		const text = updateRuleText({
+			kind: 'adafactor', optimizer: 'adafactor', learningRate: 0.01, constants,
+			rows: [
+				{ index: 1, w: 2, g: -1, terms: { row: 0, col: 1, rowSq: 1, colSq: 5, R0: 3, R: 2, C0: 1, C: 3, rMean: 2.5, vHat: 2.4, U: -0.6, rmsU: 1.2, uHat: -0.5, rmsW: 3, alpha: 0.03, wDecayed: 1.99 }, next: 2.005 },
+				{ index: 4, w: 1, g: 2, terms: { v0: 0, v: 2, vHat: 2, U: 1.5, rmsU: 1, uHat: 1.5, rmsW: 2, alpha: 0.02, wDecayed: 0.995 }, next: 0.965 },
+			], size: 6, stepNorm: 0.03, largestChange: 0.03,
+		}, ['W[0][0]', 'W[0][1]', 'W[1][0]', 'W[1][1]', 'v[0]', 'v[1]'], strings);
+		expect(text.formulas.slice(0, 6)).toEqual([
+			'β̂₂ = 1 − t^τ,  ρ = min(η, 1/√t),  α = max(ε₂, RMS(w))·ρ',
+			'w ← w·(1 − η·λ)',
+			'R = β̂₂·R + (1 − β̂₂)·mean_row(∇L²),  C = β̂₂·C + (1 − β̂₂)·mean_col(∇L²)',
+			'V̂ = R·C / max(mean(R), ε₁)',
+			'v = β̂₂·v + (1 − β̂₂)·∇L²,  V̂ = v',
+			'U = ∇L / √max(V̂, ε₁²),  Û = U / max(1, RMS(U)/d)',
+		]);
+		expect(text.formulas.at(-1)).toBe('here β̂₂ = 0.5 (τ = −0.8), ρ = 0.01, d = 1, ε₁ = 0.001, ε₂ = 0.001');
+		expect(text.rows[0]!.lines).toEqual([
+			'R[0] = 0.5 × 3 + 0.5 × 1 = 2',
+			'C[1] = 0.5 × 1 + 0.5 × 5 = 3',
+			'V̂ = 2 × 3 / max(2.5, 0.001) = 2.4',
+			'U = (−1) / √max(2.4, 0.001²) = −0.6',
+			'Û = (−0.6) / max(1, 1.2 / 1) = −0.5',
+			'α = max(0.001, 3) × 0.01 = 0.03',
+			'W[0][1] ← 2 × (1 − 0.01 × 0.5) = 1.99',
+			'W_new[0][1] = 1.99 − 0.03 × (−0.5) = 2.005',
+		]);
+		expect(text.rows[1]!.lines.slice(0, 2)).toEqual(['v = 0.5 × 0 + 0.5 × 2² = 2', 'U = 2 / √max(2, 0.001²) = 1.5']);
+		const vectorOnly = updateRuleText({ kind: 'adafactor', optimizer: 'adafactor', learningRate: 0.01, constants: { ...constants, weightDecay: 0, factored: 0 }, rows: [], size: 0, stepNorm: 0, largestChange: 0 }, [], strings);
+		expect(vectorOnly.formulas.slice(0, 3)).toEqual(['β̂₂ = 1 − t^τ,  ρ = min(η, 1/√t),  α = max(ε₂, RMS(w))·ρ', 'v = β̂₂·v + (1 − β̂₂)·∇L²,  V̂ = v', 'U = ∇L / √max(V̂, ε₁²),  Û = U / max(1, RMS(U)/d)']);
+	});
 });
