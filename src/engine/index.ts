@@ -29,4 +29,4 @@ export { lineSlice } from './landscape/lineSlice';
 export { batchNoise } from './session/batchNoise';
 export { walkGraph } from './session/walk/walkGraph';
 export { WalkScope } from './session/walk/walkScope';
-export type { FoundMinimum, RestartsResult } from './session/randomRestarts';
+export { defaultRestartBox, RandomRestarts, type FoundMinimum, type RestartsResult } from './session/randomRestarts';

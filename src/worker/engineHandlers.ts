@@ -40,6 +40,7 @@ export function engineHandlers(exit: () => void): (request: EngineRequest) => un
 		graph: (params) => explore.graph(lossOf(params.source), params),
 		basinsSlice: (params) => explore.basinsSlice(lossOf(params.source), params),
 		sweepSlice: (params) => explore.sweepSlice(lossOf(params.source), params),
+		restartsSlice: (params) => explore.restartsSlice(lossOf(params.source), params),
 		fault: ({ kind }) => fault(kind, exit),
 	};
 	return (request) => (handlers[request.method] as (params: EngineParams<typeof request.method>) => unknown)(request.params);

@@ -1,19 +1,22 @@
 /**
  * `downhill.randomRestarts(n?)`: the study note's remedy for local minima. Runs `n` seeded starts of the active
- * session's loss and settings in time slices under a cancellable progress notification, then lists the distinct
+ * session's loss and settings in the engine's worker, one slice per request (`SlicedJob`), under a cancellable
+ * progress notification, then lists the distinct
  * minima found (global or local, how many starts ended in each) in the Downhill output channel and a notification
  * that offers to restart the session from a start that reached the best one; the open panel draws them on its map
  * (starts, lines to their ends, the minima with their labels and counts).
  */
 import * as vscode from 'vscode';
 import { formatNumber } from '../../engine/expression/formatNumber';
-import { defaultRestartBox, RandomRestarts, type RestartsResult } from '../../engine/session/randomRestarts';
+import { defaultRestartBox, type RestartsResult } from '../../engine/session/randomRestarts';
+import type { RestartsSlice } from '../../worker/explore/exploreProtocol';
+import { SlicedJob } from '../panel/slicedJob';
 import type { SessionController } from '../session/sessionController';
+import { abortSignalOf } from '../worker/abortSignalOf';
 import { formatVector } from '../formatVector';
 import { activeOrHint, type CommandContext } from './commandContext';
 import { parseCount } from './parseInput';
 
-const sliceMs = 30;
 const maxCount = 1000;
 
 export async function randomRestartsCommand(
@@ -26,15 +29,18 @@ export async function randomRestartsCommand(
 		typeof countArgument === 'number' ? parseCount(String(countArgument), 1, maxCount).value : await askCount();
 	if (count === undefined) return undefined;
 	const { settings } = controller.session;
-	const restarts = new RandomRestarts(controller.loss, settings, {
-		count,
-		seed: settings.seed,
-		box: defaultRestartBox(Array.from(controller.session.start)),
-	});
+	const params = { settings, count, seed: settings.seed, box: defaultRestartBox(Array.from(controller.session.start)) };
 	const title = vscode.l10n.t('Downhill: {0} random restarts of {1}', count, controller.loss.name);
 	const result = await vscode.window.withProgress(
 		{ location: vscode.ProgressLocation.Notification, title, cancellable: true },
-		(progress, token) => runInSlices(restarts, count, progress, token),
+		async (progress, token) => {
+			let reported = 0;
+			const onProgress = (slice: RestartsSlice) => {
+				progress.report({ increment: (slice.progress - reported) * 100, message: `${Math.round(slice.progress * count)} / ${count}` });
+				reported = slice.progress;
+			};
+			return (await new SlicedJob('restartsSlice').start(controller, params, onProgress, abortSignalOf(token)))?.result;
+		},
 	);
 	if (!result) return undefined;
 	report(context.log, controller, result);
@@ -51,29 +57,6 @@ async function askCount(): Promise<number | undefined> {
 		validateInput: (input) => parseCount(input, 1, maxCount).error,
 	});
 	return text === undefined ? undefined : parseCount(text, 1, maxCount).value;
-}
-
-/** Advances the restarts a slice at a time, yielding to the host between slices; undefined when cancelled. */
-function runInSlices(
-	restarts: RandomRestarts,
-	count: number,
-	progress: vscode.Progress<{ message?: string; increment?: number }>,
-	token: vscode.CancellationToken,
-): Promise<RestartsResult | undefined> {
-	return new Promise((resolve) => {
-		let reported = 0;
-		const slice = () => {
-			if (token.isCancellationRequested) return resolve(undefined);
-			const deadline = Date.now() + sliceMs;
-			const result = restarts.advance(() => Date.now() >= deadline);
-			const done = restarts.progress * 100;
-			progress.report({ increment: done - reported, message: `${Math.round(restarts.progress * count)} / ${count}` });
-			reported = done;
-			if (result) resolve(result);
-			else setTimeout(slice, 0);
-		};
-		setTimeout(slice, 0);
-	});
 }
 
 function report(log: vscode.LogOutputChannel, controller: SessionController, result: RestartsResult): void {

@@ -7,7 +7,7 @@
 import type { Responder } from '../../shared/endpoint';
 import type { BasinsInfo, RequestBasinsMessage } from '../../shared/messages';
 import type { SessionController } from '../session/sessionController';
-import { SlicedJob } from './slicedJob';
+import { cancelSignal, SlicedJob } from './slicedJob';
 
 /** Updates per start: the session's step limit, capped so a map of 48 × 48 starts takes seconds, not minutes. */
 export const maxBasinSteps = 1000;
@@ -28,7 +28,7 @@ export class BasinsJob {
 		if (controller.loss.params.length !== 2) throw new Error('A basin map needs a loss of two parameters.');
 		const settings = controller.session.settings;
 		const { range, nx, ny } = request;
-		return this.job.start(controller, { settings, range, nx, ny, steps: Math.min(settings.maxSteps, maxBasinSteps) }, responder);
+		return this.job.start(controller, { settings, range, nx, ny, steps: Math.min(settings.maxSteps, maxBasinSteps) }, (info) => responder.progress(info), cancelSignal(responder));
 	}
 
 	cancel(): void {

@@ -25,6 +25,7 @@ import type { SessionController } from '../session/sessionController';
 import { setLearningRate, setOptimizer, setStartPoint } from '../session/sessionActions';
 import { PanelWork } from './panelWork';
 import { planeFor } from './planeLandscape';
+import { cancelSignal } from './slicedJob';
 import { localizedErrorText } from '../localizeMessage';
 
 /** What a message handler may use. */
@@ -63,9 +64,7 @@ export function handlePanelNotice(message: PanelNotice, context: PanelMessageCon
 /** Answers each request type of the panel's contract on `endpoint`, the explorations through `work`. */
 export function servePanelRequests(endpoint: Endpoint<HostContract, PanelContract>, context: PanelMessageContext, work = new PanelWork()): void {
 	const explore = <M extends ExploreMethod>(method: M, params: ExploreMethods[M]['params'], responder: Responder<unknown>, key?: string) => {
-		const abort = new AbortController();
-		responder.onCancel(() => abort.abort());
-		return work.run(sessionOf(context), method, params, { signal: abort.signal, ...(key ? { key } : {}) });
+		return work.run(sessionOf(context), method, params, { signal: cancelSignal(responder), ...(key ? { key } : {}) });
 	};
 	const applicable = async <T>(result: Promise<T | null>): Promise<T> => (await result) ?? notApplicable();
 	endpoint.onRequest('requestLandscape', (request, responder) => {

@@ -1,8 +1,9 @@
 /**
- * A long exploration (a basin map, a learning-rate sweep) as a series of slices, one request each to `PanelWork`
- * (the engine's worker, or in-process with a turn of the event loop between slices): each slice's result so far goes
- * to the panel as a progress reply, the complete one (progress 1) as the final reply. Starting again, the panel's
- * cancellation or `cancel()` stops the one running; the next slice is not requested and a reply in flight is dropped.
+ * A long exploration (a basin map, a learning-rate sweep, random restarts) as a series of slices, one request each to
+ * `PanelWork` (the engine's worker, or in-process with a turn of the event loop between slices): each slice's result
+ * so far goes to `onProgress` (the panel's progress replies, a progress notification), the complete one (progress 1)
+ * is what `start` resolves with. Starting again, `signal` (the panel's cancellation) or `cancel()` stops the one
+ * running; the next slice is not requested and a reply in flight is dropped.
  */
 import type { Responder } from '../../shared/endpoint';
 import type { ExploreMethods } from '../../worker/explore/exploreProtocol';
@@ -13,7 +14,7 @@ import { PanelWork } from './panelWork';
 /** How long one slice may run before it answers with what it has, in ms. */
 export const sliceMs = 30;
 
-type SlicedMethod = 'basinsSlice' | 'sweepSlice';
+type SlicedMethod = 'basinsSlice' | 'sweepSlice' | 'restartsSlice';
 let nextRunId = 1;
 
 export class SlicedJob<M extends SlicedMethod> {
@@ -36,19 +37,21 @@ export class SlicedJob<M extends SlicedMethod> {
 	async start(
 		controller: SessionController,
 		params: Omit<ExploreMethods[M]['params'], 'id' | 'sliceMs'>,
-		responder: Responder<ExploreMethods[M]['result']>,
+		onProgress: (result: ExploreMethods[M]['result']) => void,
+		signal?: AbortSignal,
 	): Promise<ExploreMethods[M]['result'] | undefined> {
 		this.cancel();
 		const abort = new AbortController();
 		this.current = abort;
-		responder.onCancel(() => abort.abort());
+		signal?.addEventListener('abort', () => abort.abort());
+		if (signal?.aborted) abort.abort();
 		const request = { ...params, id: nextRunId++, sliceMs } as ExploreMethods[M]['params'];
 		try {
 			for (;;) {
 				const result = await this.work.run(controller, this.method, request, { signal: abort.signal });
 				if (abort.signal.aborted) return undefined;
 				if (result.progress === 1) return result;
-				responder.progress(result);
+				onProgress(result);
 				if (!controller.workerLink) await new Promise((resolve) => setTimeout(resolve, 0));
 			}
 		} catch (error) {
@@ -63,4 +66,11 @@ export class SlicedJob<M extends SlicedMethod> {
 		this.current?.abort();
 		this.current = undefined;
 	}
+}
+
+/** A signal aborted when the panel cancels the request `responder` answers. */
+export function cancelSignal(responder: Responder<unknown>): AbortSignal {
+	const abort = new AbortController();
+	responder.onCancel(() => abort.abort());
+	return abort.signal;
 }

@@ -9,7 +9,7 @@ import { logSpaced } from '../../engine/index';
 import type { Responder } from '../../shared/endpoint';
 import type { SweepInfo } from '../../shared/messages';
 import type { SessionController } from '../session/sessionController';
-import { SlicedJob } from './slicedJob';
+import { cancelSignal, SlicedJob } from './slicedJob';
 
 export const sweepRange = { low: 1e-4, high: 10, count: 25, steps: 300 } as const;
 
@@ -25,7 +25,7 @@ export class SweepJob {
 		const { low, high, count, steps } = sweepRange;
 		const settings = controller.session.settings;
 		const rates = logSpaced(low, high, count);
-		return this.job.start(controller, { settings, start: Array.from(controller.session.start), rates, steps }, responder);
+		return this.job.start(controller, { settings, start: Array.from(controller.session.start), rates, steps }, (info) => responder.progress(info), cancelSignal(responder));
 	}
 
 	cancel(): void {

@@ -24,5 +24,6 @@ export function exploreHandlers(): ExploreHandlers {
 		graph: (loss, { at }) => graphAtPoint(loss, at),
 		basinsSlice: (loss, params) => runs.basins(loss, params),
 		sweepSlice: (loss, params) => runs.sweep(loss, params),
+		restartsSlice: (loss, params) => runs.restarts(loss, params),
 	};
 }

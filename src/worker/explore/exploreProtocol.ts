@@ -1,10 +1,11 @@
 /**
  * The panel's explorations as requests to the engine's worker (types only): landscapes, brute force, batch noise,
- * line search and the graph at a point answer at once; basin maps and learning-rate sweeps run one slice per request
+ * line search and the graph at a point answer at once; basin maps, learning-rate sweeps and random restarts run one
+ * slice per request
  * (`slicedRuns.ts`), each reply the map or sweep so far. Every request names its loss by source (`LossSource`), and
  * carries the session's state it needs as data, so the worker needs no copy of the session.
  */
-import type { SessionSettings } from '../../engine/index';
+import type { RestartsResult, SessionSettings } from '../../engine/index';
 import type { BasinsInfo, BatchNoiseInfo, BruteForceInfo, GraphModel, Landscape, LineSearchInfo, RequestBruteForceMessage, RequestLandscapeMessage, SlicePlaneInfo, SweepInfo, ViewRange } from '../../shared/messages';
 
 /** Loss values over a view through `at`, or over `plane` (resolved on the host) when the request asks for one. */
@@ -64,6 +65,19 @@ export interface SweepSliceParams extends SliceParams {
 	readonly steps: number;
 }
 
+/** Random restarts: `count` seeded starts drawn in `box`, each run to a stop with the session's settings. */
+export interface RestartsSliceParams extends SliceParams {
+	readonly count: number;
+	readonly seed: number;
+	readonly box: { readonly low: readonly number[]; readonly high: readonly number[] };
+}
+
+/** Restarts so far: the fraction done, and the result once all are done. */
+export interface RestartsSlice {
+	readonly progress: number;
+	readonly result?: RestartsResult;
+}
+
 /** Every exploration: its parameters besides the loss, and its reply. */
 export interface ExploreMethods {
 	landscape: { params: LandscapeParams; result: Landscape | null };
@@ -73,6 +87,7 @@ export interface ExploreMethods {
 	graph: { params: { readonly at: readonly number[] }; result: GraphModel };
 	basinsSlice: { params: BasinsSliceParams; result: BasinsInfo };
 	sweepSlice: { params: SweepSliceParams; result: SweepInfo };
+	restartsSlice: { params: RestartsSliceParams; result: RestartsSlice };
 }
 
 export type ExploreMethod = keyof ExploreMethods;

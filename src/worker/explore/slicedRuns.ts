@@ -1,17 +1,19 @@
 /**
- * The panel's long explorations (basin maps, learning-rate sweeps), one run per kind, advanced one slice per request:
+ * The long explorations (basin maps, learning-rate sweeps, random restarts), one run per kind, advanced one slice per request:
  * each slice runs until `sliceMs` have passed and answers with the result so far (progress 1 when complete). A
  * request with a new id starts a new run and drops the one before (the panel asked again), so the runs of a kind never
  * pile up; a request with the current id goes on where the last slice stopped. Every request carries what the run
  * starts from, so a run lost with its worker starts again from its first slice.
  */
-import { BasinMapRun, curvatureAt, LearningRateSweepRun, type Loss } from '../../engine/index';
+import { BasinMapRun, curvatureAt, LearningRateSweepRun, RandomRestarts, type Loss } from '../../engine/index';
 import type { BasinsInfo, SweepInfo } from '../../shared/messages';
 import { basinsInfo } from './exploreInfo';
-import type { BasinsSliceParams, SweepSliceParams } from './exploreProtocol';
+import type { BasinsSliceParams, RestartsSlice, RestartsSliceParams, SweepSliceParams } from './exploreProtocol';
 
 /** One slice of a run: the result so far, computed until `shouldYield()` or the end. */
 type Slice<T> = (shouldYield: () => boolean) => T;
+
+type RunKind = 'basins' | 'sweep' | 'restarts';
 
 interface Running {
 	readonly id: number;
@@ -19,7 +21,7 @@ interface Running {
 }
 
 export class SlicedRuns {
-	private readonly runs = new Map<'basins' | 'sweep', Running>();
+	private readonly runs = new Map<RunKind, Running>();
 
 	/** The next slice of a basin map (2-parameter losses only). */
 	basins(loss: Loss, params: BasinsSliceParams): BasinsInfo {
@@ -31,7 +33,12 @@ export class SlicedRuns {
 		return this.next('sweep', params, () => sweepSlice(loss, params)) as SweepInfo;
 	}
 
-	private next(kind: 'basins' | 'sweep', { id, sliceMs }: { id: number; sliceMs: number }, start: () => Slice<{ progress: number }>): unknown {
+	/** The next slice of random restarts. */
+	restarts(loss: Loss, params: RestartsSliceParams): RestartsSlice {
+		return this.next('restarts', params, () => restartsSlice(loss, params)) as RestartsSlice;
+	}
+
+	private next(kind: RunKind, { id, sliceMs }: { id: number; sliceMs: number }, start: () => Slice<{ progress: number }>): unknown {
 		let running = this.runs.get(kind);
 		if (running?.id !== id) {
 			this.runs.delete(kind);
@@ -62,6 +69,15 @@ function sweepSlice(loss: Loss, { settings, start, rates, steps }: SweepSlicePar
 		const done = run.advance(shouldYield);
 		const sweep = done ?? run.partial();
 		return { optimizer: settings.optimizer, rates, steps, points: sweep.points, progress: done ? 1 : run.progress, ...defined(sweep), ...stability };
+	};
+}
+
+function restartsSlice(loss: Loss, { settings, count, seed, box }: RestartsSliceParams): Slice<RestartsSlice> {
+	const restarts = new RandomRestarts(loss, settings, { count, seed, box });
+	return (shouldYield) => {
+		// `advance` may yield right after the last start; called again it only gathers the result.
+		const result = restarts.advance(shouldYield) ?? (restarts.progress >= 1 ? restarts.advance(() => true) : undefined);
+		return result ? { progress: 1, result } : { progress: restarts.progress };
 	};
 }
 

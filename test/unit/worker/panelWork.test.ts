@@ -1,11 +1,13 @@
 // The panel's explorations in the engine's worker (a real worker_threads thread running the freshly built bundle),
 // driven the way the panel's host drives them: landscapes equal to their closed forms, a basin map and a sweep that
 // stream slice by slice, a newer run of a kind that stops the older one (no more slices requested for it, no reply),
-// the panel's cancellation that stops a run, and the in-process path for a session with no worker.
+// the panel's cancellation that stops a run, the in-process path for a session with no worker, and random restarts
+// (the command's) equal to the same restarts in-process.
 import { afterEach, describe, expect, it } from 'vitest';
-import { compileLoss } from '../../../src/engine/index';
+import { compileLoss, defaultRestartBox, RandomRestarts } from '../../../src/engine/index';
 import { BasinsJob } from '../../../src/extension/panel/basinsJob';
 import { PanelWork } from '../../../src/extension/panel/panelWork';
+import { SlicedJob } from '../../../src/extension/panel/slicedJob';
 import { SweepJob } from '../../../src/extension/panel/sweepJob';
 import { SessionController } from '../../../src/extension/session/sessionController';
 import { SessionWorkerLink } from '../../../src/extension/session/sessionWorkerLink';
@@ -180,5 +182,37 @@ describe('panel explorations in-process (a session with no worker)', () => {
 		const responder = recorder<BasinsInfo>();
 		const done = await new BasinsJob().start(controller, { type: 'requestBasins', range, nx: 24, ny: 24 }, responder);
 		expect(done?.minima.length).toBe(4);
+	});
+});
+
+describe('random restarts in the engine worker', () => {
+	// Himmelblau's four minima (all with L = 0), from the closed form (3, 2) and the cubic's other roots.
+	const minima = [[3, 2], [-2.805118, 3.131312], [-3.77931, -3.283186], [3.584428, -1.848126]];
+
+	it('20 seeded starts find the four minima, exactly as the same restarts in-process', async () => {
+		const settingsInput = { optimizer: 'adam', optimizerOptions: { lr: 0.1 }, seed: 7 };
+		const controller = controllerOn(himmelblau, startClient(), settingsInput);
+		const { settings } = controller.session;
+		const params = { settings, count: 20, seed: 7, box: defaultRestartBox([0, 0]) };
+		const progressed: number[] = [];
+		const done = await new SlicedJob('restartsSlice').start(controller, params, (slice) => void progressed.push(slice.progress));
+		const result = done!.result!;
+		expect(result.minima.length).toBe(4);
+		for (const minimum of result.minima) expect(minima.some(([x, y]) => Math.hypot(minimum.x[0]! - x!, minimum.x[1]! - y!) < 1e-3)).toBe(true);
+		const local = new RandomRestarts(compileLoss(himmelblau, { language: 'typescript' }), settings, { count: 20, seed: 7, box: params.box }).advance(() => false)!;
+		expect(result.runs.map((run) => run.end)).toEqual(local.runs.map((run) => run.end));
+		expect(progressed.every((p) => p < 1)).toBe(true);
+	});
+
+	it('cancelled (the notification closed), it resolves with nothing and asks for no more slices', async () => {
+		const controller = controllerOn(himmelblau, startClient(), { optimizer: 'adam', optimizerOptions: { lr: 0.001 }, maxSteps: 100_000 });
+		const abort = new AbortController();
+		const run = new SlicedJob('restartsSlice').start(controller, { settings: controller.session.settings, count: 1000, seed: 1, box: defaultRestartBox([0, 0]) }, () => undefined, abort.signal);
+		while (!posted.some((m) => m.type === 'request' && m.request.method === 'restartsSlice')) await new Promise((resolve) => setTimeout(resolve, 5));
+		abort.abort();
+		const requests = posted.filter((m) => m.type === 'request').length;
+		expect(await run).toBeUndefined();
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		expect(posted.filter((m) => m.type === 'request').length).toBe(requests);
 	});
 });
