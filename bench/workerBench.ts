@@ -1,5 +1,6 @@
 // The engine's worker, measured: the round trip of one request against the same work in-process, a worker's start
-// and a restart after an overrun, and Markdown math scanning at 40 KB against 160 KB (linear time means about 4×).
+// and a restart after an overrun, a loss over a CSV with the file sent in every request against once per version
+// (dataOnce.ts), and Markdown math scanning at 40 KB against 160 KB (linear time means about 4×).
 // Runs after `npm run build` (it starts dist/engineWorker.js). Medians; printed, never asserted.
 import { compileLoss } from '../src/engine/index';
 import { findMathBlocks } from '../src/engine/language/math/markdownMath';
@@ -36,9 +37,34 @@ async function roundTrip(): Promise<void> {
 	await client.request('startValue', { document: slow, name: 'slow' }, { budgetMs: 200 }).catch(() => undefined);
 	await client.request('startValue', { document, name: 'loss' }, { budgetMs: 10_000 });
 	console.log(`  an overrun of a 200 ms budget, then the next answer from a new worker: ${(performance.now() - overrun).toFixed(0)} ms (restarts: ${client.restarts})`);
+	await dataFilesOnce(client);
 	await sessionWorkerBench(client);
 	client.dispose();
 	if (sink < 0) console.log(sink);
+}
+
+/**
+ * A loss over a 5 MB CSV: the round trip of one evaluate when every request carries the file (no data stamp, as before
+ * `dataOnce.ts`) against the same request once the worker holds it (same stamp: the file is left out).
+ */
+async function dataFilesOnce(client: EngineClient): Promise<void> {
+	const csv = Array.from({ length: 250_000 }, (_, i) => (i * 1e-3).toFixed(6)).join('\n');
+	const text = 'import numpy as np\nX = np.loadtxt("x.csv")\n\ndef loss(w=1.0):\n    return (w - X[0]) ** 2\n';
+	const files = new Map([['x.csv', { kind: 'text' as const, text: csv }]]);
+	const every: DocumentText = { uri: 'bench:every.py', version: 1, language: 'python', text, files };
+	const once: DocumentText = { ...every, uri: 'bench:once.py', dataStamp: 'one' };
+	const trips = async (document: DocumentText) => {
+		await client.request('startValue', { document, name: 'loss' }, { budgetMs: 60_000 });
+		const times: number[] = [];
+		for (let i = 0; i < 40; i++) {
+			const t = performance.now();
+			await client.request('evaluate', { document, name: 'loss', x: [i * 1e-3] }, { budgetMs: 60_000 });
+			times.push(performance.now() - t);
+		}
+		return median(times);
+	};
+	const [withFiles, withoutFiles] = [await trips(every), await trips(once)];
+	console.log(`  a loss over a ${(csv.length / 1e6).toFixed(1)} MB CSV, one evaluate: ${withFiles.toFixed(2)} ms with the file in every request, ${withoutFiles.toFixed(2)} ms sent once per version (${(withFiles / withoutFiles).toFixed(0)}×)`);
 }
 
 function markdownScaling(): void {

@@ -6,8 +6,9 @@
  * reported, not retried, for that version. Sessions still compile their loss here, on demand, cached per version.
  * A notebook cell is read with the cells of its kind above it (`notebookCells.ts`); an edit renews the cells below.
  * Before listing, the worker names the data files the document reads and `readDataFiles` reads them (inside the
- * workspace); every request then carries them, and a change to one of them (`DataFileWatcher`) lists the documents
- * that read it again, under a new revision (`revision`), so their CodeLens values and hovers are computed anew.
+ * workspace); every request then carries them (the worker receives them once per stamp, `worker/dataOnce.ts`), and
+ * a change to one of them (`DataFileWatcher`) lists the documents that read it again, under a new revision
+ * (`revision`), so their CodeLens values and hovers are computed anew.
  */
 import * as vscode from 'vscode';
 import { chooseLoss, compileLoss, isLossSyntaxError, type FoundLoss, type LanguageId, type Loss, type LossSite, type SourcePosition } from '../../engine/index';

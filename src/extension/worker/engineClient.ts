@@ -3,10 +3,12 @@
  * budget, and keeps the worker alive. A request the caller cancels is dropped (the worker skips it if it has not
  * started it). A request that runs past its budget, or a worker that crashes, ends the worker: the request at fault
  * fails with `EngineRequestError` (`budget` or `crashed`), a new worker starts, and the requests that were waiting
- * are sent to it again, so one slow loss never takes the others' answers with it. Imports no `vscode`: the transport
+ * are sent to it again, so one slow loss never takes the others' answers with it. A document's data files go to a
+ * worker once per version (`dataOnce.ts`). Imports no `vscode`: the transport
  * (a `worker_threads` thread or a Web Worker) is passed in, and unit tests drive a real thread.
  */
 import type { EngineMethod, EngineParams, EngineResult, FromWorkerMessage, ToWorkerMessage } from '../../worker/engineProtocol';
+import { DataFilesSent } from '../../worker/dataOnce';
 import { errorFromWire } from './wireErrors';
 
 /** A running worker, as the client sees it. */
@@ -63,6 +65,7 @@ export class EngineClient {
 	/** Deaths in a row with no message in between: a worker that cannot even start is not restarted forever. */
 	private silentDeaths = 0;
 	private disposed = false;
+	private readonly sentData = new DataFilesSent();
 
 	constructor(
 		private readonly start: StartEngineTransport,
@@ -95,7 +98,7 @@ export class EngineClient {
 			if (options.signal?.aborted) return reject(cancelledError());
 			options.signal?.addEventListener('abort', onAbort);
 			this.pending.set(messageId, entry);
-			this.worker().post(message);
+			this.post(this.worker(), message);
 		});
 	}
 
@@ -121,6 +124,7 @@ export class EngineClient {
 
 	private worker(): EngineTransport {
 		if (this.transport) return this.transport;
+		this.sentData.reset();
 		try {
 			this.transport = this.start(
 				(message) => this.receive(message),
@@ -182,7 +186,12 @@ export class EngineClient {
 	private resend(): void {
 		if (this.disposed || this.pending.size === 0) return;
 		const worker = this.worker();
-		for (const entry of this.pending.values()) worker.post(entry.message);
+		for (const entry of this.pending.values()) this.post(worker, entry.message);
+	}
+
+	/** Posts `message` without the data files the worker already holds. */
+	private post(worker: EngineTransport, message: ToWorkerMessage): void {
+		worker.post(message.type === 'request' ? { ...message, request: this.sentData.elide(message.request) } : message);
 	}
 
 	private finish(entry: Pending, error: Error | undefined, result?: unknown): void {
