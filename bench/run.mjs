@@ -14,6 +14,8 @@ for (const name of ['engineBench', 'workerBench']) {
 		format: 'cjs',
 		target: 'es2022',
 		logLevel: 'warning',
+		// The panel's update messages word stop reasons through vscode.l10n; outside VS Code, in English.
+		alias: { vscode: './bench/vscodeL10n.ts' },
 	});
 	execFileSync(process.execPath, [`out/bench/${name}.js`, ...process.argv.slice(2)], { stdio: 'inherit' });
 }
