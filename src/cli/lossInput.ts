@@ -3,7 +3,7 @@
  * or `--language`, the data files it reads (`readDataFiles.ts`), and the chosen function, compiled by the engine.
  */
 import { readFileSync } from 'node:fs';
-import { compileLoss, languageForPath, languageIds, paramShape, type LanguageId, type Loss } from '../engine/index';
+import { compileLoss, languageForPath, type LanguageId, languageIds, type Loss, paramShape } from '../engine/index';
 import { CliError } from './cliError';
 import { readDataFiles } from './readDataFiles';
 

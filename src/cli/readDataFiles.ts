@@ -7,7 +7,7 @@
  */
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { dataFileProblems, findDataReferences, isInside, normalizePath, resolveDataPath, type DataFile, type LanguageId, type Message } from '../engine/index';
+import { type DataFile, dataFileProblems, findDataReferences, isInside, type LanguageId, type Message, normalizePath, resolveDataPath } from '../engine/index';
 
 const posix = (p: string) => normalizePath(p.replace(/\\/g, '/'));
 

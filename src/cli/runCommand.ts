@@ -2,14 +2,7 @@
  * `downhill run`: a headless session: optimizer and schedule with PyTorch's names, continue until a stop, and the
  * trajectory as JSON or a table. With `--restarts N`, random restarts and the minima they found instead.
  */
-import type { OptionValue } from '../engine/optim/optimizer';
-import { isOptimizerName } from '../engine/optim/optimizers';
-import { parseSchedule } from '../engine/optim/lrSchedule';
-import { OptimizationSession } from '../engine/session/optimizationSession';
-import { RandomRestarts } from '../engine/session/randomRestarts';
-import { resolveSessionSettings, type SessionSettings, type SessionSettingsInput } from '../engine/session/sessionSettings';
-import { describeStop, type StopResult } from '../engine/session/stopReason';
-import type { Loss } from '../engine/index';
+import { describeStop, isOptimizerName, type Loss, OptimizationSession, type OptionValue, parseSchedule, RandomRestarts, resolveSessionSettings, type SessionSettings, type SessionSettingsInput, type StopResult } from '../engine/index';
 import { CliError, toJson } from './cliError';
 import { loadLoss, paramFields, parsePoint, type LossArguments } from './lossInput';
 

@@ -1,7 +1,7 @@
 /**
  * The flags of `downhill run` and their mapping to PyTorch's hyper-parameter names, plus the usage text.
  */
-import type { OptionValue } from '../engine/optim/optimizer';
+import type { OptionValue } from '../engine/index';
 import { CliError } from './cliError';
 
 export const runFlags = {

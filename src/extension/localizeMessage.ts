@@ -6,7 +6,7 @@
  * l10n export cannot see them, so test/unit/l10n checks them against the engine's sources.
  */
 import * as vscode from 'vscode';
-import { formatMessage, isMessage, type Message } from '../engine/message';
+import { formatMessage, isMessage, type Message } from '../engine/index';
 
 /** `message` in the display language (English when the bundle has no entry for it). */
 export function localizeMessage(message: Message): string {

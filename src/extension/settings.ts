@@ -8,10 +8,7 @@
  * PyTorch's default for the chosen optimizer.
  */
 import * as vscode from 'vscode';
-import { optimizerDefaults, optimizerNames, createOptimizer, isOptimizerName } from '../engine/optim/optimizers';
-import type { OptimizerName, OptionValue } from '../engine/optim/optimizer';
-import { parseSchedule, type ScheduleSpec } from '../engine/optim/lrSchedule';
-import { resolveSessionSettings, type SessionSettingsInput } from '../engine/session/sessionSettings';
+import { createOptimizer, isOptimizerName, optimizerDefaults, type OptimizerName, optimizerNames, type OptionValue, parseSchedule, resolveSessionSettings, type ScheduleSpec, type SessionSettingsInput } from '../engine/index';
 import { localizedErrorText } from './localizeMessage';
 
 export type ColorMap = 'viridis' | 'cividis' | 'grayscale';

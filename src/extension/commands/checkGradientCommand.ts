@@ -4,7 +4,7 @@
  * its start. Shows the worst relative error in a notification and every parameter in the Downhill output channel.
  */
 import * as vscode from 'vscode';
-import { formatNumber, relativeError, type GradientCheck, type LossShape, type SourcePosition } from '../../engine/index';
+import { formatNumber, type GradientCheck, type LossShape, relativeError, type SourcePosition } from '../../engine/index';
 import { commandBudgetMs } from '../worker/budgets';
 import type { CommandContext } from './commandContext';
 

@@ -4,8 +4,7 @@
  * `executeCommand` without reaching into the session.
  */
 import * as vscode from 'vscode';
-import type { RestartsResult } from '../../engine/session/randomRestarts';
-import type { StopKind } from '../../engine/session/stopReason';
+import type { RestartsResult, StopKind } from '../../engine/index';
 import type { LossDocuments } from '../losses/lossDocuments';
 import type { SessionController } from '../session/sessionController';
 import type { SessionManager } from '../session/sessionManager';

@@ -7,8 +7,7 @@
  * (starts, lines to their ends, the minima with their labels and counts).
  */
 import * as vscode from 'vscode';
-import { formatNumber } from '../../engine/expression/formatNumber';
-import { defaultRestartBox, type RestartsResult } from '../../engine/session/randomRestarts';
+import { defaultRestartBox, formatNumber, type RestartsResult } from '../../engine/index';
 import type { RestartsSlice } from '../../worker/explore/exploreProtocol';
 import { SlicedJob } from '../panel/slicedJob';
 import type { SessionController } from '../session/sessionController';

@@ -7,9 +7,7 @@
  * skipped (its size, or a listing past its budget) is analysed now, with a command's budget.
  */
 import * as vscode from 'vscode';
-import { isLossSyntaxError, type LossSyntaxError } from '../../engine/errors';
-import type { SourcePosition } from '../../engine/language/chooseLoss';
-import type { LossSite } from '../../engine/language/frontEnd';
+import { isLossSyntaxError, type LossSite, type LossSyntaxError, type SourcePosition } from '../../engine/index';
 import { rangeOfSpan } from '../losses/diagnostics';
 import type { StartOptions } from '../session/sessionManager';
 import { summarize, type CommandContext, type SessionSummary } from './commandContext';

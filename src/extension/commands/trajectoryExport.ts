@@ -3,7 +3,7 @@
  * rate) as CSV (one row per record, one column per parameter and per gradient entry) or JSON. Pure functions of
  * the history; the command chooses where to write.
  */
-import type { History } from '../../engine/session/history';
+import type { History } from '../../engine/index';
 
 export type ExportFormat = 'csv' | 'json';
 

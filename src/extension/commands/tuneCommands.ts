@@ -4,9 +4,7 @@
  * or a QuickPick of PyTorch's optimizers with their default hyper-parameters.
  */
 import * as vscode from 'vscode';
-import { formatNumber } from '../../engine/expression/formatNumber';
-import { optimizerDefaults, optimizerNames } from '../../engine/optim/optimizers';
-import type { OptionValue } from '../../engine/optim/optimizer';
+import { formatNumber, optimizerDefaults, optimizerNames, type OptionValue } from '../../engine/index';
 import { learningRateOf, setLearningRate, setOptimizer, setStartPoint } from '../session/sessionActions';
 import { activeOrHint, summarize, type CommandContext, type SessionSummary } from './commandContext';
 import { parseLearningRate, parsePoint } from './parseInput';

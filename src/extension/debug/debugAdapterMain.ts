@@ -7,10 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { compileLoss } from '../../engine/compileLoss';
-import { LossSyntaxError, pointSpan } from '../../engine/errors';
-import { languageForPath } from '../../engine/language/languageForPath';
-import { msg } from '../../engine/message';
+import { compileLoss, languageForPath, LossSyntaxError, msg, pointSpan } from '../../engine/index';
 import { SessionController } from '../session/sessionController';
 import { DownhillDebugSession, type ControllerProvider } from './downhillDebugSession';
 

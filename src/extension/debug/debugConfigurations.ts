@@ -6,9 +6,7 @@
  * `MockConfigurationProvider` and its dynamic provider in activateMockDebug.ts.
  */
 import * as vscode from 'vscode';
-import { findLosses } from '../../engine/compileLoss';
-import { chooseLoss } from '../../engine/language/chooseLoss';
-import type { FoundLoss, LossSite } from '../../engine/language/frontEnd';
+import { chooseLoss, findLosses, type FoundLoss, type LossSite } from '../../engine/index';
 import { localizedErrorText } from '../localizeMessage';
 import { lossLanguageOf } from '../losses/lossLanguage';
 import { cellContextOf } from '../losses/notebookCells';

@@ -4,10 +4,7 @@
  * (`a`, and `grad.a` for its adjoint). `lr = 0.01` in the Debug Console assigns through the session's variables and
  * takes effect from the next update.
  */
-import { isExpressionError, type Lookup } from '../../engine/expression/expression';
-import { evaluateExpression } from '../../engine/expression/evaluateExpression';
-import { formatNumber } from '../../engine/expression/formatNumber';
-import { parseExpression } from '../../engine/expression/parseExpression';
+import { evaluateExpression, formatNumber, isExpressionError, type Lookup, parseExpression } from '../../engine/index';
 import type { SessionController } from '../session/sessionController';
 import type { StepInto } from './stepInto';
 import { english, errorText, type Translate } from './translate';

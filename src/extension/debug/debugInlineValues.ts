@@ -4,7 +4,7 @@
  * editor, the Variables view and the panel agree.
  */
 import * as vscode from 'vscode';
-import { formatNumber } from '../../engine/expression/formatNumber';
+import { formatNumber } from '../../engine/index';
 import type { SessionManager } from '../session/sessionManager';
 import { debugType } from './debugConfigurations';
 

@@ -4,10 +4,8 @@
  * with a frame per helper call the walk is inside.
  */
 import { Source, StackFrame } from '@vscode/debugadapter';
-import { cellAt } from '../../engine/language/notebook/cellLayout';
-import type { SourceSpan } from '../../engine/errors';
+import { cellAt, formatNumber, type SourceSpan } from '../../engine/index';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { formatNumber } from '../../engine/expression/formatNumber';
 import type { LossOrigin, SessionController } from '../session/sessionController';
 import type { LossLocation } from './lineBreakpoints';
 import { basename } from './pathText';

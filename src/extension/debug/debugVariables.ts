@@ -8,9 +8,7 @@
  */
 import { Handles } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { paramShape, type ParamSpec } from '../../engine/graph/node';
-import { formatSchedule } from '../../engine/optim/lrSchedule';
-import type { SessionSnapshot } from '../../engine/session/optimizationSession';
+import { formatSchedule, paramShape, type ParamSpec, type SessionSnapshot } from '../../engine/index';
 import type { SessionController } from '../session/sessionController';
 import { assignVariable, evaluateText, showNumber } from './debugEvaluate';
 import { gradientSoFar, type StepInto } from './stepInto';

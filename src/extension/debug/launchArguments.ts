@@ -8,11 +8,7 @@
  * engine's session settings. This file only gathers them and adds what the engine cannot know (types of JSON).
  */
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { parseSchedule } from '../../engine/optim/lrSchedule';
-import type { OptimizerName, OptionValue } from '../../engine/optim/optimizer';
-import { createOptimizer, isOptimizerName, optimizerNames } from '../../engine/optim/optimizers';
-import { resolveSessionSettings, type SessionSettingsInput } from '../../engine/session/sessionSettings';
-import { isMessage, msg, verbatim } from '../../engine/message';
+import { createOptimizer, isMessage, isOptimizerName, msg, type OptimizerName, optimizerNames, type OptionValue, parseSchedule, resolveSessionSettings, type SessionSettingsInput, verbatim } from '../../engine/index';
 import { TranslatableError } from './translate';
 
 /** PyTorch's hyper-parameter names, as launch attributes. */

@@ -3,7 +3,7 @@
  * missing file says which path was tried, a bad attribute names it. Shown in VS Code's error dialog
  * (`sendErrorResponse(…, { showUser: true })`).
  */
-import { isLossSyntaxError } from '../../engine/errors';
+import { isLossSyntaxError } from '../../engine/index';
 import type { DownhillLaunchArguments } from './launchArguments';
 import { english, errorText, type Translate } from './translate';
 

@@ -8,9 +8,7 @@
  * loss's locals (`n == 17`); a condition that names a local only (not a session name) binds for the walk alone.
  */
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { evaluateExpression, expressionNames, isTruthy, parseExpression, type Expression, type Lookup } from '../../engine/expression';
-import { traceNames } from '../../engine/graph/traceSteps';
-import type { BreakpointSpec } from '../../engine/session/breakpoints';
+import { type BreakpointSpec, evaluateExpression, type Expression, expressionNames, isTruthy, type Lookup, parseExpression, traceNames } from '../../engine/index';
 import type { SessionController } from '../session/sessionController';
 import { basename, comparablePath } from './pathText';
 import { english, translateMessage, type Translate } from './translate';

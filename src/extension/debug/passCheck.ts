@@ -2,8 +2,7 @@
  * The sentence that ends the backward pass of step-into: the parameters' adjoints the walk accumulated, compared with
  * the gradient the compiled loss computes at the same point (the one the optimizer's full-batch update uses).
  */
-import type { Loss } from '../../engine/compileLoss';
-import { formatNumber } from '../../engine/expression/formatNumber';
+import { formatNumber, type Loss } from '../../engine/index';
 import { english, type Translate } from './translate';
 
 /** Relative agreement below which the two gradients count as equal (both are exact up to rounding). */

@@ -4,11 +4,7 @@
  * adjoint ∂L/∂local. This file holds where the user is in the walk and how a move is made (into, over, out of a
  * frame, or back by replaying the walk); the adapter turns it into stops, stack frames and Variables.
  */
-import type { OptimizationSession } from '../../engine/session/optimizationSession';
-import { PassWalk, type WalkPhase } from '../../engine/session/walk/passWalk';
-import { walkFrames, type WalkFrame } from '../../engine/session/walk/walkFrames';
-import { walkGraph } from '../../engine/session/walk/walkGraph';
-import { WalkScope } from '../../engine/session/walk/walkScope';
+import { type OptimizationSession, PassWalk, type WalkFrame, walkFrames, walkGraph, type WalkPhase, WalkScope } from '../../engine/index';
 import type { GraphModel } from '../../shared/graphModel';
 
 export type PassPhase = WalkPhase;

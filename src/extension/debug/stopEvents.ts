@@ -5,7 +5,7 @@
  */
 import { OutputEvent, StoppedEvent } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import type { StopReason, StopResult } from '../../engine/session/stopReason';
+import type { StopReason, StopResult } from '../../engine/index';
 import { englishText, type AdapterText } from './translate';
 
 /** The one thread of a Downhill session: the optimizer. */

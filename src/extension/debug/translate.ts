@@ -4,9 +4,7 @@
  * default), and every text the user sees goes through it as `t('English template {0}', arg)`. The English
  * templates are the keys of l10n/bundle.l10n.ko.json; test/unit/l10n finds each `t('...')` call of this folder.
  */
-import { fillTemplate, formatMessage, isMessage, type Message } from '../../engine/message';
-import type { StopReason } from '../../engine/session/stopReason';
-import { describeStop } from '../../engine/session/stopReason';
+import { describeStop, fillTemplate, formatMessage, isMessage, type Message, type StopReason } from '../../engine/index';
 
 /** `vscode.l10n.t`'s shape: look `message` up, then fill `{0}`, `{1}`, ... with `args`. */
 export type Translate = (message: string, ...args: (string | number | boolean)[]) => string;

@@ -6,9 +6,7 @@
  * need not be).
  */
 import * as vscode from 'vscode';
-import type { LossShape } from '../../engine/index';
-import { formatNumber } from '../../engine/expression/formatNumber';
-import type { GradientCheck } from '../../engine/graph/gradientCheck';
+import { formatNumber, type GradientCheck, type LossShape } from '../../engine/index';
 import { formatVector } from '../formatVector';
 import { escapeMarkdown } from './markdownText';
 import { arrayHover, shapesTable } from './parameterShapes';

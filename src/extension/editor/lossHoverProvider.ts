@@ -6,7 +6,7 @@
  * its request.
  */
 import * as vscode from 'vscode';
-import { resolveSessionSettings, type LossSite } from '../../engine/index';
+import { type LossSite, resolveSessionSettings } from '../../engine/index';
 import { rangeOfSpan } from '../losses/diagnostics';
 import type { LossDocuments } from '../losses/lossDocuments';
 import type { SessionManager } from '../session/sessionManager';

@@ -3,8 +3,7 @@
  * vector or matrix written out with its gradient beside it. Pure Markdown formatting for `hoverContent.ts`.
  */
 import * as vscode from 'vscode';
-import { formatNumber } from '../../engine/expression/formatNumber';
-import { paramShape, type ParamSpec } from '../../engine/graph/node';
+import { formatNumber, paramShape, type ParamSpec } from '../../engine/index';
 import { escapeMarkdown } from './markdownText';
 
 /** Matrices with at most this many rows and columns are written out in full. */

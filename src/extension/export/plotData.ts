@@ -2,7 +2,7 @@
  * The plain data the exported plots are drawn from: a run's visited points and losses, and loss values sampled on a
  * grid. `reportData.ts` fills them from a session; tests build them by hand.
  */
-import type { GridBox } from '../../engine/landscape/sampleLandscape';
+import type { GridBox } from '../../engine/index';
 
 /** The visited points of a run. */
 export interface Trajectory {

@@ -4,8 +4,7 @@
  * `SessionController` and the engine only, so it runs in unit tests; the command adds the source text and the
  * stop sentence in the display language.
  */
-import type { Loss } from '../../engine/compileLoss';
-import { sampleLandscape, viewAround } from '../../engine/landscape/sampleLandscape';
+import { type Loss, sampleLandscape, viewAround } from '../../engine/index';
 import type { SessionController } from '../session/sessionController';
 import type { Grid, Trajectory } from './plotData';
 import type { RecordRow, ReportInput } from './reportHtml';

@@ -4,9 +4,7 @@
  * links and no URLs, so it opens in any browser without network access; the CSS is inline and follows the
  * browser's light or dark scheme. Every piece of user text (names, source, file) is escaped.
  */
-import type { OptimizerName, OptionValue } from '../../engine/optim/optimizer';
-import { formatSchedule } from '../../engine/optim/lrSchedule';
-import type { SessionSettings } from '../../engine/session/sessionSettings';
+import { formatSchedule, type OptimizerName, type OptionValue, type SessionSettings } from '../../engine/index';
 import { formatCompact } from '../formatCompact';
 import { reportStyle } from './reportStyle';
 import { escapeXml } from './svgParts';

@@ -3,8 +3,7 @@
  * exclusive) become `vscode.Range`s (0-based): hover, CodeLens and the start command call `rangeOfSpan` too.
  */
 import * as vscode from 'vscode';
-import type { SourceSpan } from '../../engine/errors';
-import type { LossSyntaxError } from '../../engine/errors';
+import type { LossSyntaxError, SourceSpan } from '../../engine/index';
 import { Disposable } from '../dispose';
 import { localizedErrorText } from '../localizeMessage';
 

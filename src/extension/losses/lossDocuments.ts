@@ -11,7 +11,7 @@
  * (`revision`), so their CodeLens values and hovers are computed anew.
  */
 import * as vscode from 'vscode';
-import { chooseLoss, compileLoss, isLossSyntaxError, type FoundLoss, type LanguageId, type Loss, type LossSite, type SourcePosition } from '../../engine/index';
+import { chooseLoss, compileLoss, type FoundLoss, isLossSyntaxError, type LanguageId, type Loss, type LossSite, type SourcePosition } from '../../engine/index';
 import type { DocumentText } from '../../worker/engineProtocol';
 import { Disposable } from '../dispose';
 import { AbortScope } from '../worker/abortScope';

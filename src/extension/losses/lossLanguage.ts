@@ -4,8 +4,7 @@
  * VS Code but LaTeX to Downhill). Also the document selector the hover and CodeLens providers register for.
  */
 import type * as vscode from 'vscode';
-import type { LanguageId } from '../../engine/language/frontEnd';
-import { languageForEditorLanguage, languageForPath } from '../../engine/language/languageForPath';
+import { languageForEditorLanguage, languageForPath, type LanguageId } from '../../engine/index';
 
 /** The language id this extension contributes for `.math` files. */
 export const mathLanguageId = 'downhill-math';

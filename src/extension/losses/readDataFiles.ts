@@ -7,7 +7,7 @@
  * path string only if a loss evaluates that call. Nothing here parses the files; the worker does.
  */
 import * as vscode from 'vscode';
-import { dataFileProblems, isInside, normalizePath, resolveDataPath, type DataFile, type DataReference, type Message } from '../../engine/index';
+import { type DataFile, dataFileProblems, type DataReference, isInside, type Message, normalizePath, resolveDataPath } from '../../engine/index';
 import { realPath } from './realPath';
 
 /** The files one document reads: by the path as written, the stamp of their versions, and where each one is. */

@@ -9,8 +9,7 @@
  *
  * Candidates the rule skips still fail loudly when the user starts them.
  */
-import type { FoundLoss, LanguageId } from '../../engine/language/frontEnd';
-import type { LossSyntaxError } from '../../engine/errors';
+import type { FoundLoss, LanguageId, LossSyntaxError } from '../../engine/index';
 
 const lossLikeName = /loss|cost|objective|energy|^(l|j|mse|nll)$/i;
 

@@ -7,10 +7,7 @@
  * runs are plain engine sessions owned here; the panel gets their records as `runs` messages, only the new ones
  * each time (`delta`), all of them after an `init`.
  */
-import { isOptimizerName } from '../../engine/optim/optimizers';
-import type { OptionValue } from '../../engine/optim/optimizer';
-import { OptimizationSession } from '../../engine/session/optimizationSession';
-import type { StopReason } from '../../engine/session/stopReason';
+import { isOptimizerName, OptimizationSession, type OptionValue, type StopReason } from '../../engine/index';
 import type { RunInfo, RunsMessage } from '../../shared/messages';
 import type { SessionController } from '../session/sessionController';
 import { stopInfo } from './panelSnapshot';

@@ -8,7 +8,7 @@
  * every stop, so the serializer can bring the panel back with its session after a reload.
  */
 import * as vscode from 'vscode';
-import type { RestartsResult } from '../../engine/session/randomRestarts';
+import type { RestartsResult } from '../../engine/index';
 import { Endpoint, type Responder } from '../../shared/endpoint';
 import { encodeNonFinite } from '../../shared/jsonNumbers';
 import type { BasinsInfo, GraphModel, HostContract, HostNotice, OptimizerOptionsInfo, PanelContract, RequestBasinsMessage, RestartsInfo, SweepInfo } from '../../shared/messages';

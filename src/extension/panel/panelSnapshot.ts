@@ -3,12 +3,7 @@
  * an `update` repeats (current point, stop, settings, a stretch of the trajectory). Pure functions of the session;
  * the panel never computes the loss itself.
  */
-import { paramShape } from '../../engine/graph/node';
-import { formatSchedule } from '../../engine/optim/lrSchedule';
-import { optimizerDefaults, optimizerNames } from '../../engine/optim/optimizers';
-import { explainUpdate } from '../../engine/optim/explainUpdate';
-import { curvatureAt } from '../../engine/curvature/curvature';
-import type { StopReason } from '../../engine/session/stopReason';
+import { curvatureAt, explainUpdate, formatSchedule, optimizerDefaults, optimizerNames, paramShape, type StopReason } from '../../engine/index';
 import type { CurvatureInfo, LossInfo, PanelSnapshot, PointState, RunHintInfo, SettingsInfo, StopInfo, Trajectory, UpdateRuleInfo } from '../../shared/messages';
 import type { SessionController } from '../session/sessionController';
 import type { ViewSettings } from '../settings';

@@ -4,7 +4,7 @@
  * the history up to the current step, `pathPlane.ts`), or a plane the panel names. The host resolves it from the
  * session's history; the engine's worker samples the loss over it (`worker/explore/landscapeRequest.ts`).
  */
-import { evenlySpacedIndices, pathPlane } from '../../engine/landscape/pathPlane';
+import { evenlySpacedIndices, pathPlane } from '../../engine/index';
 import type { RequestLandscapeMessage, SlicePlaneInfo } from '../../shared/messages';
 import type { SessionController } from '../session/sessionController';
 

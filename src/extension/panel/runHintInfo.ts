@@ -4,9 +4,7 @@
  * (asked only when an oscillation or a crawl is diagnosed). Silent once the session has stopped for convergence or
  * divergence (the stop message says it then). Called by the snapshot and by every throttled update.
  */
-import { curvatureAt } from '../../engine/curvature/curvature';
-import { diagnoseRun, type RunHintKind } from '../../engine/session/diagnoseRun';
-import type { OptimizationSession } from '../../engine/session/optimizationSession';
+import { curvatureAt, diagnoseRun, type OptimizationSession, type RunHintKind } from '../../engine/index';
 import type { RunHintInfo } from '../../shared/messages';
 import type { SessionController } from '../session/sessionController';
 

@@ -5,8 +5,7 @@
  * file changed, or the settings changed mid-run), it restarts from the saved point instead.
  */
 import * as vscode from 'vscode';
-import type { SourceSpan } from '../../engine/errors';
-import type { SessionSettingsInput } from '../../engine/session/sessionSettings';
+import type { SessionSettingsInput, SourceSpan } from '../../engine/index';
 import { rangeOfSpan } from '../losses/diagnostics';
 import type { SessionController } from '../session/sessionController';
 import type { RunSpec } from './comparison';

@@ -5,8 +5,7 @@
  * for the engine's worker to compile the same loss.
  */
 import type * as vscode from 'vscode';
-import { compileLoss, type Loss } from '../../engine/compileLoss';
-import { isLossSyntaxError, LossSyntaxError, type SourceSpan } from '../../engine/errors';
+import { compileLoss, isLossSyntaxError, type Loss, LossSyntaxError, type SourceSpan } from '../../engine/index';
 import { rangeOfSpan, spanInDocument, spanOfRange } from '../losses/diagnostics';
 import type { LossDocuments } from '../losses/lossDocuments';
 import { isProgramLanguage, lossLanguageOf } from '../losses/lossLanguage';

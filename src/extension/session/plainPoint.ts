@@ -2,7 +2,7 @@
  * The current point of a session snapshot as plain JSON-ready numbers, shared by the commands' results
  * (`commandContext.ts`) and the point the panel gets (`panel/panelSnapshot.ts`).
  */
-import type { SessionSnapshot } from '../../engine/session/optimizationSession';
+import type { SessionSnapshot } from '../../engine/index';
 
 export interface PlainPoint {
 	readonly step: number;

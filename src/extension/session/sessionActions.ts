@@ -4,8 +4,7 @@
  * `SessionController`, like every other action on a session, and throw with a message meant for the user.
  */
 import * as vscode from 'vscode';
-import { isOptimizerName, optimizerNames } from '../../engine/optim/optimizers';
-import type { OptionValue } from '../../engine/optim/optimizer';
+import { isOptimizerName, optimizerNames, type OptionValue } from '../../engine/index';
 import { optimizerOptionsFor } from '../settings';
 import type { SessionController } from './sessionController';
 

@@ -8,13 +8,7 @@
  * Imports no `vscode`, so the debug adapter can take a controller by constructor injection and be tested outside
  * VS Code (the way mock-debug's runtime reaches its adapter).
  */
-import type { Loss } from '../../engine/compileLoss';
-import type { SourceSpan } from '../../engine/errors';
-import type { CellLayout } from '../../engine/language/notebook/cellLayout';
-import { OptimizationSession } from '../../engine/session/optimizationSession';
-import type { SessionSettingsInput } from '../../engine/session/sessionSettings';
-import type { StopResult } from '../../engine/session/stopReason';
-import type { BreakpointSpec, BreakpointStatus } from '../../engine/session/breakpoints';
+import { type BreakpointSpec, type BreakpointStatus, type CellLayout, type Loss, OptimizationSession, type SessionSettingsInput, type SourceSpan, type StopResult } from '../../engine/index';
 import { ContinuePace } from './continuePace';
 import { continueInWorker, type ContinueHost } from './sessionContinue';
 import type { SessionWorkerLink } from './sessionWorkerLink';

@@ -4,12 +4,8 @@
  * panel, the status bar, the palette commands and hovers act on. The debug adapter factory calls `start` too and
  * adopts the controller it returns, so the debugger and the panel drive one session.
  */
-import type { SourcePosition } from '../../engine/language/chooseLoss';
+import { cellAt, type Loss, type SessionSettingsInput, type SourcePosition, type SourceSpan } from '../../engine/index';
 import * as vscode from 'vscode';
-import type { Loss } from '../../engine/compileLoss';
-import { cellAt } from '../../engine/language/notebook/cellLayout';
-import type { SourceSpan } from '../../engine/errors';
-import type { SessionSettingsInput } from '../../engine/session/sessionSettings';
 import { Disposable } from '../dispose';
 import type { LossDocuments } from '../losses/lossDocuments';
 import { cellUris } from '../losses/notebookCells';

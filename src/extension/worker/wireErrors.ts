@@ -2,7 +2,7 @@
  * The engine's errors back from the worker's data: a `LossSyntaxError` is rebuilt from its template and span, so
  * diagnostics and messages treat it as if the engine had run in the host.
  */
-import { LossSyntaxError, type FoundLoss } from '../../engine/index';
+import { type FoundLoss, LossSyntaxError } from '../../engine/index';
 import type { WireError, WireFoundLoss } from '../../worker/engineProtocol';
 
 /** The error the worker reported, as the host knows it. */
