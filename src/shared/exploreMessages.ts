@@ -86,6 +86,8 @@ export interface SweepInfo {
 	readonly fastest?: number;
 	/** 2/λ_max of the Hessian at the start point, where gradient descent's stability ends (absent when unknown). */
 	readonly stabilityAtStart?: number;
+	/** 2/λ_max of the Hessian at the minimum found (the lowest end point of a run that did not diverge), once the sweep is done. */
+	readonly stabilityAtMinimum?: number;
 	readonly progress: number;
 }
 

@@ -126,6 +126,7 @@ export const englishStrings = {
 	'sweep.fastest': 'fastest: η = {lr} ({steps} steps)',
 	'sweep.current': 'now: η = {lr}',
 	'sweep.stability': '2/λ_max = {lr} at the start',
+	'sweep.stabilityAtMinimum': '2/λ_max = {lr} at the minimum found',
 	'sweep.hint': 'Click a point, or pick a learning rate below, to restart with it.',
 	'sweep.pick': 'Rate to try',
 	'sweep.pickOption': 'η = {lr}: {outcome}, L = {loss}',

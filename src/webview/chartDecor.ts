@@ -19,10 +19,11 @@ export function applyScatterTheme(chart: Chart<'scatter', { x: number; y: number
 	chart.update('none');
 }
 
-/** A label beside a marker line: right of it near the bottom, or left of it near the top. */
+/** A label beside a marker line: right of it near the bottom, or left of it near the top; `row` moves it that many lines inward. */
 export interface MarkerLabel {
 	readonly text: string;
 	readonly side: 'left' | 'right';
+	readonly row?: number;
 }
 
 /** A vertical line at x = `value` across the chart area (nothing when it falls outside), with an optional label. */
@@ -44,7 +45,8 @@ export function drawVerticalLine(chart: Chart<'scatter'>, value: number, color: 
 	if (label) {
 		c.textAlign = label.side === 'right' ? 'left' : 'right';
 		c.textBaseline = 'top';
-		c.fillText(label.text, x + (label.side === 'right' ? 4 : -4), label.side === 'right' ? area.bottom - 16 : area.top + 16);
+		const shift = (label.row ?? 0) * 14;
+		c.fillText(label.text, x + (label.side === 'right' ? 4 : -4), label.side === 'right' ? area.bottom - 16 - shift : area.top + 16 + shift);
 	}
 	c.restore();
 }

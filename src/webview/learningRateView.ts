@@ -73,6 +73,7 @@ export class LearningRateView {
 		const parts = [
 			...(sweep.divergesFrom !== undefined ? [s.get('sweep.divergesFrom', { lr: formatNumber(sweep.divergesFrom) })] : []),
 			...(sweep.stabilityAtStart !== undefined ? [s.get('sweep.stability', { lr: formatNumber(sweep.stabilityAtStart, 3) })] : []),
+			...(sweep.stabilityAtMinimum !== undefined ? [s.get('sweep.stabilityAtMinimum', { lr: formatNumber(sweep.stabilityAtMinimum, 3) })] : []),
 			...(fastest ? [s.get('sweep.fastest', { lr: formatNumber(fastest.learningRate), steps: fastest.steps })] : []),
 		];
 		setText(this.findings, parts.join(' · '));

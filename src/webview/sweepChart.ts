@@ -82,6 +82,8 @@ export class SweepChart {
 				if (this.sweep?.divergesFrom !== undefined) drawVerticalLine(chart, this.sweep.divergesFrom, t.red, [5, 4], { text: this.strings.get('sweep.divergesFrom', { lr: formatNumber(this.sweep.divergesFrom) }), side: 'right' });
 				const stable = this.sweep?.stabilityAtStart;
 				if (stable !== undefined) drawVerticalLine(chart, stable, t.yellow, [2, 3], { text: this.strings.get('sweep.stability', { lr: formatNumber(stable, 3) }), side: 'left' });
+				const atMinimum = this.sweep?.stabilityAtMinimum;
+				if (atMinimum !== undefined) drawVerticalLine(chart, atMinimum, t.green, [2, 3], { text: this.strings.get('sweep.stabilityAtMinimum', { lr: formatNumber(atMinimum, 3) }), side: 'right', row: 1 });
 				if (this.currentRate > 0) drawVerticalLine(chart, this.currentRate, t.focus, [], { text: this.strings.get('sweep.current', { lr: formatNumber(this.currentRate) }), side: 'left' });
 			},
 		};

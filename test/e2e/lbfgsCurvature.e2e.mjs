@@ -1,7 +1,7 @@
 // L-BFGS and curvature in a real VS Code (code-server in headless Chromium), on Rosenbrock: the session runs
 // L-BFGS (lr 1, PyTorch's fixed step) while SGD and Adam race it as compared runs for two steps; each step's evaluations
 // of the loss are drawn as probes on the map; the header reads out the Hessian's λ_max, λ_min, κ and 2/λ_max; the
-// learning-rate explorer (sweeping SGD) marks 2/λ_max at the start; Newton's method (not torch.optim) takes a step
+// learning-rate explorer (sweeping SGD) marks 2/λ_max at the start and at the minimum found; Newton's method (not torch.optim) takes a step
 // with its update rule; the hover over `loss` shows the Hessian's λ_max and κ from the engine's worker. Screenshots:
 // test-results/lbfgs-race.png, test-results/lbfgs-learning-rates.png, test-results/newton-card.png,
 // test-results/curvature-hover.png.
@@ -63,7 +63,8 @@ export async function run(ctx) {
 	await button('Learning rates').click();
 	const findings = await until('the sweep with 2/λ_max', () => frame.locator('.sweep-findings').innerText(), (t) => /2\/λ_max = [0-9.e−-]+ at the start/.test(t), 90_000);
 	ctx.log(findings);
-	await until('the sweep done', () => frame.locator('.sweep-findings').innerText(), (t) => /diverges from η = /.test(t), 90_000);
+	const sweepDone = await until('the sweep done, with 2/λ_max at the minimum found', () => frame.locator('.sweep-findings').innerText(), (t) => /diverges from η = /.test(t) && /2\/λ_max = [0-9.e−-]+ at the minimum found/.test(t), 90_000);
+	ctx.log(sweepDone);
 	await frame.locator('.sweep').scrollIntoViewIfNeeded();
 	await page.waitForTimeout(300);
 	ctx.log(`screenshot: ${await ctx.screenshot(page, 'lbfgs-learning-rates')}`);

@@ -28,6 +28,8 @@ export interface Sweep {
 	readonly divergesFrom?: number;
 	/** The learning rate that converged in the fewest steps, if any. */
 	readonly fastest?: number;
+	/** The minimum found: the end point of the run that did not diverge with the lowest final loss, if any. */
+	readonly minimum?: readonly number[];
 }
 
 /** `count` learning rates from `low` to `high`, evenly spaced on a log axis. */
@@ -52,6 +54,7 @@ export function sweepLearningRates(
 /** The sweep one learning rate at a time, for hosts that run it in time slices and show it as it fills in. */
 export class LearningRateSweepRun {
 	private readonly points: SweepPoint[] = [];
+	private lowest: { readonly loss: number; readonly x: readonly number[] } | undefined;
 
 	constructor(
 		private readonly loss: Loss,
@@ -81,7 +84,7 @@ export class LearningRateSweepRun {
 		const divergesFrom = points.find((p) => p.outcome === 'diverged')?.learningRate;
 		const converged = points.filter((p) => p.outcome === 'converged');
 		const fastest = converged.length > 0 ? converged.reduce((a, b) => (b.steps < a.steps ? b : a)).learningRate : undefined;
-		return { points, divergesFrom, fastest };
+		return { points, divergesFrom, fastest, ...(this.lowest ? { minimum: this.lowest.x } : {}) };
 	}
 
 	private runAt(lr: number): SweepPoint {
@@ -89,6 +92,7 @@ export class LearningRateSweepRun {
 		const optimizer = createOptimizer(settings.optimizer, { ...settings.optimizerOptions, lr });
 		const run = descend(this.loss, this.start, { optimizer, schedule: settings.schedule, rules: settings, maxSteps: this.steps });
 		const outcome = run.stop.kind === 'diverged' || run.stop.kind === 'converged' ? run.stop.kind : run.rises >= oscillationShare * run.steps ? 'oscillating' : 'slow';
+		if (outcome !== 'diverged' && Number.isFinite(run.loss) && run.loss < (this.lowest?.loss ?? Infinity)) this.lowest = { loss: run.loss, x: Array.from(run.x) };
 		return { learningRate: lr, finalLoss: run.loss, steps: run.steps, outcome };
 	}
 }

@@ -133,6 +133,7 @@ export const koreanStrings: { readonly [K in PanelStringKey]: string } = {
 	'sweep.fastest': '가장 빠름: η = {lr} ({steps}단계)',
 	'sweep.current': '현재: η = {lr}',
 	'sweep.stability': '시작점의 2/λ_max = {lr}',
+	'sweep.stabilityAtMinimum': '찾은 최솟점에서 2/λ_max = {lr}',
 	'sweep.hint': '점을 클릭하거나 아래에서 학습률을 골라 그 값으로 다시 시작하세요.',
 	'sweep.pick': '시험할 학습률',
 	'sweep.pickOption': 'η = {lr}: {outcome}, L = {loss}',

@@ -68,7 +68,9 @@ function sweepSlice(loss: Loss, { settings, start, rates, steps }: SweepSlicePar
 	return (shouldYield) => {
 		const done = run.advance(shouldYield);
 		const sweep = done ?? run.partial();
-		return { optimizer: settings.optimizer, rates, steps, points: sweep.points, progress: done ? 1 : run.progress, ...defined(sweep), ...stability };
+		const atMinimum = done?.minimum ? curvatureAt(loss, done.minimum)?.stabilityThreshold : undefined;
+		const minimum = atMinimum !== undefined && Number.isFinite(atMinimum) ? { stabilityAtMinimum: atMinimum } : {};
+		return { optimizer: settings.optimizer, rates, steps, points: sweep.points, progress: done ? 1 : run.progress, ...defined(sweep), ...stability, ...minimum };
 	};
 }
 

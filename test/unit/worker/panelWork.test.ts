@@ -163,6 +163,16 @@ describe('panel explorations in the engine worker', () => {
 		const progress = responder.progressed.map((s) => s.progress);
 		expect(progress.every((p, i) => p < 1 && (i === 0 || p >= progress[i - 1]!))).toBe(true);
 	});
+
+	it('marks 2/λ_max at the minimum found as well as at the start, where the curvature differs', async () => {
+		// L = (x − 1)² + (x − 1)⁴: L'' = 2 + 12(x − 1)², 50 at the start x = 3 (2/λ = 0.04) and 2 at the minimum x = 1 (2/λ = 1).
+		const quartic = 'export function loss(x = 3) {\n\treturn (x - 1) ** 2 + (x - 1) ** 4;\n}\n';
+		const controller = controllerOn(quartic, startClient(), { optimizerOptions: { lr: 0.01 } });
+		const done = await new SweepJob().start(controller, recorder<SweepInfo>());
+		expect(done?.progress).toBe(1);
+		expect(done?.stabilityAtStart).toBeCloseTo(0.04, 10);
+		expect(done?.stabilityAtMinimum).toBeCloseTo(1, 3);
+	});
 });
 
 describe('panel explorations in-process (a session with no worker)', () => {
